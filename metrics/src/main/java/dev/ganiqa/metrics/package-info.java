@@ -1,0 +1,2 @@
+/** The metrics module of ganiqa. */
+package dev.ganiqa.metrics;

@@ -1,0 +1,2 @@
+/** The reports module of ganiqa. */
+package dev.ganiqa.reports;

@@ -1,0 +1,2 @@
+/** The trainers module of ganiqa. */
+package dev.ganiqa.trainers;
