@@ -78,8 +78,8 @@ public final class Fixtures {
         List<PairwiseTest> tests = List.of(
                 new PairwiseTest("fid", "cwgan", "wgan", "Welch t", 3, 2, 0.004, 0.012, true, null),
                 new PairwiseTest("fid", "cwgan", "dcgan", "Welch t", 3, 3, 0.001, 0.003, true, null));
-        Verdict verdict = new Verdict("cwgan has the lowest FID (20.0 \u00b1 1.2 over 3 seeds); the difference to "
-                + "wgan is significant (p=0.012).", Verdict.Confidence.HIGH, "fid", "cwgan");
+        Verdict verdict = new Verdict("cwgan has the lowest FID (ganiqa-fmnist-v1): 20.0 \u00b1 1.2 over 3 seeds; the difference to "
+                + "wgan is significant (p=0.012, Welch t, Holm-adjusted).", Verdict.Confidence.HIGH, "fid", "cwgan");
         return new RunResults(RunResults.SCHEMA_VERSION, runId, provenance, MetricCatalog.standard(), units,
                 reference, summaries, tests, verdict);
     }
