@@ -22,10 +22,16 @@ public final class Numbers {
 
     /** "p=0.012", "p<0.001". */
     public static String pValue(double p) {
+        String plain = pPlain(p);
+        return plain.startsWith("<") ? "p" + plain : "p=" + plain;
+    }
+
+    /** "0.012", "<0.001": two significant digits. */
+    public static String pPlain(double p) {
         if (p < 0.001) {
-            return "p<0.001";
+            return "<0.001";
         }
-        return "p=" + new BigDecimal(p).round(new MathContext(2, RoundingMode.HALF_UP)).stripTrailingZeros()
+        return new BigDecimal(p).round(new MathContext(2, RoundingMode.HALF_UP)).stripTrailingZeros()
                 .toPlainString();
     }
 
