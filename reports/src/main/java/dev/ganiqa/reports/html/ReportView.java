@@ -10,7 +10,7 @@ public record ReportView(String runId, String title, String subtitle, String ext
                          String confidence, String confidenceClass, Table metrics, List<String> metricNotes,
                          Table units, Table tests, List<Figure> grids, List<String> curves, List<String> distributions,
                          String distributionNote, Table perClass, String perClassNote, List<NeighbourGroup> neighbours,
-                         List<KeyValue> provenance, Table configs, String commandLine, String css, String resultsHref) {
+                         List<KeyValue> provenance, Table configs, String commandLine, String css) {
 
     /** A table: headings and rows of cells. */
     public record Table(List<String> headings, List<Row> rows) {

@@ -1,6 +1,5 @@
 package dev.ganiqa.reports.html;
 
-import dev.ganiqa.reports.model.ResultsJson;
 import dev.ganiqa.reports.model.RunResults;
 import dev.ganiqa.reports.model.Verdict;
 import java.io.IOException;
@@ -31,7 +30,7 @@ final class ReportViews {
                 figures.distributions(), "boxes: 25th to 75th percentile, line: median, whiskers: 5th to 95th "
                         + "percentile, dots: individual images (up to 500 per seed)",
                 details.perClass(), details.perClassNote(), figures.neighbours(), details.provenance(),
-                details.configs(), details.commandLine(), css, ResultsJson.FILE_NAME);
+                details.configs(), details.commandLine(), css);
     }
 
     static String confidenceText(Verdict.Confidence confidence) {

@@ -9,22 +9,22 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Headless Debian Chromium, started fresh (own profile, no network services) for each call. */
-final class Chromium {
-    static final Path BINARY = Path.of(System.getenv().getOrDefault("GANIQA_CHROMIUM", "/usr/bin/chromium"));
+public final class Chromium {
+    public static final Path BINARY = Path.of(System.getenv().getOrDefault("GANIQA_CHROMIUM", "/usr/bin/chromium"));
 
-    record Output(String stdout, String stderr) {
+    public record Output(String stdout, String stderr) {
         /** Console lines and CSP refusals Chromium logs to stderr with --enable-logging=stderr. */
-        List<String> consoleProblems() {
+        public List<String> consoleProblems() {
             return stderr.lines().filter(l -> l.contains("CONSOLE") || l.contains("Refused to")
                     || l.contains("Content Security Policy")).toList();
         }
     }
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(BINARY);
     }
 
-    static Output run(Path profile, String... args) throws IOException, InterruptedException {
+    public static Output run(Path profile, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-quic", "--hide-scrollbars", "--enable-logging=stderr", "--v=0",

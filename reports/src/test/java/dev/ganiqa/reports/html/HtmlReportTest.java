@@ -56,7 +56,7 @@ class HtmlReportTest {
         // The hash covers exactly the style element's text, or Chromium would refuse the style sheet.
         Matcher style = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL).matcher(html);
         assertThat(style.find()).isTrue();
-        assertThat(policy).contains(HtmlReport.styleHash(style.group(1)));
+        assertThat(policy).contains(Templates.styleHash(style.group(1)));
         assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContainPattern("\\son[a-z]+=");
     }
 
