@@ -47,9 +47,10 @@ public final class ResultsJson {
         }
     }
 
-    /** Reads a results.json; {@code path} may also be a run folder holding one. */
+    /** Reads a results.json; {@code path} may also be a run folder holding one (any path not ending in .json). */
     public static RunResults read(Path path) throws IOException {
-        Path file = Files.isDirectory(path) ? path.resolve(FILE_NAME) : path;
+        boolean folder = Files.isDirectory(path) || !Files.exists(path) && !path.toString().endsWith(".json");
+        Path file = folder ? path.resolve(FILE_NAME) : path;
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
