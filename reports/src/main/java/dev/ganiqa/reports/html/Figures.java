@@ -113,15 +113,55 @@ final class Figures {
         return plots;
     }
 
-    /** A single seed keeps its exact percentiles; pooled seeds use percentiles of the pooled stored values. */
     private static DistributionPlot.Group group(String name, String color, List<Distribution> parts) {
-        if (parts.size() == 1) {
-            Distribution d = parts.get(0);
-            return new DistributionPlot.Group(name, color, d.values(), d.p5(), d.median(), d.p95());
-        }
-        double[] pooled = parts.stream().flatMap(d -> d.values().stream()).mapToDouble(Double::doubleValue).toArray();
-        Distribution d = Distribution.of(pooled);
+        Distribution d = pool(parts);
         return new DistributionPlot.Group(name, color, d.values(), d.p5(), d.median(), d.p95());
+    }
+
+    /**
+     * One seed keeps its exact summary; several seeds are pooled through their stored values (evenly spaced
+     * order statistics of each seed, so the pooled percentiles approximate those of all images).
+     */
+    static Distribution pool(List<Distribution> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return Distribution.of(parts.stream().flatMap(d -> d.values().stream()).mapToDouble(Double::doubleValue)
+                .toArray());
+    }
+
+    /** Median and 5th-95th percentile of each measure: real data first, then variants with seeds pooled. */
+    ReportView.Table measureTable() {
+        Set<String> measures = new LinkedHashSet<>();
+        if (results.reference() != null) {
+            measures.addAll(results.reference().imageMeasures().keySet());
+        }
+        results.units().forEach(u -> measures.addAll(u.imageMeasures().keySet()));
+        List<String> headings = new ArrayList<>(List.of("images"));
+        measures.forEach(m -> headings.add(results.metric(m).label() + " (median)"));
+        List<ReportView.Row> rows = new ArrayList<>();
+        if (results.reference() != null && !results.reference().imageMeasures().isEmpty()) {
+            rows.add(new ReportView.Row("real data", "ref", measures.stream()
+                    .map(m -> cell(results.reference().imageMeasures().get(m))).toList()));
+        }
+        for (String variant : variants) {
+            List<ReportView.Cell> cells = new ArrayList<>();
+            for (String m : measures) {
+                List<Distribution> parts = results.unitsOf(variant).stream().filter(UnitResult::ok)
+                        .map(u -> u.imageMeasures().get(m)).filter(d -> d != null).toList();
+                cells.add(parts.isEmpty() ? ReportView.Cell.of("\u2013") : cell(pool(parts)));
+            }
+            rows.add(new ReportView.Row(variant, null, cells));
+        }
+        return new ReportView.Table(headings, rows);
+    }
+
+    private static ReportView.Cell cell(Distribution d) {
+        if (d == null) {
+            return ReportView.Cell.of("\u2013");
+        }
+        return new ReportView.Cell(Numbers.format(d.median()), "5\u201395%: " + Numbers.formatLike(d.p5(), d.median())
+                + " \u2013 " + Numbers.formatLike(d.p95(), d.median()), false);
     }
 
     List<NeighbourGroup> neighbours() throws IOException {

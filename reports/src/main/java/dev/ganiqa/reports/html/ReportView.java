@@ -9,7 +9,7 @@ import java.util.List;
 public record ReportView(String runId, String title, String subtitle, String extractorLabel, String verdict,
                          String confidence, String confidenceClass, Table metrics, List<String> metricNotes,
                          Table units, Table tests, List<Figure> grids, List<String> curves, List<String> distributions,
-                         String distributionNote, Table perClass, String perClassNote, List<NeighbourGroup> neighbours,
+                         Table measures, String distributionNote, Table perClass, String perClassNote, List<NeighbourGroup> neighbours,
                          List<KeyValue> provenance, Table configs, String commandLine, String css) {
 
     /** A table: headings and rows of cells. */

@@ -27,7 +27,7 @@ final class ReportViews {
                         + "; they are comparable only with numbers from the same extractor",
                 sentence, confidenceText(confidence), confidence.name().toLowerCase(),
                 tables.metrics(), tables.notes(), tables.units(), tables.tests(), figures.grids(), figures.curves(),
-                figures.distributions(), "boxes: 25th to 75th percentile, line: median, whiskers: 5th to 95th "
+                figures.distributions(), figures.measureTable(), "boxes: 25th to 75th percentile, line: median, whiskers: 5th to 95th "
                         + "percentile, dots: individual images (up to 500 per seed)",
                 details.perClass(), details.perClassNote(), figures.neighbours(), details.provenance(),
                 details.configs(), details.commandLine(), css);

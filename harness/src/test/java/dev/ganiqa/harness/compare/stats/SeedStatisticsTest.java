@@ -133,6 +133,30 @@ class SeedStatisticsTest {
     }
 
     @Test
+    void runnerUpNotSignificantGivesModerateOrLowConfidence() {
+        // scipy ttest_ind(equal_var=False): dcgan-wgan 0.8185490697753559, dcgan-cwgan 0.009865247331929823,
+        // wgan-cwgan 0.010717945685825481; Holm (m=3): 0.0296, 0.0214 -> 0.0296, 0.8185.
+        List<UnitResult> units = new ArrayList<>();
+        double[][] fids = {{30, 35, 40}, {31, 36, 41}, {60, 62, 61}};
+        String[] names = {"dcgan", "wgan", "cwgan"};
+        for (int v = 0; v < 3; v++) {
+            for (int s = 0; s < 3; s++) {
+                units.add(unit(names[v], s + 1, fids[v][s], 0.5));
+            }
+        }
+        SeedStatistics.Result r = SeedStatistics.of(units, MetricCatalog.standard(), "x");
+        assertThat(r.verdict().confidence()).isEqualTo(Confidence.MODERATE);
+        assertThat(r.verdict().sentence()).isEqualTo("dcgan has the lowest FID (x): 35.0 \u00b1 5.0 over 3 seeds; "
+                + "the difference to wgan is not significant (p=0.82, Welch t, Holm-adjusted).");
+        PairwiseTest dc = r.tests().stream().filter(t -> t.metric().equals("fid") && t.variantB().equals("cwgan")
+                && t.variantA().equals("dcgan")).findFirst().orElseThrow();
+        assertThat(dc.pAdjusted()).isCloseTo(3 * 0.009865247331929823, within(1e-9));
+        assertThat(dc.significant()).isTrue();
+        SeedStatistics.Result two = SeedStatistics.of(units.subList(0, 6), MetricCatalog.standard(), "x");
+        assertThat(two.verdict().confidence()).isEqualTo(Confidence.LOW);
+    }
+
+    @Test
     void nothingFinishedIsSaidPlainly() {
         List<UnitResult> units = List.of(new UnitResult("dcgan", 1, UnitStatus.FAILED, "out of memory", null, null,
                 List.of(), null, Map.of(), Map.of(), null, null, List.of()));
