@@ -62,14 +62,13 @@ final class Leaderboards {
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
             List<String> values = new ArrayList<>();
-            values.add(c.variant().okUnits() + " / " + c.variant().units());
             for (MetricInfo m : metrics) {
                 MetricSummary s = c.variant().metrics().get(m.id());
                 values.add(s == null ? "\u2013" : s.n() > 1 ? Numbers.format(s.mean()) + " \u00b1 "
                         + Numbers.formatLike(s.std(), s.mean()) : Numbers.format(s.mean()));
             }
             entries.add(new SiteIndex.Entry(i + 1, c.variant().variant(), c.run().runId(), hrefs.get(c.run().runId()),
-                    values, i == 0));
+                    c.variant().okUnits() + " / " + c.variant().units(), values, i == 0));
         }
         var p = first.provenance();
         String title = p.dataset().spec() + " \u00b7 " + extractor;

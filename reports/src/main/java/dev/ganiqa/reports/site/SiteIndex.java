@@ -17,7 +17,8 @@ public record SiteIndex(List<Board> boards, List<RunLine> runs, String css, Stri
     }
 
     /** One variant of one run on a board. */
-    public record Entry(int rank, String variant, String runId, String href, List<String> values, boolean best) {
+    public record Entry(int rank, String variant, String runId, String href, String seeds, List<String> values,
+                        boolean best) {
     }
 
     /** One run in the list of runs. */
