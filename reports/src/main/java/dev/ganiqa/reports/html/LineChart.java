@@ -37,8 +37,19 @@ final class LineChart {
             throw new IllegalArgumentException("series " + s.name() + ": expected as many x as y, found "
                     + s.x().length + " and " + s.y().length);
         }
-        if (s.x().length > 0) {
-            series.add(s);
+        // A diverged unit may log NaN or infinite losses: those points are left out, the rest is drawn.
+        int finite = 0;
+        double[] x = new double[s.x().length];
+        double[] y = new double[s.y().length];
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])) {
+                x[finite] = s.x()[i];
+                y[finite++] = s.y()[i];
+            }
+        }
+        if (finite > 0) {
+            series.add(new Series(s.name(), s.color(), java.util.Arrays.copyOf(x, finite),
+                    java.util.Arrays.copyOf(y, finite), s.dashed()));
         }
         return this;
     }

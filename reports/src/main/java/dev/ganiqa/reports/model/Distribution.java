@@ -36,6 +36,12 @@ public record Distribution(long count, double mean, double std, double min, doub
         if (raw.length == 0) {
             throw new IllegalArgumentException("distribution: expected at least one value, found none");
         }
+        for (int i = 0; i < raw.length; i++) {
+            if (!Double.isFinite(raw[i])) {
+                throw new IllegalArgumentException("distribution: expected finite values, found " + raw[i]
+                        + " at index " + i);
+            }
+        }
         double[] sorted = raw.clone();
         Arrays.sort(sorted);
         double sum = 0;

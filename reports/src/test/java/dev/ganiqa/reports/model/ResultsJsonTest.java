@@ -76,6 +76,28 @@ class ResultsJsonTest {
     }
 
     @Test
+    void divergedUnitKeepsNanLossesThroughJsonAndTheReport() throws IOException {
+        RunResults base = Fixtures.run("run-nan", "fashion-mnist", "x");
+        UnitResult nan = new UnitResult("dcgan", 9, UnitStatus.DIVERGED, "NaN generator loss at step 12", null, null,
+                List.of(new EpochPoint(1, 80.0, java.util.Map.of("generator", 1.0)),
+                        new EpochPoint(2, null, java.util.Map.of("generator", Double.NaN,
+                                "critic", Double.POSITIVE_INFINITY))),
+                null, null, null, null, null, null);
+        List<UnitResult> units = new java.util.ArrayList<>(base.units());
+        units.add(nan);
+        RunResults withNan = new RunResults(1, base.runId(), base.provenance(), base.metrics(), units,
+                base.reference(), base.variants(), base.tests(), base.verdict());
+        ResultsJson.write(withNan, dir.resolve("results.json"));
+        RunResults back = ResultsJson.read(dir);
+        assertThat(back.units().get(units.size() - 1).curve().get(1).losses().get("generator")).isNaN();
+        assertThat(back.units().get(units.size() - 1).curve().get(1).losses().get("critic")).isInfinite();
+        String html = new dev.ganiqa.reports.html.HtmlReport().render(back, dir);
+        assertThat(html).doesNotContain("NaN,").doesNotContain("Infinity").contains("NaN generator loss at step 12");
+        assertThatThrownBy(() -> Distribution.of(new double[] {1, Double.NaN}))
+                .hasMessageContaining("expected finite values, found NaN at index 1");
+    }
+
+    @Test
     void failedUnitNeedsReason() {
         assertThatThrownBy(() -> new UnitResult("dcgan", 1, UnitStatus.DIVERGED, null, null, null, List.of(), null,
                 null, null, null, null, null)).hasMessageContaining("expected a reason for status DIVERGED");
