@@ -39,6 +39,43 @@ public record RunResults(int schemaVersion, String runId, Provenance provenance,
                 .orElseGet(() -> new MetricInfo(id, id, Direction.NEUTRAL, false, ""));
     }
 
+    /** The recorded unit of (variant, seed), if any: a resumed run skips units already recorded. */
+    public java.util.Optional<UnitResult> unit(String variant, long seed) {
+        return units.stream().filter(u -> u.variant().equals(variant) && u.seed() == seed).findFirst();
+    }
+
+    /** A copy with {@code unit} added, or replacing the unit of the same (variant, seed) in place. */
+    public RunResults withUnit(UnitResult unit) {
+        List<UnitResult> next = new java.util.ArrayList<>(units);
+        int at = -1;
+        for (int i = 0; i < next.size(); i++) {
+            if (next.get(i).variant().equals(unit.variant()) && next.get(i).seed() == unit.seed()) {
+                at = i;
+            }
+        }
+        if (at >= 0) {
+            next.set(at, unit);
+        } else {
+            next.add(unit);
+        }
+        return new RunResults(schemaVersion, runId, provenance, metrics, next, reference, variants, tests, verdict);
+    }
+
+    /** A copy with the real-data row set. */
+    public RunResults withReference(RealReference reference) {
+        return new RunResults(schemaVersion, runId, provenance, metrics, units, reference, variants, tests, verdict);
+    }
+
+    /** A copy with new provenance (e.g. the end time and wall time once the run finished). */
+    public RunResults withProvenance(Provenance provenance) {
+        return new RunResults(schemaVersion, runId, provenance, metrics, units, reference, variants, tests, verdict);
+    }
+
+    /** A copy with the statistics across seeds replaced. */
+    public RunResults withStatistics(List<VariantSummary> variants, List<PairwiseTest> tests, Verdict verdict) {
+        return new RunResults(schemaVersion, runId, provenance, metrics, units, reference, variants, tests, verdict);
+    }
+
     public List<UnitResult> unitsOf(String variant) {
         return units.stream().filter(u -> u.variant().equals(variant)).toList();
     }

@@ -98,6 +98,22 @@ class ResultsJsonTest {
     }
 
     @Test
+    void withUnitReplacesTheSameVariantAndSeedInPlace() {
+        RunResults base = Fixtures.run("r", "fashion-mnist", "x");
+        UnitResult first = base.units().get(0);
+        UnitResult failed = new UnitResult(first.variant(), first.seed(), UnitStatus.FAILED, "disk full", null, null,
+                List.of(), null, null, null, null, null, null);
+        RunResults replaced = base.withUnit(failed);
+        assertThat(replaced.units()).hasSameSizeAs(base.units());
+        assertThat(replaced.units().get(0)).isEqualTo(failed);
+        assertThat(replaced.unit(first.variant(), first.seed())).contains(failed);
+        UnitResult added = new UnitResult("new", 1, UnitStatus.FAILED, "x", null, null, List.of(), null, null, null,
+                null, null, null);
+        assertThat(base.withUnit(added).units()).hasSize(base.units().size() + 1).endsWith(added);
+        assertThat(base.unit("new", 1)).isEmpty();
+    }
+
+    @Test
     void failedUnitNeedsReason() {
         assertThatThrownBy(() -> new UnitResult("dcgan", 1, UnitStatus.DIVERGED, null, null, null, List.of(), null,
                 null, null, null, null, null)).hasMessageContaining("expected a reason for status DIVERGED");

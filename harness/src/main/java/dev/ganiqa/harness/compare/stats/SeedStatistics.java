@@ -33,8 +33,7 @@ public final class SeedStatistics {
     /** {@code results} with {@code variants}, {@code tests} and {@code verdict} (re)computed from its units. */
     public static RunResults apply(RunResults results) {
         Result r = of(results.units(), results.metrics(), results.provenance().extractor().name());
-        return new RunResults(results.schemaVersion(), results.runId(), results.provenance(), results.metrics(),
-                results.units(), results.reference(), r.variants(), r.tests(), r.verdict());
+        return results.withStatistics(r.variants(), r.tests(), r.verdict());
     }
 
     public static Result of(List<UnitResult> units, List<MetricInfo> metrics, String extractorName) {
