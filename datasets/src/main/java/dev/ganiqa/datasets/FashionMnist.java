@@ -42,8 +42,8 @@ public final class FashionMnist {
     }
 
     private static Path firstMissing(Path dir) {
-        for (String[] pair : FILES.values()) {
-            for (String name : pair) {
+        for (Split split : Split.values()) {
+            for (String name : FILES.get(split)) {
                 if (!Files.isRegularFile(dir.resolve(name))) {
                     return dir.resolve(name);
                 }

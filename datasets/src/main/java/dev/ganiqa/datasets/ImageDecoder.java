@@ -59,7 +59,7 @@ public final class ImageDecoder {
             reader.addIIOReadWarningListener((IIOReadWarningListener) (source, warning) -> warnings.add(warning));
             BufferedImage image = reader.read(0);
             for (String warning : warnings) {
-                // The JDK JPEG decoder fills a truncated file with gray and only warns "Premature end of JPEG file".
+                // The JDK JPEG decoder fills a truncated file with gray and only warns "premature end of data segment".
                 if (warning.toLowerCase(java.util.Locale.ROOT).contains("premature end")) {
                     throw new Refused("truncated " + reader.getFormatName() + ": " + warning.strip());
                 }
