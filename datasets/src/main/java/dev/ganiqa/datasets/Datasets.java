@@ -31,10 +31,21 @@ public final class Datasets {
         int colon = trimmed.indexOf(':');
         String scheme = colon < 0 ? trimmed : trimmed.substring(0, colon);
         SourceFactory factory = SCHEMES.get(scheme);
-        if (factory != null) {
-            return factory.create(colon < 0 ? "" : trimmed.substring(colon + 1), options);
+        if (factory == null) {
+            // Folders apply options.target() while decoding, image by image.
+            return ImageFolderReader.source(Path.of(trimmed), options);
         }
-        return ImageFolderReader.source(Path.of(trimmed), options);
+        DatasetSource source = factory.create(colon < 0 ? "" : trimmed.substring(colon + 1), options);
+        return options.target() == null ? source : resized(source, new Preprocessing(options.target()));
+    }
+
+    /** {@code source} with every split brought to the policy's target shape. */
+    private static DatasetSource resized(DatasetSource source, Preprocessing policy) {
+        java.util.Map<Split, java.util.function.Supplier<ImageDataset>> openers = new java.util.EnumMap<>(Split.class);
+        for (Split split : source.splits()) {
+            openers.put(split, () -> policy.applyTo(source.open(split)));
+        }
+        return new SplitSource(source.spec() + " as " + policy.target(), openers);
     }
 
     /** The registered schemes, for help texts. */

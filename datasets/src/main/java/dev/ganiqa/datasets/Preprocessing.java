@@ -21,6 +21,26 @@ public record Preprocessing(ImageShape target) {
         java.util.Objects.requireNonNull(target, "target");
     }
 
+    /** Every image of {@code dataset} in the target shape, with the same labels, class names and names. */
+    public ArrayDataset applyTo(ImageDataset dataset) {
+        ImageShape from = dataset.shape();
+        int n = dataset.size();
+        byte[] pixels = new byte[n * target.values()];
+        int[] labels = dataset.hasLabels() ? new int[n] : null;
+        java.util.List<String> names = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            byte[] image = from.equals(target) ? dataset.image(i)
+                    : apply(new DecodedImage(from.width(), from.height(), from.channels(), dataset.image(i)));
+            System.arraycopy(image, 0, pixels, i * target.values(), target.values());
+            if (labels != null) {
+                labels[i] = dataset.label(i);
+            }
+            names.add(dataset.name(i));
+        }
+        return new ArrayDataset(dataset.description() + " as " + target, target, pixels, labels, dataset.classNames(),
+                names, dataset.skipped());
+    }
+
     /** HWC uint8 pixels of {@code image} in the target shape. */
     public byte[] apply(DecodedImage image) {
         int w = image.width();

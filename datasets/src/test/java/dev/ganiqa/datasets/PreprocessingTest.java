@@ -109,4 +109,27 @@ class PreprocessingTest {
         assertThat(ImageDecoder.to8bit(3, 3)).as("2-bit max").isEqualTo(255);
         assertThat(ImageDecoder.to8bit(1, 3)).as("2-bit 1/3").isEqualTo(85);
     }
+
+    @Test
+    void targetShapeAppliesToWholeSources() {
+        DatasetOptions options = DatasetOptions.defaults().withTarget(new ImageShape(16, 16, 3));
+        DatasetSource source = Datasets.open("synthetic:shapes?size=32&channels=1&n=6&seed=4", options);
+        ImageDataset resized = source.open(Split.TRAIN);
+        ImageDataset original = Datasets.open("synthetic:shapes?size=32&channels=1&n=6&seed=4").open(Split.TRAIN);
+        assertThat(source.spec()).isEqualTo("synthetic:shapes?size=32&channels=1&n=6&seed=4 as 16x16x3");
+        assertThat(resized.shape()).isEqualTo(new ImageShape(16, 16, 3));
+        assertThat(resized.label(5)).isEqualTo(original.label(5));
+        // Pixel (3, 2) of the result is the mean of the 2x2 block at (6..7, 4..5), copied to R, G and B.
+        byte[] in = original.image(5);
+        int sum = 0;
+        for (int y = 4; y < 6; y++) {
+            for (int x = 6; x < 8; x++) {
+                sum += in[y * 32 + x] & 0xFF;
+            }
+        }
+        int expected = Math.round(sum / 4f);
+        byte[] out = resized.image(5);
+        int o = (2 * 16 + 3) * 3;
+        assertThat(new int[] {out[o] & 0xFF, out[o + 1] & 0xFF, out[o + 2] & 0xFF}).containsExactly(expected, expected, expected);
+    }
 }
