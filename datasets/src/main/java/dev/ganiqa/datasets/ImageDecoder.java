@@ -4,6 +4,8 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
@@ -16,7 +18,8 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.event.IIOReadWarningListener;
-import javax.imageio.stream.FileImageInputStream;
+import javax.imageio.spi.ImageReaderSpi;
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -31,6 +34,7 @@ import javax.imageio.stream.ImageInputStream;
  */
 public final class ImageDecoder {
     private final long maxPixels;
+    private volatile ImageReaderSpi lastProvider;
 
     /** A file that cannot be used, with why. */
     public static final class Refused extends Exception {
@@ -82,15 +86,22 @@ public final class ImageDecoder {
         if (size == 0) {
             throw new Refused("empty file (0 bytes)");
         }
-        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                byte[] head = new byte[(int) Math.min(8, size)];
-                in.seek(0);
-                in.readFully(head);
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new Refused("file of " + size + " bytes, above the 2 GiB an image file may have");
+        }
+        byte[] bytes;
+        try {
+            // Small files dominate datasets: one read into memory beats ImageIO's many small file reads.
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new Refused("cannot read: " + message(e));
+        }
+        try (ImageInputStream in = new ByteArrayImageInputStream(bytes)) {
+            ImageReader reader = readerFor(in);
+            if (reader == null) {
+                byte[] head = java.util.Arrays.copyOf(bytes, Math.min(8, bytes.length));
                 throw new Refused("not a supported image format (content starts with " + IdxReader.hex(head) + ")");
             }
-            ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
                 int width = reader.getWidth(0);
@@ -117,6 +128,24 @@ public final class ImageDecoder {
         }
     }
 
+    /**
+     * The reader ImageIO would pick for the content, trying the provider that read the previous file first:
+     * a provider accepts by its format's magic bytes, and the registry lookup otherwise asks every provider.
+     */
+    private ImageReader readerFor(ImageInputStream in) throws IOException {
+        ImageReaderSpi last = lastProvider;
+        if (last != null && last.canDecodeInput(in)) {
+            return last.createReaderInstance();
+        }
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            return null;
+        }
+        ImageReader reader = readers.next();
+        lastProvider = reader.getOriginatingProvider();
+        return reader;
+    }
+
     /** Gray when the raw type has one colour component, or is a palette of gray entries only. */
     private static boolean isGray(ImageReader reader) throws IOException {
         ImageTypeSpecifier raw = reader.getRawImageType(0);
@@ -129,14 +158,18 @@ public final class ImageDecoder {
         }
         ColorModel model = raw.getColorModel();
         if (model instanceof IndexColorModel palette) {
-            for (int i = 0; i < palette.getMapSize(); i++) {
-                if (palette.getRed(i) != palette.getGreen(i) || palette.getGreen(i) != palette.getBlue(i)) {
-                    return false;
-                }
-            }
-            return true;
+            return grayPalette(palette);
         }
         return model.getNumColorComponents() == 1;
+    }
+
+    private static boolean grayPalette(IndexColorModel palette) {
+        for (int i = 0; i < palette.getMapSize(); i++) {
+            if (palette.getRed(i) != palette.getGreen(i) || palette.getGreen(i) != palette.getBlue(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** 8-bit HWC samples of a decoded image (see the class comment for which path is taken). */
@@ -149,6 +182,15 @@ public final class ImageDecoder {
         boolean plain = model instanceof ComponentColorModel && !model.isAlphaPremultiplied()
                 && (type == ColorSpace.TYPE_GRAY || type == ColorSpace.TYPE_RGB)
                 && raster.getNumBands() == model.getNumComponents();
+        if (plain && raster.getDataBuffer() instanceof DataBufferByte bytes && bytes.getNumBanks() == 1
+                && raster.getSampleModel() instanceof PixelInterleavedSampleModel layout
+                && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
+                && layout.getPixelStride() == layout.getNumBands() && layout.getScanlineStride() == w * layout.getNumBands()
+                && inOrder(layout.getBandOffsets()) && bytes.getOffset() == 0) {
+            // 8-bit interleaved in R, G, B (or gray) order: the data buffer already is HWC.
+            int n = w * h * layout.getNumBands();
+            return new DecodedImage(w, h, layout.getNumBands(), java.util.Arrays.copyOf(bytes.getData(), n));
+        }
         if (plain) {
             int bands = raster.getNumBands();
             int[] values = raster.getPixels(raster.getMinX(), raster.getMinY(), w, h, (int[]) null);
@@ -163,19 +205,31 @@ public final class ImageDecoder {
             return new DecodedImage(w, h, bands, out);
         }
         boolean alpha = model.hasAlpha();
-        int channels = alpha ? 4 : 3;
+        boolean gray = model instanceof IndexColorModel palette && grayPalette(palette);
+        int channels = (gray ? 1 : 3) + (alpha ? 1 : 0);
         int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
         byte[] out = new byte[w * h * channels];
         for (int i = 0, o = 0; i < argb.length; i++) {
             int p = argb[i];
             out[o++] = (byte) (p >>> 16);
-            out[o++] = (byte) (p >>> 8);
-            out[o++] = (byte) p;
+            if (!gray) {
+                out[o++] = (byte) (p >>> 8);
+                out[o++] = (byte) p;
+            }
             if (alpha) {
                 out[o++] = (byte) (p >>> 24);
             }
         }
         return new DecodedImage(w, h, channels, out);
+    }
+
+    private static boolean inOrder(int[] offsets) {
+        for (int i = 0; i < offsets.length; i++) {
+            if (offsets[i] != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

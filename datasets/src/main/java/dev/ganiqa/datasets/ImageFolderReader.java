@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An image folder as a dataset (every image in {@link Split#TRAIN}). Two parallel passes over the sorted
@@ -19,6 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Files that fail are listed as {@link SkippedFile}s; a folder with no usable image is a {@link DatasetException}.
  */
 public final class ImageFolderReader {
+    /** Decoded samples pass 1 may keep in memory so that small images are read only once. */
+    static final long DECODE_BUDGET_BYTES = 256L << 20;
+
     private ImageFolderReader() {
     }
 
@@ -28,15 +32,31 @@ public final class ImageFolderReader {
     }
 
     public static ArrayDataset read(Path dir, DatasetOptions options) {
+        return read(dir, options, DECODE_BUDGET_BYTES);
+    }
+
+    static ArrayDataset read(Path dir, DatasetOptions options, long decodeBudgetBytes) {
         FolderWalker.Listing listing = FolderWalker.walk(dir);
         List<FolderWalker.Entry> entries = listing.entries();
         int n = entries.size();
         ImageDecoder decoder = new ImageDecoder(options.maxPixels());
         String[] refused = new String[n];
         ImageDecoder.Header[] headers = new ImageDecoder.Header[n];
+        DecodedImage[] early = new DecodedImage[n];
+        // Pass 1 decodes while the decoded samples fit the budget (one file read for small-image folders),
+        // then reads only headers; pass 2 decodes the rest once the target shape is known.
+        AtomicLong budget = new AtomicLong(decodeBudgetBytes);
         parallel(n, options.threads(), i -> {
+            Path file = entries.get(i).file();
             try {
-                headers[i] = decoder.header(entries.get(i).file());
+                if (budget.get() > 0) {
+                    DecodedImage image = decoder.decode(file);
+                    budget.addAndGet(-image.samples().length);
+                    early[i] = image;
+                    headers[i] = new ImageDecoder.Header(image.width(), image.height(), image.isGray(), "");
+                } else {
+                    headers[i] = decoder.header(file);
+                }
             } catch (ImageDecoder.Refused e) {
                 refused[i] = e.getMessage();
             }
@@ -54,8 +74,9 @@ public final class ImageFolderReader {
                 return;
             }
             try {
-                byte[] image = policy.apply(decoder.decode(entries.get(i).file()));
-                System.arraycopy(image, 0, pixels, i * per, per);
+                DecodedImage image = early[i] != null ? early[i] : decoder.decode(entries.get(i).file());
+                early[i] = null;
+                System.arraycopy(policy.apply(image), 0, pixels, i * per, per);
             } catch (ImageDecoder.Refused e) {
                 refused[i] = e.getMessage();
             }

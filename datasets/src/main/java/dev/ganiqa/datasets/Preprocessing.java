@@ -43,6 +43,10 @@ public record Preprocessing(ImageShape target) {
 
     /** HWC uint8 pixels of {@code image} in the target shape. */
     public byte[] apply(DecodedImage image) {
+        if (image.width() == target.width() && image.height() == target.height() && !image.hasAlpha()
+                && image.channels() == target.channels()) {
+            return image.samples().clone();
+        }
         int w = image.width();
         int h = image.height();
         int colour = image.isGray() ? 1 : 3;

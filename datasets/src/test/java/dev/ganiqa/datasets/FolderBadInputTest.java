@@ -66,6 +66,10 @@ class FolderBadInputTest {
         Files.createSymbolicLink(c.resolve("alias.png"), Path.of("good.png"));
 
         ArrayDataset d = ImageFolderReader.read(dir, DatasetOptions.defaults().withThreads(2));
+        // Without a decode budget pass 1 reads headers only and pass 2 decodes: the same outcome.
+        ArrayDataset twoPass = ImageFolderReader.read(dir, DatasetOptions.defaults().withThreads(2), 0);
+        assertThat(twoPass.skipped()).isEqualTo(d.skipped());
+        assertThat(names(twoPass)).isEqualTo(names(d));
 
         assertThat(names(d)).containsExactly("c/alias.png", "c/good.png", "c/nested.png/inner.png");
         assertThat(d.image(0)).isEqualTo(d.image(1));
@@ -147,6 +151,11 @@ class FolderBadInputTest {
         }
         ArrayDataset one = ImageFolderReader.read(dir, DatasetOptions.defaults().withThreads(1));
         ArrayDataset four = ImageFolderReader.read(dir, DatasetOptions.defaults().withThreads(4));
+        ArrayDataset headersFirst = ImageFolderReader.read(dir, DatasetOptions.defaults().withThreads(2), 0);
+        assertThat(headersFirst.shape()).isEqualTo(one.shape());
+        for (int i = 0; i < one.size(); i++) {
+            assertThat(headersFirst.image(i)).isEqualTo(one.image(i));
+        }
         assertThat(names(one)).isEqualTo(names(four)).isSorted();
         for (int i = 0; i < one.size(); i++) {
             assertThat(four.image(i)).isEqualTo(one.image(i));

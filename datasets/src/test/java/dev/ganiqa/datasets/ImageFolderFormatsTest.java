@@ -54,6 +54,24 @@ class ImageFolderFormatsTest {
     }
 
     @Test
+    void headerPassAgreesWithDecoding() throws Exception {
+        // A gray-palette PNG: gray by its header and by its decoded samples.
+        byte[] levels = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            levels[i] = (byte) i;
+        }
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(4, 2, java.awt.image.BufferedImage.TYPE_BYTE_INDEXED,
+                new java.awt.image.IndexColorModel(8, 256, levels, levels, levels));
+        image.getRaster().setSample(1, 0, 0, 77);
+        Path file = TestImages.write(image, "gif", dir.resolveSibling(dir.getFileName() + "-gray").resolve("g.gif"));
+        ImageDecoder decoder = new ImageDecoder(DatasetOptions.DEFAULT_MAX_PIXELS);
+        assertThat(decoder.header(file)).isEqualTo(new ImageDecoder.Header(4, 2, true, "gif"));
+        DecodedImage decoded = decoder.decode(file);
+        assertThat(decoded.channels()).isEqualTo(1);
+        assertThat(decoded.samples()[1] & 0xFF).isEqualTo(77);
+    }
+
+    @Test
     void losslessEncodingsGiveThePatternExactly() {
         for (String name : new String[] {"png-rgb8.png", "png-rgb16.png", "png-palette.png", "bmp-rgb.bmp",
             "gif-palette.gif", "tiff-rgb8.tif", "tiff-rgb16.tif", "webp-lossless.webp", "png-named.jpg", "bmp-no-extension"}) {
