@@ -43,6 +43,30 @@ class HtmlReportTest {
                         new double[] {3, 4}, false));
         String svg = chart.render();
         assertThat(svg).doesNotContain("<script").doesNotContain("\" onload").contains("&lt;script&gt;");
+        String box = new DistributionPlot("t", "x").add(new DistributionPlot.Group(Fixtures.EVIL_CLASS, "#000",
+                List.of(1.0, 2.0, 3.0), 1.1, 2, 2.9)).render();
+        assertThat(box).doesNotContain("<script").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    @Test
+    void ticksAreNiceAndCoverTheData() {
+        Ticks t = Ticks.of(12.3, 87.9, 5);
+        assertThat(t.step()).isEqualTo(20.0);
+        assertThat(t.values()).containsExactly(0.0, 20.0, 40.0, 60.0, 80.0, 100.0);
+        Ticks small = Ticks.of(0.012, 0.047, 5);
+        assertThat(small.step()).isCloseTo(0.01, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(small.label(0.03)).isEqualTo("0.03");
+        assertThat(Ticks.of(5, 5, 5).values()).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void numbersKeepThreeSignificantDigits() {
+        assertThat(dev.ganiqa.reports.Numbers.format(12.345)).isEqualTo("12.3");
+        assertThat(dev.ganiqa.reports.Numbers.format(0.012345)).isEqualTo("0.0123");
+        assertThat(dev.ganiqa.reports.Numbers.format(137.4)).isEqualTo("137");
+        assertThat(dev.ganiqa.reports.Numbers.formatLike(0.4321, 12.3)).isEqualTo("0.4");
+        assertThat(dev.ganiqa.reports.Numbers.pValue(0.01234)).isEqualTo("p=0.012");
+        assertThat(dev.ganiqa.reports.Numbers.pValue(0.0004)).isEqualTo("p<0.001");
     }
 
     @Test
