@@ -38,6 +38,11 @@ class ResultsJsonTest {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("results.json");
         }
         assertThat(ResultsJson.read(dir).runId()).isEqualTo("run-2");
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // Readable by a web server serving a published site, not owner-only like the temp file was.
+            assertThat(Files.getPosixFilePermissions(dir.resolve("results.json")))
+                    .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        }
     }
 
     @Test
