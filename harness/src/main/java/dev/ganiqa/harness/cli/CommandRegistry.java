@@ -1,6 +1,10 @@
 package dev.ganiqa.harness.cli;
 
+import dev.ganiqa.harness.commands.CompareFeaturesCommand;
 import dev.ganiqa.harness.commands.DatasetsCommand;
+import dev.ganiqa.harness.commands.FidCommand;
+import dev.ganiqa.harness.commands.MetricsCommand;
+import dev.ganiqa.harness.commands.StatsCommand;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -19,6 +23,10 @@ public final class CommandRegistry {
 
     public static CommandRegistry defaults() {
         return new CommandRegistry(List.of(
-                DatasetsCommand::new));
+                DatasetsCommand::new,
+                MetricsCommand::withDatasets,
+                FidCommand::new,
+                StatsCommand::new,
+                CompareFeaturesCommand::new));
     }
 }
