@@ -1,8 +1,12 @@
 package dev.ganiqa.harness.cli;
 
+import dev.ganiqa.harness.commands.CompareFeaturesCommand;
 import dev.ganiqa.harness.commands.DatasetsCommand;
 import dev.ganiqa.harness.commands.PublishCommand;
 import dev.ganiqa.harness.commands.ReportCommand;
+import dev.ganiqa.harness.commands.FidCommand;
+import dev.ganiqa.harness.commands.MetricsCommand;
+import dev.ganiqa.harness.commands.StatsCommand;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -22,6 +26,10 @@ public final class CommandRegistry {
     public static CommandRegistry defaults() {
         return new CommandRegistry(List.of(
                 DatasetsCommand::new,
+                MetricsCommand::withDatasets,
+                FidCommand::new,
+                StatsCommand::new,
+                CompareFeaturesCommand::new,
                 ReportCommand::new,
                 PublishCommand::new));
     }
