@@ -1,6 +1,7 @@
 package dev.ganiqa.harness.cli;
 
 import dev.ganiqa.harness.commands.DatasetsCommand;
+import dev.ganiqa.harness.commands.ExtractorCommand;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -19,6 +20,7 @@ public final class CommandRegistry {
 
     public static CommandRegistry defaults() {
         return new CommandRegistry(List.of(
-                DatasetsCommand::new));
+                DatasetsCommand::new,
+                ExtractorCommand::new));
     }
 }
