@@ -14,7 +14,7 @@ public final class EmbeddedExtractor {
     public static final String NAME = "ganiqa-fmnist-v1";
     public static final String VERSION = "1";
     public static final String RESOURCE = NAME + ".pb";
-    public static final String SHA256 = "0000000000000000000000000000000000000000000000000000000000000000";
+    public static final String SHA256 = "f37aef046f760701a8d10f1ce213ebae1cc553674985ddbbfff7259691b4354e";
 
     private EmbeddedExtractor() {
     }

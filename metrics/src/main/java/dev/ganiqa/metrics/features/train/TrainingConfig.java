@@ -22,6 +22,6 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, long
 
     /** The settings that produced the shipped {@code ganiqa-fmnist-v1}. */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(12, 100, 1e-3f, 1L, Runtime.getRuntime().availableProcessors());
+        return new TrainingConfig(15, 100, 1e-3f, 1L, Runtime.getRuntime().availableProcessors());
     }
 }
