@@ -8,13 +8,16 @@ import java.io.InputStream;
  * trained by {@code ganiqa extractor train --epochs 15 --seed 1}), shipped as a frozen GraphDef resource. Its 256
  * penultimate activations feed FID/KID/PRDC and its softmax the IS; numbers from it are domain-specific
  * ("FID with ganiqa-fmnist-v1"), not comparable to Inception FIDs. The resource's sha256 is checked on
- * every load, so every machine computes with the same weights.
+ * every load, so every machine computes with the same weights. Test accuracy 0.9203 on the 10,000
+ * Fashion-MNIST test images; the training record is {@code ganiqa-fmnist-v1.json} next to the resource.
+ * CPU training in TF is not bit-reproducible, so a re-run of the recipe gives an equivalent network with
+ * another checksum; the checksum is what identifies the numbers.
  */
 public final class EmbeddedExtractor {
     public static final String NAME = "ganiqa-fmnist-v1";
     public static final String VERSION = "1";
     public static final String RESOURCE = NAME + ".pb";
-    public static final String SHA256 = "f37aef046f760701a8d10f1ce213ebae1cc553674985ddbbfff7259691b4354e";
+    public static final String SHA256 = "cadfa502473ac639eec20478ceaabc40fc3cb16506112f31b265527528d261f2";
 
     private EmbeddedExtractor() {
     }

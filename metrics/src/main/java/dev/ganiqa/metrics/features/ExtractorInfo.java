@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * What an extractor is and what it expects. {@code input} is the image shape it is fed; when
  * {@code anySize} is true only the channel count must match (the Inception graph resizes to 299x299
- * itself). {@code classes} is 0 when the extractor has no class head (then no Inception Score).
+ * itself) and {@code input}'s height and width are nominal (the network's native size where known).
+ * {@code preprocessing} says what the network is fed. {@code classes} is 0 when the extractor has no class head (then no Inception Score).
  * {@code sha256} identifies the weights, so numbers from different extractors are never mixed.
  */
 public record ExtractorInfo(String name, String version, String sha256, ImageShape input, boolean anySize,

@@ -23,6 +23,7 @@ import org.tensorflow.framework.optimizers.Adam;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
+import org.tensorflow.proto.GraphDef;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
@@ -55,6 +56,7 @@ public final class ClassifierTrainer {
         ClassifierNet net = new ClassifierNet(trainSet.shape(), trainSet.classNames().size());
         Files.createDirectories(outDir);
         Path savedModel = outDir.resolve("savedmodel");
+        deleteIfEmpty(savedModel);
         Map<String, float[]> weights = fit(net, trainSet, savedModel);
         byte[] frozen = freeze(net, weights);
         Path pb = outDir.resolve(name + ".pb");
@@ -104,7 +106,6 @@ public final class ClassifierTrainer {
                         values.put(e.getKey(), v);
                     }
                 }
-                deleteIfEmpty(savedModel);
                 SavedModelBundle.exporter(savedModel.toString()).withSession(s).withSignature(Signature.builder()
                         .key(Signature.DEFAULT_KEY).input(ClassifierNet.INPUT, x)
                         .output(ClassifierNet.FEATURES_OUTPUT, evalOut.features())
@@ -170,7 +171,25 @@ public final class ClassifierTrainer {
                     (ops, n, dims) -> ops.withName(n).constant(Shape.of(dims), DataBuffers.of(weights.get(n), true, false)),
                     null);
             tf.withName(ClassifierNet.PROBABILITIES_OUTPUT).nn.softmax(out.logits());
-            return g.toGraphDef().toByteArray();
+            return canonical(g.toGraphDef());
+        }
+    }
+
+    /**
+     * Serialises with protobuf's deterministic mode (map entries such as node attributes sorted by key):
+     * the C library hands the GraphDef over with attributes in hash order, so the plain bytes, and the
+     * sha256 that identifies the weights, would change from run to run for the same graph.
+     */
+    public static byte[] canonical(GraphDef def) {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(def.getSerializedSize());
+            com.google.protobuf.CodedOutputStream out = com.google.protobuf.CodedOutputStream.newInstance(bytes);
+            out.useDeterministicSerialization();
+            def.writeTo(out);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

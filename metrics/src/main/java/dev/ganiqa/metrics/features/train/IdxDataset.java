@@ -61,6 +61,8 @@ public final class IdxDataset implements ImageDataset {
             in.readFully(pixels);
             byte[] labels = readLabels(labelsFile, n);
             return new IdxDataset(images.toString(), pixels, labels, new ImageShape(h, w, 1), n);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new DatasetException(e.getFile() + ": expected an IDX file, found none", e);
         } catch (IOException e) {
             throw new DatasetException(images + ": " + e.getMessage(), e);
         }
