@@ -7,6 +7,7 @@ import dev.ganiqa.harness.commands.ReportCommand;
 import dev.ganiqa.harness.commands.FidCommand;
 import dev.ganiqa.harness.commands.MetricsCommand;
 import dev.ganiqa.harness.commands.StatsCommand;
+import dev.ganiqa.harness.commands.ExtractorCommand;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -30,6 +31,7 @@ public final class CommandRegistry {
                 FidCommand::new,
                 StatsCommand::new,
                 CompareFeaturesCommand::new,
+                ExtractorCommand::new,
                 ReportCommand::new,
                 PublishCommand::new));
     }
