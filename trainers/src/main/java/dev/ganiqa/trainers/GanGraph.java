@@ -51,6 +51,8 @@ final class GanGraph implements AutoCloseable {
     final Operand<TFloat32> penaltyNorms;
     final Operand<TFloat32> interpolates;
     final Operand<TFloat32> criticOnInterpolates;
+    /** G(z) with batch statistics, as the critic step sees it. */
+    final Operand<TFloat32> trainingFake;
     final Op criticStep;
     final Op generatorStep;
     final Operand<TFloat32> samples;
@@ -83,6 +85,7 @@ final class GanGraph implements AutoCloseable {
         // Critic step.
         List<Op> unused = new ArrayList<>();
         Operand<TFloat32> fake = net.generate(z, oneHot, true, unused);
+        trainingFake = fake;
         Operand<TFloat32> both = net.critic(tf.concat(List.of(real, fake), tf.constant(0)),
                 tf.concat(List.of(oneHot, oneHot), tf.constant(0)));
         Split<TFloat32> split = tf.split(tf.constant(0), both, 2L);

@@ -24,9 +24,12 @@ import java.util.Optional;
 public final class Trainer {
     /**
      * Mean over pixels of the standard deviation across the grid's samples below which the output counts as
-     * collapsed (about 1.3 gray levels: the generator draws the same image for every z).
+     * collapsed (about 1.3 gray levels: the generator draws the same image for every z), once an earlier epoch
+     * had at least {@link #VARIETY_STD}. An untrained generator is near-constant too (its batch-norm moving
+     * statistics start at 0/1), which is not a collapse.
      */
     static final double COLLAPSE_STD = 0.01;
+    static final double VARIETY_STD = 0.05;
     static final int GRID_IMAGES = 100;
 
     private Trainer() {
@@ -119,6 +122,7 @@ public final class Trainer {
         private String diverged;
         private boolean nonFinite;
         private Path checkpoint;
+        private double maxSpread;
         private final long startNanos = System.nanoTime();
 
         Loop(TrainConfig config, ImageDataset data, RunFiles files, TrainingListener listener, GanGraph graph,
@@ -223,7 +227,8 @@ public final class Trainer {
             SampleGrid.write(grid, 10, png);
             grids.add(png);
             double spread = spread(live, graph.classes);
-            if (spread < COLLAPSE_STD) {
+            maxSpread = Math.max(maxSpread, spread);
+            if (spread < COLLAPSE_STD && maxSpread >= VARIETY_STD) {
                 diverged = String.format("collapsed output after epoch %d: mean per-pixel std across samples %.5f < %.2f",
                         epoch, spread, COLLAPSE_STD);
             }

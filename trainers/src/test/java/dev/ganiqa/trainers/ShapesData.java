@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Real (if simple) image data for tests until {@code synthetic:shapes} lands: white squares, discs,
- * horizontal and vertical bars of random size and position on black, one class each.
+ * Real (if simple) image data for tests until {@code synthetic:shapes} lands: white filled squares, square frames,
+ * horizontal and vertical bars of random size near the centre on black, one class each.
  */
 final class ShapesData implements ImageDataset {
     private final ImageShape shape;
@@ -28,16 +28,17 @@ final class ShapesData implements ImageDataset {
     private byte[] draw(int kind, SplittableRandom random) {
         int s = shape.height();
         byte[] out = new byte[shape.values()];
-        int r = s / 5 + random.nextInt(Math.max(1, s / 6));
-        int cx = r + random.nextInt(Math.max(1, s - 2 * r));
-        int cy = r + random.nextInt(Math.max(1, s - 2 * r));
+        int r = s / 4 + random.nextInt(2);
+        // Centred within +-1 pixel: classes stay separable by a nearest-centroid classifier (ImageStats).
+        int cx = s / 2 - 1 + random.nextInt(3);
+        int cy = s / 2 - 1 + random.nextInt(3);
         for (int y = 0; y < s; y++) {
             for (int x = 0; x < s; x++) {
                 int dx = x - cx;
                 int dy = y - cy;
                 boolean on = switch (kind) {
                     case 0 -> Math.abs(dx) <= r && Math.abs(dy) <= r;
-                    case 1 -> dx * dx + dy * dy <= r * r;
+                    case 1 -> Math.abs(dx) <= r && Math.abs(dy) <= r && (Math.abs(dx) >= r - 1 || Math.abs(dy) >= r - 1);
                     case 2 -> Math.abs(dy) <= 1 && Math.abs(dx) <= r + 1;
                     default -> Math.abs(dx) <= 1 && Math.abs(dy) <= r + 1;
                 };
@@ -68,7 +69,7 @@ final class ShapesData implements ImageDataset {
 
     @Override
     public List<String> classNames() {
-        return List.of("square", "disc", "hbar", "vbar");
+        return List.of("square", "frame", "hbar", "vbar");
     }
 
     @Override
