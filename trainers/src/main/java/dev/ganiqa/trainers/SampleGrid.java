@@ -9,14 +9,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 
-/** Sample images tiled into one 8-bit PNG (gray or RGB), with a 2-pixel black border between tiles. */
-final class SampleGrid {
+/**
+ * Writes samples as 8-bit PNG files (gray or RGB, values exactly as in {@link Samples}): one image per file,
+ * or tiled into a grid with a 2-pixel black border between tiles. Files are written atomically.
+ */
+public final class SampleGrid {
     static final int GAP = 2;
 
     private SampleGrid() {
     }
 
-    static void write(Samples samples, int columns, Path target) {
+    public static void write(Samples samples, int columns, Path target) {
         int h = samples.shape().height();
         int w = samples.shape().width();
         int c = samples.shape().channels();
@@ -38,6 +41,21 @@ final class SampleGrid {
                 }
             }
         }
+        writePng(image, target);
+    }
+
+    /** Image i of the samples as its own PNG file. */
+    public static void writeImage(Samples samples, int i, Path target) {
+        int h = samples.shape().height();
+        int w = samples.shape().width();
+        int c = samples.shape().channels();
+        BufferedImage image = new BufferedImage(w, h, c == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
+        int[] values = new int[h * w * c];
+        int base = i * samples.shape().values();
+        for (int k = 0; k < values.length; k++) {
+            values[k] = samples.pixels()[base + k] & 0xFF;
+        }
+        image.getRaster().setPixels(0, 0, w, h, values);
         writePng(image, target);
     }
 

@@ -1,6 +1,8 @@
 package dev.ganiqa.harness.cli;
 
 import dev.ganiqa.harness.commands.DatasetsCommand;
+import dev.ganiqa.harness.commands.SampleCommand;
+import dev.ganiqa.harness.commands.TrainCommand;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -19,6 +21,8 @@ public final class CommandRegistry {
 
     public static CommandRegistry defaults() {
         return new CommandRegistry(List.of(
-                DatasetsCommand::new));
+                DatasetsCommand::new,
+                TrainCommand::new,
+                SampleCommand::new));
     }
 }
