@@ -8,6 +8,8 @@ import dev.ganiqa.harness.commands.FidCommand;
 import dev.ganiqa.harness.commands.MetricsCommand;
 import dev.ganiqa.harness.commands.StatsCommand;
 import dev.ganiqa.harness.commands.ExtractorCommand;
+import dev.ganiqa.harness.commands.SampleCommand;
+import dev.ganiqa.harness.commands.TrainCommand;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -27,6 +29,8 @@ public final class CommandRegistry {
     public static CommandRegistry defaults() {
         return new CommandRegistry(List.of(
                 DatasetsCommand::new,
+                TrainCommand::new,
+                SampleCommand::new,
                 MetricsCommand::withDatasets,
                 FidCommand::new,
                 StatsCommand::new,
