@@ -1,5 +1,6 @@
 package dev.ganiqa.harness.cli;
 
+import dev.ganiqa.harness.commands.CompareCommand;
 import dev.ganiqa.harness.commands.CompareFeaturesCommand;
 import dev.ganiqa.harness.commands.DatasetsCommand;
 import dev.ganiqa.harness.commands.PublishCommand;
@@ -28,6 +29,7 @@ public final class CommandRegistry {
 
     public static CommandRegistry defaults() {
         return new CommandRegistry(List.of(
+                CompareCommand::new,
                 DatasetsCommand::new,
                 TrainCommand::new,
                 SampleCommand::new,

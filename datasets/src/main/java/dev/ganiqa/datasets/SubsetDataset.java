@@ -1,0 +1,85 @@
+package dev.ganiqa.datasets;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A view of some images of another dataset, in the order of {@code indices}; pixels are read from the parent
+ * on demand. Used for the training subsets of quick comparisons and for held-out splits.
+ */
+public final class SubsetDataset implements ImageDataset {
+    private final ImageDataset parent;
+    private final int[] indices;
+    private final String description;
+
+    public SubsetDataset(ImageDataset parent, int[] indices, String description) {
+        for (int i : indices) {
+            if (i < 0 || i >= parent.size()) {
+                throw new IllegalArgumentException(parent.description() + ": expected indices in 0.."
+                        + (parent.size() - 1) + ", found " + i);
+            }
+        }
+        this.parent = parent;
+        this.indices = indices.clone();
+        this.description = description;
+    }
+
+    /**
+     * {@code n} images drawn without replacement by a seeded permutation, kept in the parent's order so that a
+     * subset of a subset is predictable; the whole parent when {@code n} is 0 or not smaller than its size.
+     */
+    public static ImageDataset sample(ImageDataset parent, int n, long seed) {
+        if (n <= 0 || n >= parent.size()) {
+            return parent;
+        }
+        int[] chosen = Arrays.copyOf(Batches.permutation(parent.size(), seed), n);
+        Arrays.sort(chosen);
+        return new SubsetDataset(parent, chosen, parent.description() + " (" + n + " of " + parent.size()
+                + ", seed " + seed + ")");
+    }
+
+    /** The index in the parent of image {@code index}. */
+    public int parentIndex(int index) {
+        return indices[index];
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public int size() {
+        return indices.length;
+    }
+
+    @Override
+    public ImageShape shape() {
+        return parent.shape();
+    }
+
+    @Override
+    public List<String> classNames() {
+        return parent.classNames();
+    }
+
+    @Override
+    public int label(int index) {
+        return parent.label(indices[index]);
+    }
+
+    @Override
+    public byte[] image(int index) {
+        return parent.image(indices[index]);
+    }
+
+    @Override
+    public String name(int index) {
+        return parent.name(indices[index]);
+    }
+
+    @Override
+    public List<SkippedFile> skipped() {
+        return parent.skipped();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.ganiqa.harness.commands;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import dev.ganiqa.harness.cli.BaseCommand;
+import dev.ganiqa.harness.cli.CliException;
+import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.harness.compare.CompareConfig;
+import dev.ganiqa.harness.compare.Comparison;
+import dev.ganiqa.harness.compare.Estimate;
+import dev.ganiqa.harness.compare.Preset;
+import dev.ganiqa.metrics.features.Extractors;
+import dev.ganiqa.reports.model.MetricCatalog;
+import dev.ganiqa.reports.model.MetricSummary;
+import dev.ganiqa.reports.model.RunResults;
+import dev.ganiqa.reports.model.VariantSummary;
+import dev.ganiqa.trainers.GanVariants;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.LongStream;
+
+/** {@code ganiqa compare}: trains every variant under the same budget over several seeds and reports. */
+@Parameters(commandNames = "compare",
+        commandDescription = "Compare GAN variants under equal budgets over seeds: results.json + HTML report")
+public final class CompareCommand extends BaseCommand {
+    @Parameter(names = "--data", description = "Dataset spec (default fashion-mnist)")
+    public String data = "fashion-mnist";
+
+    @Parameter(names = "--variants", description = "Comma-separated variants (default dcgan,cdcgan,wgan,cwgan)")
+    public String variants = "dcgan,cdcgan,wgan,cwgan";
+
+    @Parameter(names = "--preset", description = "quick, default or standard (sizes below override it)")
+    public String preset = "default";
+
+    @Parameter(names = "--epochs", description = "Equal epoch budget of every unit")
+    public Integer epochs;
+
+    @Parameter(names = "--seeds", description = "Number of seeds K (seeds 1..K)")
+    public Integer seeds;
+
+    @Parameter(names = "--seed-list", description = "Explicit seeds, e.g. 1,2,3")
+    public String seedList;
+
+    @Parameter(names = "--samples", description = "Generated images per unit for the final metrics")
+    public Integer samples;
+
+    @Parameter(names = "--curve-samples", description = "Generated images per epoch for the learning curve (0 = none)")
+    public Integer curveSamples;
+
+    @Parameter(names = "--train-limit", description = "Training images used, a seeded subset (0 = all)")
+    public Integer trainLimit;
+
+    @Parameter(names = "--real-limit", description = "Test images in the real reference (0 = all)")
+    public int realLimit;
+
+    @Parameter(names = "--batch", description = "Training batch size")
+    public int batch = 64;
+
+    @Parameter(names = "--extractor", description = "Feature extractor spec (default ganiqa-fmnist-v1)")
+    public String extractor = Extractors.DEFAULT;
+
+    @Parameter(names = "--out", description = "Run folder (default runs/<timestamp>; an existing one is continued)")
+    public Path out;
+
+    @Override
+    public int run(CommandContext context) throws Exception {
+        CompareConfig config = config();
+        Path dir = out != null ? out : Path.of("runs", LocalDateTime.now().format(
+                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        context.notice(String.format("comparing %s on %s: %d epoch(s), %d seed(s), %d samples per unit, %s preset",
+                String.join(", ", config.variants()), config.dataSpec(), config.epochs(), config.seeds().size(),
+                config.samples(), config.preset()));
+        context.notice("expected duration on a 2-core machine: about " + Estimate.describe(config)
+                + " (scaled by the training-set size; see BENCHMARKS.md)");
+        Comparison comparison = new Comparison(config, dir, context.err(), System.getenv(), commandLine(),
+                name -> new TrainProgress(context.err()));
+        Comparison.Outcome outcome = comparison.run();
+        summary(context, outcome.results());
+        context.out().println("results: " + outcome.runDir().resolve("results.json"));
+        context.out().println("report:  " + outcome.report());
+        return 0;
+    }
+
+    private List<String> commandLine() {
+        List<String> line = new ArrayList<>(List.of("ganiqa", "compare", "--data", data, "--variants", variants,
+                "--preset", preset, "--extractor", extractor));
+        if (out != null) {
+            line.addAll(List.of("--out", out.toString()));
+        }
+        return line;
+    }
+
+    CompareConfig config() {
+        Preset p = Preset.parse(preset);
+        List<String> names = Arrays.stream(variants.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        for (String name : names) {
+            GanVariants.get(name);
+        }
+        if (seeds != null && seedList != null) {
+            throw CliException.usage("compare", "expected --seeds or --seed-list, found both");
+        }
+        List<Long> seedValues = p.seeds();
+        if (seeds != null) {
+            if (seeds < 1) {
+                throw CliException.usage("compare", "expected --seeds >= 1, found " + seeds);
+            }
+            seedValues = LongStream.rangeClosed(1, seeds).boxed().toList();
+        } else if (seedList != null) {
+            try {
+                seedValues = Arrays.stream(seedList.split(",")).map(String::trim).map(Long::parseLong).toList();
+            } catch (NumberFormatException e) {
+                throw CliException.usage("compare", "expected --seed-list like 1,2,3, found '" + seedList + "'");
+            }
+        }
+        return new CompareConfig(data, names, epochs != null ? epochs : p.epochs(),
+                trainLimit != null ? trainLimit : p.trainLimit(), seedValues, samples != null ? samples : p.samples(),
+                curveSamples != null ? curveSamples : p.curveSamples(), realLimit, extractor, batch, p.name());
+    }
+
+    private static void summary(CommandContext context, RunResults results) {
+        String fidLabel = "FID (" + results.provenance().extractor().name() + ")";
+        context.out().printf("%-8s %-22s %-18s %-18s %s%n", "variant", fidLabel, "KID", "IS", "units ok");
+        for (VariantSummary v : results.variants()) {
+            context.out().printf("%-8s %-22s %-18s %-18s %d/%d%n", v.variant(), cell(v, MetricCatalog.FID, "%.2f"),
+                    cell(v, MetricCatalog.KID, "%.4f"), cell(v, MetricCatalog.IS, "%.3f"), v.okUnits(), v.units());
+        }
+        if (results.verdict() != null) {
+            context.out().println(results.verdict().sentence());
+        }
+    }
+
+    private static String cell(VariantSummary v, String metric, String format) {
+        MetricSummary s = v.metrics().get(metric);
+        if (s == null) {
+            return "-";
+        }
+        return String.format(format + " +- " + format, s.mean(), s.std());
+    }
+}

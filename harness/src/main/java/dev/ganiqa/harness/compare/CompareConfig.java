@@ -1,0 +1,54 @@
+package dev.ganiqa.harness.compare;
+
+import java.util.List;
+
+/**
+ * Everything that decides the numbers of a comparison; stored as compare.json in the run folder so that a
+ * rerun continues only an identical comparison.
+ *
+ * @param dataSpec    the {@code --data} spec
+ * @param variants    variant names, in report order
+ * @param epochs      the equal epoch budget of every unit
+ * @param trainLimit  training images (0 = all), the same seeded subset for every unit
+ * @param seeds       one unit per (variant, seed)
+ * @param samples     generated images per unit for the final metrics
+ * @param curveSamples generated images per epoch for the learning-curve FID (0 = no curve)
+ * @param realLimit   real test images for the reference statistics (0 = the whole test split)
+ * @param extractor   feature extractor spec
+ * @param batch       training batch size
+ * @param preset      the preset the defaults came from
+ */
+public record CompareConfig(String dataSpec, List<String> variants, int epochs, int trainLimit, List<Long> seeds,
+                            int samples, int curveSamples, int realLimit, String extractor, int batch,
+                            String preset) {
+    public CompareConfig {
+        variants = List.copyOf(variants);
+        seeds = List.copyOf(seeds);
+        if (variants.isEmpty()) {
+            throw new IllegalArgumentException("expected at least one variant, found none");
+        }
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException("expected at least one seed, found none");
+        }
+        if (seeds.stream().distinct().count() != seeds.size()) {
+            throw new IllegalArgumentException("expected distinct seeds, found " + seeds);
+        }
+        if (epochs < 1) {
+            throw new IllegalArgumentException("expected at least 1 epoch, found " + epochs);
+        }
+        if (samples < 10) {
+            throw new IllegalArgumentException("expected at least 10 samples per unit, found " + samples);
+        }
+        if (curveSamples < 0 || trainLimit < 0 || realLimit < 0) {
+            throw new IllegalArgumentException("expected non-negative sizes, found curve " + curveSamples
+                    + ", train limit " + trainLimit + ", real limit " + realLimit);
+        }
+        if (batch < 2) {
+            throw new IllegalArgumentException("expected a batch size >= 2, found " + batch);
+        }
+    }
+
+    public int units() {
+        return variants.size() * seeds.size();
+    }
+}

@@ -1,0 +1,216 @@
+package dev.ganiqa.harness.compare;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ganiqa.datasets.Batches;
+import dev.ganiqa.datasets.DatasetSource;
+import dev.ganiqa.datasets.Datasets;
+import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.Split;
+import dev.ganiqa.datasets.SubsetDataset;
+import dev.ganiqa.harness.compare.stats.SeedStatistics;
+import dev.ganiqa.metrics.features.Extractors;
+import dev.ganiqa.metrics.features.FeatureExtractor;
+import dev.ganiqa.metrics.features.FeatureRunner;
+import dev.ganiqa.reports.html.HtmlReport;
+import dev.ganiqa.reports.model.ImageRef;
+import dev.ganiqa.reports.model.MetricCatalog;
+import dev.ganiqa.reports.model.RealReference;
+import dev.ganiqa.reports.model.ResultsJson;
+import dev.ganiqa.reports.model.RunResults;
+import dev.ganiqa.reports.model.UnitResult;
+import dev.ganiqa.reports.model.UnitStatus;
+import dev.ganiqa.trainers.GanVariant;
+import dev.ganiqa.trainers.GanVariants;
+import dev.ganiqa.trainers.SampleGrid;
+import dev.ganiqa.trainers.Samples;
+import dev.ganiqa.trainers.TrainingListener;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code ganiqa compare}: the whole path of the data, top to bottom. Dataset -> seeded training subset and the
+ * held-out test split -> real reference (test features, the real-data row) -> for every (seed, variant) unit:
+ * train, sample, save PNGs, evaluate -> statistics across seeds -> results.json -> report.html.
+ * After every unit results.json and the report are rewritten atomically, so an interrupted comparison leaves a
+ * valid report of what is done, and rerunning the same command skips the finished units.
+ */
+public final class Comparison {
+    /** Seed of the training subset and of the held-out split: fixed, so every unit and rerun sees the same data. */
+    static final long SUBSET_SEED = 20_221_122L;
+    /** Share of a source without a test split that is held out as the real reference. */
+    static final double HOLDOUT = 0.1;
+
+    public record Outcome(Path runDir, RunResults results, Path report) {
+    }
+
+    private final CompareConfig config;
+    private final Path runDir;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final List<String> commandLine;
+    private final Function<String, TrainingListener> progress;
+
+    /**
+     * @param progress a training listener per unit (a progress bar), given the unit's name
+     */
+    public Comparison(CompareConfig config, Path runDir, PrintStream err, Map<String, String> env,
+                      List<String> commandLine, Function<String, TrainingListener> progress) {
+        this.config = config;
+        this.runDir = runDir;
+        this.err = err;
+        this.env = Map.copyOf(env);
+        this.commandLine = List.copyOf(commandLine);
+        this.progress = progress;
+    }
+
+    public Outcome run() throws IOException, InterruptedException {
+        Instant started = Instant.now();
+        Files.createDirectories(runDir);
+        checkConfig();
+        List<GanVariant> variants = config.variants().stream().map(GanVariants::get).toList();
+        DatasetSource source = Datasets.open(config.dataSpec());
+        ImageDataset[] splits = splits(source);
+        ImageDataset train = splits[0];
+        ImageDataset test = splits[1];
+        Path resultsFile = runDir.resolve(ResultsJson.FILE_NAME);
+        Path report = runDir.resolve("report.html");
+        try (FeatureExtractor extractor = Extractors.open(config.extractor(), env)) {
+            notice("extractor " + extractor.info().label() + "; " + FeatureRunner.adaptation(test, extractor));
+            notice("real reference: " + test.description() + ", " + test.size() + " images");
+            RealSet real = new RealSet(test, extractor);
+            int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+            Evaluator evaluator = new Evaluator(real, extractor, threads);
+            RunResults results = Files.exists(resultsFile) ? ResultsJson.read(resultsFile)
+                    : new RunResults(RunResults.SCHEMA_VERSION, runDir.getFileName().toString(),
+                            ProvenanceFactory.create(config, source.spec(), train, test, extractor, started, commandLine),
+                            MetricCatalog.standard(), List.of(), null, List.of(), List.of(), null);
+            double spent = results.provenance().wallSeconds();
+            if (results.reference() == null) {
+                results = results.withReference(reference(train, evaluator));
+                ResultsJson.write(results, resultsFile);
+            }
+            notice("training subset: " + train.description() + ", " + train.size() + " images");
+            ExtractedSet trainFeatures = ExtractedSet.of(train, extractor);
+            UnitRunner units = new UnitRunner(config, train, evaluator, trainFeatures, runDir);
+            int total = config.units();
+            int index = 0;
+            for (long seed : config.seeds()) {
+                for (GanVariant variant : variants) {
+                    index++;
+                    var done = results.unit(variant.name(), seed);
+                    if (done.isPresent() && done.get().status() != UnitStatus.FAILED) {
+                        notice(String.format("unit %d/%d %s: recorded earlier (%s), skipped", index, total,
+                                UnitRunner.unitName(variant.name(), seed), done.get().status()));
+                        continue;
+                    }
+                    String name = UnitRunner.unitName(variant.name(), seed);
+                    notice(String.format("unit %d/%d %s: training %d epoch(s) on %d images", index, total, name,
+                            config.epochs(), train.size()));
+                    UnitResult unit = runUnit(units, variant, seed, name);
+                    results = SeedStatistics.apply(results.withUnit(unit));
+                    ResultsJson.write(results, resultsFile);
+                    new HtmlReport().write(results, runDir, report);
+                }
+            }
+            Instant finished = Instant.now();
+            results = SeedStatistics.apply(results.withProvenance(withTimes(results, finished,
+                    spent + Duration.between(started, finished).toMillis() / 1000.0)));
+            ResultsJson.write(results, resultsFile);
+            new HtmlReport().write(results, runDir, report);
+            return new Outcome(runDir, results, report);
+        }
+    }
+
+    private UnitResult runUnit(UnitRunner units, GanVariant variant, long seed, String name) throws InterruptedException {
+        try {
+            return units.run(variant, seed, progress.apply(name));
+        } catch (IOException | RuntimeException e) {
+            // One unit's failure (a crash in training, a full disk) is recorded; the comparison goes on.
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            notice("unit " + name + " failed: " + reason);
+            return new UnitResult(variant.name(), seed, UnitStatus.FAILED, reason, null, null, List.of(), null,
+                    Map.of(), Map.of(), null, null, List.of());
+        }
+    }
+
+    private static dev.ganiqa.reports.model.Provenance withTimes(RunResults results, Instant finished, double wall) {
+        var p = results.provenance();
+        return new dev.ganiqa.reports.model.Provenance(p.ganiqaVersion(), p.dataset(), p.variantConfigs(), p.seeds(),
+                p.budget(), p.extractor(), p.environment(), p.startedAt(), finished, wall, p.commandLine());
+    }
+
+    /** [train, test]: the source's own test split, or a seeded held-out share of its images. */
+    private ImageDataset[] splits(DatasetSource source) {
+        ImageDataset all = source.open(Split.TRAIN);
+        ImageDataset fullTrain;
+        ImageDataset test;
+        if (source.splits().contains(Split.TEST)) {
+            fullTrain = all;
+            test = source.open(Split.TEST);
+        } else {
+            int held = Math.max(1, (int) Math.round(all.size() * HOLDOUT));
+            int[] order = Batches.permutation(all.size(), SUBSET_SEED);
+            int[] testRows = Arrays.copyOfRange(order, 0, held);
+            int[] trainRows = Arrays.copyOfRange(order, held, order.length);
+            Arrays.sort(testRows);
+            Arrays.sort(trainRows);
+            test = new SubsetDataset(all, testRows, all.description() + " (held-out " + held + ")");
+            fullTrain = new SubsetDataset(all, trainRows, all.description() + " (without the held-out images)");
+            notice(source.spec() + " has no test split: holding out " + held + " images as the real reference");
+        }
+        return new ImageDataset[] {SubsetDataset.sample(fullTrain, config.trainLimit(), SUBSET_SEED),
+            SubsetDataset.sample(test, config.realLimit(), SUBSET_SEED)};
+    }
+
+    /**
+     * The real-data row: training images (as many as a unit's samples) measured exactly like generated samples,
+     * the ceiling a perfect generator would reach; with a grid of real images next to the generated grids.
+     */
+    private RealReference reference(ImageDataset train, Evaluator evaluator) throws IOException, InterruptedException {
+        ImageDataset sample = SubsetDataset.sample(train, config.samples(), SUBSET_SEED + 1);
+        notice("real-data row: " + sample.size() + " training images against the test split");
+        Evaluation eval = evaluator.evaluate(sample);
+        int n = Math.min(100, sample.size());
+        byte[] pixels = new byte[n * sample.shape().values()];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(sample.image(i), 0, pixels, i * sample.shape().values(), sample.shape().values());
+        }
+        Path grid = runDir.resolve("real").resolve("grid.png");
+        Files.createDirectories(grid.getParent());
+        SampleGrid.write(new Samples(n, sample.shape(), pixels, null), 10, grid);
+        return new RealReference("real training images vs the test split (" + sample.size() + " images)",
+                eval.metrics(), eval.imageMeasures(), eval.perClass(),
+                ImageRef.file(runDir.relativize(grid).toString(), "real training images"));
+    }
+
+    /** A run folder holds one comparison: rerunning continues it only with the same configuration. */
+    private void checkConfig() throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Path file = runDir.resolve("compare.json");
+        if (Files.exists(file)) {
+            CompareConfig earlier = json.readValue(file.toFile(), CompareConfig.class);
+            if (!earlier.equals(config)) {
+                throw new IllegalArgumentException(runDir + ": expected the configuration of the earlier run in "
+                        + file + " to continue it, found a different one (use another --out)");
+            }
+            notice("continuing the comparison in " + runDir);
+            return;
+        }
+        Path tmp = file.resolveSibling("compare.json.tmp");
+        json.writeValue(tmp.toFile(), config);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void notice(String message) {
+        err.println("ganiqa: " + message);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.ganiqa.harness.compare;
+
+import dev.ganiqa.trainers.GanVariant;
+import dev.ganiqa.trainers.GanVariants;
+import dev.ganiqa.trainers.Loss;
+
+/**
+ * The duration printed before a comparison starts, from per-batch training costs and per-unit evaluation costs
+ * measured on a 2-core machine at 28x28x1, batch 64 (BENCHMARKS.md, "compare"). Larger images scale it by
+ * their pixel count; it is a guide for planning, not a promise.
+ */
+public final class Estimate {
+    /** Seconds per training batch (one D step + one G step) of the non-saturating variants. */
+    static final double NON_SATURATING_BATCH = 0.075;
+    /** Seconds per training batch (one critic step, and a generator step every n_critic batches) of WGAN-GP. */
+    static final double WASSERSTEIN_BATCH = 0.075;
+    /** Sampling, PNG writing, features and metrics of one unit, per 1,000 samples. */
+    static final double EVALUATION_PER_1000 = 6.0;
+    /** One learning-curve point, per 1,000 curve samples. */
+    static final double CURVE_PER_1000 = 1.0;
+    /** Opening the data, the real reference and the training features. */
+    static final double SETUP = 25.0;
+    private static final int REFERENCE_TRAIN_SIZE = 60_000;
+
+    private Estimate() {
+    }
+
+    /** Estimated seconds for {@code config}, for 28x28 images. */
+    public static double seconds(CompareConfig config) {
+        int trainSize = config.trainLimit() > 0 ? config.trainLimit() : REFERENCE_TRAIN_SIZE;
+        double batches = (double) trainSize / config.batch() * config.epochs() * config.batch() / 64.0;
+        double total = SETUP;
+        for (String name : config.variants()) {
+            GanVariant v = GanVariants.get(name);
+            double perBatch = v.loss() == Loss.WASSERSTEIN ? WASSERSTEIN_BATCH : NON_SATURATING_BATCH;
+            double unit = batches * perBatch + EVALUATION_PER_1000 * config.samples() / 1000.0
+                    + CURVE_PER_1000 * config.curveSamples() / 1000.0 * config.epochs();
+            total += unit * config.seeds().size();
+        }
+        return total;
+    }
+
+    public static String describe(CompareConfig config) {
+        double s = seconds(config);
+        return s < 90 ? Math.round(s) + " s" : Math.round(s / 60) + " min";
+    }
+}

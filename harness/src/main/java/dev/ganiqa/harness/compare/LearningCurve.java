@@ -1,0 +1,119 @@
+package dev.ganiqa.harness.compare;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ganiqa.datasets.ArrayDataset;
+import dev.ganiqa.trainers.EpochSummary;
+import dev.ganiqa.trainers.Generator;
+import dev.ganiqa.trainers.Samples;
+import dev.ganiqa.trainers.StepStats;
+import dev.ganiqa.trainers.TrainingListener;
+import dev.ganiqa.reports.model.EpochPoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records the learning curve of one unit: at the end of every epoch, the FID of {@code samples} images drawn
+ * from fixed noise (the same for every variant and epoch) and the epoch's mean losses. Each point is appended
+ * to curve.jsonl as soon as it exists, so a resumed unit keeps the points of the epochs it had finished.
+ */
+final class LearningCurve implements TrainingListener {
+    /** Curve samples use their own noise, independent of the unit seed, so curves compare across units. */
+    static final long CURVE_SEED = 0xC0FFEEL;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Evaluator evaluator;
+    private final int samples;
+    private final Path file;
+    private final List<String> classNames;
+    private final List<EpochPoint> points = new ArrayList<>();
+    private final Map<String, double[]> sums = new LinkedHashMap<>();
+
+    LearningCurve(Evaluator evaluator, int samples, List<String> classNames, Path file) {
+        this.evaluator = evaluator;
+        this.classNames = List.copyOf(classNames);
+        this.samples = samples;
+        this.file = file;
+        if (Files.exists(file)) {
+            try {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank()) {
+                        points.add(JSON.readValue(line, EpochPoint.class));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the learning curve " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    List<EpochPoint> points() {
+        return List.copyOf(points);
+    }
+
+    @Override
+    public void onStep(StepStats s) {
+        add("critic", s.criticLoss());
+        add("generator", s.generatorLoss());
+        add("wasserstein", s.wasserstein());
+        add("gradient_penalty", s.gradientPenalty());
+    }
+
+    private void add(String name, double value) {
+        if (Double.isFinite(value)) {
+            double[] sum = sums.computeIfAbsent(name, k -> new double[2]);
+            sum[0] += value;
+            sum[1]++;
+        }
+    }
+
+    @Override
+    public void onEpochEnd(EpochSummary summary, Generator generator) {
+        Map<String, Double> losses = new LinkedHashMap<>();
+        sums.forEach((name, sum) -> losses.put(name, sum[0] / sum[1]));
+        sums.clear();
+        Double fid = null;
+        if (samples > 0) {
+            fid = evaluator.fid(sampleSet(generator, samples, CURVE_SEED, "curve", classNames));
+        }
+        EpochPoint point = new EpochPoint(summary.epoch(), fid, losses);
+        points.removeIf(p -> p.epoch() == point.epoch());
+        points.add(point);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, JSON.writeValueAsString(point) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the learning curve " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code n} samples as an in-memory dataset; conditional generators get balanced labels 0, 1, ..., so every
+     * class is drawn equally often.
+     */
+    static ArrayDataset sampleSet(Generator generator, int n, long seed, String description, List<String> classNames) {
+        int classes = generator.classes();
+        int[] labels = null;
+        if (classes > 0) {
+            labels = new int[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = i % classes;
+            }
+        }
+        Samples s = generator.sample(n, labels, seed);
+        if (classes > 0 && classNames.size() != classes) {
+            throw new IllegalArgumentException("expected " + classes + " class names for the generator, found "
+                    + classNames.size());
+        }
+        return new ArrayDataset(description, s.shape(), s.pixels(), s.labels(),
+                classes > 0 ? classNames : List.of(), null, List.of());
+    }
+}

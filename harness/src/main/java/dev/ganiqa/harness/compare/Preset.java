@@ -1,0 +1,28 @@
+package dev.ganiqa.harness.compare;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Named budgets for {@code ganiqa compare}. {@code DEFAULT} is what the plain command runs: three seeds (the
+ * fewest for which a pairwise test has any power, Lucic et al. 2018) on a training subset sized so that the four
+ * variants finish within 15 minutes on a 2-core machine (BENCHMARKS.md has the measured split).
+ *
+ * @param trainLimit   training images used (0 = the whole training split), a seeded subset shared by all units
+ * @param samples      generated images per unit for the final metrics
+ * @param curveSamples generated images per epoch for the learning-curve FID
+ */
+public record Preset(String name, int epochs, int trainLimit, List<Long> seeds, int samples, int curveSamples) {
+    public static final Preset QUICK = new Preset("quick", 1, 10_000, List.of(1L), 2_000, 500);
+    public static final Preset DEFAULT = new Preset("default", 2, 12_000, List.of(1L, 2L, 3L), 2_000, 500);
+    public static final Preset STANDARD = new Preset("standard", 5, 0, List.of(1L, 2L, 3L), 10_000, 1_000);
+
+    public static Preset parse(String name) {
+        return switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "quick" -> QUICK;
+            case "default" -> DEFAULT;
+            case "standard" -> STANDARD;
+            default -> throw new IllegalArgumentException("expected preset quick, default or standard, found '" + name + "'");
+        };
+    }
+}

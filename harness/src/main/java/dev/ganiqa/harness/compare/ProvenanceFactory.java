@@ -1,0 +1,98 @@
+package dev.ganiqa.harness.compare;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.metrics.features.FeatureExtractor;
+import dev.ganiqa.reports.model.Budget;
+import dev.ganiqa.reports.model.DatasetInfo;
+import dev.ganiqa.reports.model.Environment;
+import dev.ganiqa.reports.model.ExtractorInfo;
+import dev.ganiqa.reports.model.Provenance;
+import dev.ganiqa.trainers.GanVariants;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Where the numbers of a comparison come from: data, configs, seeds, budget, extractor, software, machine. */
+final class ProvenanceFactory {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ProvenanceFactory() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static Provenance create(CompareConfig config, String dataSpec, ImageDataset train, ImageDataset test,
+                             FeatureExtractor extractor, Instant started, List<String> commandLine) {
+        Map<String, Integer> splits = new LinkedHashMap<>();
+        splits.put("train", train.size());
+        splits.put("test", test.size());
+        DatasetInfo dataset = new DatasetInfo(dataSpec, sha256(train, test), splits, train.shape().width(),
+                train.shape().height(), train.shape().channels(), train.classNames());
+        Map<String, Map<String, Object>> variants = new LinkedHashMap<>();
+        for (String name : config.variants()) {
+            Map<String, Object> map = new LinkedHashMap<>(JSON.convertValue(GanVariants.get(name).defaults(), Map.class));
+            map.put("batchSize", config.batch());
+            variants.put(name, map);
+        }
+        Budget budget = new Budget("epochs", config.epochs(), 0, config.samples(), config.curveSamples(),
+                config.preset());
+        var info = extractor.info();
+        ExtractorInfo ext = new ExtractorInfo(info.name(), info.version(), info.sha256(), info.featureDim());
+        return new Provenance(version(), dataset, variants, config.seeds(), budget, ext, environment(), started, null,
+                0, commandLine);
+    }
+
+    /** SHA-256 over the pixels and labels of both splits as the comparison reads them (after any subsetting). */
+    static String sha256(ImageDataset... sets) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (ImageDataset set : sets) {
+                for (int i = 0; i < set.size(); i++) {
+                    digest.update(set.image(i));
+                    int label = set.label(i);
+                    digest.update(new byte[] {(byte) (label >>> 24), (byte) (label >>> 16), (byte) (label >>> 8),
+                        (byte) label});
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String version() {
+        String v = ProvenanceFactory.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    static Environment environment() {
+        return new Environment(System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
+                org.tensorflow.TensorFlow.version(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                cpuModel(), Runtime.getRuntime().availableProcessors());
+    }
+
+    private static String cpuModel() {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        try {
+            if (Files.isReadable(cpuinfo)) {
+                for (String line : Files.readAllLines(cpuinfo, StandardCharsets.UTF_8)) {
+                    if (line.startsWith("model name")) {
+                        return line.substring(line.indexOf(':') + 1).trim();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+        return System.getProperty("os.arch");
+    }
+}

@@ -1,0 +1,157 @@
+package dev.ganiqa.harness.compare;
+
+import dev.ganiqa.datasets.ArrayDataset;
+import dev.ganiqa.datasets.Datasets;
+import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.ImageFolderWriter;
+import dev.ganiqa.datasets.Split;
+import dev.ganiqa.reports.model.BestEpoch;
+import dev.ganiqa.reports.model.EpochPoint;
+import dev.ganiqa.reports.model.ImageRef;
+import dev.ganiqa.reports.model.NeighbourPair;
+import dev.ganiqa.reports.model.PhaseTimes;
+import dev.ganiqa.reports.model.TrainingStats;
+import dev.ganiqa.reports.model.UnitResult;
+import dev.ganiqa.reports.model.UnitStatus;
+import dev.ganiqa.trainers.Budget;
+import dev.ganiqa.trainers.GanVariant;
+import dev.ganiqa.trainers.Generator;
+import dev.ganiqa.trainers.Generators;
+import dev.ganiqa.trainers.TrainConfig;
+import dev.ganiqa.trainers.Trainer;
+import dev.ganiqa.trainers.TrainingListener;
+import dev.ganiqa.trainers.TrainingRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One (variant, seed) unit of a comparison: train under the equal budget (or continue a killed training from
+ * its last checkpoint), draw the samples, save them as 8-bit PNGs, read that folder back and evaluate it, so the
+ * numbers are those of the files on disk, the same that {@code ganiqa metrics} computes on them later.
+ */
+final class UnitRunner {
+    /** Final samples use noise of their own, derived from the unit seed. */
+    static final long SAMPLE_STREAM = 0x5A3D1EL;
+    static final int NEIGHBOURS = 8;
+
+    private final CompareConfig config;
+    private final ImageDataset train;
+    private final Evaluator evaluator;
+    private final ExtractedSet trainFeatures;
+    private final Path runDir;
+
+    UnitRunner(CompareConfig config, ImageDataset train, Evaluator evaluator, ExtractedSet trainFeatures,
+               Path runDir) {
+        this.config = config;
+        this.train = train;
+        this.evaluator = evaluator;
+        this.trainFeatures = trainFeatures;
+        this.runDir = runDir;
+    }
+
+    static String unitName(String variant, long seed) {
+        return variant + "-seed" + seed;
+    }
+
+    UnitResult run(GanVariant variant, long seed, TrainingListener progress) throws IOException, InterruptedException {
+        Path unitDir = runDir.resolve("units").resolve(unitName(variant.name(), seed));
+        Path trainDir = unitDir.resolve("train");
+        LearningCurve curve = new LearningCurve(evaluator, config.curveSamples(),
+                variant.conditional() ? train.classNames() : List.of(), unitDir.resolve("curve.jsonl"));
+        TrainingListener listener = Listeners.both(progress, curve);
+        long t0 = System.nanoTime();
+        TrainingRun run;
+        if (Files.exists(trainDir.resolve("config.json"))) {
+            run = Trainer.resume(trainDir, train, Budget.epochs(config.epochs()), listener);
+        } else {
+            TrainConfig tc = TrainConfig.defaults(variant, Budget.epochs(config.epochs()), seed)
+                    .withBatchSize(config.batch());
+            run = Trainer.train(tc, train, trainDir, listener);
+        }
+        double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        TrainingStats stats = new TrainingStats(run.epochsDone(), run.generatorSteps(), run.criticSteps(),
+                run.imagesSeen());
+        List<EpochPoint> points = curve.points();
+        BestEpoch best = points.stream().filter(p -> p.fid() != null && Double.isFinite(p.fid()))
+                .min(Comparator.comparingDouble(EpochPoint::fid)).map(p -> new BestEpoch(p.epoch(), p.fid()))
+                .orElse(null);
+        ImageRef grid = run.grids().isEmpty() ? null : ImageRef.file(runDir.relativize(
+                run.grids().get(run.grids().size() - 1)).toString(), variant.name() + ", seed " + seed
+                + ", epoch " + run.epochsDone() + " (fixed noise and labels)");
+        if (run.diverged()) {
+            return new UnitResult(variant.name(), seed, UnitStatus.DIVERGED, run.divergedReason(), stats,
+                    new PhaseTimes(trainSeconds, 0, 0, 0), points, best, Map.of(), Map.of(), null, grid, List.of());
+        }
+
+        long t1 = System.nanoTime();
+        Path samplesDir = unitDir.resolve("samples");
+        try (Generator generator = Generators.load(trainDir)) {
+            ArrayDataset samples = LearningCurve.sampleSet(generator, config.samples(), seed * 1_000_003L
+                    + SAMPLE_STREAM, variant.name() + " samples", variant.conditional() ? train.classNames() : List.of());
+            writeAtomically(samples, samplesDir);
+        }
+        double sampleSeconds = (System.nanoTime() - t1) / 1e9;
+        ImageDataset saved = Datasets.open(samplesDir.toString()).open(Split.TRAIN);
+        Evaluation eval = evaluator.evaluate(saved);
+        List<NeighbourPair> neighbours = neighbours(saved, eval.features());
+        return new UnitResult(variant.name(), seed, UnitStatus.OK, null, stats,
+                new PhaseTimes(trainSeconds, sampleSeconds, eval.featureSeconds(), eval.metricSeconds()), points, best,
+                eval.metrics(), eval.imageMeasures(), eval.perClass(), grid, neighbours);
+    }
+
+    /** Samples go to a temporary folder first, so an interrupted write never looks like a finished one. */
+    private static void writeAtomically(ArrayDataset samples, Path dir) throws IOException {
+        Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
+        deleteTree(tmp);
+        ImageFolderWriter.write(samples, tmp, Integer.MAX_VALUE);
+        deleteTree(dir);
+        Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /**
+     * The memorisation panel: for the first samples, the closest training image in the extractor's feature space
+     * (Euclidean). A distance near zero would mean the generator reproduces its training data.
+     */
+    private List<NeighbourPair> neighbours(ImageDataset samples, ExtractedSet fake) {
+        List<NeighbourPair> out = new ArrayList<>();
+        int n = Math.min(NEIGHBOURS, samples.size());
+        int dim = fake.features().cols();
+        for (int i = 0; i < n; i++) {
+            int best = -1;
+            double bestDistance = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < trainFeatures.size(); j++) {
+                double d = 0;
+                for (int k = 0; k < dim && d < bestDistance; k++) {
+                    double diff = fake.features().get(i, k) - trainFeatures.features().get(j, k);
+                    d += diff * diff;
+                }
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = j;
+                }
+            }
+            ImageRef sample = ImageRef.png(Pngs.encode(samples.image(i), samples.shape()), samples.name(i));
+            ImageRef nearest = ImageRef.png(Pngs.encode(train.image(best), train.shape()),
+                    Objects.requireNonNullElse(train.name(best), "train " + best));
+            out.add(new NeighbourPair(sample, nearest, best, Math.sqrt(bestDistance), "features"));
+        }
+        return out;
+    }
+}
