@@ -2,7 +2,9 @@ package dev.ganiqa.harness.commands;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.Split;
 import dev.ganiqa.datasets.ImageShape;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CommandContext;
@@ -13,7 +15,6 @@ import dev.ganiqa.metrics.features.ImageAdapter;
 import dev.ganiqa.metrics.features.RunSummary;
 import dev.ganiqa.metrics.features.RunnerOptions;
 import dev.ganiqa.metrics.features.testing.InceptionShapedGraph;
-import dev.ganiqa.metrics.features.train.IdxDataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -40,7 +41,7 @@ public final class ExtractorBenchCommand extends BaseCommand {
 
     @Override
     public int run(CommandContext context) throws Exception {
-        ImageDataset all = IdxDataset.fashionMnist(IdxDataset.FASHION_MNIST, false);
+        ImageDataset all = Datasets.open("fashion-mnist").open(Split.TEST);
         ImageDataset data = new FirstImages(all, Math.min(images, all.size()));
         String spec = extractor;
         Path tmp = null;
