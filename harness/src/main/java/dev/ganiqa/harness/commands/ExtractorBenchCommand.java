@@ -30,18 +30,24 @@ public final class ExtractorBenchCommand extends BaseCommand {
             + "Inception-shaped stand-in graph")
     public String extractor = Extractors.DEFAULT;
 
-    @Parameter(names = "--images", description = "Number of Fashion-MNIST test images")
+    @Parameter(names = "--images", description = "Number of Fashion-MNIST images")
     public int images = 10_000;
+
+    @Parameter(names = "--split", description = "Fashion-MNIST split: test (10,000) or train (60,000)")
+    public String split = "test";
 
     @Parameter(names = "--batch", description = "Batch size")
     public int batch = RunnerOptions.DEFAULT_BATCH;
+
+    @Parameter(names = "--no-peer", description = "Skip the bare-session peer (which holds every adapted image)")
+    public boolean noPeer;
 
     @Parameter(names = "--repeats", description = "Measured passes")
     public int repeats = 3;
 
     @Override
     public int run(CommandContext context) throws Exception {
-        ImageDataset all = Datasets.open("fashion-mnist").open(Split.TEST);
+        ImageDataset all = Datasets.open("fashion-mnist").open(Split.parse(split));
         ImageDataset data = new FirstImages(all, Math.min(images, all.size()));
         String spec = extractor;
         Path tmp = null;
@@ -62,7 +68,7 @@ public final class ExtractorBenchCommand extends BaseCommand {
                 RunSummary s = runner.run(data, e, b -> { });
                 rates[r] = s.imagesPerSecond();
                 outside[r] = s.outsideSessionShare();
-                bare[r] = bareSession(e, data);
+                bare[r] = noPeer ? Double.NaN : bareSession(e, data);
             }
             java.util.Arrays.sort(rates);
             java.util.Arrays.sort(outside);
@@ -73,6 +79,9 @@ public final class ExtractorBenchCommand extends BaseCommand {
             context.out().printf("pipeline: %.0f images/s (median of %d), outside Session.run: %.1f%%%n",
                     rates[m], repeats, 100 * outside[m]);
             context.out().printf("bare session (peer, pre-adapted batches): %.0f images/s%n", bare[m]);
+            Runtime rt = Runtime.getRuntime();
+            context.out().printf("JVM heap: %.0f MB used of %.0f MB max (dataset held in memory by its reader)%n",
+                    (rt.totalMemory() - rt.freeMemory()) / 1e6, rt.maxMemory() / 1e6);
         } finally {
             if (tmp != null) {
                 Files.deleteIfExists(tmp);
