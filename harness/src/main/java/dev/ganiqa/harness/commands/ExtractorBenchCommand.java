@@ -2,7 +2,9 @@ package dev.ganiqa.harness.commands;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.Split;
 import dev.ganiqa.datasets.ImageShape;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CommandContext;
@@ -13,7 +15,6 @@ import dev.ganiqa.metrics.features.ImageAdapter;
 import dev.ganiqa.metrics.features.RunSummary;
 import dev.ganiqa.metrics.features.RunnerOptions;
 import dev.ganiqa.metrics.features.testing.InceptionShapedGraph;
-import dev.ganiqa.metrics.features.train.IdxDataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -29,18 +30,24 @@ public final class ExtractorBenchCommand extends BaseCommand {
             + "Inception-shaped stand-in graph")
     public String extractor = Extractors.DEFAULT;
 
-    @Parameter(names = "--images", description = "Number of Fashion-MNIST test images")
+    @Parameter(names = "--images", description = "Number of Fashion-MNIST images")
     public int images = 10_000;
+
+    @Parameter(names = "--split", description = "Fashion-MNIST split: test (10,000) or train (60,000)")
+    public String split = "test";
 
     @Parameter(names = "--batch", description = "Batch size")
     public int batch = RunnerOptions.DEFAULT_BATCH;
+
+    @Parameter(names = "--no-peer", description = "Skip the bare-session peer (which holds every adapted image)")
+    public boolean noPeer;
 
     @Parameter(names = "--repeats", description = "Measured passes")
     public int repeats = 3;
 
     @Override
     public int run(CommandContext context) throws Exception {
-        ImageDataset all = IdxDataset.fashionMnist(IdxDataset.FASHION_MNIST, false);
+        ImageDataset all = Datasets.open("fashion-mnist").open(Split.parse(split));
         ImageDataset data = new FirstImages(all, Math.min(images, all.size()));
         String spec = extractor;
         Path tmp = null;
@@ -61,7 +68,7 @@ public final class ExtractorBenchCommand extends BaseCommand {
                 RunSummary s = runner.run(data, e, b -> { });
                 rates[r] = s.imagesPerSecond();
                 outside[r] = s.outsideSessionShare();
-                bare[r] = bareSession(e, data);
+                bare[r] = noPeer ? Double.NaN : bareSession(e, data);
             }
             java.util.Arrays.sort(rates);
             java.util.Arrays.sort(outside);
@@ -72,6 +79,9 @@ public final class ExtractorBenchCommand extends BaseCommand {
             context.out().printf("pipeline: %.0f images/s (median of %d), outside Session.run: %.1f%%%n",
                     rates[m], repeats, 100 * outside[m]);
             context.out().printf("bare session (peer, pre-adapted batches): %.0f images/s%n", bare[m]);
+            Runtime rt = Runtime.getRuntime();
+            context.out().printf("JVM heap: %.0f MB used of %.0f MB max (dataset held in memory by its reader)%n",
+                    (rt.totalMemory() - rt.freeMemory()) / 1e6, rt.maxMemory() / 1e6);
         } finally {
             if (tmp != null) {
                 Files.deleteIfExists(tmp);

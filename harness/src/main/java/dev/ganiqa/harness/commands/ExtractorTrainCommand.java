@@ -4,12 +4,15 @@ import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ganiqa.datasets.DatasetSource;
+import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.Split;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
 import dev.ganiqa.metrics.features.train.ClassifierTrainer;
-import dev.ganiqa.metrics.features.train.IdxDataset;
+import dev.ganiqa.metrics.features.train.IndexView;
 import dev.ganiqa.metrics.features.train.TrainingConfig;
 import dev.ganiqa.metrics.features.train.TrainingResult;
 import java.nio.file.Files;
@@ -26,9 +29,13 @@ import java.util.Map;
  */
 @Parameters(commandNames = "train", commandDescription = "Train a feature classifier on a labelled dataset")
 public final class ExtractorTrainCommand extends BaseCommand {
-    @Parameter(names = "--data", description = "Labelled dataset: fashion-mnist, or a folder with "
-            + "train-/t10k- images/labels IDX .gz files")
+    @Parameter(names = "--data", description = "Labelled dataset spec (fashion-mnist, idx:IMAGES,LABELS, cifar10:DIR, "
+            + "a folder with one subfolder per class, synthetic:...)")
     public String data = "fashion-mnist";
+
+    @Parameter(names = "--test", description = "Labelled test set spec; default: the source's test split, or a "
+            + "seeded 10% held out of --data when it has none")
+    public String testSpec;
 
     @Parameter(names = "--epochs", description = "Training epochs")
     public int epochs = TrainingConfig.defaults().epochs();
@@ -49,15 +56,24 @@ public final class ExtractorTrainCommand extends BaseCommand {
     public int run(CommandContext context) throws Exception {
         TrainingConfig config = new TrainingConfig(epochs, batch, TrainingConfig.defaults().learningRate(), seed,
                 Runtime.getRuntime().availableProcessors());
-        // TODO(lead): Datasets.open(data).open(Split.TRAIN / Split.TEST) once the datasets reader is in main.
-        Path dir = "fashion-mnist".equals(data) ? IdxDataset.FASHION_MNIST : Path.of(data);
-        if (!Files.isDirectory(dir)) {
-            throw new CliException("extractor train", data + ": expected fashion-mnist or a folder of IDX files, "
-                    + "found no such folder");
+        DatasetSource source = Datasets.open(data);
+        ImageDataset train = source.open(Split.TRAIN);
+        ImageDataset test;
+        if (testSpec != null) {
+            DatasetSource t = Datasets.open(testSpec);
+            test = t.open(t.splits().contains(Split.TEST) ? Split.TEST : Split.TRAIN);
+        } else if (source.splits().contains(Split.TEST)) {
+            test = source.open(Split.TEST);
+        } else {
+            ImageDataset[] parts = IndexView.holdOut(train, 0.1, seed);
+            train = parts[0];
+            test = parts[1];
+            context.notice(data + " has no test split: holding out " + test.size() + " images (10%, seed " + seed + ")");
         }
-        ImageDataset train = IdxDataset.fashionMnist(dir, true);
-        ImageDataset test = IdxDataset.fashionMnist(dir, false);
-        context.notice("training on " + train.size() + " images " + train.shape() + ", " + train.classNames().size()
+        if (!train.hasLabels()) {
+            throw new CliException("extractor train", data + ": expected a labelled dataset, found no labels");
+        }
+        context.notice("training on " + train.description() + ": " + train.size() + " images " + train.shape() + ", " + train.classNames().size()
                 + " classes, " + epochs + " epochs, seed " + seed);
         TrainingResult result = new ClassifierTrainer(config, context::notice).train(train, test, name, data, out);
         Map<String, Object> json = new LinkedHashMap<>();

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ganiqa.datasets.DatasetSource;
+import dev.ganiqa.datasets.Datasets;
+import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.Split;
 import dev.ganiqa.harness.cli.Cli;
 import dev.ganiqa.harness.cli.CommandRegistry;
 import dev.ganiqa.metrics.features.Extractors;
 import dev.ganiqa.metrics.features.FeatureExtractor;
 import dev.ganiqa.metrics.features.Sha256;
-import dev.ganiqa.metrics.features.train.IdxDataset;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -27,7 +30,7 @@ class ExtractorTrainCommandTest {
     @TempDir
     Path dir;
 
-    private static void writeIdx(Path folder, String prefix, IdxDataset source, int n) throws IOException {
+    private static void writeIdx(Path folder, String prefix, ImageDataset source, int n) throws IOException {
         try (DataOutputStream img = new DataOutputStream(new GZIPOutputStream(
                 Files.newOutputStream(folder.resolve(prefix + "-images-idx3-ubyte.gz"))));
              DataOutputStream lab = new DataOutputStream(new GZIPOutputStream(
@@ -53,12 +56,15 @@ class ExtractorTrainCommandTest {
     @Test
     void trainsWritesAFrozenGraphASavedModelAndAJsonRecord() throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
-        writeIdx(data, "train", IdxDataset.fashionMnist(IdxDataset.FASHION_MNIST, true), 600);
-        writeIdx(data, "t10k", IdxDataset.fashionMnist(IdxDataset.FASHION_MNIST, false), 200);
+        DatasetSource fmnist = Datasets.open("fashion-mnist");
+        writeIdx(data, "train", fmnist.open(Split.TRAIN), 600);
+        writeIdx(data, "t10k", fmnist.open(Split.TEST), 200);
         Path out = dir.resolve("out");
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int code = run(stdout, stderr, "extractor", "train", "--data", data.toString(), "--epochs", "1",
+        int code = run(stdout, stderr, "extractor", "train", "--data", "idx:" + data.resolve("train-images-idx3-ubyte.gz") + "," + data.resolve("train-labels-idx1-ubyte.gz"),
+                "--test", "idx:" + data.resolve("t10k-images-idx3-ubyte.gz") + "," + data.resolve("t10k-labels-idx1-ubyte.gz"),
+                "--epochs", "1",
                 "--seed", "5", "--name", "tiny", "--out", out.toString());
         assertThat(code).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
         JsonNode json = new ObjectMapper().readTree(out.resolve("extractor.json").toFile());
@@ -67,9 +73,27 @@ class ExtractorTrainCommandTest {
         assertThat(json.get("test_images").asInt()).isEqualTo(200);
         assertThat(json.get("sha256").asText()).isEqualTo(Sha256.hex(out.resolve("tiny.pb")));
         assertThat(json.get("test_accuracy").asDouble()).isBetween(0.3, 1.0);
+        assertThat(json.get("train_images").asInt()).isEqualTo(600);
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("tiny sha256 " + json.get("sha256").asText());
         try (FeatureExtractor e = Extractors.open(out.resolve("savedmodel").toString(), Map.of(), 1)) {
             assertThat(e.info().featureDim()).isEqualTo(json.get("feature_dim").asInt());
+        }
+    }
+
+    @Test
+    void aSourceWithoutATestSplitGetsASeededHeldOutPart() throws Exception {
+        Path out = dir.resolve("synthetic");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        int code = run(stdout, stderr, "extractor", "train", "--data", "synthetic:shapes?size=16&channels=3&n=300&seed=2",
+                "--epochs", "1", "--name", "shapes", "--out", out.toString());
+        assertThat(code).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("holding out 30 images");
+        JsonNode json = new ObjectMapper().readTree(out.resolve("extractor.json").toFile());
+        assertThat(json.get("test_images").asInt()).isEqualTo(30);
+        assertThat(json.get("train_images").asInt()).isEqualTo(270);
+        try (FeatureExtractor e = Extractors.open("frozen:" + out.resolve("shapes.pb"), Map.of(), 1)) {
+            assertThat(e.info().input()).hasToString("16x16x3");
         }
     }
 
@@ -81,6 +105,6 @@ class ExtractorTrainCommandTest {
                 "--out", dir.resolve("out").toString());
         assertThat(code).isEqualTo(1);
         assertThat(stderr.toString(StandardCharsets.UTF_8).strip())
-                .startsWith("ganiqa: extractor train: ").contains("nope").doesNotContain("\n");
+                .startsWith("ganiqa: data: ").contains("nope").doesNotContain("\n");
     }
 }

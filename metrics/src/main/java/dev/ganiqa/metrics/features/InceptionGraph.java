@@ -37,11 +37,14 @@ public final class InceptionGraph {
     public static final int FEATURES = 2048;
     public static final int CLASSES = 1008;
     public static final String VERSION = "inception-2015-12-05";
+    public static final String FILE_NAME = "classify_image_graph_def.pb";
 
     private InceptionGraph() {
     }
 
-    public static FeatureExtractor open(Path file, int threads) {
+    /** {@code path} is the .pb file or, as TTUR's {@code --inception DIR}, the folder holding it. */
+    public static FeatureExtractor open(Path path, int threads) {
+        Path file = java.nio.file.Files.isDirectory(path) ? path.resolve(FILE_NAME) : path;
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

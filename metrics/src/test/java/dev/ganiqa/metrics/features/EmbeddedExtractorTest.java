@@ -3,10 +3,11 @@ package dev.ganiqa.metrics.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.ImageShape;
+import dev.ganiqa.datasets.Split;
 import dev.ganiqa.metrics.features.train.FrozenAccuracy;
-import dev.ganiqa.metrics.features.train.IdxDataset;
 import java.io.InputStream;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +21,7 @@ class EmbeddedExtractorTest {
 
     @BeforeAll
     static void open() {
-        test = IdxDataset.fashionMnist(IdxDataset.FASHION_MNIST, false);
+        test = Datasets.open("fashion-mnist").open(Split.TEST);
         embedded = Extractors.open(Extractors.DEFAULT, Map.of(), 2);
     }
 

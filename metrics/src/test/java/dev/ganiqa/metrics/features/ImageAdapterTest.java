@@ -45,21 +45,20 @@ class ImageAdapterTest {
     }
 
     @Test
-    void nonIntegerShrinkWeighsPartialPixelsByOverlap() {
-        // 3 -> 2: output 0 covers [0, 1.5): 1 * p0 + 0.5 * p1, divided by 1.5
-        ImageAdapter a = ImageAdapter.of(new ImageShape(1, 3, 1), new ImageShape(1, 2, 1));
-        byte[] out = apply(a, 30, 90, 240);
-        assertThat(u(out[0])).isEqualTo(Math.round((30 + 0.5f * 90) / 1.5f));
-        assertThat(u(out[1])).isEqualTo(Math.round((0.5f * 90 + 240) / 1.5f));
-        assertThat(a.description()).isEqualTo("adapted 1x3x1 -> 1x2x1: area resize");
+    void anotherAspectRatioIsScaledToCoverAndCentreCropped() {
+        // 2x4 -> 1x1: one scale 0.5 for both axes gives 1x2 (area means 15 and 151), centre crop keeps the left one
+        ImageAdapter a = ImageAdapter.of(new ImageShape(2, 4, 1), new ImageShape(1, 1, 1));
+        byte[] out = apply(a, 0, 10, 100, 101, 20, 30, 200, 202);
+        assertThat(u(out[0])).isEqualTo(15);
+        assertThat(a.description()).isEqualTo("adapted 2x4x1 -> 1x1x1: area resize keeping the aspect ratio, centre crop");
     }
 
     @Test
     void enlargingInterpolatesBilinearlyWithHalfPixelCentres() {
-        ImageAdapter a = ImageAdapter.of(new ImageShape(1, 2, 1), new ImageShape(1, 4, 1));
+        ImageAdapter a = ImageAdapter.of(new ImageShape(1, 2, 1), new ImageShape(2, 4, 1));
         byte[] out = apply(a, 0, 200);
         // source x = (o + 0.5) / 2 - 0.5: -0.25 (clamped 0), 0.25, 0.75, 1.25 (clamped to the last pixel)
-        assertThat(out).containsExactly(0, (byte) 50, (byte) 150, (byte) 200);
+        assertThat(out).containsExactly(0, (byte) 50, (byte) 150, (byte) 200, 0, (byte) 50, (byte) 150, (byte) 200);
         assertThat(a.description()).contains("bilinear resize");
     }
 

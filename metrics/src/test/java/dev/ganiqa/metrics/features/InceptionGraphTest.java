@@ -119,8 +119,10 @@ class InceptionGraphTest {
 
     @Test
     void theEnvironmentVariableNamesTheDefaultInceptionFile() {
-        try (FeatureExtractor inception = Extractors.open("inception", Map.of(Extractors.INCEPTION_ENV, file.toString()), 1)) {
+        try (FeatureExtractor inception = Extractors.open("inception", Map.of(Extractors.INCEPTION_ENV, file.toString()), 1);
+             FeatureExtractor fromDir = Extractors.open("inception:" + dir, Map.of(), 1)) {
             assertThat(inception.info().name()).isEqualTo("inception");
+            assertThat(fromDir.info().sha256()).isEqualTo(inception.info().sha256());
         }
         assertThatThrownBy(() -> Extractors.open("inception", Map.of(), 1))
                 .isInstanceOf(ExtractorException.class).hasMessageContaining(Extractors.INCEPTION_ENV);

@@ -3,9 +3,11 @@ package dev.ganiqa.metrics.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ganiqa.datasets.DatasetSource;
+import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.Split;
 import dev.ganiqa.metrics.features.train.ClassifierTrainer;
-import dev.ganiqa.metrics.features.train.IdxDataset;
 import dev.ganiqa.metrics.features.train.TrainingConfig;
 import dev.ganiqa.metrics.features.train.TrainingResult;
 import java.nio.file.Path;
@@ -28,8 +30,9 @@ class SavedModelExtractorTest {
 
     @BeforeAll
     static void train() throws Exception {
-        ImageDataset trainSet = new Subset(IdxDataset.fashionMnist(IdxDataset.FASHION_MNIST, true), 1000);
-        test = new Subset(IdxDataset.fashionMnist(IdxDataset.FASHION_MNIST, false), 300);
+        DatasetSource fmnist = Datasets.open("fashion-mnist");
+        ImageDataset trainSet = new Subset(fmnist.open(Split.TRAIN), 1000);
+        test = new Subset(fmnist.open(Split.TEST), 300);
         List<String> log = new ArrayList<>();
         trained = new ClassifierTrainer(new TrainingConfig(1, 50, 1e-3f, 3L, 2), log::add)
                 .train(trainSet, test, "tiny", "fashion-mnist[0:1000]", dir.resolve("out"));
