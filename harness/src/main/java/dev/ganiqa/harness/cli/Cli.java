@@ -70,7 +70,7 @@ public final class Cli {
             return command instanceof BaseCommand b && b.help ? OK : USAGE;
         }
         String name = selected.getProgramName();
-        CommandContext context = new CommandContext(out, err, verbose);
+        CommandContext context = new CommandContext(out, err, verbose, List.of(args));
         try {
             return ((Command) command).run(context);
         } catch (CliException e) {

@@ -8,6 +8,7 @@ import dev.ganiqa.harness.cli.CommandContext;
 import dev.ganiqa.harness.compare.CompareConfig;
 import dev.ganiqa.harness.compare.Comparison;
 import dev.ganiqa.harness.compare.Estimate;
+import dev.ganiqa.harness.compare.Overrides;
 import dev.ganiqa.harness.compare.Preset;
 import dev.ganiqa.metrics.features.Extractors;
 import dev.ganiqa.reports.model.MetricCatalog;
@@ -63,6 +64,9 @@ public final class CompareCommand extends BaseCommand {
     @Parameter(names = "--extractor", description = "Feature extractor spec (default ganiqa-fmnist-v1)")
     public String extractor = Extractors.DEFAULT;
 
+    @Parameter(names = "--set", description = "Hyper-parameter override VARIANT.FIELD=VALUE (or *.FIELD=VALUE), repeatable")
+    public List<String> settings = new ArrayList<>();
+
     @Parameter(names = "--out", description = "Run folder (default runs/<timestamp>; an existing one is continued)")
     public Path out;
 
@@ -76,7 +80,8 @@ public final class CompareCommand extends BaseCommand {
                 config.samples(), config.preset()));
         context.notice("expected duration on a 2-core machine: about " + Estimate.describe(config)
                 + " (scaled by the training-set size; see BENCHMARKS.md)");
-        Comparison comparison = new Comparison(config, dir, context.err(), System.getenv(), commandLine(),
+        Comparison comparison = new Comparison(config, dir, context.err(), System.getenv(),
+                concat(List.of("ganiqa"), context.args()),
                 name -> new TrainProgress(context.err()));
         Comparison.Outcome outcome = comparison.run();
         summary(context, outcome.results());
@@ -85,20 +90,11 @@ public final class CompareCommand extends BaseCommand {
         return 0;
     }
 
-    private List<String> commandLine() {
-        List<String> line = new ArrayList<>(List.of("ganiqa", "compare", "--data", data, "--variants", variants,
-                "--preset", preset, "--extractor", extractor));
-        if (out != null) {
-            line.addAll(List.of("--out", out.toString()));
-        }
-        return line;
-    }
-
     CompareConfig config() {
         Preset p = Preset.parse(preset);
         List<String> names = Arrays.stream(variants.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         for (String name : names) {
-            GanVariants.get(name);
+            Overrides.apply(GanVariants.get(name), settings);
         }
         if (seeds != null && seedList != null) {
             throw CliException.usage("compare", "expected --seeds or --seed-list, found both");
@@ -118,7 +114,13 @@ public final class CompareCommand extends BaseCommand {
         }
         return new CompareConfig(data, names, epochs != null ? epochs : p.epochs(),
                 trainLimit != null ? trainLimit : p.trainLimit(), seedValues, samples != null ? samples : p.samples(),
-                curveSamples != null ? curveSamples : p.curveSamples(), realLimit, extractor, batch, p.name());
+                curveSamples != null ? curveSamples : p.curveSamples(), realLimit, extractor, batch, p.name(), settings);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static void summary(CommandContext context, RunResults results) {

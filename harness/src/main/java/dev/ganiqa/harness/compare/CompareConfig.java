@@ -17,12 +17,14 @@ import java.util.List;
  * @param extractor   feature extractor spec
  * @param batch       training batch size
  * @param preset      the preset the defaults came from
+ * @param settings    hyper-parameter overrides, {@code VARIANT.FIELD=VALUE} (see {@link Overrides})
  */
 public record CompareConfig(String dataSpec, List<String> variants, int epochs, int trainLimit, List<Long> seeds,
                             int samples, int curveSamples, int realLimit, String extractor, int batch,
-                            String preset) {
+                            String preset, List<String> settings) {
     public CompareConfig {
         variants = List.copyOf(variants);
+        settings = settings == null ? List.of() : List.copyOf(settings);
         seeds = List.copyOf(seeds);
         if (variants.isEmpty()) {
             throw new IllegalArgumentException("expected at least one variant, found none");

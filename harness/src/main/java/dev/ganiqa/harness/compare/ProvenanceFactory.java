@@ -38,7 +38,8 @@ final class ProvenanceFactory {
                 train.shape().height(), train.shape().channels(), train.classNames());
         Map<String, Map<String, Object>> variants = new LinkedHashMap<>();
         for (String name : config.variants()) {
-            Map<String, Object> map = new LinkedHashMap<>(JSON.convertValue(GanVariants.get(name).defaults(), Map.class));
+            Map<String, Object> map = new LinkedHashMap<>(JSON.convertValue(
+                    Overrides.apply(GanVariants.get(name), config.settings()), Map.class));
             map.put("batchSize", config.batch());
             variants.put(name, map);
         }

@@ -71,7 +71,7 @@ final class UnitRunner {
             run = Trainer.resume(trainDir, train, Budget.epochs(config.epochs()), listener);
         } else {
             TrainConfig tc = TrainConfig.defaults(variant, Budget.epochs(config.epochs()), seed)
-                    .withBatchSize(config.batch());
+                    .withHyperparameters(Overrides.apply(variant, config.settings())).withBatchSize(config.batch());
             run = Trainer.train(tc, train, trainDir, listener);
         }
         double trainSeconds = (System.nanoTime() - t0) / 1e9;

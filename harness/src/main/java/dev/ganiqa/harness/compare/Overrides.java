@@ -1,0 +1,52 @@
+package dev.ganiqa.harness.compare;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ganiqa.trainers.GanVariant;
+import dev.ganiqa.trainers.Hyperparameters;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hyper-parameter overrides of a comparison, {@code VARIANT.FIELD=VALUE} (or {@code *.FIELD=VALUE} for every
+ * variant), e.g. {@code wgan.nCritic=3}; FIELD is a component of {@link Hyperparameters}. Applied to the
+ * variant's defaults through the record's own validation, so a bad value fails before any training.
+ */
+public final class Overrides {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Overrides() {
+    }
+
+    public static Hyperparameters apply(GanVariant variant, List<String> settings) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = new LinkedHashMap<>(JSON.convertValue(variant.defaults(), Map.class));
+        for (String setting : settings) {
+            int eq = setting.indexOf('=');
+            int dot = setting.indexOf('.');
+            if (eq < 0 || dot < 0 || dot > eq) {
+                throw new IllegalArgumentException("expected --set VARIANT.FIELD=VALUE, found '" + setting + "'");
+            }
+            String target = setting.substring(0, dot);
+            String field = setting.substring(dot + 1, eq);
+            String value = setting.substring(eq + 1);
+            if (!fields.containsKey(field)) {
+                throw new IllegalArgumentException("--set " + setting + ": expected a field of " + fields.keySet()
+                        + ", found '" + field + "'");
+            }
+            if (target.equals("*") || target.equals(variant.name())) {
+                fields.put(field, value);
+            }
+        }
+        try {
+            return JSON.convertValue(fields, Hyperparameters.class);
+        } catch (IllegalArgumentException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new IllegalArgumentException(variant.name() + " hyper-parameters " + settings + ": "
+                    + cause.getMessage(), e);
+        }
+    }
+}
