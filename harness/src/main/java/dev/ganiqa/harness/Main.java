@@ -5,10 +5,16 @@ import dev.ganiqa.harness.cli.CommandRegistry;
 
 /** Entry point of the {@code ganiqa} command line; exit codes 0 success, 2 usage error, 1 failure. */
 public final class Main {
+    /** Held so that the level set below is not lost when the JDK's weakly held logger is collected. */
+    private static final java.util.logging.Logger NETLIB_LOG = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        // netlib logs each backend it tries before it finds the system OpenBLAS; ganiqa's own LinearAlgebra
+        // warns (under its own logger) when it ends up on pure Java, which is the only case a user must act on.
+        NETLIB_LOG.setLevel(java.util.logging.Level.SEVERE);
         int code = new Cli(CommandRegistry.defaults(), System.out, System.err).run(args);
         System.out.flush();
         System.err.flush();
