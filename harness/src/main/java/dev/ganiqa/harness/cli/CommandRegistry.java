@@ -1,6 +1,15 @@
 package dev.ganiqa.harness.cli;
 
+import dev.ganiqa.harness.commands.CompareFeaturesCommand;
 import dev.ganiqa.harness.commands.DatasetsCommand;
+import dev.ganiqa.harness.commands.PublishCommand;
+import dev.ganiqa.harness.commands.ReportCommand;
+import dev.ganiqa.harness.commands.FidCommand;
+import dev.ganiqa.harness.commands.MetricsCommand;
+import dev.ganiqa.harness.commands.StatsCommand;
+import dev.ganiqa.harness.commands.ExtractorCommand;
+import dev.ganiqa.harness.commands.SampleCommand;
+import dev.ganiqa.harness.commands.TrainCommand;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -19,6 +28,15 @@ public final class CommandRegistry {
 
     public static CommandRegistry defaults() {
         return new CommandRegistry(List.of(
-                DatasetsCommand::new));
+                DatasetsCommand::new,
+                TrainCommand::new,
+                SampleCommand::new,
+                MetricsCommand::withDatasets,
+                FidCommand::new,
+                StatsCommand::new,
+                CompareFeaturesCommand::new,
+                ExtractorCommand::new,
+                ReportCommand::new,
+                PublishCommand::new));
     }
 }

@@ -1,0 +1,122 @@
+package dev.ganiqa.harness.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.ImageShape;
+import dev.ganiqa.harness.cli.Cli;
+import dev.ganiqa.harness.cli.CommandRegistry;
+import dev.ganiqa.trainers.Budget;
+import dev.ganiqa.trainers.GanVariants;
+import dev.ganiqa.trainers.TrainConfig;
+import dev.ganiqa.trainers.Trainer;
+import dev.ganiqa.trainers.TrainingListener;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainSampleCommandTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int ganiqa(String... args) {
+        return new Cli(CommandRegistry.defaults(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    @Test
+    void sampleWritesOneFolderPerClass() throws Exception {
+        Path run = dir.resolve("run");
+        TrainConfig config = new TrainConfig(GanVariants.CDCGAN,
+                GanVariants.CDCGAN.defaults().withSizes(8, 4, 4), Budget.epochs(1), 16, 3, 0);
+        Trainer.train(config, new Bars(), run, TrainingListener.none());
+        Path samples = dir.resolve("samples");
+        assertThat(ganiqa("sample", "--run", run.toString(), "--n", "3", "--out", samples.toString())).isZero();
+        try (Stream<Path> s = Files.list(samples)) {
+            assertThat(s.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("00-h", "01-v");
+        }
+        BufferedImage png = ImageIO.read(samples.resolve("01-v/000002.png").toFile());
+        assertThat(png.getWidth()).isEqualTo(16);
+        assertThat(png.getRaster().getNumBands()).isEqualTo(1);
+
+        Path only = dir.resolve("only");
+        assertThat(ganiqa("sample", "--run", run.toString(), "--n", "3", "--class", "1", "--out", only.toString()))
+                .isZero();
+        assertThat(Files.readAllBytes(only.resolve("01-v/000002.png")))
+                .isEqualTo(Files.readAllBytes(samples.resolve("01-v/000002.png")));
+        assertThat(ganiqa("sample", "--run", run.toString(), "--class", "2", "--out", only.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("expected --class in 0..1, found 2");
+    }
+
+    @Test
+    void trainRejectsBadVariantAndBudget() {
+        assertThat(ganiqa("train", "--variant", "vae")).isEqualTo(2);
+        assertThat(err.toString()).contains("expected a variant dcgan, cdcgan, wgan, cwgan, found 'vae'");
+        assertThat(ganiqa("train", "--variant", "wgan", "--budget", "steps:3")).isEqualTo(2);
+        assertThat(err.toString()).contains("expected a budget epochs:N or time:MINUTES, found 'steps:3'");
+        assertThat(ganiqa("train", "--variant", "wgan", "--lipschitz", "spectral")).isEqualTo(2);
+        assertThat(err.toString()).contains("expected a Lipschitz constraint none, gp, clip, found 'spectral'");
+    }
+
+    @Test
+    void hyperparameterOverridesApplyOnTopOfDefaults() {
+        TrainCommand c = new TrainCommand();
+        c.lipschitz = "clip";
+        c.nCritic = 3;
+        c.learningRateD = 1e-3f;
+        var h = c.hyperparameters(GanVariants.WGAN);
+        assertThat(h.nCritic()).isEqualTo(3);
+        assertThat(h.learningRateD()).isEqualTo(1e-3f);
+        assertThat(h.learningRateG()).isEqualTo(5e-5f);
+        assertThat(h.clip()).isEqualTo(0.01f);
+    }
+
+    /** Horizontal and vertical bars, 16x16 gray, two classes. */
+    private static final class Bars implements ImageDataset {
+        @Override
+        public String description() {
+            return "bars";
+        }
+
+        @Override
+        public int size() {
+            return 64;
+        }
+
+        @Override
+        public ImageShape shape() {
+            return new ImageShape(16, 16, 1);
+        }
+
+        @Override
+        public List<String> classNames() {
+            return List.of("h", "v");
+        }
+
+        @Override
+        public int label(int index) {
+            return index % 2;
+        }
+
+        @Override
+        public byte[] image(int index) {
+            byte[] img = new byte[256];
+            int at = 2 + index % 12;
+            for (int i = 0; i < 16; i++) {
+                img[label(index) == 0 ? at * 16 + i : i * 16 + at] = (byte) 255;
+            }
+            return img;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.ganiqa.trainers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Atomic checkpoints: the TF variables (weights, optimizer slots, batch-norm statistics) and the counters are
+ * written into {@code ckpt-N.tmp}, which is then renamed to {@code ckpt-N}; only afterwards are older
+ * checkpoints deleted, so a kill at any moment leaves at least one complete checkpoint. Written once per epoch
+ * ({@code Session.save} leaks a little native memory per call, shared/notes/tfjava.md).
+ */
+final class Checkpoints {
+    private Checkpoints() {
+    }
+
+    static Path write(GanGraph graph, RunFiles files, TrainState state) {
+        Path target = files.checkpoints().resolve(String.format("ckpt-%012d", state.criticSteps()));
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try {
+            RunFiles.deleteTree(tmp);
+            Files.createDirectories(tmp);
+            graph.session.save(RunFiles.prefix(tmp));
+            RunFiles.writeJson(tmp.resolve("state.json"), state);
+            RunFiles.deleteTree(target);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            for (Path old : files.olderCheckpoints(target)) {
+                RunFiles.deleteTree(old);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.ganiqa.trainers;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The registry of variants by CLI name: {@code dcgan}, {@code cdcgan}, {@code wgan}, {@code cwgan}. */
+public final class GanVariants {
+    public static final GanVariant DCGAN = new GanVariant("dcgan", Loss.NON_SATURATING, false,
+            "DCGAN (Radford et al. 2015), non-saturating loss");
+    public static final GanVariant CDCGAN = new GanVariant("cdcgan", Loss.NON_SATURATING, true,
+            "class-conditional DCGAN: label embedding with z, projection discriminator");
+    public static final GanVariant WGAN = new GanVariant("wgan", Loss.WASSERSTEIN, false,
+            "Wasserstein GAN with a critic; gradient penalty (default) or weight clipping");
+    public static final GanVariant CWGAN = new GanVariant("cwgan", Loss.WASSERSTEIN, true,
+            "class-conditional Wasserstein GAN, conditioned as cdcgan");
+
+    private static final Map<String, GanVariant> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        for (GanVariant v : new GanVariant[] {DCGAN, CDCGAN, WGAN, CWGAN}) {
+            BY_NAME.put(v.name(), v);
+        }
+    }
+
+    private GanVariants() {
+    }
+
+    public static Collection<GanVariant> all() {
+        return BY_NAME.values();
+    }
+
+    public static GanVariant get(String name) {
+        GanVariant v = BY_NAME.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("expected a variant " + String.join(", ", BY_NAME.keySet())
+                    + ", found '" + name + "'");
+        }
+        return v;
+    }
+}

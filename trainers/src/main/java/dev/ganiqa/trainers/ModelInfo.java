@@ -1,0 +1,11 @@
+package dev.ganiqa.trainers;
+
+import dev.ganiqa.datasets.ImageShape;
+
+/** What a loader needs to rebuild or call a generator: written as model.json in run and SavedModel folders. */
+public record ModelInfo(String variant, int height, int width, int channels, int classes, int latentDim,
+                        java.util.List<String> classNames) {
+    public ImageShape shape() {
+        return new ImageShape(height, width, channels);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.ganiqa.trainers;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The layout of a run folder: config.json, model.json, log.jsonl, grids/epoch-NNNN.png,
+ * checkpoints/ckpt-NNNNNNNNNN/ (TF checkpoint + state.json), savedmodel/, run.json. Every file is written to a
+ * temporary name and moved into place, so a killed run never leaves a half-written checkpoint or result.
+ */
+final class RunFiles {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    final Path dir;
+
+    RunFiles(Path dir) {
+        this.dir = dir;
+    }
+
+    Path config() {
+        return dir.resolve("config.json");
+    }
+
+    Path model() {
+        return dir.resolve("model.json");
+    }
+
+    Path log() {
+        return dir.resolve("log.jsonl");
+    }
+
+    Path grid(int epoch) {
+        return dir.resolve("grids").resolve(String.format("epoch-%04d.png", epoch));
+    }
+
+    Path checkpoints() {
+        return dir.resolve("checkpoints");
+    }
+
+    Path savedModel() {
+        return dir.resolve("savedmodel");
+    }
+
+    Path result() {
+        return dir.resolve("run.json");
+    }
+
+    static String prefix(Path checkpoint) {
+        return checkpoint.resolve("ckpt").toString();
+    }
+
+    Optional<Path> latestCheckpoint() {
+        if (!Files.isDirectory(checkpoints())) {
+            return Optional.empty();
+        }
+        try (Stream<Path> s = Files.list(checkpoints())) {
+            return s.filter(p -> p.getFileName().toString().matches("ckpt-\\d+"))
+                    .filter(p -> Files.exists(p.resolve("state.json")))
+                    .max(Comparator.comparing(p -> p.getFileName().toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void writeJson(Path target, Object value) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+            JSON.writeValue(tmp.toFile(), value);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    static <T> T readJson(Path source, Class<T> type) {
+        try {
+            return JSON.readValue(source.toFile(), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(source + ": expected a ganiqa " + type.getSimpleName() + " JSON file, found "
+                    + e.getMessage().lines().findFirst().orElse("unreadable content"), e);
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    List<Path> olderCheckpoints(Path keep) {
+        try (Stream<Path> s = Files.list(checkpoints())) {
+            return s.filter(p -> !p.equals(keep)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package dev.ganiqa.trainers;
+
+import dev.ganiqa.datasets.Batch;
+import dev.ganiqa.datasets.ImageDataset;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The training loop: per batch one critic step (a fresh real batch each, as in WGAN algorithm 1) and, after
+ * every n_critic-th critic step, one generator step. Each epoch visits the data in the order
+ * {@code data.batches(batch, epochSeed, dropLast=true)}, identical for every variant of a seed. At the end of
+ * each epoch: the fixed-noise grid, the collapse check, an atomic checkpoint, then the listener.
+ */
+public final class Trainer {
+    /**
+     * Mean over pixels of the standard deviation across the grid's samples below which the output counts as
+     * collapsed (about 1.3 gray levels: the generator draws the same image for every z), once an earlier epoch
+     * had at least {@link #VARIETY_STD}. An untrained generator is near-constant too (its batch-norm moving
+     * statistics start at 0/1), which is not a collapse.
+     */
+    static final double COLLAPSE_STD = 0.01;
+    static final double VARIETY_STD = 0.05;
+    static final int GRID_IMAGES = 100;
+
+    private Trainer() {
+    }
+
+    /** Trains a new run into {@code runDir}, which must not hold a run already. */
+    public static TrainingRun train(TrainConfig config, ImageDataset data, Path runDir, TrainingListener listener) {
+        RunFiles files = new RunFiles(runDir);
+        if (Files.exists(files.config()) || files.latestCheckpoint().isPresent()) {
+            throw new IllegalArgumentException(runDir + ": expected an empty run folder, found an earlier run "
+                    + "(use resume to continue it, or another --out)");
+        }
+        RunFiles.writeJson(files.config(), config);
+        return run(config, data, files, listener, Optional.empty());
+    }
+
+    /**
+     * Continues the run in {@code runDir} from its last checkpoint with its saved config (optionally with a
+     * new budget, e.g. more epochs), on the same data.
+     */
+    public static TrainingRun resume(Path runDir, ImageDataset data, Budget budget, TrainingListener listener) {
+        RunFiles files = new RunFiles(runDir);
+        if (!Files.exists(files.config())) {
+            throw new IllegalArgumentException(runDir + ": expected a run folder with config.json, found none");
+        }
+        TrainConfig config = RunFiles.readJson(files.config(), TrainConfig.class);
+        if (budget != null && !budget.equals(config.budget())) {
+            config = config.withBudget(budget);
+            RunFiles.writeJson(files.config(), config);
+        }
+        return run(config, data, files, listener, files.latestCheckpoint());
+    }
+
+    private static TrainingRun run(TrainConfig config, ImageDataset data, RunFiles files, TrainingListener listener,
+                                   Optional<Path> checkpoint) {
+        Hyperparameters hp = config.hyperparameters();
+        int classes = config.variant().conditional() ? data.classNames().size() : 0;
+        if (config.variant().conditional() && classes < 2) {
+            throw new IllegalArgumentException(data.description() + ": expected labels with at least 2 classes for "
+                    + config.variant().name() + ", found " + classes);
+        }
+        int perEpoch = data.size() / config.batchSize();
+        if (perEpoch < 1) {
+            throw new IllegalArgumentException(data.description() + ": expected at least " + config.batchSize()
+                    + " images for one batch, found " + data.size());
+        }
+        RunFiles.writeJson(files.model(), new ModelInfo(config.variant().name(), data.shape().height(),
+                data.shape().width(), data.shape().channels(), classes, hp.latentDim(),
+                classes > 0 ? data.classNames() : List.of()));
+        TrainState state = checkpoint.map(p -> RunFiles.readJson(p.resolve("state.json"), TrainState.class))
+                .orElse(TrainState.start());
+        try (GanGraph graph = new GanGraph(hp, data.shape(), classes, config.seed(), config.threads());
+             Generator live = Steps.live(graph, data.shape(), () -> { })) {
+            if (checkpoint.isPresent()) {
+                graph.session.restore(RunFiles.prefix(checkpoint.get()));
+            }
+            truncateLog(files.log(), state.logBytes());
+            listener.onStart(config, perEpoch, config.budget().epochs(), state);
+            Loop loop = new Loop(config, data, files, listener, graph, live, perEpoch, state);
+            loop.run();
+            return loop.finish();
+        }
+    }
+
+    private static void truncateLog(Path log, long bytes) {
+        try {
+            Files.createDirectories(log.getParent());
+            try (FileChannel ch = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                ch.truncate(bytes);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + log + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Mutable state of one training session; lives only inside {@link #run}. */
+    private static final class Loop {
+        private final TrainConfig config;
+        private final ImageDataset data;
+        private final RunFiles files;
+        private final TrainingListener listener;
+        private final GanGraph graph;
+        private final Generator live;
+        private final Steps steps;
+        private final int perEpoch;
+        private final List<Path> grids = new ArrayList<>();
+        private TrainState state;
+        private double criticLoss;
+        private double generatorLoss;
+        private String diverged;
+        private boolean nonFinite;
+        private Path checkpoint;
+        private double maxSpread;
+        private final long startNanos = System.nanoTime();
+
+        Loop(TrainConfig config, ImageDataset data, RunFiles files, TrainingListener listener, GanGraph graph,
+             Generator live, int perEpoch, TrainState state) {
+            this.config = config;
+            this.data = data;
+            this.files = files;
+            this.listener = listener;
+            this.graph = graph;
+            this.live = live;
+            this.steps = new Steps(graph, config.seed());
+            this.perEpoch = perEpoch;
+            this.state = state;
+            this.criticLoss = state.criticLoss();
+            this.generatorLoss = state.generatorLoss();
+            for (int e = 1; e <= state.epoch(); e++) {
+                if (Files.exists(files.grid(e))) {
+                    grids.add(files.grid(e));
+                }
+            }
+            this.checkpoint = files.latestCheckpoint().orElse(null);
+        }
+
+        double elapsed() {
+            return state.wallSeconds() + (System.nanoTime() - startNanos) / 1e9;
+        }
+
+        boolean outOfTime() {
+            return config.budget().timed() && elapsed() >= config.budget().minutes() * 60;
+        }
+
+        void run() {
+            try (Writer log = Files.newBufferedWriter(files.log(), StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
+                int nCritic = config.hyperparameters().nCritic();
+                while (diverged == null && (config.budget().timed() || state.epoch() < config.budget().epochs())) {
+                    int epoch = state.epoch();
+                    Iterator<Batch> batches = data.batches(config.batchSize(), epochSeed(config.seed(), epoch), true)
+                            .iterator();
+                    for (int skip = 0; skip < state.batch(); skip++) {
+                        batches.next();
+                    }
+                    long critic = state.criticSteps();
+                    long gen = state.generatorSteps();
+                    long seen = state.imagesSeen();
+                    int b = state.batch();
+                    while (b < perEpoch && diverged == null && !outOfTime()) {
+                        Batch batch = batches.next();
+                        long t0 = System.nanoTime();
+                        float[] c = steps.critic(batch, critic);
+                        critic++;
+                        seen += batch.size();
+                        criticLoss = c[0];
+                        double g = Double.NaN;
+                        if (critic % nCritic == 0) {
+                            g = steps.generator(batch.labels(), batch.size(), gen);
+                            gen++;
+                            generatorLoss = g;
+                        }
+                        double ms = (System.nanoTime() - t0) / 1e6;
+                        boolean wasser = config.hyperparameters().loss() == Loss.WASSERSTEIN;
+                        boolean gp = config.hyperparameters().lipschitz() == Lipschitz.GRADIENT_PENALTY;
+                        StepStats stats = new StepStats(epoch, b, perEpoch, critic, gen, seen, c[0], g,
+                                wasser ? c[1] : Double.NaN, gp ? c[2] : Double.NaN, ms, elapsed());
+                        log.write(stats.toJson());
+                        log.write('\n');
+                        b++;
+                        if (!Float.isFinite(c[0]) || !Float.isFinite(c[2]) || (!Double.isNaN(g) && !Double.isFinite(g))
+                                || (Double.isNaN(g) && critic % nCritic == 0)) {
+                            diverged = "non-finite loss at critic step " + critic + " (critic " + c[0]
+                                    + ", penalty " + c[2] + ", generator " + g + ")";
+                            nonFinite = true;
+                        }
+                        listener.onStep(stats);
+                    }
+                    log.flush();
+                    long logBytes = Files.size(files.log());
+                    boolean epochDone = b == perEpoch;
+                    state = new TrainState(epochDone ? epoch + 1 : epoch, epochDone ? 0 : b, critic, gen, seen,
+                            elapsed(), logBytes, criticLoss, generatorLoss);
+                    if (nonFinite) {
+                        break;
+                    }
+                    if (epochDone) {
+                        endOfEpoch();
+                    } else {
+                        checkpoint = Checkpoints.write(graph, files, state);
+                    }
+                    if (outOfTime()) {
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + files.log() + ": " + e.getMessage(), e);
+            }
+        }
+
+        private void endOfEpoch() {
+            int epoch = state.epoch();
+            Samples grid = live.sample(GRID_IMAGES, graph.classes > 0 ? Noise.gridLabels(GRID_IMAGES, graph.classes)
+                    : null, Noise.GRID_SEED);
+            Path png = files.grid(epoch);
+            SampleGrid.write(grid, 10, png);
+            grids.add(png);
+            double spread = spread(live, graph.classes);
+            maxSpread = Math.max(maxSpread, spread);
+            if (spread < COLLAPSE_STD && maxSpread >= VARIETY_STD) {
+                diverged = String.format("collapsed output after epoch %d: mean per-pixel std across samples %.5f < %.2f",
+                        epoch, spread, COLLAPSE_STD);
+            }
+            checkpoint = Checkpoints.write(graph, files, state);
+            listener.onEpochEnd(new EpochSummary(epoch, config.budget().epochs(), state.criticSteps(),
+                    state.generatorSteps(), state.imagesSeen(), criticLoss, generatorLoss, state.wallSeconds(), png,
+                    checkpoint), live);
+        }
+
+        TrainingRun finish() {
+            Path savedModel = null;
+            if (!nonFinite) {
+                savedModel = files.savedModel();
+                Export.savedModel(graph, files, savedModel);
+            }
+            TrainingRun run = new TrainingRun(config.variant().name(), config, data.description(), state.epoch(),
+                    state.generatorSteps(), state.criticSteps(), state.imagesSeen(), elapsed(), criticLoss,
+                    generatorLoss, diverged != null, diverged, files.dir, checkpoint, List.copyOf(grids), files.log(),
+                    savedModel);
+            RunFiles.writeJson(files.result(), run);
+            listener.onEnd(run);
+            return run;
+        }
+    }
+
+    /** Mean over pixel positions of the standard deviation of the generator output across 100 fixed samples. */
+    static double spread(Generator generator, int classes) {
+        int n = GRID_IMAGES;
+        float[] z = Noise.latent(n, generator.latentDim(), Noise.GRID_SEED);
+        float[] x = generator.generate(z, n, classes > 0 ? Noise.gridLabels(n, classes) : null);
+        int per = generator.shape().values();
+        double total = 0;
+        for (int p = 0; p < per; p++) {
+            double sum = 0;
+            double sq = 0;
+            for (int i = 0; i < n; i++) {
+                double v = x[i * per + p];
+                sum += v;
+                sq += v * v;
+            }
+            double mean = sum / n;
+            total += Math.sqrt(Math.max(0, sq / n - mean * mean));
+        }
+        return total / per;
+    }
+
+    /** The data order of epoch e: the same for every variant trained with this seed. */
+    public static long epochSeed(long seed, int epoch) {
+        return seed * 1_000_003L + epoch;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.ganiqa.trainers;
+
+/**
+ * Callbacks from {@link Trainer} on the training thread. The {@link Generator} passed to {@link #onEpochEnd}
+ * is the live model and is valid only during the call (do not close or keep it): sample from it there, e.g.
+ * a small FID per epoch for a learning curve. Exceptions thrown here abort the run.
+ */
+public interface TrainingListener {
+    /** Before the first step; {@code totalEpochs} is 0 for time budgets. */
+    default void onStart(TrainConfig config, int batchesPerEpoch, int totalEpochs, TrainState resumedFrom) {
+    }
+
+    default void onStep(StepStats stats) {
+    }
+
+    default void onEpochEnd(EpochSummary summary, Generator generator) {
+    }
+
+    default void onEnd(TrainingRun run) {
+    }
+
+    static TrainingListener none() {
+        return new TrainingListener() {
+        };
+    }
+}
