@@ -6,9 +6,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-echo "== machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores, $(date -u +%Y-%m-%d)"
+echo "== machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load average $(cut -d" " -f1-3 /proc/loadavg)"
 ./ganiqa datasets export fashion-mnist --split train --limit 10000 --out "$work/png" >/dev/null
 java -cp "harness/target/classes:$(cat harness/target/classpath.txt)" org.openjdk.jmh.Main \
-  -p dir="$work/png" 'dev.ganiqa.harness.bench.*'
+  -p dir="$work/png" 'dev.ganiqa.harness.bench.(FashionMnistLoad|FolderDecode)Benchmark'
 echo "== peer (same PNGs)"
 /usr/bin/python3 scripts/bench-decode-peer.py "$work/png"
+echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -36,14 +36,14 @@ public final class Datasets {
             return ImageFolderReader.source(Path.of(trimmed), options);
         }
         DatasetSource source = factory.create(colon < 0 ? "" : trimmed.substring(colon + 1), options);
-        return options.target() == null ? source : resized(source, new Preprocessing(options.target()));
+        return options.target() == null ? source : resized(source, new Preprocessing(options.target()), options.threads());
     }
 
     /** {@code source} with every split brought to the policy's target shape. */
-    private static DatasetSource resized(DatasetSource source, Preprocessing policy) {
+    private static DatasetSource resized(DatasetSource source, Preprocessing policy, int threads) {
         java.util.Map<Split, java.util.function.Supplier<ImageDataset>> openers = new java.util.EnumMap<>(Split.class);
         for (Split split : source.splits()) {
-            openers.put(split, () -> policy.applyTo(source.open(split)));
+            openers.put(split, () -> policy.applyTo(source.open(split), threads));
         }
         return new SplitSource(source.spec() + " as " + policy.target(), openers);
     }

@@ -68,5 +68,4 @@ public final class FashionMnist {
         throw new DatasetException("fashion-mnist: " + missing + " not found; install it with `sudo apt-get install -y "
                 + PACKAGE + "`, or use another dataset with --data SPEC (idx:IMAGES,LABELS, cifar10:DIR, an image folder)");
     }
-
 }

@@ -92,5 +92,4 @@ public final class IdxReader {
         }
         return text.toString();
     }
-
 }

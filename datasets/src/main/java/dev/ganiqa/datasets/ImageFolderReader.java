@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An image folder as a dataset (every image in {@link Split#TRAIN}). Two parallel passes over the sorted
- * files: headers first (size, gray or colour; refuses oversized images before decoding), then decoding
- * through {@link Preprocessing} into one pixel array. Without a configured target the shape is the most
+ * files: the first learns each image's size and colour (refusing oversized images from the header, before
+ * decoding), decoding small images right away while they fit a memory budget; the second brings every image
+ * through {@link Preprocessing} into one pixel array, decoding what the first pass did not keep. Without a configured target the shape is the most
  * common image size (ties: the larger area, then the taller), with one channel when every image is gray.
  * Files that fail are listed as {@link SkippedFile}s; a folder with no usable image is a {@link DatasetException}.
  */
@@ -68,6 +69,10 @@ public final class ImageFolderReader {
         }
         Preprocessing policy = new Preprocessing(shape);
         int per = shape.values();
+        if ((long) n * per > Integer.MAX_VALUE - 8) {
+            throw new DatasetException(dir + ": expected at most 2 GiB of pixels, found " + n + " images of " + shape
+                    + " (set a smaller target shape)");
+        }
         byte[] pixels = new byte[n * per];
         parallel(n, options.threads(), i -> {
             if (headers[i] == null) {

@@ -11,6 +11,19 @@ public record ImageShape(int height, int width, int channels) {
         }
     }
 
+    /** Parses {@code HxWxC}, the form {@link #toString()} writes, e.g. {@code 32x32x3}. */
+    public static ImageShape parse(String text) {
+        String[] parts = text.strip().toLowerCase(java.util.Locale.ROOT).split("x");
+        try {
+            if (parts.length == 3) {
+                return new ImageShape(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("expected a shape HxWxC such as 32x32x3, found '" + text + "'");
+    }
+
     public int pixels() {
         return height * width;
     }

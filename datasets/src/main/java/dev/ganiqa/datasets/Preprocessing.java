@@ -23,15 +23,26 @@ public record Preprocessing(ImageShape target) {
 
     /** Every image of {@code dataset} in the target shape, with the same labels, class names and names. */
     public ArrayDataset applyTo(ImageDataset dataset) {
+        return applyTo(dataset, 1);
+    }
+
+    /** {@link #applyTo(ImageDataset)} on {@code threads} threads; the result does not depend on the count. */
+    public ArrayDataset applyTo(ImageDataset dataset, int threads) {
         ImageShape from = dataset.shape();
         int n = dataset.size();
+        if ((long) n * target.values() > Integer.MAX_VALUE - 8) {
+            throw new DatasetException(dataset.description() + ": expected at most 2 GiB of pixels, found " + n
+                    + " images of " + target);
+        }
         byte[] pixels = new byte[n * target.values()];
         int[] labels = dataset.hasLabels() ? new int[n] : null;
         java.util.List<String> names = new java.util.ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        ImageFolderReader.parallel(n, threads, i -> {
             byte[] image = from.equals(target) ? dataset.image(i)
                     : apply(new DecodedImage(from.width(), from.height(), from.channels(), dataset.image(i)));
             System.arraycopy(image, 0, pixels, i * target.values(), target.values());
+        });
+        for (int i = 0; i < n; i++) {
             if (labels != null) {
                 labels[i] = dataset.label(i);
             }

@@ -1,7 +1,10 @@
 /**
  * Image datasets: the {@link dev.ganiqa.datasets.ImageDataset} abstraction, the readers behind the
- * {@code --data SPEC} strings (IDX, CIFAR-10 binary, image folders, synthetic shapes) and the one
- * preprocessing policy that adapts images to a target size and channel count. Nothing here knows
+ * {@code --data SPEC} strings ({@link dev.ganiqa.datasets.Datasets#open}: IDX and Fashion-MNIST, CIFAR-10
+ * binary, image folders, synthetic shapes), the one {@link dev.ganiqa.datasets.Preprocessing} policy that
+ * adapts images to a target size and channel count, and {@link dev.ganiqa.datasets.ImageFolderWriter}, which
+ * turns any dataset into an image folder. Bad files are skipped with a reason ({@link dev.ganiqa.datasets.SkippedFile});
+ * a wholly unusable source is a one-line {@link dev.ganiqa.datasets.DatasetException}. Nothing here knows
  * about GANs or metrics.
  */
 package dev.ganiqa.datasets;

@@ -91,6 +91,17 @@ class FolderBadInputTest {
     }
 
     @Test
+    void fifosAreNeverOpened() throws Exception {
+        TestImages.write(TestImages.rgb8(), "png", dir.resolve("a.png"));
+        Path fifo = dir.resolve("pipe.png");
+        int code = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        org.junit.jupiter.api.Assumptions.assumeTrue(code == 0, "mkfifo is not available");
+        ArrayDataset d = ImageFolderReader.read(dir, DatasetOptions.defaults());
+        assertThat(names(d)).containsExactly("a.png");
+        assertThat(d.skipped()).containsExactly(new SkippedFile("pipe.png", "not a regular file"));
+    }
+
+    @Test
     void pixelLimitIsConfigurable() throws Exception {
         TestImages.write(TestImages.rgb8(), "png", dir.resolve("a.png"));
         Path big = TestImages.write(new java.awt.image.BufferedImage(100, 100, java.awt.image.BufferedImage.TYPE_3BYTE_BGR),

@@ -85,6 +85,14 @@ class IdxReaderTest {
     }
 
     @Test
+    void truncatedGzipIsRefused() throws Exception {
+        byte[] gz = gzip(idx(8, new int[] {50, 28, 28}, ramp(50 * 784)));
+        Path file = Files.write(dir.resolve("cut.gz"), java.util.Arrays.copyOf(gz, gz.length / 2));
+        assertThatThrownBy(() -> IdxReader.readImages(file)).isInstanceOf(DatasetException.class)
+                .hasMessage(file + ": cannot read: Unexpected end of ZLIB input stream");
+    }
+
+    @Test
     void truncatedHeaderIsRefused() throws Exception {
         Path file = Files.write(dir.resolve("cut"), new byte[] {0, 0, 8, 3, 0, 0, 0, 1});
         assertThatThrownBy(() -> IdxReader.readImages(file)).hasMessage(file + ": short header: expected 3 dimension sizes, found 1");

@@ -131,5 +131,9 @@ class PreprocessingTest {
         byte[] out = resized.image(5);
         int o = (2 * 16 + 3) * 3;
         assertThat(new int[] {out[o] & 0xFF, out[o + 1] & 0xFF, out[o + 2] & 0xFF}).containsExactly(expected, expected, expected);
+        ArrayDataset oneThread = new Preprocessing(new ImageShape(16, 16, 3)).applyTo(original, 1);
+        for (int i = 0; i < resized.size(); i++) {
+            assertThat(oneThread.image(i)).isEqualTo(resized.image(i));
+        }
     }
 }

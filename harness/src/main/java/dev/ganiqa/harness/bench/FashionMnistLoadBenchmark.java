@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /** Loading Fashion-MNIST train (gzipped IDX, 60000 x 28x28) into one in-memory pixel array; target under 2 s. */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
+@Warmup(iterations = 3)
+@Measurement(iterations = 10)
 @Fork(value = 1, jvmArgs = {"-Xmx2g"})
 public class FashionMnistLoadBenchmark {
     @Benchmark

@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
+@Warmup(iterations = 3)
+@Measurement(iterations = 10)
 @Fork(value = 1, jvmArgs = {"-Xmx2g", "-Djava.awt.headless=true"})
 @State(Scope.Benchmark)
 public class FolderDecodeBenchmark {

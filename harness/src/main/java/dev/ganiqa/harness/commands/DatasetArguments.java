@@ -2,6 +2,7 @@ package dev.ganiqa.harness.commands;
 
 import com.beust.jcommander.Parameter;
 import dev.ganiqa.datasets.DatasetOptions;
+import dev.ganiqa.datasets.ImageShape;
 import dev.ganiqa.harness.cli.CliException;
 import java.util.List;
 
@@ -13,8 +14,18 @@ public final class DatasetArguments {
     @Parameter(names = "--max-pixels", description = "Refuse images with more pixels than this, before decoding")
     public Long maxPixels;
 
+    @Parameter(names = "--shape", description = "Bring every image to HxWxC (e.g. 32x32x3) with the preprocessing policy")
+    public String shape;
+
     public DatasetOptions options() {
         DatasetOptions options = DatasetOptions.defaults();
+        if (shape != null) {
+            try {
+                options = options.withTarget(ImageShape.parse(shape));
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage("--shape", e.getMessage());
+            }
+        }
         if (threads != null) {
             if (threads <= 0) {
                 throw CliException.usage("--threads", "expected a positive thread count, found " + threads);

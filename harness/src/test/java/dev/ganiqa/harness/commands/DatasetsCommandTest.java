@@ -80,6 +80,15 @@ class DatasetsCommandTest {
     }
 
     @Test
+    void shapeOptionResizesAnySource() {
+        assertThat(run("datasets", "info", "synthetic:shapes?size=32&n=30", "--shape", "16x16x1")).isZero();
+        assertThat(out.lines()).contains("dataset: synthetic:shapes?size=32&channels=3&n=30&seed=1 as 16x16x1",
+                "train: 30 images, 16x16x1");
+        assertThat(run("datasets", "info", "synthetic:shapes", "--shape", "32x32")).isEqualTo(2);
+        assertThat(err).isEqualTo("ganiqa: usage: expected a shape HxWxC such as 32x32x3, found '32x32'" + System.lineSeparator());
+    }
+
+    @Test
     void exportRefusesToOverwrite() throws Exception {
         Files.writeString(dir.resolve("keep.txt"), "mine");
         assertThat(run("datasets", "export", "synthetic:shapes?n=3", "--out", dir.toString())).isEqualTo(1);
