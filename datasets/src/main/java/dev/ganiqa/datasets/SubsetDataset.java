@@ -38,6 +38,29 @@ public final class SubsetDataset implements ImageDataset {
                 + ", seed " + seed + ")");
     }
 
+    /**
+     * Splits {@code all} into [train, held-out] with {@code fraction} of the images held out, chosen by a seeded
+     * permutation: the real reference for sources without a test split of their own (image folders, synthetic).
+     */
+    public static ImageDataset[] holdOut(ImageDataset all, double fraction, long seed) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("expected a held-out fraction in (0, 1), found " + fraction);
+        }
+        int held = Math.max(1, (int) Math.round(all.size() * fraction));
+        if (held >= all.size()) {
+            throw new IllegalArgumentException(all.description() + ": expected at least 2 images to hold some out, "
+                    + "found " + all.size());
+        }
+        int[] order = Batches.permutation(all.size(), seed);
+        int[] heldOut = Arrays.copyOfRange(order, 0, held);
+        int[] rest = Arrays.copyOfRange(order, held, order.length);
+        Arrays.sort(heldOut);
+        Arrays.sort(rest);
+        return new ImageDataset[] {
+            new SubsetDataset(all, rest, all.description() + " (without " + held + " held-out images)"),
+            new SubsetDataset(all, heldOut, all.description() + " (" + held + " held-out images)")};
+    }
+
     /** The index in the parent of image {@code index}. */
     public int parentIndex(int index) {
         return indices[index];

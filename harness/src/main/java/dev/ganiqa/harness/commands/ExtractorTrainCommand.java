@@ -12,7 +12,6 @@ import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
 import dev.ganiqa.metrics.features.train.ClassifierTrainer;
-import dev.ganiqa.metrics.features.train.IndexView;
 import dev.ganiqa.metrics.features.train.TrainingConfig;
 import dev.ganiqa.metrics.features.train.TrainingResult;
 import java.nio.file.Files;
@@ -65,7 +64,7 @@ public final class ExtractorTrainCommand extends BaseCommand {
         } else if (source.splits().contains(Split.TEST)) {
             test = source.open(Split.TEST);
         } else {
-            ImageDataset[] parts = IndexView.holdOut(train, 0.1, seed);
+            ImageDataset[] parts = dev.ganiqa.datasets.SubsetDataset.holdOut(train, 0.1, seed);
             train = parts[0];
             test = parts[1];
             context.notice(data + " has no test split: holding out " + test.size() + " images (10%, seed " + seed + ")");

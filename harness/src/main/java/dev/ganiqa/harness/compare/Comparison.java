@@ -2,7 +2,6 @@ package dev.ganiqa.harness.compare;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.ganiqa.datasets.Batches;
 import dev.ganiqa.datasets.DatasetSource;
 import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.datasets.ImageDataset;
@@ -31,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -157,15 +155,10 @@ public final class Comparison {
             fullTrain = all;
             test = source.open(Split.TEST);
         } else {
-            int held = Math.max(1, (int) Math.round(all.size() * HOLDOUT));
-            int[] order = Batches.permutation(all.size(), SUBSET_SEED);
-            int[] testRows = Arrays.copyOfRange(order, 0, held);
-            int[] trainRows = Arrays.copyOfRange(order, held, order.length);
-            Arrays.sort(testRows);
-            Arrays.sort(trainRows);
-            test = new SubsetDataset(all, testRows, all.description() + " (held-out " + held + ")");
-            fullTrain = new SubsetDataset(all, trainRows, all.description() + " (without the held-out images)");
-            notice(source.spec() + " has no test split: holding out " + held + " images as the real reference");
+            ImageDataset[] parts = SubsetDataset.holdOut(all, HOLDOUT, SUBSET_SEED);
+            fullTrain = parts[0];
+            test = parts[1];
+            notice(source.spec() + " has no test split: holding out " + test.size() + " images as the real reference");
         }
         return new ImageDataset[] {SubsetDataset.sample(fullTrain, config.trainLimit(), SUBSET_SEED),
             SubsetDataset.sample(test, config.realLimit(), SUBSET_SEED)};
