@@ -1,6 +1,13 @@
 package dev.ganiqa.harness.cli;
 
+import dev.ganiqa.harness.commands.CompareFeaturesCommand;
 import dev.ganiqa.harness.commands.DatasetsCommand;
+import dev.ganiqa.harness.commands.PublishCommand;
+import dev.ganiqa.harness.commands.ReportCommand;
+import dev.ganiqa.harness.commands.FidCommand;
+import dev.ganiqa.harness.commands.MetricsCommand;
+import dev.ganiqa.harness.commands.StatsCommand;
+import dev.ganiqa.harness.commands.ExtractorCommand;
 import dev.ganiqa.harness.commands.SampleCommand;
 import dev.ganiqa.harness.commands.TrainCommand;
 import java.util.List;
@@ -23,6 +30,13 @@ public final class CommandRegistry {
         return new CommandRegistry(List.of(
                 DatasetsCommand::new,
                 TrainCommand::new,
-                SampleCommand::new));
+                SampleCommand::new,
+                MetricsCommand::withDatasets,
+                FidCommand::new,
+                StatsCommand::new,
+                CompareFeaturesCommand::new,
+                ExtractorCommand::new,
+                ReportCommand::new,
+                PublishCommand::new));
     }
 }

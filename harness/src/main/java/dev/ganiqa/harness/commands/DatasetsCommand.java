@@ -11,7 +11,7 @@ import java.util.List;
 public final class DatasetsCommand extends BaseCommand implements CommandGroup {
     @Override
     public List<Object> subcommands() {
-        return List.of();
+        return List.of(new InfoCommand(), new ExportCommand());
     }
 
     @Override

@@ -1,0 +1,55 @@
+package dev.ganiqa.datasets;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Opens the source a {@code --data SPEC} string names. Schemes are looked up in a registry
+ * ({@code fashion-mnist}, {@code idx:}, {@code cifar10:}, {@code synthetic:}); a spec without a
+ * registered scheme is an image folder path.
+ */
+public final class Datasets {
+    /** Scheme -> factory; the scheme is the text before the first ':' (or the whole spec without one). */
+    private static final Map<String, SourceFactory> SCHEMES = Map.of(
+            "fashion-mnist", FashionMnist::create,
+            "idx", IdxSource::create,
+            "cifar10", Cifar10Reader::create,
+            "synthetic", SyntheticShapes::create);
+
+    private Datasets() {
+    }
+
+    public static DatasetSource open(String spec) {
+        return open(spec, DatasetOptions.defaults());
+    }
+
+    public static DatasetSource open(String spec, DatasetOptions options) {
+        if (spec == null || spec.isBlank()) {
+            throw new DatasetException("expected a dataset spec (fashion-mnist, idx:..., cifar10:DIR, synthetic:shapes, DIR), found nothing");
+        }
+        String trimmed = spec.strip();
+        int colon = trimmed.indexOf(':');
+        String scheme = colon < 0 ? trimmed : trimmed.substring(0, colon);
+        SourceFactory factory = SCHEMES.get(scheme);
+        if (factory == null) {
+            // Folders apply options.target() while decoding, image by image.
+            return ImageFolderReader.source(Path.of(trimmed), options);
+        }
+        DatasetSource source = factory.create(colon < 0 ? "" : trimmed.substring(colon + 1), options);
+        return options.target() == null ? source : resized(source, new Preprocessing(options.target()));
+    }
+
+    /** {@code source} with every split brought to the policy's target shape. */
+    private static DatasetSource resized(DatasetSource source, Preprocessing policy) {
+        java.util.Map<Split, java.util.function.Supplier<ImageDataset>> openers = new java.util.EnumMap<>(Split.class);
+        for (Split split : source.splits()) {
+            openers.put(split, () -> policy.applyTo(source.open(split)));
+        }
+        return new SplitSource(source.spec() + " as " + policy.target(), openers);
+    }
+
+    /** The registered schemes, for help texts. */
+    public static java.util.Set<String> schemes() {
+        return new java.util.TreeSet<>(SCHEMES.keySet());
+    }
+}

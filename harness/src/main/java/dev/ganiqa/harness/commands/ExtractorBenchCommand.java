@@ -1,0 +1,133 @@
+package dev.ganiqa.harness.commands;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.ImageShape;
+import dev.ganiqa.harness.cli.BaseCommand;
+import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.metrics.features.Extractors;
+import dev.ganiqa.metrics.features.FeatureExtractor;
+import dev.ganiqa.metrics.features.FeatureRunner;
+import dev.ganiqa.metrics.features.ImageAdapter;
+import dev.ganiqa.metrics.features.RunSummary;
+import dev.ganiqa.metrics.features.RunnerOptions;
+import dev.ganiqa.metrics.features.testing.InceptionShapedGraph;
+import dev.ganiqa.metrics.features.train.IdxDataset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code ganiqa extractor bench}: images/s through an extractor over the Fashion-MNIST test images, the
+ * share of wall time spent outside {@code Session.run} (reading, adapting, float conversion, tensor copies),
+ * and, as the peer in the same run, the bare session: the same batches pre-adapted in memory and fed in a
+ * loop with nothing else to do. Warm-up pass first, then {@code --repeats} measured passes; the median is printed.
+ */
+@Parameters(commandNames = "bench", commandDescription = "Measure feature extractor throughput (images/s)")
+public final class ExtractorBenchCommand extends BaseCommand {
+    @Parameter(names = "--extractor", description = "Extractor spec; 'synthetic-inception' builds the "
+            + "Inception-shaped stand-in graph")
+    public String extractor = Extractors.DEFAULT;
+
+    @Parameter(names = "--images", description = "Number of Fashion-MNIST test images")
+    public int images = 10_000;
+
+    @Parameter(names = "--batch", description = "Batch size")
+    public int batch = RunnerOptions.DEFAULT_BATCH;
+
+    @Parameter(names = "--repeats", description = "Measured passes")
+    public int repeats = 3;
+
+    @Override
+    public int run(CommandContext context) throws Exception {
+        ImageDataset all = IdxDataset.fashionMnist(IdxDataset.FASHION_MNIST, false);
+        ImageDataset data = new FirstImages(all, Math.min(images, all.size()));
+        String spec = extractor;
+        Path tmp = null;
+        if ("synthetic-inception".equals(extractor)) {
+            tmp = Files.createTempFile("ganiqa-inception-shaped", ".pb");
+            Files.write(tmp, InceptionShapedGraph.build(1).bytes());
+            spec = "inception:" + tmp;
+        }
+        int threads = Runtime.getRuntime().availableProcessors();
+        try (FeatureExtractor e = Extractors.open(spec, System.getenv(), threads)) {
+            FeatureRunner runner = new FeatureRunner(new RunnerOptions(batch, 2));
+            context.notice(e.info().label() + ": " + FeatureRunner.adaptation(data, e));
+            runner.run(data, e, b -> { });
+            double[] rates = new double[repeats];
+            double[] outside = new double[repeats];
+            double[] bare = new double[repeats];
+            for (int r = 0; r < repeats; r++) {
+                RunSummary s = runner.run(data, e, b -> { });
+                rates[r] = s.imagesPerSecond();
+                outside[r] = s.outsideSessionShare();
+                bare[r] = bareSession(e, data);
+            }
+            java.util.Arrays.sort(rates);
+            java.util.Arrays.sort(outside);
+            java.util.Arrays.sort(bare);
+            int m = repeats / 2;
+            context.out().printf("extractor %s, %d images %s, batch %d, %d TF intra-op threads, %d cores%n",
+                    extractor, data.size(), data.shape(), batch, threads, Runtime.getRuntime().availableProcessors());
+            context.out().printf("pipeline: %.0f images/s (median of %d), outside Session.run: %.1f%%%n",
+                    rates[m], repeats, 100 * outside[m]);
+            context.out().printf("bare session (peer, pre-adapted batches): %.0f images/s%n", bare[m]);
+        } finally {
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        return 0;
+    }
+
+    /** Images/s of Session.run alone: every batch adapted beforehand, extract() called in a loop. */
+    private double bareSession(FeatureExtractor e, ImageDataset data) {
+        ImageAdapter adapter = ImageAdapter.forExtractor(e.info(), data.shape());
+        ImageShape fed = adapter.target();
+        int per = fed.values();
+        int n = data.size();
+        byte[] pixels = new byte[n * per];
+        for (int i = 0; i < n; i++) {
+            adapter.apply(data.image(i), 0, pixels, i * per);
+        }
+        long t0 = System.nanoTime();
+        for (int from = 0; from < n; from += batch) {
+            int count = Math.min(batch, n - from);
+            byte[] chunk = java.util.Arrays.copyOfRange(pixels, from * per, (from + count) * per);
+            e.extract(chunk, count, fed);
+        }
+        return n / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private record FirstImages(ImageDataset base, int n) implements ImageDataset {
+        @Override
+        public String description() {
+            return base.description();
+        }
+
+        @Override
+        public int size() {
+            return n;
+        }
+
+        @Override
+        public ImageShape shape() {
+            return base.shape();
+        }
+
+        @Override
+        public java.util.List<String> classNames() {
+            return base.classNames();
+        }
+
+        @Override
+        public int label(int index) {
+            return base.label(index);
+        }
+
+        @Override
+        public byte[] image(int index) {
+            return base.image(index);
+        }
+    }
+}

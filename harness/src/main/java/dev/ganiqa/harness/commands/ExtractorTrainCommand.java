@@ -1,0 +1,88 @@
+package dev.ganiqa.harness.commands;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.harness.cli.BaseCommand;
+import dev.ganiqa.harness.cli.CliException;
+import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.metrics.features.train.ClassifierTrainer;
+import dev.ganiqa.metrics.features.train.IdxDataset;
+import dev.ganiqa.metrics.features.train.TrainingConfig;
+import dev.ganiqa.metrics.features.train.TrainingResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code ganiqa extractor train [--data SPEC] [--epochs N] [--seed S] --out DIR}: trains the feature
+ * classifier and writes {@code DIR/NAME.pb} (frozen, for {@code --extractor frozen:...} and the embedded
+ * resource), {@code DIR/savedmodel} (for {@code savedmodel:DIR/savedmodel} or {@code --extractor DIR/savedmodel})
+ * and {@code DIR/extractor.json} (accuracy, epochs, seed, sha256).
+ */
+@Parameters(commandNames = "train", commandDescription = "Train a feature classifier on a labelled dataset")
+public final class ExtractorTrainCommand extends BaseCommand {
+    @Parameter(names = "--data", description = "Labelled dataset: fashion-mnist, or a folder with "
+            + "train-/t10k- images/labels IDX .gz files")
+    public String data = "fashion-mnist";
+
+    @Parameter(names = "--epochs", description = "Training epochs")
+    public int epochs = TrainingConfig.defaults().epochs();
+
+    @Parameter(names = "--seed", description = "Seed for initialisation, shuffling and dropout")
+    public long seed = TrainingConfig.defaults().seed();
+
+    @Parameter(names = "--batch", description = "Batch size")
+    public int batch = TrainingConfig.defaults().batchSize();
+
+    @Parameter(names = "--name", description = "Name of the frozen graph file (NAME.pb)")
+    public String name = "ganiqa-fmnist-v1";
+
+    @Parameter(names = "--out", required = true, description = "Output folder")
+    public Path out;
+
+    @Override
+    public int run(CommandContext context) throws Exception {
+        TrainingConfig config = new TrainingConfig(epochs, batch, TrainingConfig.defaults().learningRate(), seed,
+                Runtime.getRuntime().availableProcessors());
+        // TODO(lead): Datasets.open(data).open(Split.TRAIN / Split.TEST) once the datasets reader is in main.
+        Path dir = "fashion-mnist".equals(data) ? IdxDataset.FASHION_MNIST : Path.of(data);
+        if (!Files.isDirectory(dir)) {
+            throw new CliException("extractor train", data + ": expected fashion-mnist or a folder of IDX files, "
+                    + "found no such folder");
+        }
+        ImageDataset train = IdxDataset.fashionMnist(dir, true);
+        ImageDataset test = IdxDataset.fashionMnist(dir, false);
+        context.notice("training on " + train.size() + " images " + train.shape() + ", " + train.classNames().size()
+                + " classes, " + epochs + " epochs, seed " + seed);
+        TrainingResult result = new ClassifierTrainer(config, context::notice).train(train, test, name, data, out);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", result.name());
+        json.put("sha256", result.sha256());
+        json.put("frozen_graph", result.frozenGraph().getFileName().toString());
+        json.put("saved_model", result.savedModel().getFileName().toString());
+        json.put("data", result.data());
+        json.put("test_accuracy", result.testAccuracy());
+        json.put("test_images", result.testImages());
+        json.put("train_images", result.trainImages());
+        json.put("classes", result.classes());
+        json.put("feature_dim", result.featureDim());
+        json.put("epochs", config.epochs());
+        json.put("batch_size", config.batchSize());
+        json.put("learning_rate", config.learningRate());
+        json.put("seed", config.seed());
+        json.put("threads", config.threads());
+        json.put("seconds", result.seconds());
+        Path target = out.resolve("extractor.json");
+        Path tmp = out.resolve("extractor.json.tmp");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        context.out().printf("%s sha256 %s test accuracy %.4f (%d epochs, seed %d, %.0f s) -> %s%n", result.name(),
+                result.sha256(), result.testAccuracy(), epochs, seed, result.seconds(), out);
+        return 0;
+    }
+}

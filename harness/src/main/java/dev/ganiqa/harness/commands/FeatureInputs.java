@@ -1,0 +1,49 @@
+package dev.ganiqa.harness.commands;
+
+import dev.ganiqa.harness.cli.CliException;
+import dev.ganiqa.metrics.io.NumpyFiles;
+import dev.ganiqa.metrics.stats.FeatureMatrix;
+import dev.ganiqa.metrics.stats.GaussianStats;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Reads the files the metric commands take: .npz statistics or .npy feature matrices. */
+final class FeatureInputs {
+    private FeatureInputs() {
+    }
+
+    static GaussianStats statsOf(String arg) throws IOException {
+        Path file = existing(arg);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".npz")) {
+            return NumpyFiles.readStats(file);
+        }
+        if (name.endsWith(".npy")) {
+            FeatureMatrix f = NumpyFiles.readFeatures(file);
+            if (f.rows() < 2) {
+                throw new CliException(arg, "expected at least 2 feature vectors, found " + f.rows());
+            }
+            return GaussianStats.of(f);
+        }
+        throw CliException.usage(arg, "expected a .npz statistics file or a .npy feature matrix (folders and dataset "
+                + "specs need a feature extractor)");
+    }
+
+    static FeatureMatrix featuresOf(String arg) throws IOException {
+        Path file = existing(arg);
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+            throw CliException.usage(arg, "expected a .npy feature matrix (N x D)");
+        }
+        return NumpyFiles.readFeatures(file);
+    }
+
+    private static Path existing(String arg) {
+        Path file = Path.of(arg);
+        if (!Files.isRegularFile(file)) {
+            throw new CliException(arg, "expected a file, found " + (Files.exists(file) ? "a folder" : "nothing"));
+        }
+        return file;
+    }
+}

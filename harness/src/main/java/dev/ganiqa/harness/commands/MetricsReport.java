@@ -1,0 +1,96 @@
+package dev.ganiqa.harness.commands;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.SkippedFile;
+import dev.ganiqa.metrics.image.DatasetMeasurement;
+import dev.ganiqa.metrics.image.ImageMeasures;
+import dev.ganiqa.metrics.image.Measure;
+import dev.ganiqa.metrics.image.MeasureSummary;
+import dev.ganiqa.metrics.image.MeasureValue;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The outputs of {@code ganiqa metrics}: stdout table, per-image CSV and summary JSON (both written atomically). */
+final class MetricsReport {
+    static final String CSV_HEADER = "file,width,height,channels,laplacian_var,tenengrad,immerkaer_sigma,"
+            + "wavelet_sigma,chroma_noise,hf_energy_ratio";
+
+    /** The JSON document: what was measured, per-measure summaries and the skipped files. */
+    record Summary(String source, String dataset, int images, int measured, Map<String, MeasureSummary> measures,
+                   List<SkippedFile> skipped) {
+    }
+
+    private final String source;
+    private final DatasetMeasurement.Result result;
+
+    MetricsReport(String source, DatasetMeasurement.Result result) {
+        this.source = source;
+        this.result = result;
+    }
+
+    Summary summary() {
+        Map<String, MeasureSummary> measures = new LinkedHashMap<>();
+        result.summaries().forEach((m, s) -> measures.put(m.column(), s));
+        int measured = (int) result.images().stream().filter(java.util.Objects::nonNull).count();
+        return new Summary(source, result.dataset().description(), result.images().size(), measured, measures,
+                result.skipped());
+    }
+
+    void printSummary(PrintStream out) {
+        Summary s = summary();
+        out.printf("%d images measured, %d skipped (%s)%n", s.measured(), s.skipped().size(), s.source());
+        out.printf("%-16s %8s %14s %14s %14s %14s %14s%n", "measure", "count", "mean", "std", "median", "p5", "p95");
+        s.measures().forEach((name, m) -> out.printf("%-16s %8d %14.6g %14.6g %14.6g %14.6g %14.6g%n", name, m.count(),
+                m.mean(), m.std(), m.median(), m.p5(), m.p95()));
+    }
+
+    void writeCsv(Path file) throws IOException {
+        ImageDataset dataset = result.dataset();
+        AtomicOutput.write(file, stream -> {
+            Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            w.write(CSV_HEADER);
+            w.write('\n');
+            List<ImageMeasures> images = result.images();
+            for (int i = 0; i < images.size(); i++) {
+                ImageMeasures m = images.get(i);
+                if (m == null) {
+                    continue;
+                }
+                StringBuilder row = new StringBuilder(csvField(dataset.name(i)));
+                row.append(',').append(m.shape().width()).append(',').append(m.shape().height()).append(',')
+                        .append(m.shape().channels());
+                for (Measure measure : Measure.values()) {
+                    MeasureValue v = m.get(measure);
+                    row.append(',');
+                    if (v.isPresent()) {
+                        row.append(v.value());
+                    }
+                }
+                w.write(row.append('\n').toString());
+            }
+            w.flush();
+        });
+    }
+
+    void writeJson(Path file) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicOutput.write(file, out -> mapper.writeValue(out, summary()));
+    }
+
+    /** RFC 4180: quote fields with commas, quotes or line breaks, doubling inner quotes. */
+    static String csvField(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+}

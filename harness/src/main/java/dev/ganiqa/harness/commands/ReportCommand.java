@@ -1,0 +1,41 @@
+package dev.ganiqa.harness.commands;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import dev.ganiqa.harness.cli.BaseCommand;
+import dev.ganiqa.harness.cli.CliException;
+import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.reports.html.HtmlReport;
+import dev.ganiqa.reports.model.ResultsJson;
+import dev.ganiqa.reports.model.RunResults;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code ganiqa report RUN_DIR [--out FILE]}: re-renders a run's HTML report from its results.json alone. */
+@Parameters(commandNames = "report", commandDescription = "Render a run's HTML report from RUN_DIR/results.json")
+public final class ReportCommand extends BaseCommand {
+    @Parameter(description = "RUN_DIR")
+    public List<String> runDirs = new ArrayList<>();
+
+    @Parameter(names = "--out", description = "Report file to write (default RUN_DIR/report.html)")
+    public String out;
+
+    @Override
+    public int run(CommandContext context) {
+        if (runDirs.size() != 1) {
+            throw CliException.usage("report", "expected one RUN_DIR, found " + runDirs.size());
+        }
+        Path runDir = Path.of(runDirs.get(0));
+        Path target = out == null ? runDir.resolve("report.html") : Path.of(out);
+        try {
+            RunResults results = ResultsJson.read(runDir);
+            new HtmlReport().write(results, java.nio.file.Files.isDirectory(runDir) ? runDir : runDir.toAbsolutePath().getParent(), target);
+        } catch (IOException e) {
+            throw new CliException("report", e.getMessage(), 1, e);
+        }
+        context.out().println(target);
+        return 0;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.ganiqa.harness.compare.stats;
+
+import dev.ganiqa.reports.model.Direction;
+import dev.ganiqa.reports.model.MetricCatalog;
+import dev.ganiqa.reports.model.MetricInfo;
+import dev.ganiqa.reports.model.MetricSummary;
+import dev.ganiqa.reports.model.MetricValue;
+import dev.ganiqa.reports.model.PairwiseTest;
+import dev.ganiqa.reports.model.RunResults;
+import dev.ganiqa.reports.model.UnitResult;
+import dev.ganiqa.reports.model.VariantSummary;
+import dev.ganiqa.reports.model.Verdict;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Statistics across seeds (Lucic et al. 2018, "Are GANs Created Equal?": single-seed comparisons mislead):
+ * per-variant mean, std and 95% CI per metric, ranks, pairwise tests with Holm correction per metric, and the
+ * verdict. Only OK units count; directions come from {@link RunResults#metrics()}.
+ */
+public final class SeedStatistics {
+    public static final double ALPHA = 0.05;
+
+    private SeedStatistics() {
+    }
+
+    /** The statistics part of results.json. */
+    public record Result(List<VariantSummary> variants, List<PairwiseTest> tests, Verdict verdict) {
+    }
+
+    /** {@code results} with {@code variants}, {@code tests} and {@code verdict} (re)computed from its units. */
+    public static RunResults apply(RunResults results) {
+        Result r = of(results.units(), results.metrics(), results.provenance().extractor().name());
+        return results.withStatistics(r.variants(), r.tests(), r.verdict());
+    }
+
+    public static Result of(List<UnitResult> units, List<MetricInfo> metrics, String extractorName) {
+        Map<String, Map<String, double[]>> observed = observations(units);
+        Map<String, Direction> directions = MetricCatalog.directions(metrics);
+        List<String> metricIds = new ArrayList<>();
+        observed.values().forEach(m -> m.keySet().forEach(id -> {
+            if (!metricIds.contains(id)) {
+                metricIds.add(id);
+            }
+        }));
+        Map<String, Map<String, MetricSummary>> summaries = new LinkedHashMap<>();
+        observed.keySet().forEach(v -> summaries.put(v, new LinkedHashMap<>()));
+        List<PairwiseTest> tests = new ArrayList<>();
+        for (String id : metricIds) {
+            Direction direction = directions.getOrDefault(id, Direction.NEUTRAL);
+            Map<String, MetricSummary> byVariant = new LinkedHashMap<>();
+            observed.forEach((variant, values) -> {
+                if (values.containsKey(id)) {
+                    byVariant.put(variant, Descriptive.summarise(values.get(id)));
+                }
+            });
+            Map<String, Double> means = new LinkedHashMap<>();
+            byVariant.forEach((v, s) -> means.put(v, s.mean()));
+            Map<String, Integer> ranks = Ranking.rank(means, direction);
+            byVariant.forEach((v, s) -> summaries.get(v).put(id, new MetricSummary(s.n(), s.mean(), s.std(),
+                    s.ciLow(), s.ciHigh(), ranks.get(v))));
+            if (direction != Direction.NEUTRAL) {
+                tests.addAll(pairwise(id, observed));
+            }
+        }
+        List<VariantSummary> variants = new ArrayList<>();
+        observed.keySet().forEach(v -> {
+            List<UnitResult> all = units.stream().filter(u -> u.variant().equals(v)).toList();
+            variants.add(new VariantSummary(v, all.size(), (int) all.stream().filter(UnitResult::ok).count(),
+                    summaries.get(v)));
+        });
+        Verdicts verdicts = new Verdicts(metrics, extractorName);
+        return new Result(variants, tests, verdicts.verdict(variants, tests));
+    }
+
+    /**
+     * Variant to metric id to per-seed values of its OK units, in the order units appear. Adds
+     * {@link MetricCatalog#FID_BEST} from each unit's best epoch. Variants without OK units map to no metrics.
+     */
+    public static Map<String, Map<String, double[]>> observations(List<UnitResult> units) {
+        Map<String, Map<String, List<Double>>> lists = new LinkedHashMap<>();
+        for (UnitResult unit : units) {
+            Map<String, List<Double>> metrics = lists.computeIfAbsent(unit.variant(), v -> new LinkedHashMap<>());
+            if (!unit.ok()) {
+                continue;
+            }
+            for (Map.Entry<String, MetricValue> e : unit.metrics().entrySet()) {
+                metrics.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue().value());
+            }
+            if (unit.best() != null && !unit.metrics().containsKey(MetricCatalog.FID_BEST)) {
+                metrics.computeIfAbsent(MetricCatalog.FID_BEST, k -> new ArrayList<>()).add(unit.best().fid());
+            }
+        }
+        Map<String, Map<String, double[]>> out = new LinkedHashMap<>();
+        lists.forEach((variant, metrics) -> {
+            Map<String, double[]> arrays = new LinkedHashMap<>();
+            metrics.forEach((id, values) -> arrays.put(id, values.stream().mapToDouble(Double::doubleValue).toArray()));
+            out.put(variant, arrays);
+        });
+        return out;
+    }
+
+    /** All pairs of variants that have the metric, Holm-corrected over the pairs actually tested. */
+    static List<PairwiseTest> pairwise(String id, Map<String, Map<String, double[]>> observed) {
+        List<String> variants = observed.entrySet().stream().filter(e -> e.getValue().containsKey(id))
+                .map(Map.Entry::getKey).toList();
+        List<String[]> pairs = new ArrayList<>();
+        List<TwoSampleTest.Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < variants.size(); i++) {
+            for (int j = i + 1; j < variants.size(); j++) {
+                pairs.add(new String[] {variants.get(i), variants.get(j)});
+                outcomes.add(TwoSampleTest.compare(observed.get(variants.get(i)).get(id),
+                        observed.get(variants.get(j)).get(id)));
+            }
+        }
+        double[] raw = outcomes.stream().filter(TwoSampleTest.Outcome::tested)
+                .mapToDouble(TwoSampleTest.Outcome::pValue).toArray();
+        double[] adjusted = Holm.adjust(raw);
+        List<PairwiseTest> tests = new ArrayList<>();
+        int k = 0;
+        for (int i = 0; i < pairs.size(); i++) {
+            TwoSampleTest.Outcome o = outcomes.get(i);
+            double adj = o.tested() ? adjusted[k++] : 1;
+            String a = pairs.get(i)[0];
+            String b = pairs.get(i)[1];
+            tests.add(new PairwiseTest(id, a, b, o.test(), observed.get(a).get(id).length,
+                    observed.get(b).get(id).length, o.pValue(), adj, o.tested() && adj < ALPHA, o.note()));
+        }
+        return tests;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.ganiqa.harness.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ganiqa.harness.cli.Cli;
+import dev.ganiqa.harness.cli.CommandRegistry;
+import dev.ganiqa.metrics.features.Extractors;
+import dev.ganiqa.metrics.features.FeatureExtractor;
+import dev.ganiqa.metrics.features.Sha256;
+import dev.ganiqa.metrics.features.train.IdxDataset;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ganiqa extractor train} on a small real IDX folder cut from Fashion-MNIST. */
+class ExtractorTrainCommandTest {
+    @TempDir
+    Path dir;
+
+    private static void writeIdx(Path folder, String prefix, IdxDataset source, int n) throws IOException {
+        try (DataOutputStream img = new DataOutputStream(new GZIPOutputStream(
+                Files.newOutputStream(folder.resolve(prefix + "-images-idx3-ubyte.gz"))));
+             DataOutputStream lab = new DataOutputStream(new GZIPOutputStream(
+                     Files.newOutputStream(folder.resolve(prefix + "-labels-idx1-ubyte.gz"))))) {
+            img.writeInt(0x803);
+            img.writeInt(n);
+            img.writeInt(28);
+            img.writeInt(28);
+            lab.writeInt(0x801);
+            lab.writeInt(n);
+            for (int i = 0; i < n; i++) {
+                img.write(source.image(i));
+                lab.writeByte(source.label(i));
+            }
+        }
+    }
+
+    private int run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
+        return new Cli(CommandRegistry.defaults(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    @Test
+    void trainsWritesAFrozenGraphASavedModelAndAJsonRecord() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        writeIdx(data, "train", IdxDataset.fashionMnist(IdxDataset.FASHION_MNIST, true), 600);
+        writeIdx(data, "t10k", IdxDataset.fashionMnist(IdxDataset.FASHION_MNIST, false), 200);
+        Path out = dir.resolve("out");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        int code = run(stdout, stderr, "extractor", "train", "--data", data.toString(), "--epochs", "1",
+                "--seed", "5", "--name", "tiny", "--out", out.toString());
+        assertThat(code).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.resolve("extractor.json").toFile());
+        assertThat(json.get("epochs").asInt()).isEqualTo(1);
+        assertThat(json.get("seed").asLong()).isEqualTo(5);
+        assertThat(json.get("test_images").asInt()).isEqualTo(200);
+        assertThat(json.get("sha256").asText()).isEqualTo(Sha256.hex(out.resolve("tiny.pb")));
+        assertThat(json.get("test_accuracy").asDouble()).isBetween(0.3, 1.0);
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("tiny sha256 " + json.get("sha256").asText());
+        try (FeatureExtractor e = Extractors.open(out.resolve("savedmodel").toString(), Map.of(), 1)) {
+            assertThat(e.info().featureDim()).isEqualTo(json.get("feature_dim").asInt());
+        }
+    }
+
+    @Test
+    void aMissingDataFolderIsAOneLineError() {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        int code = run(stdout, stderr, "extractor", "train", "--data", dir.resolve("nope").toString(),
+                "--out", dir.resolve("out").toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(stderr.toString(StandardCharsets.UTF_8).strip())
+                .startsWith("ganiqa: extractor train: ").contains("nope").doesNotContain("\n");
+    }
+}

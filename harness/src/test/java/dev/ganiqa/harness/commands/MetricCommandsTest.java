@@ -1,0 +1,165 @@
+package dev.ganiqa.harness.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ganiqa.datasets.ImageShape;
+import dev.ganiqa.harness.cli.Cli;
+import dev.ganiqa.harness.cli.CommandRegistry;
+import dev.ganiqa.metrics.image.ImageMeasurer;
+import dev.ganiqa.metrics.image.ImageMeasures;
+import dev.ganiqa.metrics.image.Measure;
+import dev.ganiqa.metrics.io.NumpyFiles;
+import dev.ganiqa.metrics.stats.FeatureMatrix;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MetricCommandsTest {
+    @TempDir
+    Path tmp;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(CommandRegistry registry, String... args) {
+        out.reset();
+        err.reset();
+        return new Cli(registry, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    private int run(String... args) {
+        return run(CommandRegistry.defaults(), args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path features(String name, int n, int d, double shift, long seed) throws IOException {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x = new double[n * d];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextDouble() * 2 + shift * (i % d);
+        }
+        Path file = tmp.resolve(name);
+        NumpyFiles.writeFeatures(file, new FeatureMatrix(n, d, x));
+        return file;
+    }
+
+    @Test
+    void fidOfAShiftedCopyIsTheSquaredShift() throws IOException {
+        Path a = features("a.npy", 200, 8, 0, 1);
+        FeatureMatrix fa = NumpyFiles.readFeatures(a);
+        double[] shifted = fa.data().clone();
+        double expected = 0;
+        for (int j = 0; j < 8; j++) {
+            expected += 0.25 * j * j;
+        }
+        for (int i = 0; i < shifted.length; i++) {
+            shifted[i] += 0.5 * (i % 8);
+        }
+        Path b = tmp.resolve("b.npy");
+        NumpyFiles.writeFeatures(b, new FeatureMatrix(200, 8, shifted));
+        assertThat(run("fid", a.toString(), b.toString())).isZero();
+        double fid = Double.parseDouble(out().strip().replace("FID: ", ""));
+        assertThat(fid).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void statsFileGivesTheSameFidAsItsFeatures() throws IOException {
+        Path a = features("a.npy", 300, 6, 0, 2);
+        Path b = features("b.npy", 250, 6, 0.3, 3);
+        Path stats = tmp.resolve("out/a.npz");
+        assertThat(run("stats", a.toString(), "--out", stats.toString())).isZero();
+        assertThat(out()).contains("n=300, d=6");
+        assertThat(run("fid", a.toString(), b.toString())).isZero();
+        String fromFeatures = out();
+        assertThat(run("fid", stats.toString(), b.toString())).isZero();
+        assertThat(out()).isEqualTo(fromFeatures);
+        assertThat(Double.parseDouble(fromFeatures.strip().replace("FID: ", ""))).isGreaterThan(0.1);
+    }
+
+    @Test
+    void fidRefusesBadInputsWithOneLine() throws IOException {
+        Path a = features("a.npy", 50, 4, 0, 4);
+        Path c = features("c.npy", 50, 5, 0, 5);
+        assertThat(run("fid", a.toString())).isEqualTo(2);
+        assertThat(err()).startsWith("ganiqa: usage: expected two inputs");
+        assertThat(run("fid", a.toString(), c.toString())).isEqualTo(1);
+        assertThat(err()).contains("expected inputs of the same feature dimension, found 4");
+        assertThat(run("fid", a.toString(), tmp.resolve("missing.npz").toString())).isEqualTo(1);
+        assertThat(err()).contains("missing.npz: expected a file, found nothing");
+        Path text = Files.writeString(tmp.resolve("x.npy"), "not numpy");
+        assertThat(run("fid", a.toString(), text.toString())).isEqualTo(1);
+        assertThat(err()).contains("x.npy: expected the .npy magic").hasLineCount(1);
+    }
+
+    @Test
+    void compareFeaturesPrintsAndWritesEverySetMetric() throws IOException {
+        Path a = features("a.npy", 120, 5, 0, 6);
+        Path json = tmp.resolve("cmp.json");
+        assertThat(run("compare-features", a.toString(), a.toString(), "--json", json.toString())).isZero();
+        assertThat(out()).contains("precision  1.0").contains("coverage   1.0");
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertThat(doc.get("metrics").get("fid").asDouble()).isBetween(-1e-9, 1e-9);
+        assertThat(doc.get("metrics").get("recall").asDouble()).isEqualTo(1.0);
+        assertThat(doc.get("kid").get("subsetSize").asInt()).isEqualTo(1000);
+        assertThat(doc.get("real_n").asInt()).isEqualTo(120);
+    }
+
+    @Test
+    void metricsWritesCsvAndJsonForEveryImageAndReportsTheBrokenOne() throws IOException {
+        FashionMnistSource source = FashionMnistSource.first(300, 7);
+        Supplier<Object> command = () -> new MetricsCommand(spec -> source);
+        CommandRegistry registry = new CommandRegistry(List.of(command));
+        Path csv = tmp.resolve("per-image.csv");
+        Path json = tmp.resolve("summary.json");
+        assertThat(run(registry, "metrics", "fashion-mnist", "--per-image", csv.toString(), "--json", json.toString(),
+                "--threads", "2")).isZero();
+        assertThat(out()).contains("299 images measured, 2 skipped");
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("file,width,height,channels,laplacian_var,tenengrad,immerkaer_sigma,"
+                + "wavelet_sigma,chroma_noise,hf_energy_ratio");
+        assertThat(lines).hasSize(300);
+        assertThat(lines.get(2)).startsWith("\"odd,name \"\"1\"\".png\",28,28,1,");
+        assertThat(lines).noneMatch(l -> l.startsWith("000007.png"));
+        ImageMeasures direct = new ImageMeasurer().measure(source.images()[0], new ImageShape(28, 28, 1));
+        String[] first = lines.get(1).split(",", -1);
+        assertThat(first[0]).isEqualTo("000000.png");
+        assertThat(Double.parseDouble(first[4])).isEqualTo(direct.get(Measure.LAPLACIAN_VAR).value());
+        assertThat(Double.parseDouble(first[7])).isEqualTo(direct.get(Measure.WAVELET_SIGMA).value());
+        assertThat(first[8]).isEmpty();
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertThat(doc.get("measured").asInt()).isEqualTo(299);
+        JsonNode lap = doc.get("measures").get("laplacian_var");
+        assertThat(lap.get("count").asInt()).isEqualTo(299);
+        assertThat(lap.get("p5").asDouble()).isLessThan(lap.get("median").asDouble());
+        assertThat(lap.get("median").asDouble()).isLessThan(lap.get("p95").asDouble());
+        assertThat(doc.get("measures").get("chroma_noise").get("count").asInt()).isZero();
+        assertThat(doc.get("measures").get("chroma_noise").get("missing").asInt()).isEqualTo(299);
+        assertThat(doc.get("skipped")).hasSize(2);
+        assertThat(doc.get("skipped").get(1).get("path").asText()).isEqualTo("000007.png");
+        assertThat(doc.get("skipped").get(1).get("reason").asText()).contains("truncated");
+        assertThat(err()).contains("2 file(s) skipped");
+    }
+
+    @Test
+    void metricsWithoutDatasetsModuleSaysWhy() {
+        assertThat(run("metrics", "fashion-mnist")).isEqualTo(1);
+        assertThat(err()).contains("needs Datasets.open");
+    }
+}

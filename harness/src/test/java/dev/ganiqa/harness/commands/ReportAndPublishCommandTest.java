@@ -1,0 +1,129 @@
+package dev.ganiqa.harness.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ganiqa.harness.cli.Cli;
+import dev.ganiqa.harness.cli.CommandRegistry;
+import dev.ganiqa.harness.compare.stats.SeedStatistics;
+import dev.ganiqa.reports.model.BestEpoch;
+import dev.ganiqa.reports.model.Budget;
+import dev.ganiqa.reports.model.DatasetInfo;
+import dev.ganiqa.reports.model.Distribution;
+import dev.ganiqa.reports.model.EpochPoint;
+import dev.ganiqa.reports.model.ExtractorInfo;
+import dev.ganiqa.reports.model.ImageRef;
+import dev.ganiqa.reports.model.MetricCatalog;
+import dev.ganiqa.reports.model.MetricValue;
+import dev.ganiqa.reports.model.Provenance;
+import dev.ganiqa.reports.model.ResultsJson;
+import dev.ganiqa.reports.model.RunResults;
+import dev.ganiqa.reports.model.UnitResult;
+import dev.ganiqa.reports.model.UnitStatus;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportAndPublishCommandTest {
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int ganiqa(String... args) {
+        return new Cli(CommandRegistry.defaults(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    @Test
+    void reportRendersFromResultsJsonWithPathImages() throws IOException {
+        Path run = writeRun("run-a", 3);
+        assertThat(ganiqa("report", run.toString())).isEqualTo(0);
+        Path report = run.resolve("report.html");
+        assertThat(out.toString(StandardCharsets.UTF_8).strip()).isEqualTo(report.toString());
+        String html = Files.readString(report);
+        // Statistics computed by SeedStatistics, grid PNGs referenced by path and inlined.
+        assertThat(html).contains("cwgan has the lowest FID (ganiqa-fmnist-v1)").contains("data:image/png;base64,");
+        Path custom = dir.resolve("elsewhere/r.html");
+        assertThat(ganiqa("report", run.toString(), "--out", custom.toString())).isEqualTo(0);
+        assertThat(Files.readString(custom)).isEqualTo(html);
+    }
+
+    @Test
+    void reportErrorsAreOneLineWithTheFile() {
+        Path missing = dir.resolve("nothing-here");
+        assertThat(ganiqa("report", missing.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("ganiqa: report: "
+                + missing.resolve("results.json") + ": expected a results.json, found no such file"
+                + System.lineSeparator());
+        err.reset();
+        assertThat(ganiqa("report")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("ganiqa: usage: expected one RUN_DIR, found 0");
+    }
+
+    @Test
+    void publishBuildsASiteFromTwoRuns() throws IOException {
+        Path a = writeRun("run-a", 3);
+        Path b = writeRun("run-b", 2);
+        Path site = dir.resolve("site");
+        assertThat(ganiqa("publish", a.toString(), b.toString(), "--site", site.toString())).isEqualTo(0);
+        assertThat(site.resolve("runs/run-a/index.html")).isRegularFile();
+        assertThat(site.resolve("runs/run-b/results.json")).hasSameBinaryContentAs(b.resolve("results.json"));
+        String index = Files.readString(site.resolve("index.html"));
+        assertThat(index).contains("href=\"runs/run-a/index.html\"").contains("href=\"runs/run-b/index.html\"");
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(3);
+        assertThat(ganiqa("publish", a.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ganiqa: usage:").contains("--site");
+    }
+
+    /** A run folder with real PNG grids on disk and statistics from {@link SeedStatistics}. */
+    private Path writeRun(String id, int seeds) throws IOException {
+        Path run = dir.resolve(id);
+        Files.createDirectories(run.resolve("grids"));
+        Random random = new Random(id.hashCode());
+        List<UnitResult> units = new ArrayList<>();
+        String[] variants = {"dcgan", "wgan", "cwgan"};
+        for (int v = 0; v < variants.length; v++) {
+            for (int s = 1; s <= seeds; s++) {
+                String grid = "grids/" + variants[v] + "-" + s + ".png";
+                ImageIO.write(image(random), "png", run.resolve(grid).toFile());
+                double fid = 40 - 12 * v + random.nextGaussian();
+                units.add(new UnitResult(variants[v], s, UnitStatus.OK, null, null, null,
+                        List.of(new EpochPoint(1, fid * 2, Map.of("generator", 1.0)), new EpochPoint(2, fid * 1.2,
+                                Map.of("generator", 0.7))), new BestEpoch(2, fid * 1.2),
+                        Map.of("fid", MetricValue.of(fid, 500, 1000)),
+                        Map.of("sharpness", Distribution.of(random.doubles(50).toArray())), null,
+                        ImageRef.file(grid, variants[v]), List.of()));
+            }
+        }
+        Provenance provenance = new Provenance("0.1.0-SNAPSHOT", new DatasetInfo("fashion-mnist", "abc",
+                Map.of("train", 1000, "test", 1000), 28, 28, 1, List.of()), Map.of(), List.of(1L, 2L),
+                new Budget("epochs", 2, 0, 500, 100, null), new ExtractorInfo("ganiqa-fmnist-v1", "1", "ff", 128),
+                null, Instant.parse("2026-11-22T12:00:00Z"), null, 60, List.of("compare"));
+        RunResults results = SeedStatistics.apply(new RunResults(RunResults.SCHEMA_VERSION, id, provenance,
+                MetricCatalog.standard(), units, null, List.of(), List.of(), null));
+        ResultsJson.write(results, run.resolve(ResultsJson.FILE_NAME));
+        return run;
+    }
+
+    private static BufferedImage image(Random random) {
+        BufferedImage image = new BufferedImage(56, 56, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 56; y++) {
+            for (int x = 0; x < 56; x++) {
+                image.getRaster().setSample(x, y, 0, random.nextInt(256));
+            }
+        }
+        return image;
+    }
+}

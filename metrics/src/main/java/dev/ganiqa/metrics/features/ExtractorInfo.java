@@ -1,0 +1,44 @@
+package dev.ganiqa.metrics.features;
+
+import dev.ganiqa.datasets.ImageShape;
+import java.util.Objects;
+
+/**
+ * What an extractor is and what it expects. {@code input} is the image shape it is fed; when
+ * {@code anySize} is true only the channel count must match (the Inception graph resizes to 299x299
+ * itself) and {@code input}'s height and width are nominal (the network's native size where known).
+ * {@code preprocessing} says what the network is fed. {@code classes} is 0 when the extractor has no class head (then no Inception Score).
+ * {@code sha256} identifies the weights, so numbers from different extractors are never mixed.
+ */
+public record ExtractorInfo(String name, String version, String sha256, ImageShape input, boolean anySize,
+        String preprocessing, int featureDim, int classes) {
+    public ExtractorInfo {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(preprocessing, "preprocessing");
+        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("expected a 64-digit lower-case hex sha256, found " + sha256);
+        }
+        if (featureDim <= 0) {
+            throw new IllegalArgumentException("expected a positive feature dimension, found " + featureDim);
+        }
+        if (classes < 0) {
+            throw new IllegalArgumentException("expected a non-negative class count, found " + classes);
+        }
+    }
+
+    public boolean hasClasses() {
+        return classes > 0;
+    }
+
+    /** Whether images of {@code shape} can be fed as they are. */
+    public boolean accepts(ImageShape shape) {
+        return anySize ? shape.channels() == input.channels() : shape.equals(input);
+    }
+
+    /** Short label for reports and cache keys, e.g. {@code ganiqa-fmnist-v1 (sha256 1a2b3c4d5e6f)}. */
+    public String label() {
+        return name + " (sha256 " + sha256.substring(0, 12) + ")";
+    }
+}

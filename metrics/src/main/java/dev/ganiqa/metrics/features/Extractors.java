@@ -1,0 +1,93 @@
+package dev.ganiqa.metrics.features;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Opens a feature extractor from a spec string:
+ * <ul>
+ *   <li>{@code ganiqa-fmnist-v1} (also {@code default}): the embedded Fashion-MNIST classifier;</li>
+ *   <li>{@code inception:PATH}, or {@code inception} alone with {@code GANIQA_INCEPTION=PATH} in the
+ *       environment: TTUR's frozen Inception graph;</li>
+ *   <li>{@code savedmodel:DIR[#SIGNATURE][?input=..&features=..&probabilities=..&logits=..]}, or a bare
+ *       folder holding {@code saved_model.pb}: any SavedModel;</li>
+ *   <li>{@code frozen:FILE.pb}: a frozen graph written by {@code ganiqa extractor train}.</li>
+ * </ul>
+ * The environment is passed in (normally {@code System.getenv()}), so nothing here reads global state.
+ */
+public final class Extractors {
+    public static final String DEFAULT = EmbeddedExtractor.NAME;
+    public static final String INCEPTION_ENV = "GANIQA_INCEPTION";
+
+    /** A way to open one kind of spec: the text after the prefix, the environment, TF intra-op threads. */
+    @FunctionalInterface
+    interface Opener {
+        FeatureExtractor open(String rest, Map<String, String> env, int threads);
+    }
+
+    private static final Map<String, Opener> PREFIXED = new LinkedHashMap<>();
+
+    static {
+        PREFIXED.put("inception:", (rest, env, threads) -> InceptionGraph.open(Path.of(rest), threads));
+        PREFIXED.put("savedmodel:", (rest, env, threads) -> SavedModelExtractors.open(SavedModelSpec.parse(rest), threads));
+        PREFIXED.put("frozen:", Extractors::frozen);
+    }
+
+    private static final Map<String, Opener> NAMED = Map.of(
+            DEFAULT, (rest, env, threads) -> EmbeddedExtractor.open(threads),
+            "default", (rest, env, threads) -> EmbeddedExtractor.open(threads),
+            "inception", (rest, env, threads) -> InceptionGraph.open(inceptionFromEnv(env), threads));
+
+    private Extractors() {
+    }
+
+    /** Opens with as many TF intra-op threads as there are processors. */
+    public static FeatureExtractor open(String spec, Map<String, String> env) {
+        return open(spec, env, Runtime.getRuntime().availableProcessors());
+    }
+
+    public static FeatureExtractor open(String spec, Map<String, String> env, int threads) {
+        if (spec == null || spec.isBlank()) {
+            spec = DEFAULT;
+        }
+        Opener named = NAMED.get(spec);
+        if (named != null) {
+            return named.open("", env, threads);
+        }
+        for (Map.Entry<String, Opener> e : PREFIXED.entrySet()) {
+            if (spec.startsWith(e.getKey())) {
+                return e.getValue().open(spec.substring(e.getKey().length()), env, threads);
+            }
+        }
+        Path path = Path.of(spec);
+        if (Files.isDirectory(path) && SavedModelExtractors.isSavedModel(path)) {
+            return SavedModelExtractors.open(SavedModelSpec.of(path), threads);
+        }
+        throw new ExtractorException(spec + ": expected " + DEFAULT + ", inception[:PATH], savedmodel:DIR[#SIGNATURE], "
+                + "frozen:FILE.pb or a SavedModel folder, found " + (Files.exists(path) ? "a path that is none of these"
+                : "no such extractor or path"));
+    }
+
+    private static Path inceptionFromEnv(Map<String, String> env) {
+        String value = env.get(INCEPTION_ENV);
+        if (value == null || value.isBlank()) {
+            throw new ExtractorException("inception: expected inception:PATH or " + INCEPTION_ENV
+                    + "=PATH to classify_image_graph_def.pb, found neither (see README: Inception weights)");
+        }
+        return Path.of(value);
+    }
+
+    private static FeatureExtractor frozen(String rest, Map<String, String> env, int threads) {
+        Path file = Path.of(rest);
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            String name = file.getFileName().toString().replaceFirst("\\.pb$", "");
+            return FrozenGraphs.open(bytes, name, "frozen", Sha256.hex(bytes), threads);
+        } catch (IOException e) {
+            throw new ExtractorException(file + ": cannot read the frozen graph (" + e.getMessage() + ")", e);
+        }
+    }
+}

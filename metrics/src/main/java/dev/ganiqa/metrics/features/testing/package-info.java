@@ -1,0 +1,5 @@
+/**
+ * Stand-ins for weights that cannot be downloaded on build machines (the Inception graph), with the real
+ * files' tensor names and structure; used by tests and benchmarks to exercise the loaders, never for metrics.
+ */
+package dev.ganiqa.metrics.features.testing;

@@ -1,0 +1,212 @@
+package dev.ganiqa.metrics.features.train;
+
+import dev.ganiqa.datasets.Batches;
+import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.ImageShape;
+import dev.ganiqa.metrics.features.Sha256;
+import dev.ganiqa.metrics.features.TfConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.Signature;
+import org.tensorflow.framework.optimizers.Adam;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Trains a {@link ClassifierNet} on a labelled dataset, freezes it (weights as constants in an
+ * inference-only GraphDef) and exports a SavedModel. The reported accuracy is measured by the frozen
+ * graph itself over the whole test split, so it is the accuracy of the artefact that ships.
+ */
+public final class ClassifierTrainer {
+    private final TrainingConfig config;
+    private final Consumer<String> log;
+
+    public ClassifierTrainer(TrainingConfig config, Consumer<String> log) {
+        this.config = config;
+        this.log = log;
+    }
+
+    public TrainingResult train(ImageDataset trainSet, ImageDataset testSet, String name, String data, Path outDir)
+            throws IOException {
+        if (!trainSet.hasLabels() || !testSet.hasLabels()) {
+            throw new IllegalArgumentException(trainSet.description() + ": expected a labelled dataset, found no labels");
+        }
+        if (!trainSet.shape().equals(testSet.shape())) {
+            throw new IllegalArgumentException(testSet.description() + ": expected test images of shape "
+                    + trainSet.shape() + ", found " + testSet.shape());
+        }
+        long start = System.nanoTime();
+        ClassifierNet net = new ClassifierNet(trainSet.shape(), trainSet.classNames().size());
+        Files.createDirectories(outDir);
+        Path savedModel = outDir.resolve("savedmodel");
+        deleteIfEmpty(savedModel);
+        Map<String, float[]> weights = fit(net, trainSet, savedModel);
+        byte[] frozen = freeze(net, weights);
+        Path pb = outDir.resolve(name + ".pb");
+        writeAtomically(pb, frozen);
+        double accuracy = FrozenAccuracy.measure(frozen, testSet, config.batchSize(), config.threads());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        log.accept(String.format("test accuracy %.4f on %d images (frozen graph)", accuracy, testSet.size()));
+        return new TrainingResult(name, pb, savedModel, Sha256.hex(frozen), accuracy, testSet.size(), trainSet.size(),
+                net.classes(), ClassifierNet.FEATURES, config, data, seconds);
+    }
+
+    private Map<String, float[]> fit(ClassifierNet net, ImageDataset trainSet, Path savedModel) throws IOException {
+        ImageShape shape = trainSet.shape();
+        try (Graph g = new Graph()) {
+            Ops tf = Ops.create(g);
+            Placeholder<TFloat32> x = tf.withName(ClassifierNet.INPUT).placeholder(TFloat32.class,
+                    Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
+            Placeholder<TFloat32> y = tf.withName("labels").placeholder(TFloat32.class,
+                    Placeholder.shape(Shape.of(-1, net.classes())));
+            Map<String, Variable<TFloat32>> vars = new LinkedHashMap<>();
+            SplittableRandom random = new SplittableRandom(config.seed());
+            for (ClassifierNet.Param p : net.params()) {
+                vars.put(p.name(), tf.withName(p.name()).variable(
+                        tf.constant(Shape.of(p.shape()), DataBuffers.of(initial(p, random), true, false))));
+            }
+            ClassifierNet.Weights w = (ops, n, dims) -> vars.get(n);
+            ClassifierNet.Outputs trainOut = net.build(tf, x, w, config.seed() * 7919 + 17);
+            ClassifierNet.Outputs evalOut = net.build(tf, x, w, null);
+            Operand<TFloat32> probabilities = tf.withName(ClassifierNet.PROBABILITIES_OUTPUT).nn.softmax(evalOut.logits());
+            Operand<TFloat32> loss = tf.math.mean(
+                    tf.nn.softmaxCrossEntropyWithLogits(trainOut.logits(), y).loss(), tf.constant(0));
+            Op step = new Adam(g, config.learningRate()).minimize(loss, "train");
+            try (Session s = new Session(g, TfConfig.threads(config.threads()))) {
+                s.initialize();
+                for (int epoch = 0; epoch < config.epochs(); epoch++) {
+                    long t0 = System.nanoTime();
+                    double sum = epoch(s, x, y, step, loss, trainSet, epoch);
+                    log.accept(String.format("epoch %d/%d: loss %.4f (%.0f s)", epoch + 1, config.epochs(), sum,
+                            (System.nanoTime() - t0) / 1e9));
+                }
+                Map<String, float[]> values = new LinkedHashMap<>();
+                for (Map.Entry<String, Variable<TFloat32>> e : vars.entrySet()) {
+                    try (Result r = s.runner().fetch(e.getValue()).run()) {
+                        TFloat32 t = (TFloat32) r.get(0);
+                        float[] v = new float[Math.toIntExact(t.size())];
+                        t.copyTo(DataBuffers.of(v, false, false));
+                        values.put(e.getKey(), v);
+                    }
+                }
+                SavedModelBundle.exporter(savedModel.toString()).withSession(s).withSignature(Signature.builder()
+                        .key(Signature.DEFAULT_KEY).input(ClassifierNet.INPUT, x)
+                        .output(ClassifierNet.FEATURES_OUTPUT, evalOut.features())
+                        .output(ClassifierNet.LOGITS_OUTPUT, evalOut.logits())
+                        .output(ClassifierNet.PROBABILITIES_OUTPUT, probabilities).build()).export();
+                return values;
+            }
+        }
+    }
+
+    /** One pass over the training set in a seeded order; returns the mean batch loss. */
+    /* The sparse cross-entropy op has no C++ gradient in TF 2.16, so labels are fed one-hot. */
+    private double epoch(Session s, Operand<TFloat32> x, Operand<TFloat32> y, Op step, Operand<TFloat32> loss,
+            ImageDataset data, int epoch) {
+        ImageShape shape = data.shape();
+        int[] order = Batches.permutation(data.size(), config.seed() * 1_000_003L + epoch);
+        int per = shape.values();
+        int batches = data.size() / config.batchSize();
+        float[] pixels = new float[config.batchSize() * per];
+        int classes = data.classNames().size();
+        float[] labels = new float[config.batchSize() * classes];
+        double sum = 0;
+        for (int b = 0; b < batches; b++) {
+            for (int i = 0; i < config.batchSize(); i++) {
+                int index = order[b * config.batchSize() + i];
+                byte[] raw = data.image(index);
+                for (int k = 0; k < per; k++) {
+                    pixels[i * per + k] = raw[k] & 0xFF;
+                }
+                java.util.Arrays.fill(labels, i * classes, (i + 1) * classes, 0f);
+                labels[i * classes + data.label(index)] = 1f;
+            }
+            try (TFloat32 xt = TFloat32.tensorOf(Shape.of(config.batchSize(), shape.height(), shape.width(),
+                    shape.channels()), DataBuffers.of(pixels, true, false));
+                 TFloat32 yt = TFloat32.tensorOf(Shape.of(config.batchSize(), classes), DataBuffers.of(labels, true, false));
+                 Result r = s.runner().feed(x, xt).feed(y, yt).addTarget(step).fetch(loss).run()) {
+                sum += ((TFloat32) r.get(0)).getFloat();
+            }
+        }
+        return sum / batches;
+    }
+
+    /** He-normal weights (He et al. 2015) from the seeded generator, zero biases. */
+    private static float[] initial(ClassifierNet.Param p, SplittableRandom random) {
+        float[] v = new float[p.size()];
+        if (p.fanIn() > 0) {
+            double std = Math.sqrt(2.0 / p.fanIn());
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) (random.nextGaussian() * std);
+            }
+        }
+        return v;
+    }
+
+    /** The inference graph with the trained weights as constants, serialised as a GraphDef. */
+    public static byte[] freeze(ClassifierNet net, Map<String, float[]> weights) {
+        try (Graph g = new Graph()) {
+            Ops tf = Ops.create(g);
+            ImageShape shape = net.input();
+            Placeholder<TFloat32> x = tf.withName(ClassifierNet.INPUT).placeholder(TFloat32.class,
+                    Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
+            ClassifierNet.Outputs out = net.build(tf, x,
+                    (ops, n, dims) -> ops.withName(n).constant(Shape.of(dims), DataBuffers.of(weights.get(n), true, false)),
+                    null);
+            tf.withName(ClassifierNet.PROBABILITIES_OUTPUT).nn.softmax(out.logits());
+            return canonical(g.toGraphDef());
+        }
+    }
+
+    /**
+     * Serialises with protobuf's deterministic mode (map entries such as node attributes sorted by key):
+     * the C library hands the GraphDef over with attributes in hash order, so the plain bytes, and the
+     * sha256 that identifies the weights, would change from run to run for the same graph.
+     */
+    public static byte[] canonical(GraphDef def) {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(def.getSerializedSize());
+            com.google.protobuf.CodedOutputStream out = com.google.protobuf.CodedOutputStream.newInstance(bytes);
+            out.useDeterministicSerialization();
+            def.writeTo(out);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteIfEmpty(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IOException(dir + ": expected an empty or missing SavedModel folder, found files");
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
+    static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.ganiqa.metrics.io;
+
+import dev.ganiqa.metrics.stats.FeatureMatrix;
+import dev.ganiqa.metrics.stats.GaussianStats;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Feature matrices ({@code .npy}, N x D) and Gaussian statistics ({@code .npz} with {@code mu.npy} and
+ * {@code sigma.npy}, stored or deflated, as pytorch-fid's {@code np.savez_compressed} and TTUR's
+ * {@code np.savez} write them). Statistics are written as float64 deflated entries, the way pytorch-fid
+ * saves them, atomically (temp file in the same folder, then a move).
+ */
+public final class NumpyFiles {
+    private NumpyFiles() {
+    }
+
+    public static FeatureMatrix readFeatures(Path file) throws IOException {
+        NpyArray a;
+        try (InputStream in = Files.newInputStream(file)) {
+            a = Npy.read(new java.io.BufferedInputStream(in, 1 << 16), file);
+        } catch (NoSuchFileException e) {
+            throw new MalformedFileException(file, "expected a .npy feature matrix, found no such file");
+        }
+        int[] s = a.shape();
+        if (s.length != 2) {
+            throw new MalformedFileException(file, "expected a 2-D feature matrix (N, D), found shape "
+                    + java.util.Arrays.toString(s));
+        }
+        if (s[1] == 0) {
+            throw new MalformedFileException(file, "expected at least one feature column, found shape (" + s[0] + ", 0)");
+        }
+        return new FeatureMatrix(s[0], s[1], a.data());
+    }
+
+    public static GaussianStats readStats(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new MalformedFileException(file, "expected an .npz statistics file, found no such file");
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            NpyArray mu = entry(zip, file, "mu");
+            NpyArray sigma = entry(zip, file, "sigma");
+            int[] ms = mu.shape();
+            int[] ss = sigma.shape();
+            if (ms.length != 1 || ms[0] == 0) {
+                throw new MalformedFileException(file, "expected mu of shape (d,), found " + java.util.Arrays.toString(ms));
+            }
+            if (ss.length != 2 || ss[0] != ms[0] || ss[1] != ms[0]) {
+                throw new MalformedFileException(file, "expected sigma of shape (" + ms[0] + ", " + ms[0] + "), found "
+                        + java.util.Arrays.toString(ss));
+            }
+            return new GaussianStats(mu.data(), sigma.data(), 0);
+        } catch (ZipException e) {
+            throw new MalformedFileException(file, "expected an .npz (zip) file, found " + e.getMessage());
+        }
+    }
+
+    /** Every array of an .npz, keyed by entry name without {@code .npy} (reference fixtures, custom keys). */
+    public static java.util.Map<String, NpyArray> readArchive(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new MalformedFileException(file, "expected an .npz file, found no such file");
+        }
+        java.util.Map<String, NpyArray> out = new java.util.LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                if (e.getName().endsWith(".npy")) {
+                    String key = e.getName().substring(0, e.getName().length() - 4);
+                    out.put(key, entry(zip, file, key));
+                }
+            }
+        } catch (ZipException e) {
+            throw new MalformedFileException(file, "expected an .npz (zip) file, found " + e.getMessage());
+        }
+        return out;
+    }
+
+    public static void writeStats(Path file, GaussianStats stats) throws IOException {
+        int d = stats.dimension();
+        write(file, out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                zip.setMethod(ZipOutputStream.DEFLATED);
+                zip.putNextEntry(new ZipEntry("mu.npy"));
+                Npy.write(zip, new int[] {d}, stats.mu());
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry("sigma.npy"));
+                Npy.write(zip, new int[] {d, d}, stats.sigma());
+                zip.closeEntry();
+            }
+        });
+    }
+
+    public static void writeFeatures(Path file, FeatureMatrix features) throws IOException {
+        write(file, out -> Npy.write(out, new int[] {features.rows(), features.cols()}, features.data()));
+    }
+
+    private interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static void write(Path file, Writer writer) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                writer.write(out);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static NpyArray entry(ZipFile zip, Path file, String key) throws IOException {
+        ZipEntry e = zip.getEntry(key + ".npy");
+        if (e == null) {
+            throw new MalformedFileException(file, "expected key '" + key + "' (entry " + key + ".npy), found entries "
+                    + zip.stream().map(ZipEntry::getName).toList());
+        }
+        try (InputStream in = zip.getInputStream(e)) {
+            return Npy.read(new java.io.BufferedInputStream(in, 1 << 16), Path.of(file + "[" + key + ".npy]"));
+        }
+    }
+}

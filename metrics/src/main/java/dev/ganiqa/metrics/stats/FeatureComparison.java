@@ -1,0 +1,89 @@
+package dev.ganiqa.metrics.stats;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The shared context of the set metrics for one real and one generated feature set (the Tribuo
+ * "context + cheap metric" split): Gaussian statistics are computed once and cached; each metric method is
+ * one call. This is what the pipeline calls after feature extraction:
+ * <pre>{@code
+ * FeatureComparison c = new FeatureComparison(realFeatures, fakeFeatures);
+ * double fid = c.fid();
+ * KernelInceptionDistance.Result kid = c.kid(KidConfig.defaults());
+ * Map<String, Double> all = c.all(KidConfig.defaults());   // fid, kid_mean, kid_std, precision, ...
+ * }</pre>
+ * When the real statistics come precomputed (a cached .npz), use {@link FrechetDistance#compute} directly.
+ */
+public final class FeatureComparison {
+    private final FeatureMatrix real;
+    private final FeatureMatrix fake;
+    private GaussianStats realStats;
+    private GaussianStats fakeStats;
+
+    public FeatureComparison(FeatureMatrix real, FeatureMatrix fake) {
+        if (real.cols() != fake.cols()) {
+            throw new IllegalArgumentException("expected real and generated features of the same dimension, found "
+                    + real.cols() + " and " + fake.cols());
+        }
+        this.real = real;
+        this.fake = fake;
+    }
+
+    public FeatureMatrix real() {
+        return real;
+    }
+
+    public FeatureMatrix fake() {
+        return fake;
+    }
+
+    public synchronized GaussianStats realStats() {
+        if (realStats == null) {
+            realStats = GaussianStats.of(real);
+        }
+        return realStats;
+    }
+
+    public synchronized GaussianStats fakeStats() {
+        if (fakeStats == null) {
+            fakeStats = GaussianStats.of(fake);
+        }
+        return fakeStats;
+    }
+
+    public double fid() {
+        return FrechetDistance.compute(realStats(), fakeStats());
+    }
+
+    public KernelInceptionDistance.Result kid(KidConfig config) {
+        return KernelInceptionDistance.compute(real, fake, config);
+    }
+
+    public NearestNeighbourMetrics.PrecisionRecall precisionRecall() {
+        return NearestNeighbourMetrics.precisionRecall(real, fake, NearestNeighbourMetrics.PRECISION_RECALL_K);
+    }
+
+    public NearestNeighbourMetrics.DensityCoverage densityCoverage() {
+        return NearestNeighbourMetrics.densityCoverage(real, fake, NearestNeighbourMetrics.DENSITY_COVERAGE_K);
+    }
+
+    /**
+     * Every set metric, keyed fid, kid_mean, kid_std, precision, recall, density, coverage (the keys of
+     * {@code compare-features --json} and of results.json).
+     */
+    public Map<String, Double> all(KidConfig kidConfig) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("fid", fid());
+        KernelInceptionDistance.Result kid = kid(kidConfig);
+        out.put("kid_mean", kid.mean());
+        out.put("kid_std", kid.std());
+        NearestNeighbourMetrics.PrecisionRecall pr = precisionRecall();
+        out.put("precision", pr.precision());
+        out.put("recall", pr.recall());
+        NearestNeighbourMetrics.DensityCoverage dc = densityCoverage();
+        out.put("density", dc.density());
+        out.put("coverage", dc.coverage());
+        return out;
+    }
+}

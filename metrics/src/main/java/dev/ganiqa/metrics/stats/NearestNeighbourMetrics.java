@@ -1,0 +1,87 @@
+package dev.ganiqa.metrics.stats;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.stream.IntStream;
+
+/**
+ * k-nearest-neighbour manifold metrics, with the definitions of the prdc package (Naeem et al., "Reliable
+ * Fidelity and Diversity Metrics for Generative Models", ICML 2020), r_k(x) being the distance from x to its
+ * k-th nearest neighbour in its own set (the sample itself not counted) and B(x, r) the open ball:
+ * <ul>
+ * <li>precision: share of fake samples inside some B(real_i, r_k(real_i)) (Kynkaanniemi et al., "Improved
+ * Precision and Recall Metric for Assessing Generative Models", NeurIPS 2019; k = 3);</li>
+ * <li>recall: share of real samples inside some B(fake_j, r_k(fake_j)) (same paper, k = 3);</li>
+ * <li>density: (1 / kM) sum_j #{i : fake_j in B(real_i, r_k(real_i))} (Naeem et al.; k = 5);</li>
+ * <li>coverage: share of real samples whose ball B(real_i, r_k(real_i)) holds some fake sample (k = 5).</li>
+ * </ul>
+ * Distances are compared squared, blockwise (see {@link PairwiseDistances}).
+ */
+public final class NearestNeighbourMetrics {
+    public static final int PRECISION_RECALL_K = 3;
+    public static final int DENSITY_COVERAGE_K = 5;
+
+    private NearestNeighbourMetrics() {
+    }
+
+    public record PrecisionRecall(double precision, double recall, int k) {
+    }
+
+    public record DensityCoverage(double density, double coverage, int k) {
+    }
+
+    public static PrecisionRecall precisionRecall(FeatureMatrix real, FeatureMatrix fake, int k) {
+        double[] realRadii = PairwiseDistances.kthNeighbourSquared(real, k);
+        double[] fakeRadii = PairwiseDistances.kthNeighbourSquared(fake, k);
+        int m = fake.rows();
+        AtomicIntegerArray fakeInside = new AtomicIntegerArray(m);
+        boolean[] realInside = new boolean[real.rows()];
+        PairwiseDistances.forEachBlock(real, fake, (from, to, dist) -> IntStream.range(from, to).parallel().forEach(i -> {
+            int o = (i - from) * m;
+            boolean covered = false;
+            for (int j = 0; j < m; j++) {
+                double v = dist[o + j];
+                if (v < realRadii[i]) {
+                    fakeInside.lazySet(j, 1);
+                }
+                if (v < fakeRadii[j]) {
+                    covered = true;
+                }
+            }
+            realInside[i] = covered;
+        }));
+        int p = 0;
+        for (int j = 0; j < m; j++) {
+            p += fakeInside.get(j);
+        }
+        int r = 0;
+        for (boolean b : realInside) {
+            r += b ? 1 : 0;
+        }
+        return new PrecisionRecall((double) p / m, (double) r / real.rows(), k);
+    }
+
+    public static DensityCoverage densityCoverage(FeatureMatrix real, FeatureMatrix fake, int k) {
+        double[] realRadii = PairwiseDistances.kthNeighbourSquared(real, k);
+        int m = fake.rows();
+        long[] inside = new long[real.rows()];
+        boolean[] covered = new boolean[real.rows()];
+        PairwiseDistances.forEachBlock(real, fake, (from, to, dist) -> IntStream.range(from, to).parallel().forEach(i -> {
+            int o = (i - from) * m;
+            long count = 0;
+            for (int j = 0; j < m; j++) {
+                if (dist[o + j] < realRadii[i]) {
+                    count++;
+                }
+            }
+            inside[i] = count;
+            covered[i] = count > 0;
+        }));
+        long total = 0;
+        int c = 0;
+        for (int i = 0; i < inside.length; i++) {
+            total += inside[i];
+            c += covered[i] ? 1 : 0;
+        }
+        return new DensityCoverage((double) total / ((double) k * m), (double) c / real.rows(), k);
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Set-level metric math on feature matrices, all in double: the streaming mean/covariance accumulator and
+ * {@link dev.ganiqa.metrics.stats.GaussianStats}, the Frechet distance (pytorch-fid's FID), KID, improved
+ * precision/recall, density/coverage and the Inception Score from class probabilities. Dense linear algebra
+ * goes through dev.ludovic.netlib (system OpenBLAS). No neural networks here: feature extraction lives in
+ * {@code features}, per-image measures in {@code image}, numpy files in {@code io}.
+ *
+ * <p>Entry points for the pipeline: {@link dev.ganiqa.metrics.stats.FeatureComparison} (features of a real and
+ * a generated set in, every set metric out, with shared work cached) and the small functions it calls
+ * ({@link dev.ganiqa.metrics.stats.FrechetDistance}, {@link dev.ganiqa.metrics.stats.KernelInceptionDistance},
+ * {@link dev.ganiqa.metrics.stats.NearestNeighbourMetrics}, {@link dev.ganiqa.metrics.stats.InceptionScore}).
+ */
+package dev.ganiqa.metrics.stats;

@@ -1,0 +1,96 @@
+package dev.ganiqa.metrics.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.ImageShape;
+import dev.ganiqa.metrics.features.train.FrozenAccuracy;
+import dev.ganiqa.metrics.features.train.IdxDataset;
+import java.io.InputStream;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The shipped ganiqa-fmnist-v1 graph on the real Fashion-MNIST test set. */
+class EmbeddedExtractorTest {
+    private static ImageDataset test;
+    private static FeatureExtractor embedded;
+
+    @BeforeAll
+    static void open() {
+        test = IdxDataset.fashionMnist(IdxDataset.FASHION_MNIST, false);
+        embedded = Extractors.open(Extractors.DEFAULT, Map.of(), 2);
+    }
+
+    @AfterAll
+    static void close() {
+        embedded.close();
+    }
+
+    private static float[] features(FeatureExtractor e, ImageDataset data, int batch) {
+        int dim = e.info().featureDim();
+        float[] all = new float[data.size() * dim];
+        new FeatureRunner(RunnerOptions.withBatch(batch)).run(data, e, b ->
+                System.arraycopy(b.features().features(), 0, all, b.indices()[0] * dim, b.size() * dim));
+        return all;
+    }
+
+    @Test
+    void describesItself() {
+        ExtractorInfo info = embedded.info();
+        assertThat(info.name()).isEqualTo("ganiqa-fmnist-v1");
+        assertThat(info.sha256()).isEqualTo(EmbeddedExtractor.SHA256);
+        assertThat(info.input()).isEqualTo(new ImageShape(28, 28, 1));
+        assertThat(info.featureDim()).isBetween(128, 512);
+        assertThat(info.classes()).isEqualTo(10);
+    }
+
+    @Test
+    void classifiesTheFashionMnistTestSetAtLeast91PercentRight() {
+        double accuracy = FrozenAccuracy.measure(embedded, test, 500);
+        assertThat(accuracy).isGreaterThanOrEqualTo(0.91);
+    }
+
+    @Test
+    void theSameImagesGiveBitIdenticalFeatures() {
+        ImageDataset some = new Subset(test, 1000);
+        float[] first = features(embedded, some, 100);
+        float[] second = features(embedded, some, 100);
+        float[] fresh;
+        try (FeatureExtractor other = Extractors.open(Extractors.DEFAULT, Map.of(), 2)) {
+            fresh = features(other, some, 100);
+        }
+        assertThat(second).isEqualTo(first);
+        assertThat(fresh).isEqualTo(first);
+    }
+
+    @Test
+    void featuresDoNotDependOnTheBatchSize() {
+        ImageDataset some = new Subset(test, 200);
+        float[] one = features(embedded, some, 1);
+        float[] hundred = features(embedded, some, 100);
+        float maxAbs = 0;
+        for (int i = 0; i < one.length; i++) {
+            assertThat(hundred[i]).isCloseTo(one[i], org.assertj.core.data.Offset.offset(1e-5f * Math.max(1f, Math.abs(one[i]))));
+            maxAbs = Math.max(maxAbs, Math.abs(one[i]));
+        }
+        assertThat(maxAbs).isGreaterThan(0.1f);
+    }
+
+    @Test
+    void weightsThatDoNotMatchTheRecordedChecksumAreRefused() throws Exception {
+        byte[] bytes;
+        try (InputStream in = EmbeddedExtractor.class.getResourceAsStream(EmbeddedExtractor.RESOURCE)) {
+            bytes = in.readAllBytes();
+        }
+        bytes[bytes.length / 2] ^= 1;
+        byte[] tampered = bytes;
+        assertThatThrownBy(() -> EmbeddedExtractor.open(tampered, EmbeddedExtractor.SHA256, "ganiqa-fmnist-v1.pb", 1))
+                .isInstanceOf(ExtractorException.class)
+                .hasMessageContaining("expected sha256 " + EmbeddedExtractor.SHA256)
+                .hasMessageContaining("found " + Sha256.hex(tampered))
+                .hasMessageNotContaining("\n");
+    }
+}

@@ -1,0 +1,135 @@
+package dev.ganiqa.reports.html;
+
+import dev.ganiqa.reports.Numbers;
+import dev.ganiqa.reports.html.ReportView.Cell;
+import dev.ganiqa.reports.html.ReportView.KeyValue;
+import dev.ganiqa.reports.html.ReportView.Row;
+import dev.ganiqa.reports.html.ReportView.Table;
+import dev.ganiqa.reports.model.PerClassFid;
+import dev.ganiqa.reports.model.Provenance;
+import dev.ganiqa.reports.model.RunResults;
+import dev.ganiqa.reports.model.UnitResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The per-class FID table and the provenance block. */
+final class Details {
+    private final RunResults results;
+
+    Details(RunResults results) {
+        this.results = results;
+    }
+
+    /** Rows are classes, columns real data then variants (mean over OK seeds); the lowest variant cell is best. */
+    Table perClass() {
+        Map<String, List<PerClassFid>> byVariant = new LinkedHashMap<>();
+        for (UnitResult u : results.units()) {
+            if (u.ok() && u.perClass() != null) {
+                byVariant.computeIfAbsent(u.variant(), v -> new ArrayList<>()).add(u.perClass());
+            }
+        }
+        PerClassFid real = results.reference() == null ? null : results.reference().perClass();
+        if (byVariant.isEmpty()) {
+            return new Table(List.of(), List.of());
+        }
+        Set<String> classes = new LinkedHashSet<>(results.provenance().dataset().classNames());
+        byVariant.values().forEach(list -> list.forEach(p -> classes.addAll(p.fid().keySet())));
+        List<String> headings = new ArrayList<>(List.of("class"));
+        if (real != null) {
+            headings.add("real data");
+        }
+        headings.addAll(byVariant.keySet());
+        List<Row> rows = new ArrayList<>();
+        for (String c : classes) {
+            List<Double> means = new ArrayList<>();
+            for (List<PerClassFid> list : byVariant.values()) {
+                double[] values = list.stream().filter(p -> p.fid().containsKey(c)).mapToDouble(p -> p.fid().get(c))
+                        .toArray();
+                means.add(values.length == 0 ? null : java.util.Arrays.stream(values).average().orElseThrow());
+            }
+            double best = means.stream().filter(m -> m != null).mapToDouble(Double::doubleValue).min()
+                    .orElse(Double.NaN);
+            List<Cell> cells = new ArrayList<>();
+            if (real != null) {
+                Double r = real.fid().get(c);
+                cells.add(Cell.of(r == null ? "\u2013" : Numbers.format(r)));
+            }
+            for (Double m : means) {
+                cells.add(m == null ? Cell.of("\u2013") : new Cell(Numbers.format(m), null, m == best && means.size() > 1));
+            }
+            rows.add(new Row(c, null, cells));
+        }
+        return new Table(headings, rows);
+    }
+
+    /** Says how each variant's samples were grouped into classes. */
+    String perClassNote() {
+        Map<String, String> grouping = new LinkedHashMap<>();
+        results.units().stream().filter(u -> u.ok() && u.perClass() != null)
+                .forEach(u -> grouping.putIfAbsent(u.variant(), u.perClass().groupedBy()));
+        Map<String, List<String>> byGrouping = new LinkedHashMap<>();
+        grouping.forEach((v, g) -> byGrouping.computeIfAbsent(g, k -> new ArrayList<>()).add(v));
+        return byGrouping.entrySet().stream().map(e -> "grouped by " + ("label".equals(e.getKey())
+                        ? "the requested label" : "predicted".equals(e.getKey()) ? "the extractor's predicted class"
+                        : e.getKey()) + ": " + String.join(", ", e.getValue()))
+                .collect(Collectors.joining("; "));
+    }
+
+    List<KeyValue> provenance() {
+        Provenance p = results.provenance();
+        List<KeyValue> lines = new ArrayList<>();
+        lines.add(new KeyValue("run", results.runId()));
+        lines.add(new KeyValue("ganiqa", p.ganiqaVersion()));
+        lines.add(new KeyValue("dataset", p.dataset().spec() + (p.dataset().sha256() == null ? ""
+                : " (sha256 " + p.dataset().sha256() + ")")));
+        lines.add(new KeyValue("splits", p.dataset().splitSizes().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+        lines.add(new KeyValue("images", p.dataset().width() + "\u00d7" + p.dataset().height() + "\u00d7"
+                + p.dataset().channels() + ", " + p.dataset().classNames().size() + " classes"));
+        lines.add(new KeyValue("extractor", p.extractor().name() + " " + nullToEmpty(p.extractor().version())
+                + (p.extractor().sha256() == null ? "" : " (sha256 " + p.extractor().sha256() + ")")
+                + (p.extractor().featureDim() > 0 ? ", " + p.extractor().featureDim() + " features" : "")));
+        lines.add(new KeyValue("budget", p.budget().kind() + ": " + p.budget().epochs() + " epochs"
+                + (p.budget().minutes() > 0 ? ", " + p.budget().minutes() + " min" : "") + ", "
+                + p.budget().samples() + " samples per unit, " + p.budget().curveSamples() + " per curve point"
+                + (p.budget().preset() == null ? "" : ", preset " + p.budget().preset())));
+        lines.add(new KeyValue("seeds", p.seeds().stream().map(String::valueOf).collect(Collectors.joining(", "))));
+        lines.add(new KeyValue("time", p.startedAt() + " \u2192 " + (p.finishedAt() == null ? "running" : p.finishedAt())
+                + String.format(java.util.Locale.ROOT, " (%.0f s)", p.wallSeconds())));
+        if (p.environment() != null) {
+            lines.add(new KeyValue("runtime", "Java " + p.environment().javaVersion() + ", TensorFlow "
+                    + p.environment().tensorflowVersion()));
+            lines.add(new KeyValue("machine", p.environment().os() + ", " + p.environment().cpu() + ", "
+                    + p.environment().cores() + " cores"));
+        }
+        return lines;
+    }
+
+    /** Variant hyper-parameters: rows are variants, columns the union of their keys. */
+    Table configs() {
+        Map<String, Map<String, Object>> configs = results.provenance().variantConfigs();
+        Set<String> keys = new LinkedHashSet<>();
+        configs.values().forEach(c -> keys.addAll(c.keySet()));
+        List<String> headings = new ArrayList<>(List.of("variant"));
+        headings.addAll(keys);
+        List<Row> rows = new ArrayList<>();
+        configs.forEach((variant, config) -> rows.add(new Row(variant, null, keys.stream()
+                .map(k -> Cell.of(config.containsKey(k) ? String.valueOf(config.get(k)) : "\u2013")).toList())));
+        return new Table(headings, rows);
+    }
+
+    String commandLine() {
+        return "ganiqa " + results.provenance().commandLine().stream()
+                .map(a -> a.matches("[A-Za-z0-9_./:=,@+-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
+                .collect(Collectors.joining(" "));
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

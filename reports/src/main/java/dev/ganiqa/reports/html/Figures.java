@@ -1,0 +1,186 @@
+package dev.ganiqa.reports.html;
+
+import dev.ganiqa.reports.Numbers;
+import dev.ganiqa.reports.html.ReportView.Figure;
+import dev.ganiqa.reports.html.ReportView.NeighbourGroup;
+import dev.ganiqa.reports.html.ReportView.Pair;
+import dev.ganiqa.reports.model.Distribution;
+import dev.ganiqa.reports.model.EpochPoint;
+import dev.ganiqa.reports.model.MetricInfo;
+import dev.ganiqa.reports.model.NeighbourPair;
+import dev.ganiqa.reports.model.RunResults;
+import dev.ganiqa.reports.model.UnitResult;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The report's pictures: sample grids, learning curves, measure distributions and nearest neighbours. */
+final class Figures {
+    static final int NEIGHBOURS_PER_VARIANT = 8;
+    private final RunResults results;
+    private final Images images;
+    private final List<String> variants;
+
+    Figures(RunResults results, Images images) {
+        this.results = results;
+        this.images = images;
+        Set<String> names = new LinkedHashSet<>();
+        results.variants().forEach(v -> names.add(v.variant()));
+        results.units().forEach(u -> names.add(u.variant()));
+        this.variants = List.copyOf(names);
+    }
+
+    String color(String variant) {
+        return Palette.color(variants.indexOf(variant));
+    }
+
+    /** Real samples first, then the first OK seed of each variant (all grids use the same noise and labels). */
+    List<Figure> grids() throws IOException {
+        List<Figure> figures = new ArrayList<>();
+        if (results.reference() != null && results.reference().sampleGrid() != null) {
+            figures.add(new Figure(images.dataUri(results.reference().sampleGrid()), "real data",
+                    results.reference().description()));
+        }
+        for (String variant : variants) {
+            for (UnitResult u : results.unitsOf(variant)) {
+                if (u.ok() && u.sampleGrid() != null) {
+                    String fid = u.metrics().containsKey("fid")
+                            ? "FID " + Numbers.format(u.metrics().get("fid").value()) : "";
+                    figures.add(new Figure(images.dataUri(u.sampleGrid()), variant, "seed " + u.seed()
+                            + (fid.isEmpty() ? "" : " \u00b7 " + fid)));
+                    break;
+                }
+            }
+        }
+        return figures;
+    }
+
+    /** FID per epoch, then one chart per loss name; every unit is a line in its variant's colour. */
+    List<String> curves() {
+        String extractor = results.provenance().extractor().name();
+        LineChart fid = new LineChart(results.metric("fid").heading(extractor) + " per epoch (small sample)",
+                "epoch", "FID");
+        Set<String> losses = new LinkedHashSet<>();
+        for (UnitResult u : results.units()) {
+            List<EpochPoint> points = u.curve().stream().filter(p -> p.fid() != null).toList();
+            fid.add(new LineChart.Series(u.variant(), color(u.variant()),
+                    points.stream().mapToDouble(EpochPoint::epoch).toArray(),
+                    points.stream().mapToDouble(EpochPoint::fid).toArray(), !u.ok()));
+            u.curve().forEach(p -> losses.addAll(p.losses().keySet()));
+        }
+        List<String> charts = new ArrayList<>();
+        if (!fid.isEmpty()) {
+            charts.add(fid.render());
+        }
+        for (String loss : losses) {
+            LineChart chart = new LineChart("mean " + loss.replace('_', ' ') + " loss per epoch", "epoch", "loss");
+            for (UnitResult u : results.units()) {
+                List<EpochPoint> points = u.curve().stream().filter(p -> p.losses().containsKey(loss)).toList();
+                chart.add(new LineChart.Series(u.variant(), color(u.variant()),
+                        points.stream().mapToDouble(EpochPoint::epoch).toArray(),
+                        points.stream().mapToDouble(p -> p.losses().get(loss)).toArray(), !u.ok()));
+            }
+            charts.add(chart.render());
+        }
+        return charts;
+    }
+
+    /** One plot per image measure: real data, then every variant with its seeds pooled. */
+    List<String> distributions() {
+        Set<String> measures = new LinkedHashSet<>();
+        if (results.reference() != null) {
+            measures.addAll(results.reference().imageMeasures().keySet());
+        }
+        results.units().forEach(u -> measures.addAll(u.imageMeasures().keySet()));
+        List<String> plots = new ArrayList<>();
+        for (String id : measures) {
+            MetricInfo info = results.metric(id);
+            DistributionPlot plot = new DistributionPlot(info.label() + " per image", info.label());
+            if (results.reference() != null && results.reference().imageMeasures().containsKey(id)) {
+                plot.add(group("real data", Palette.REAL, List.of(results.reference().imageMeasures().get(id))));
+            }
+            for (String variant : variants) {
+                List<Distribution> parts = results.unitsOf(variant).stream().filter(UnitResult::ok)
+                        .map(u -> u.imageMeasures().get(id)).filter(d -> d != null).toList();
+                if (!parts.isEmpty()) {
+                    plot.add(group(variant, color(variant), parts));
+                }
+            }
+            plots.add(plot.render());
+        }
+        return plots;
+    }
+
+    private static DistributionPlot.Group group(String name, String color, List<Distribution> parts) {
+        Distribution d = pool(parts);
+        return new DistributionPlot.Group(name, color, d.values(), d.p5(), d.median(), d.p95());
+    }
+
+    /**
+     * One seed keeps its exact summary; several seeds are pooled through their stored values (evenly spaced
+     * order statistics of each seed, so the pooled percentiles approximate those of all images).
+     */
+    static Distribution pool(List<Distribution> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return Distribution.of(parts.stream().flatMap(d -> d.values().stream()).mapToDouble(Double::doubleValue)
+                .toArray());
+    }
+
+    /** Median and 5th-95th percentile of each measure: real data first, then variants with seeds pooled. */
+    ReportView.Table measureTable() {
+        Set<String> measures = new LinkedHashSet<>();
+        if (results.reference() != null) {
+            measures.addAll(results.reference().imageMeasures().keySet());
+        }
+        results.units().forEach(u -> measures.addAll(u.imageMeasures().keySet()));
+        List<String> headings = new ArrayList<>(List.of("images"));
+        measures.forEach(m -> headings.add(results.metric(m).label() + " (median)"));
+        List<ReportView.Row> rows = new ArrayList<>();
+        if (results.reference() != null && !results.reference().imageMeasures().isEmpty()) {
+            rows.add(new ReportView.Row("real data", "ref", measures.stream()
+                    .map(m -> cell(results.reference().imageMeasures().get(m))).toList()));
+        }
+        for (String variant : variants) {
+            List<ReportView.Cell> cells = new ArrayList<>();
+            for (String m : measures) {
+                List<Distribution> parts = results.unitsOf(variant).stream().filter(UnitResult::ok)
+                        .map(u -> u.imageMeasures().get(m)).filter(d -> d != null).toList();
+                cells.add(parts.isEmpty() ? ReportView.Cell.of("\u2013") : cell(pool(parts)));
+            }
+            rows.add(new ReportView.Row(variant, null, cells));
+        }
+        return new ReportView.Table(headings, rows);
+    }
+
+    private static ReportView.Cell cell(Distribution d) {
+        if (d == null) {
+            return ReportView.Cell.of("\u2013");
+        }
+        return new ReportView.Cell(Numbers.format(d.median()), "5\u201395%: " + Numbers.formatLike(d.p5(), d.median())
+                + " \u2013 " + Numbers.formatLike(d.p95(), d.median()), false);
+    }
+
+    List<NeighbourGroup> neighbours() throws IOException {
+        List<NeighbourGroup> groups = new ArrayList<>();
+        for (String variant : variants) {
+            List<Pair> pairs = new ArrayList<>();
+            for (UnitResult u : results.unitsOf(variant)) {
+                for (NeighbourPair p : u.neighbours()) {
+                    if (pairs.size() < NEIGHBOURS_PER_VARIANT) {
+                        pairs.add(new Pair(images.dataUri(p.sample()), images.dataUri(p.nearest()),
+                                "seed " + u.seed() + " \u00b7 train #" + p.trainIndex() + " \u00b7 d="
+                                        + Numbers.format(p.distance()) + " (" + p.space() + ")"));
+                    }
+                }
+            }
+            if (!pairs.isEmpty()) {
+                groups.add(new NeighbourGroup(variant, pairs));
+            }
+        }
+        return groups;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ganiqa.reports.html;
+
+import java.util.List;
+
+/**
+ * Everything the report template prints, already formatted. Strings are plain text (the template escapes them);
+ * only {@code svg} fields and {@code css} are markup, produced by {@link Svg}, which escapes its own text.
+ */
+public record ReportView(String runId, String title, String subtitle, String extractorLabel, String verdict,
+                         String confidence, String confidenceClass, Table metrics, List<String> metricNotes,
+                         Table units, Table tests, List<Figure> grids, List<String> curves, List<String> distributions,
+                         Table measures, String distributionNote, Table perClass, String perClassNote, List<NeighbourGroup> neighbours,
+                         List<KeyValue> provenance, Table configs, String commandLine, String css) {
+
+    /** A table: headings and rows of cells. */
+    public record Table(List<String> headings, List<Row> rows) {
+        public boolean isEmpty() {
+            return rows.isEmpty();
+        }
+    }
+
+    /** A row; {@code kind} is a CSS class ({@code ref} for the real-data row, {@code bad} for failed units). */
+    public record Row(String label, String kind, List<Cell> cells) {
+    }
+
+    /** A cell; {@code best} highlights it, {@code detail} is a second, smaller line (e.g. the 95% CI). */
+    public record Cell(String text, String detail, boolean best) {
+        static Cell of(String text) {
+            return new Cell(text, null, false);
+        }
+    }
+
+    /** An image with a caption; {@code src} is a data URI. */
+    public record Figure(String src, String caption, String detail) {
+    }
+
+    /** Nearest-neighbour pairs of one variant. */
+    public record NeighbourGroup(String variant, List<Pair> pairs) {
+    }
+
+    /** A generated image, its nearest training image and their distance. */
+    public record Pair(String sample, String nearest, String caption) {
+    }
+
+    /** One provenance line. */
+    public record KeyValue(String key, String value) {
+    }
+}

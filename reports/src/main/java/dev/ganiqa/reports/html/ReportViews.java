@@ -1,0 +1,44 @@
+package dev.ganiqa.reports.html;
+
+import dev.ganiqa.reports.model.RunResults;
+import dev.ganiqa.reports.model.Verdict;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Builds the {@link ReportView} of a run from its results alone. */
+final class ReportViews {
+    private ReportViews() {
+    }
+
+    static ReportView of(RunResults results, Path runDir, String css) throws IOException {
+        Tables tables = new Tables(results);
+        Figures figures = new Figures(results, new Images(runDir));
+        Details details = new Details(results);
+        String extractor = results.provenance().extractor().name();
+        Verdict verdict = results.verdict();
+        String sentence = verdict == null ? "No verdict yet: the statistics across seeds have not been computed."
+                : verdict.sentence();
+        Verdict.Confidence confidence = verdict == null ? Verdict.Confidence.NONE : verdict.confidence();
+        String subtitle = results.provenance().dataset().spec() + " \u00b7 " + results.units().size() + " units \u00b7 "
+                + results.provenance().budget().epochs() + " epochs \u00b7 "
+                + (results.provenance().startedAt() == null ? "" : results.provenance().startedAt().toString());
+        return new ReportView(results.runId(), "ganiqa report: " + results.runId(), subtitle,
+                "metrics marked (" + extractor + ") use the feature extractor " + extractor
+                        + "; they are comparable only with numbers from the same extractor",
+                sentence, confidenceText(confidence), confidence.name().toLowerCase(),
+                tables.metrics(), tables.notes(), tables.units(), tables.tests(), figures.grids(), figures.curves(),
+                figures.distributions(), figures.measureTable(), "boxes: 25th to 75th percentile, line: median, whiskers: 5th to 95th "
+                        + "percentile, dots: individual images (up to 500 per seed)",
+                details.perClass(), details.perClassNote(), figures.neighbours(), details.provenance(),
+                details.configs(), details.commandLine(), css);
+    }
+
+    static String confidenceText(Verdict.Confidence confidence) {
+        return switch (confidence) {
+            case HIGH -> "high confidence: significantly better than every other variant";
+            case MODERATE -> "moderate confidence: significantly better than some variants, not the runner-up";
+            case LOW -> "low confidence: no difference is significant";
+            case NONE -> "no confidence: too few seeds to test";
+        };
+    }
+}

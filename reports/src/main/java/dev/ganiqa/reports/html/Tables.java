@@ -1,0 +1,156 @@
+package dev.ganiqa.reports.html;
+
+import dev.ganiqa.reports.Numbers;
+import dev.ganiqa.reports.html.ReportView.Cell;
+import dev.ganiqa.reports.html.ReportView.Row;
+import dev.ganiqa.reports.html.ReportView.Table;
+import dev.ganiqa.reports.model.Direction;
+import dev.ganiqa.reports.model.MetricInfo;
+import dev.ganiqa.reports.model.MetricSummary;
+import dev.ganiqa.reports.model.MetricValue;
+import dev.ganiqa.reports.model.PairwiseTest;
+import dev.ganiqa.reports.model.RunResults;
+import dev.ganiqa.reports.model.UnitResult;
+import dev.ganiqa.reports.model.VariantSummary;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The report's numeric tables: metrics over seeds (with the real-data row), units and pairwise tests. */
+final class Tables {
+    private final RunResults results;
+    private final String extractor;
+
+    Tables(RunResults results) {
+        this.results = results;
+        this.extractor = results.provenance().extractor().name();
+    }
+
+    /** Metric ids with a value somewhere, in the order of {@link RunResults#metrics()}, unknown ids last. */
+    List<MetricInfo> shownMetrics() {
+        Set<String> ids = new LinkedHashSet<>();
+        results.variants().forEach(v -> ids.addAll(v.metrics().keySet()));
+        if (results.reference() != null) {
+            ids.addAll(results.reference().metrics().keySet());
+        }
+        List<MetricInfo> shown = new ArrayList<>();
+        results.metrics().stream().filter(m -> ids.contains(m.id())).forEach(shown::add);
+        ids.stream().filter(id -> shown.stream().noneMatch(m -> m.id().equals(id))).map(results::metric)
+                .forEach(shown::add);
+        return shown;
+    }
+
+    String heading(MetricInfo m) {
+        String arrow = switch (m.direction()) {
+            case LOWER_IS_BETTER -> " \u2193";
+            case HIGHER_IS_BETTER -> " \u2191";
+            case NEUTRAL -> "";
+        };
+        return m.heading(extractor) + arrow;
+    }
+
+    Table metrics() {
+        List<MetricInfo> shown = shownMetrics();
+        List<String> headings = new ArrayList<>(List.of("variant", "seeds OK"));
+        shown.forEach(m -> headings.add(heading(m)));
+        List<Row> rows = new ArrayList<>();
+        for (VariantSummary v : results.variants()) {
+            List<Cell> cells = new ArrayList<>();
+            cells.add(Cell.of(v.okUnits() + " / " + v.units()));
+            for (MetricInfo m : shown) {
+                cells.add(summaryCell(v.metrics().get(m.id()), m.direction()));
+            }
+            rows.add(new Row(v.variant(), v.okUnits() == 0 ? "bad" : null, cells));
+        }
+        if (results.reference() != null) {
+            List<Cell> cells = new ArrayList<>();
+            cells.add(Cell.of("\u2013"));
+            for (MetricInfo m : shown) {
+                cells.add(valueCell(results.reference().metrics().get(m.id())));
+            }
+            rows.add(new Row("real data", "ref", cells));
+        }
+        return new Table(headings, rows);
+    }
+
+    private static Cell summaryCell(MetricSummary s, Direction direction) {
+        if (s == null) {
+            return Cell.of("\u2013");
+        }
+        String text = s.n() > 1 ? Numbers.format(s.mean()) + " \u00b1 " + Numbers.formatLike(s.std(), s.mean())
+                : Numbers.format(s.mean());
+        String detail = s.n() > 1 ? "95% CI " + Numbers.formatLike(s.ciLow(), s.mean()) + " \u2013 "
+                + Numbers.formatLike(s.ciHigh(), s.mean()) : "1 seed: no interval";
+        return new Cell(text, detail, direction != Direction.NEUTRAL && s.rank() == 1);
+    }
+
+    private static Cell valueCell(MetricValue v) {
+        if (v == null) {
+            return Cell.of("\u2013");
+        }
+        String text = v.std() == null ? Numbers.format(v.value())
+                : Numbers.format(v.value()) + " \u00b1 " + Numbers.formatLike(v.std(), v.value());
+        return new Cell(text, v.samples() > 0 ? "n=" + v.samples() : null, false);
+    }
+
+    Table units() {
+        List<String> headings = List.of("variant", "seed", "status", "epochs", "G steps", "D steps", "images seen",
+                "train s", "sample s", "features s", "metrics s", results.metric("fid").heading(extractor),
+                "best epoch (FID)");
+        List<Row> rows = new ArrayList<>();
+        for (UnitResult u : results.units()) {
+            List<Cell> cells = new ArrayList<>();
+            cells.add(Cell.of(Long.toString(u.seed())));
+            cells.add(new Cell(u.status().name().toLowerCase(), u.reason(), false));
+            if (u.training() != null) {
+                cells.add(Cell.of(Integer.toString(u.training().epochs())));
+                cells.add(Cell.of(Long.toString(u.training().generatorSteps())));
+                cells.add(Cell.of(Long.toString(u.training().criticSteps())));
+                cells.add(Cell.of(Long.toString(u.training().imagesSeen())));
+            } else {
+                for (int i = 0; i < 4; i++) {
+                    cells.add(Cell.of("\u2013"));
+                }
+            }
+            double[] t = u.timings() == null ? null : new double[] {u.timings().trainingSeconds(),
+                    u.timings().samplingSeconds(), u.timings().featureSeconds(), u.timings().metricSeconds()};
+            for (int i = 0; i < 4; i++) {
+                cells.add(Cell.of(t == null ? "\u2013" : String.format(java.util.Locale.ROOT, "%.1f", t[i])));
+            }
+            MetricValue fid = u.metrics().get("fid");
+            cells.add(Cell.of(fid == null ? "\u2013" : Numbers.format(fid.value())));
+            cells.add(Cell.of(u.best() == null ? "\u2013" : u.best().epoch() + " (" + Numbers.format(u.best().fid()) + ")"));
+            rows.add(new Row(u.variant(), u.ok() ? null : "bad", cells));
+        }
+        return new Table(headings, rows);
+    }
+
+    Table tests() {
+        List<String> headings = List.of("metric", "comparison", "test", "seeds", "p", "p (Holm)", "significant at 0.05");
+        List<Row> rows = new ArrayList<>();
+        for (PairwiseTest t : results.tests()) {
+            boolean tested = t.note() == null;
+            List<Cell> cells = new ArrayList<>();
+            cells.add(Cell.of(t.variantA() + " vs " + t.variantB()));
+            cells.add(Cell.of(t.test()));
+            cells.add(Cell.of(t.nA() + " vs " + t.nB()));
+            cells.add(Cell.of(tested ? Numbers.pPlain(t.pValue()) : "\u2013"));
+            cells.add(Cell.of(tested ? Numbers.pPlain(t.pAdjusted()) : "\u2013"));
+            cells.add(new Cell(tested ? (t.significant() ? "yes" : "no") : "not tested", t.note(), t.significant()));
+            rows.add(new Row(results.metric(t.metric()).heading(extractor), null, cells));
+        }
+        return new Table(headings, rows);
+    }
+
+    /** Metric footnotes: heading and what it means. */
+    List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        for (MetricInfo m : shownMetrics()) {
+            if (!m.description().isBlank()) {
+                notes.add(m.heading(extractor) + ": " + m.description());
+            }
+        }
+        return notes;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.ganiqa.reports.model;
+
+import java.util.List;
+
+/**
+ * Everything one {@code ganiqa compare} run produced: the root of results.json and the report's only input.
+ *
+ * @param schemaVersion {@link #SCHEMA_VERSION} when written; readers refuse newer major versions
+ * @param runId         stable id, e.g. {@code 20261122-143551-fashion-mnist}; names the run's folder on a site
+ * @param provenance    how the numbers were made
+ * @param metrics       the metric ids used in this file with their direction (usually {@link MetricCatalog#standard()})
+ * @param units         one entry per (variant, seed), including diverged and failed ones
+ * @param reference     the real-data row (test split vs train split through the same pipeline); may be null
+ * @param variants      per-variant aggregates across seeds, in the pipeline's variant order
+ * @param tests         pairwise tests between variants, already Holm-corrected
+ * @param verdict       the one-sentence answer; may be null until statistics ran
+ */
+public record RunResults(int schemaVersion, String runId, Provenance provenance, List<MetricInfo> metrics,
+                         List<UnitResult> units, RealReference reference, List<VariantSummary> variants,
+                         List<PairwiseTest> tests, Verdict verdict) {
+    public static final int SCHEMA_VERSION = 1;
+
+    public RunResults {
+        if (schemaVersion < 1 || schemaVersion > SCHEMA_VERSION) {
+            throw new IllegalArgumentException("schemaVersion: expected 1.." + SCHEMA_VERSION + ", found "
+                    + schemaVersion);
+        }
+        Checks.text(runId, "runId");
+        Checks.present(provenance, "provenance");
+        metrics = metrics == null || metrics.isEmpty() ? MetricCatalog.standard() : List.copyOf(metrics);
+        units = Checks.list(units);
+        variants = Checks.list(variants);
+        tests = Checks.list(tests);
+    }
+
+    /** The metric's description from {@link #metrics()}, or a neutral one for an id it does not list. */
+    public MetricInfo metric(String id) {
+        return MetricCatalog.find(metrics, id)
+                .orElseGet(() -> new MetricInfo(id, id, Direction.NEUTRAL, false, ""));
+    }
+
+    /** The recorded unit of (variant, seed), if any: a resumed run skips units already recorded. */
+    public java.util.Optional<UnitResult> unit(String variant, long seed) {
+        return units.stream().filter(u -> u.variant().equals(variant) && u.seed() == seed).findFirst();
+    }
+
+    /** A copy with {@code unit} added, or replacing the unit of the same (variant, seed) in place. */
+    public RunResults withUnit(UnitResult unit) {
+        List<UnitResult> next = new java.util.ArrayList<>(units);
+        int at = -1;
+        for (int i = 0; i < next.size(); i++) {
+            if (next.get(i).variant().equals(unit.variant()) && next.get(i).seed() == unit.seed()) {
+                at = i;
+            }
+        }
+        if (at >= 0) {
+            next.set(at, unit);
+        } else {
+            next.add(unit);
+        }
+        return new RunResults(schemaVersion, runId, provenance, metrics, next, reference, variants, tests, verdict);
+    }
+
+    /** A copy with the real-data row set. */
+    public RunResults withReference(RealReference reference) {
+        return new RunResults(schemaVersion, runId, provenance, metrics, units, reference, variants, tests, verdict);
+    }
+
+    /** A copy with new provenance (e.g. the end time and wall time once the run finished). */
+    public RunResults withProvenance(Provenance provenance) {
+        return new RunResults(schemaVersion, runId, provenance, metrics, units, reference, variants, tests, verdict);
+    }
+
+    /** A copy with the statistics across seeds replaced. */
+    public RunResults withStatistics(List<VariantSummary> variants, List<PairwiseTest> tests, Verdict verdict) {
+        return new RunResults(schemaVersion, runId, provenance, metrics, units, reference, variants, tests, verdict);
+    }
+
+    public List<UnitResult> unitsOf(String variant) {
+        return units.stream().filter(u -> u.variant().equals(variant)).toList();
+    }
+}

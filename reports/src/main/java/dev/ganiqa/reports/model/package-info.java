@@ -1,0 +1,39 @@
+/**
+ * The results model: the contract between the {@code ganiqa compare} pipeline (harness), which fills it, and
+ * the report and site, which only read it. Serialised as results.json by {@link dev.ganiqa.reports.model.ResultsJson}
+ * (Jackson, records as objects, times as ISO-8601, nulls omitted, written atomically).
+ *
+ * <h2>Shape</h2>
+ * <pre>
+ * RunResults  schemaVersion, runId
+ *  +- Provenance      ganiqaVersion, DatasetInfo(spec, sha256, splitSizes, size, classNames),
+ *  |                  variantConfigs (variant -> map), seeds, Budget, ExtractorInfo(name, version, sha256),
+ *  |                  Environment(java, TF, OS, CPU, cores), startedAt/finishedAt, wallSeconds, commandLine
+ *  +- metrics         List&lt;MetricInfo&gt;: id, label, Direction, extractorBased (MetricCatalog.standard())
+ *  +- units           List&lt;UnitResult&gt;, one per (variant, seed):
+ *  |                  UnitStatus (+ reason), TrainingStats, PhaseTimes, curve (EpochPoint: epoch, fid, losses),
+ *  |                  BestEpoch, metrics (id -> MetricValue), imageMeasures (id -> Distribution),
+ *  |                  PerClassFid, sampleGrid (ImageRef), neighbours (NeighbourPair)
+ *  +- reference       RealReference: the test-vs-train row with the same maps, plus a real sample grid
+ *  +- variants        List&lt;VariantSummary&gt;: metric id -> MetricSummary(n, mean, std, 95% CI, rank)
+ *  +- tests           List&lt;PairwiseTest&gt;: metric, A, B, test, p, Holm-adjusted p, significant
+ *  +- verdict         Verdict(sentence, Confidence, metric, winner)
+ * </pre>
+ *
+ * <h2>How the pipeline fills it</h2>
+ * <ul>
+ *   <li>Metric maps are keyed by the ids of {@link dev.ganiqa.reports.model.MetricCatalog}; a new metric only
+ *       needs a {@link dev.ganiqa.reports.model.MetricInfo} in {@code RunResults.metrics}, no schema change.
+ *       Extractor-based metrics are labelled with the extractor's name in every report.</li>
+ *   <li>{@code variants}, {@code tests} and {@code verdict} come from
+ *       {@code dev.ganiqa.harness.compare.stats.SeedStatistics} applied to the OK units.</li>
+ *   <li>Images: embed small PNGs with {@code ImageRef.png(bytes, caption)}; {@code ImageRef.file} paths are
+ *       relative to the run folder and are inlined by the report when it renders.</li>
+ *   <li>Image measures: {@code Distribution.of(values)} keeps summary statistics and at most 500 values.</li>
+ *   <li>A diverged or failed unit is still recorded with its reason; it enters no statistic.</li>
+ *   <li>Write after every finished unit with {@code ResultsJson.write} (atomic), so an interrupted run leaves a
+ *       valid file to resume from.</li>
+ * </ul>
+ * Records validate in their compact constructors; collections are copied and never null. Nothing here renders.
+ */
+package dev.ganiqa.reports.model;

@@ -1,0 +1,140 @@
+package dev.ganiqa.reports.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ganiqa.reports.Fixtures;
+import dev.ganiqa.reports.model.ImageRef;
+import dev.ganiqa.reports.model.ResultsJson;
+import dev.ganiqa.reports.model.RunResults;
+import dev.ganiqa.reports.model.UnitResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTest {
+    @TempDir
+    Path dir;
+
+    private String render(RunResults results) throws IOException {
+        return new HtmlReport().render(results, dir);
+    }
+
+    @Test
+    void userStringsAreEscapedEverywhere() throws IOException {
+        String html = render(Fixtures.run("run-<b>", Fixtures.EVIL_SPEC, "ganiqa-fmnist-v1"));
+        assertThat(html).doesNotContain(Fixtures.EVIL_CLASS).doesNotContainIgnoringCase("<script")
+                .doesNotContain(Fixtures.EVIL_SPEC).doesNotContain("run-<b>");
+        // Class names appear in the per-class table and the SVG-free parts, escaped by jte.
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(html).contains("/data/\"quoted\" &amp; &lt;folders&gt;/fmnist").contains("run-&lt;b&gt;");
+    }
+
+    @Test
+    void svgLabelsAreEscapedToo() {
+        LineChart chart = new LineChart("t", "x", "y")
+                .add(new LineChart.Series(Fixtures.EVIL_CLASS, "#000\" onload=\"x", new double[] {1, 2},
+                        new double[] {3, 4}, false));
+        String svg = chart.render();
+        assertThat(svg).doesNotContain("<script").doesNotContain("\" onload").contains("&lt;script&gt;");
+        String box = new DistributionPlot("t", "x").add(new DistributionPlot.Group(Fixtures.EVIL_CLASS, "#000",
+                List.of(1.0, 2.0, 3.0), 1.1, 2, 2.9)).render();
+        assertThat(box).doesNotContain("<script").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    @Test
+    void ticksAreNiceAndCoverTheData() {
+        Ticks t = Ticks.of(12.3, 87.9, 5);
+        assertThat(t.step()).isEqualTo(20.0);
+        assertThat(t.values()).containsExactly(0.0, 20.0, 40.0, 60.0, 80.0, 100.0);
+        Ticks small = Ticks.of(0.012, 0.047, 5);
+        assertThat(small.step()).isCloseTo(0.01, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(small.label(0.03)).isEqualTo("0.03");
+        assertThat(Ticks.of(5, 5, 5).values()).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void numbersKeepThreeSignificantDigits() {
+        assertThat(dev.ganiqa.reports.Numbers.format(12.345)).isEqualTo("12.3");
+        assertThat(dev.ganiqa.reports.Numbers.format(0.012345)).isEqualTo("0.0123");
+        assertThat(dev.ganiqa.reports.Numbers.format(137.4)).isEqualTo("137");
+        assertThat(dev.ganiqa.reports.Numbers.formatLike(0.4321, 12.3)).isEqualTo("0.4");
+        assertThat(dev.ganiqa.reports.Numbers.pValue(0.01234)).isEqualTo("p=0.012");
+        assertThat(dev.ganiqa.reports.Numbers.pValue(0.0004)).isEqualTo("p<0.001");
+    }
+
+    @Test
+    void headerHasStrictPolicyAndNoScripts() throws IOException {
+        String html = render(Fixtures.run("run-1", "fashion-mnist", "ganiqa-fmnist-v1"));
+        Matcher csp = Pattern.compile("<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]+)\">").matcher(html);
+        assertThat(csp.find()).isTrue();
+        String policy = csp.group(1).replace("&#39;", "'");
+        assertThat(policy).startsWith("default-src 'none'; img-src data:; style-src 'sha256-")
+                .doesNotContain("script-src").doesNotContain("unsafe");
+        // The hash covers exactly the style element's text, or Chromium would refuse the style sheet.
+        Matcher style = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL).matcher(html);
+        assertThat(style.find()).isTrue();
+        assertThat(policy).contains(Templates.styleHash(style.group(1)));
+        assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContainPattern("\\son[a-z]+=");
+    }
+
+    @Test
+    void extractorBasedMetricsCarryTheExtractorName() throws IOException {
+        String html = render(Fixtures.run("run-1", "fashion-mnist", "ganiqa-fmnist-v1"));
+        assertThat(html).contains("FID (ganiqa-fmnist-v1) \u2193").contains("IS (ganiqa-fmnist-v1) \u2191")
+                .doesNotContain("<th scope=\"col\">FID \u2193</th>");
+        assertThat(html).contains("real data").contains("95% CI");
+        // Best per column: cwgan has rank 1 on FID, IS and precision in the fixture.
+        assertThat(count(html, "<td class=\"best\">")).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void imagesByPathAreInlinedFromTheRunFolderOnly() throws IOException {
+        RunResults base = Fixtures.run("run-1", "fashion-mnist", "x");
+        Files.write(dir.resolve("grid.png"), Fixtures.grid(new java.util.Random(3), 0.1));
+        List<UnitResult> units = new ArrayList<>(base.units());
+        UnitResult u = units.get(0);
+        units.set(0, withGrid(u, ImageRef.file("grid.png", "by path")));
+        String html = render(withUnits(base, units));
+        String expected = java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(dir.resolve("grid.png")));
+        assertThat(html).contains("data:image/png;base64," + expected);
+        units.set(0, withGrid(u, ImageRef.file("../outside.png", "escape")));
+        assertThatThrownBy(() -> render(withUnits(base, units))).hasMessageContaining("found one outside it");
+    }
+
+    @Test
+    void writeIsAtomicAndRerenderable() throws IOException {
+        RunResults results = Fixtures.run("run-1", "fashion-mnist", "x");
+        ResultsJson.write(results, dir.resolve("results.json"));
+        Path out = dir.resolve("report.html");
+        new HtmlReport().write(ResultsJson.read(dir), dir, out);
+        assertThat(Files.readString(out)).isEqualTo(render(results));
+        try (var files = Files.list(dir)) {
+            assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp")).count()).isZero();
+        }
+    }
+
+    static UnitResult withGrid(UnitResult u, ImageRef grid) {
+        return new UnitResult(u.variant(), u.seed(), u.status(), u.reason(), u.training(), u.timings(), u.curve(),
+                u.best(), u.metrics(), u.imageMeasures(), u.perClass(), grid, u.neighbours());
+    }
+
+    static RunResults withUnits(RunResults r, List<UnitResult> units) {
+        return new RunResults(r.schemaVersion(), r.runId(), r.provenance(), r.metrics(), units, r.reference(),
+                r.variants(), r.tests(), r.verdict());
+    }
+
+    static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}

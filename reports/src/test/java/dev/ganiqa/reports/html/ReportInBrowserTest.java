@@ -1,0 +1,76 @@
+package dev.ganiqa.reports.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ganiqa.reports.Fixtures;
+import dev.ganiqa.reports.model.ResultsJson;
+import dev.ganiqa.reports.model.RunResults;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Loads the report in headless Chromium: the rendered DOM holds the verdict and tables, the console is clean
+ * (no CSP refusals, no errors), and screenshots for a wide screen and a phone stay in target/report-screenshots.
+ */
+class ReportInBrowserTest {
+    static final Path SHOTS = Path.of("target", "report-screenshots");
+    static Path page;
+
+    @TempDir
+    static Path temp;
+
+    @BeforeAll
+    static void renderFixture() throws IOException {
+        Assumptions.assumeTrue(Chromium.available(), "chromium not installed at " + Chromium.BINARY
+                + " (Debian packages chromium + chromium-driver; scripts/install-deps.sh installs them)");
+        Path run = SHOTS.resolve("run");
+        Files.createDirectories(run);
+        RunResults results = Fixtures.run("20261122-100000-fashion-mnist", Fixtures.EVIL_SPEC, "ganiqa-fmnist-v1");
+        ResultsJson.write(results, run.resolve(ResultsJson.FILE_NAME));
+        page = run.resolve("report.html");
+        new HtmlReport().write(ResultsJson.read(run), run, page);
+    }
+
+    @Test
+    void renderedDomShowsVerdictTablesAndEscapedNames() throws Exception {
+        Chromium.Output out = Chromium.run(temp.resolve("profile-dom"), "--dump-dom", uri());
+        String dom = out.stdout();
+        assertThat(dom).contains("cwgan has the lowest FID (ganiqa-fmnist-v1): 20.0 \u00b1 1.2 over 3 seeds");
+        assertThat(dom).contains("<td class=\"best\">").contains("real data").contains("<svg");
+        // The evil class name is text in the DOM, not an element.
+        assertThat(dom).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script");
+        assertThat(out.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    void screenshotsForWideScreenAndPhone() throws Exception {
+        for (String[] size : new String[][] {{"wide", "1366,3600"}, {"phone", "390,2400"}}) {
+            Path shot = SHOTS.resolve("report-" + size[0] + ".png").toAbsolutePath();
+            Files.deleteIfExists(shot);
+            Chromium.Output out = Chromium.run(temp.resolve("profile-" + size[0]), "--window-size=" + size[1],
+                    "--screenshot=" + shot, uri());
+            assertThat(shot).isRegularFile();
+            assertThat(javax.imageio.ImageIO.read(shot.toFile()).getWidth()).isEqualTo(Integer.parseInt(size[1].split(",")[0]));
+            assertThat(out.consoleProblems()).isEmpty();
+        }
+    }
+
+    @Test
+    void brokenStylePolicyWouldBeCaught() throws Exception {
+        // Guards the console check itself: a page whose CSP hash does not match must produce a refusal line.
+        Path bad = SHOTS.resolve("run").resolve("bad-csp.html");
+        Files.writeString(bad, Files.readString(page).replaceFirst("'sha256-[^']+'", "'sha256-AAAA'")
+                .replaceFirst("&#39;sha256-[^&]+&#39;", "&#39;sha256-AAAA&#39;"));
+        Chromium.Output out = Chromium.run(temp.resolve("profile-bad"), "--dump-dom", bad.toUri().toString());
+        assertThat(out.consoleProblems()).isNotEmpty();
+    }
+
+    private static String uri() {
+        return page.toAbsolutePath().toUri().toString();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.ganiqa.reports.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ganiqa.reports.Fixtures;
+import dev.ganiqa.reports.html.Chromium;
+import dev.ganiqa.reports.model.ResultsJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SitePublisherTest {
+    @TempDir
+    Path dir;
+
+    private Path run(String id, String extractor) throws IOException {
+        Path runDir = dir.resolve("runs-src").resolve(RunFolders.of(id));
+        ResultsJson.write(Fixtures.run(id, "fashion-mnist", extractor), runDir.resolve(ResultsJson.FILE_NAME));
+        return runDir;
+    }
+
+    @Test
+    void twoRunsGiveAnIndexWhoseLinksAllResolve() throws IOException {
+        Path site = dir.resolve("site");
+        List<Path> pages = new SitePublisher().publish(List.of(run("20261122-a", "ganiqa-fmnist-v1"),
+                run("run 2/<b>", "ganiqa-fmnist-v1")), site);
+        assertThat(pages).hasSize(2).allSatisfy(p -> assertThat(p).isRegularFile());
+        assertThat(site.resolve("runs/20261122-a/results.json")).hasSameBinaryContentAs(
+                dir.resolve("runs-src/20261122-a/results.json"));
+        List<String> indexLinks = hrefs(site.resolve("index.html"));
+        assertThat(indexLinks).contains("runs/20261122-a/index.html", "runs/20261122-a/results.json");
+        assertLinksResolve(site.resolve("index.html"));
+        for (Path page : pages) {
+            assertThat(hrefs(page)).contains("../../index.html", "results.json");
+            assertLinksResolve(page);
+        }
+        // One board: same dataset, same extractor; six entries (3 variants x 2 runs), the best first.
+        String index = Files.readString(site.resolve("index.html"));
+        assertThat(count(index, "<section class=\"board\">")).isEqualTo(1);
+        assertThat(count(index, "<td class=\"best\">")).isGreaterThan(0);
+        assertThat(index).contains("run 2/&lt;b&gt;").doesNotContain("run 2/<b>");
+    }
+
+    @Test
+    void publishingAgainAddsRunsAndKeepsLinks() throws IOException {
+        Path site = dir.resolve("site");
+        new SitePublisher().publish(List.of(run("first", "ganiqa-fmnist-v1")), site);
+        Path firstPage = site.resolve("runs/first/index.html");
+        assertThat(firstPage).isRegularFile();
+        new SitePublisher().publish(List.of(run("second", "inception-2015-12-05")), site);
+        assertThat(firstPage).isRegularFile();
+        List<String> links = hrefs(site.resolve("index.html"));
+        assertThat(links).contains("runs/first/index.html", "runs/second/index.html");
+        // Different extractors never share a leaderboard.
+        String index = Files.readString(site.resolve("index.html"));
+        assertThat(count(index, "<section class=\"board\">")).isEqualTo(2);
+        assertThat(index).contains("FID (ganiqa-fmnist-v1)").contains("FID (inception-2015-12-05)");
+        assertLinksResolve(site.resolve("index.html"));
+    }
+
+    @Test
+    void runFoldersAreStableAndSafe() {
+        assertThat(RunFolders.of("20261122-143551-fashion-mnist")).isEqualTo("20261122-143551-fashion-mnist");
+        assertThat(RunFolders.of("../../etc")).matches("etc-[0-9a-f]{8}");
+        assertThat(RunFolders.of("a b")).isNotEqualTo(RunFolders.of("a/b")).startsWith("a-b-");
+        assertThat(RunFolders.of("a b")).isEqualTo(RunFolders.of("a b"));
+    }
+
+    @Test
+    void brokenRunIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path good = run("good", "x");
+        Path bad = dir.resolve("bad");
+        Files.createDirectories(bad);
+        Files.writeString(bad.resolve("results.json"), "{");
+        Path site = dir.resolve("site");
+        assertThatThrownBy(() -> new SitePublisher().publish(List.of(good, bad), site))
+                .hasMessageContaining(bad.resolve("results.json").toString());
+        assertThat(site).doesNotExist();
+    }
+
+    @Test
+    void indexRendersInChromiumWithoutConsoleErrors() throws Exception {
+        Assumptions.assumeTrue(Chromium.available(), "chromium not installed at " + Chromium.BINARY);
+        Path site = dir.resolve("site");
+        new SitePublisher().publish(List.of(run("a", "ganiqa-fmnist-v1"), run("b", "ganiqa-fmnist-v1")), site);
+        Chromium.Output out = Chromium.run(dir.resolve("profile"), "--dump-dom",
+                site.resolve("index.html").toUri().toString());
+        assertThat(out.stdout()).contains("ganiqa leaderboard").contains("fashion-mnist");
+        assertThat(out.consoleProblems()).isEmpty();
+    }
+
+    static List<String> hrefs(Path page) throws IOException {
+        Matcher m = Pattern.compile("href=\"([^\"]*)\"").matcher(Files.readString(page));
+        List<String> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(m.group(1).replace("&amp;", "&"));
+        }
+        return out;
+    }
+
+    /** Every non-anchor link is relative and points at an existing file. */
+    static void assertLinksResolve(Path page) throws IOException {
+        for (String href : hrefs(page)) {
+            if (href.startsWith("#")) {
+                continue;
+            }
+            assertThat(href).doesNotContain("://").doesNotStartWith("/");
+            Path target = page.getParent().resolve(java.net.URLDecoder.decode(href, java.nio.charset.StandardCharsets.UTF_8))
+                    .normalize();
+            if (href.endsWith("/")) {
+                target = target.resolve("index.html");
+            }
+            assertThat(target).as("link %s in %s", href, page).isRegularFile();
+        }
+    }
+
+    static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    static long files(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).count();
+        }
+    }
+}
