@@ -29,6 +29,7 @@
  * TrainingRun again = Trainer.resume(runDir, dataset, null, listener);            // after a kill
  * try (Generator g = Generators.load(run.runDir())) { ... }                       // or run.savedModel()
  * }</pre>
+ * {@link dev.ganiqa.trainers.TrainingSteps} runs single critic/generator updates outside the loop (benchmarks).
  * {@link dev.ganiqa.trainers.TrainingRun} (also written as {@code run.json}) has epochs, critic and generator
  * steps, images seen, wall time, final losses, the divergence flag and reason, and the file paths.
  *
