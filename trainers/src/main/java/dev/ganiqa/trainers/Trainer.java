@@ -76,9 +76,18 @@ public final class Trainer {
             throw new IllegalArgumentException(data.description() + ": expected at least " + config.batchSize()
                     + " images for one batch, found " + data.size());
         }
-        RunFiles.writeJson(files.model(), new ModelInfo(config.variant().name(), data.shape().height(),
-                data.shape().width(), data.shape().channels(), classes, hp.latentDim(),
-                classes > 0 ? data.classNames() : List.of()));
+        ModelInfo info = new ModelInfo(config.variant().name(), data.description(), data.size(),
+                data.shape().height(), data.shape().width(), data.shape().channels(), classes, hp.latentDim(),
+                classes > 0 ? data.classNames() : List.of());
+        if (checkpoint.isPresent() && Files.exists(files.model())) {
+            ModelInfo before = RunFiles.readJson(files.model(), ModelInfo.class);
+            if (!before.equals(info)) {
+                throw new IllegalArgumentException(files.model() + ": expected the data the run was trained on ("
+                        + before.data() + ", " + before.images() + " images of " + before.shape() + "), found "
+                        + info.data() + ", " + info.images() + " images of " + info.shape());
+            }
+        }
+        RunFiles.writeJson(files.model(), info);
         TrainState state = checkpoint.map(p -> RunFiles.readJson(p.resolve("state.json"), TrainState.class))
                 .orElse(TrainState.start());
         try (GanGraph graph = new GanGraph(hp, data.shape(), classes, config.seed(), config.threads());
@@ -124,6 +133,8 @@ public final class Trainer {
         private Path checkpoint;
         private double maxSpread;
         private final long startNanos = System.nanoTime();
+        /** Wall time of earlier sessions of this run (before a resume). */
+        private final double earlierSeconds;
 
         Loop(TrainConfig config, ImageDataset data, RunFiles files, TrainingListener listener, GanGraph graph,
              Generator live, int perEpoch, TrainState state) {
@@ -136,6 +147,7 @@ public final class Trainer {
             this.steps = new Steps(graph, config.seed());
             this.perEpoch = perEpoch;
             this.state = state;
+            this.earlierSeconds = state.wallSeconds();
             this.criticLoss = state.criticLoss();
             this.generatorLoss = state.generatorLoss();
             for (int e = 1; e <= state.epoch(); e++) {
@@ -147,7 +159,7 @@ public final class Trainer {
         }
 
         double elapsed() {
-            return state.wallSeconds() + (System.nanoTime() - startNanos) / 1e9;
+            return earlierSeconds + (System.nanoTime() - startNanos) / 1e9;
         }
 
         boolean outOfTime() {

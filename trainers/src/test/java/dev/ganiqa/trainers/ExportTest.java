@@ -2,6 +2,10 @@ package dev.ganiqa.trainers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ganiqa.datasets.Datasets;
+import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.ImageShape;
+import dev.ganiqa.datasets.Split;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,22 @@ class ExportTest {
                 assertThat(s.pixels()[i] & 0xFF).isEqualTo((int) Math.max(0, Math.min(255, Math.round((x[i] + 1.0) * 127.5))));
             }
             assertThat(s.labels()).containsExactly(labels);
+        }
+    }
+
+    @Test
+    void colourImagesOf32PixelsUseTheFourPixelBase() {
+        ImageDataset data = Datasets.open("synthetic:shapes?size=32&channels=3&n=128&seed=2").open(Split.TRAIN);
+        TrainConfig config = Tiny.config(GanVariants.CWGAN, 1, 8);
+        TrainingRun run = Trainer.train(config, data, dir.resolve("rgb"), TrainingListener.none());
+        assertThat(run.diverged()).isFalse();
+        assertThat(Double.isFinite(run.finalCriticLoss())).isTrue();
+        try (Generator g = Generators.load(run.savedModel())) {
+            assertThat(g.shape()).isEqualTo(new ImageShape(32, 32, 3));
+            assertThat(g.classes()).isEqualTo(data.classNames().size());
+            int[] labels = {0, 1, 2};
+            Samples s = g.sample(3, labels, 1);
+            assertThat(s.pixels()).hasSize(3 * 32 * 32 * 3);
         }
     }
 

@@ -3,6 +3,9 @@ package dev.ganiqa.trainers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ganiqa.datasets.Datasets;
+import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.Split;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +39,8 @@ class ResumeTest {
         assertThat(Files.readAllLines(killed.resolve("log.jsonl"))).hasSize(32 + 10);
         assertThatThrownBy(() -> Trainer.train(config, data, killed, TrainingListener.none()))
                 .hasMessageContaining("expected an empty run folder");
+        assertThatThrownBy(() -> Trainer.resume(killed, new ShapesData(16, 1, 512, 7), null, TrainingListener.none()))
+                .hasMessageContaining("expected the data the run was trained on (test shapes 16x16x1, 1024 images");
         TrainingRun resumed = Trainer.resume(killed, data, null, TrainingListener.none());
 
         assertThat(resumed.epochsDone()).isEqualTo(2);
@@ -54,7 +59,7 @@ class ResumeTest {
 
     @Test
     void sameSeedSameSamplesOtherSeedOtherSamples() {
-        ShapesData data = Tiny.data();
+        ImageDataset data = Datasets.open("synthetic:shapes?size=16&channels=1&n=512&seed=3").open(Split.TRAIN);
         TrainConfig config = Tiny.config(GanVariants.DCGAN, 1, 5);
         TrainingRun a = Trainer.train(config, data, dir.resolve("a"), TrainingListener.none());
         TrainingRun b = Trainer.train(config, data, dir.resolve("b"), TrainingListener.none());

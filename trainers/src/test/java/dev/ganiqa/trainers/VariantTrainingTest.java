@@ -49,8 +49,10 @@ class VariantTrainingTest {
             }
         };
         TrainingRun run = Trainer.train(config, data, dir.resolve(name), listener);
+        double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("%s/%s: %d critic + %d generator steps in %.1f s%n", name, lipschitz, run.criticSteps(),
-                run.generatorSteps(), (System.nanoTime() - t0) / 1e9);
+                run.generatorSteps(), seconds);
+        assertThat(run.wallSeconds()).isPositive().isLessThanOrEqualTo(seconds);
 
         assertThat(run.diverged()).as(run.divergedReason()).isFalse();
         assertThat(run.criticSteps()).isEqualTo(epochs * (1024L / Tiny.BATCH));

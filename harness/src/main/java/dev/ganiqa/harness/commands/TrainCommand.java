@@ -23,7 +23,7 @@ public final class TrainCommand extends BaseCommand {
     @Parameter(names = "--variant", description = "dcgan, cdcgan, wgan or cwgan")
     public String variant;
 
-    @Parameter(names = "--data", description = "Dataset spec (fashion-mnist, idx:..., cifar10:DIR, a folder, synthetic:shapes?...)")
+    @Parameter(names = "--data", description = "Dataset spec (fashion-mnist, idx:..., cifar10:DIR, a folder, synthetic:shapes?...); with --resume the same data as the run (checked)")
     public String data = "fashion-mnist";
 
     @Parameter(names = "--epochs", description = "Epoch budget (same as --budget epochs:N)")

@@ -34,7 +34,7 @@ final class TrainProgress implements TrainingListener {
         long max = totalEpochs > 0 ? (long) totalEpochs * batchesPerEpoch : -1;
         bar = new ProgressBarBuilder().setTaskName(config.variant().name()).setInitialMax(max)
                 .setStyle(System.console() == null ? ProgressBarStyle.ASCII : ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-                .setConsumer(new ConsoleProgressBarConsumer(err)).setUnit(" steps", 1).showSpeed()
+                .setConsumer(System.console() == null ? new ConsoleProgressBarConsumer(err, 150) : new ConsoleProgressBarConsumer(err)).setUnit(" steps", 1).showSpeed()
                 .setUpdateIntervalMillis(500)
                 .startsFrom(from.criticSteps(), Duration.ofMillis((long) (from.wallSeconds() * 1000))).build();
     }
@@ -46,7 +46,7 @@ final class TrainProgress implements TrainingListener {
         }
         bar.stepTo(s.criticSteps());
         String w = Double.isNaN(s.wasserstein()) ? "" : String.format(" W %.3f", s.wasserstein());
-        bar.setExtraMessage(String.format("epoch %d%s batch %d/%d D %.3f G %.3f%s", s.epoch() + 1,
+        bar.setExtraMessage(String.format(" epoch %d%s batch %d/%d D %.3f G %.3f%s", s.epoch() + 1,
                 totalEpochs > 0 ? "/" + totalEpochs : "", s.batch() + 1, s.batchesPerEpoch(), s.criticLoss(),
                 generatorLoss, w));
     }
