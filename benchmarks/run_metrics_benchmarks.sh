@@ -9,7 +9,10 @@ mkdir -p "$dir"
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "== OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset} (left as the environment has it)"
 mvn -q -B -pl harness -am package -DskipTests
+uptime
 /usr/bin/python3 benchmarks/metrics_peers.py "$dir"
-java -Dganiqa.bench.dir="$dir" -cp "harness/target/classes:$(cat harness/target/classpath.txt)" \
+uptime
+java -Dganiqa.bench.dir="$dir" -Djmh.ignoreLock=true -cp "harness/target/classes:$(cat harness/target/classpath.txt)" \
   org.openjdk.jmh.Main -jvmArgsAppend "-Dganiqa.bench.dir=$dir" -rf json -rff "$dir/jmh.json" \
   'dev.ganiqa.harness.bench.*' 2>&1 | tee "$dir/jmh.log" | grep -E "^(Benchmark|[A-Z][A-Za-z]+Bench\.)|netlib|FID d="
+uptime

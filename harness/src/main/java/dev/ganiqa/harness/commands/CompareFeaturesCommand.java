@@ -10,6 +10,7 @@ import dev.ganiqa.harness.cli.CommandContext;
 import dev.ganiqa.metrics.stats.FeatureComparison;
 import dev.ganiqa.metrics.stats.FeatureMatrix;
 import dev.ganiqa.metrics.stats.KidConfig;
+import dev.ganiqa.metrics.stats.LinearAlgebra;
 import dev.ganiqa.metrics.stats.NearestNeighbourMetrics;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +53,9 @@ public final class CompareFeaturesCommand extends BaseCommand {
         if (real.rows() < minRows || fake.rows() < minRows) {
             throw new CliException("compare-features", "expected at least " + minRows + " feature vectors per set, found "
                     + real.rows() + " and " + fake.rows());
+        }
+        if (!LinearAlgebra.isNative() || context.verbose()) {
+            context.notice("linear algebra: " + LinearAlgebra.backend());
         }
         Map<String, Double> values = new FeatureComparison(real, fake).all(kid);
         values.forEach((k, v) -> context.out().printf("%-10s %s%n", k, v));

@@ -28,11 +28,8 @@ public final class FidCommand extends BaseCommand {
             throw new CliException("fid", "expected inputs of the same feature dimension, found " + a.dimension()
                     + " (" + inputs.get(0) + ") and " + b.dimension() + " (" + inputs.get(1) + ")");
         }
-        if (context.verbose()) {
+        if (!LinearAlgebra.isNative() || context.verbose()) {
             context.notice("linear algebra: " + LinearAlgebra.backend());
-        }
-        if (!LinearAlgebra.isNative()) {
-            context.notice("warning: " + LinearAlgebra.backend() + "; install libopenblas0 for speed");
         }
         context.out().println("FID: " + FrechetDistance.compute(a, b));
         return 0;

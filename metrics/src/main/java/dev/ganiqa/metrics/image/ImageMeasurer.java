@@ -51,12 +51,10 @@ public final class ImageMeasurer {
         String small = "image " + h + "x" + w + " is smaller than ";
         MeasureValue skip = MeasureValue.missing("not requested");
         if (stencil) {
-            double[] padded = wanted.contains(Measure.LAPLACIAN_VAR) || wanted.contains(Measure.TENENGRAD)
-                    ? SpatialMeasures.padReflect101(y, h, w) : null;
             values.put(Measure.LAPLACIAN_VAR, wanted.contains(Measure.LAPLACIAN_VAR)
-                    ? MeasureValue.of(SpatialMeasures.laplacianVariance(padded, h, w)) : skip);
+                    ? MeasureValue.of(SpatialMeasures.laplacianVariance(y, h, w)) : skip);
             values.put(Measure.TENENGRAD, wanted.contains(Measure.TENENGRAD)
-                    ? MeasureValue.of(SpatialMeasures.tenengrad(padded, h, w)) : skip);
+                    ? MeasureValue.of(SpatialMeasures.tenengrad(SpatialMeasures.padReflect101(y, h, w), h, w)) : skip);
             values.put(Measure.IMMERKAER_SIGMA, wanted.contains(Measure.IMMERKAER_SIGMA)
                     ? MeasureValue.of(SpatialMeasures.immerkaer(y, h, w)) : skip);
         } else {

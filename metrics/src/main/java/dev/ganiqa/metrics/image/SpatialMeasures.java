@@ -27,29 +27,44 @@ final class SpatialMeasures {
 
     /**
      * Population variance of the Laplacian with kernel [[0,1,0],[1,-4,1],[0,1,0]] (OpenCV {@code Laplacian},
-     * ksize=1, docs.opencv.org imgproc filter functions), two-pass like numpy's {@code var}.
+     * ksize=1, docs.opencv.org imgproc filter functions), two-pass like numpy's {@code var}. Reads the plane
+     * directly (reflect-101 rows and end columns handled in place) and evaluates the stencil twice instead of
+     * storing it: on photos this is memory-bound, and a padded copy plus a stored Laplacian triple the traffic.
      */
-    static double laplacianVariance(double[] padded, int h, int w) {
-        int pw = w + 2;
-        double[] lap = new double[h * w];
+    static double laplacianVariance(double[] y, int h, int w) {
         double sum = 0;
         for (int r = 0; r < h; r++) {
-            int c0 = (r + 1) * pw + 1;
-            int o = r * w;
-            for (int c = 0; c < w; c++) {
-                int k = c0 + c;
-                double v = padded[k - pw] + padded[k - 1] + padded[k + 1] + padded[k + pw] - 4 * padded[k];
-                lap[o + c] = v;
-                sum += v;
+            sum += laplacianRow(y, h, w, r, 0.0, false);
+        }
+        double mean = sum / ((double) h * w);
+        double ss = 0;
+        for (int r = 0; r < h; r++) {
+            ss += laplacianRow(y, h, w, r, mean, true);
+        }
+        return ss / ((double) h * w);
+    }
+
+    /** Sum over row r of L, or of (L - mean)^2 when {@code squares}. */
+    private static double laplacianRow(double[] y, int h, int w, int r, double mean, boolean squares) {
+        int up = (r == 0 ? 1 : r - 1) * w;
+        int down = (r == h - 1 ? h - 2 : r + 1) * w;
+        int row = r * w;
+        double acc = 0;
+        double first = y[up] + y[row + 1] + y[row + 1] + y[down] - 4 * y[row];
+        double last = y[up + w - 1] + y[row + w - 2] + y[row + w - 2] + y[down + w - 1] - 4 * y[row + w - 1];
+        if (squares) {
+            acc += (first - mean) * (first - mean) + (last - mean) * (last - mean);
+            for (int c = 1; c < w - 1; c++) {
+                double v = y[up + c] + y[row + c - 1] + y[row + c + 1] + y[down + c] - 4 * y[row + c] - mean;
+                acc += v * v;
+            }
+        } else {
+            acc += first + last;
+            for (int c = 1; c < w - 1; c++) {
+                acc += y[up + c] + y[row + c - 1] + y[row + c + 1] + y[down + c] - 4 * y[row + c];
             }
         }
-        double mean = sum / lap.length;
-        double ss = 0;
-        for (double v : lap) {
-            double d = v - mean;
-            ss += d * d;
-        }
-        return ss / lap.length;
+        return acc;
     }
 
     /**

@@ -6,38 +6,46 @@ package dev.ganiqa.metrics.image;
  * sqrt((kx/W)^2 + (ky/H)^2), kx and ky the signed frequency indices (numpy {@code fftfreq} times N), exceeds
  * 0.25 cycles/pixel, half the Nyquist frequency 0.5. Corners beyond the Nyquist circle count as high. The
  * comparison is done in integers, 16 (kx^2 H^2 + ky^2 W^2) > H^2 W^2, so bins on the circle are classified
- * identically everywhere. Not thread-safe (cached FFTs); use one instance per thread.
+ * identically everywhere.
+ *
+ * <p>The input is real, so P(ky, W - kx) = P(H - ky, kx): only columns kx = 0..W/2 are transformed and the
+ * inner ones counted twice. Sides up to {@link #DIRECT_MAX} use a direct DFT from a twiddle table (cheaper
+ * than Bluestein at 28), longer ones {@link Fft}. Not thread-safe (cached tables); one instance per thread.
  */
 final class SpectralRatio {
     static final int MIN_SIDE = 4;
-    private Fft rowFft;
-    private Fft colFft;
+    static final int DIRECT_MAX = 64;
+    private Transform rows;
+    private Transform cols;
 
     /** Returns the ratio, or NaN for a flat image (no spectral energy at all). */
     double ratio(double[] plane, int h, int w) {
-        if (rowFft == null || rowFft.length() != w) {
-            rowFft = new Fft(w);
+        if (rows == null || rows.n != w) {
+            rows = new Transform(w);
         }
-        if (colFft == null || colFft.length() != h) {
-            colFft = new Fft(h);
+        if (cols == null || cols.n != h) {
+            cols = new Transform(h);
         }
         double mean = 0;
         for (double v : plane) {
             mean += v;
         }
         mean /= plane.length;
-        double[] re = new double[h * w];
-        double[] im = new double[h * w];
-        double[] rowRe = new double[w];
-        double[] rowIm = new double[w];
+        int half = w / 2 + 1;
+        double[] specRe = new double[half * h];
+        double[] specIm = new double[half * h];
+        double[] re = new double[w];
+        double[] im = new double[w];
         for (int r = 0; r < h; r++) {
             for (int c = 0; c < w; c++) {
-                rowRe[c] = plane[r * w + c] - mean;
+                re[c] = plane[r * w + c] - mean;
+                im[c] = 0;
             }
-            java.util.Arrays.fill(rowIm, 0);
-            rowFft.transform(rowRe, rowIm);
-            System.arraycopy(rowRe, 0, re, r * w, w);
-            System.arraycopy(rowIm, 0, im, r * w, w);
+            rows.transform(re, im, half, true);
+            for (int k = 0; k < half; k++) {
+                specRe[k * h + r] = re[k];
+                specIm[k * h + r] = im[k];
+            }
         }
         double[] colRe = new double[h];
         double[] colIm = new double[h];
@@ -45,22 +53,89 @@ final class SpectralRatio {
         long ww = (long) w * w;
         double total = 0;
         double high = 0;
-        for (int c = 0; c < w; c++) {
-            for (int r = 0; r < h; r++) {
-                colRe[r] = re[r * w + c];
-                colIm[r] = im[r * w + c];
-            }
-            colFft.transform(colRe, colIm);
-            long kx = Math.min(c, w - c);
+        for (int kx = 0; kx < half; kx++) {
+            System.arraycopy(specRe, kx * h, colRe, 0, h);
+            System.arraycopy(specIm, kx * h, colIm, 0, h);
+            cols.transform(colRe, colIm, h, false);
+            double weight = kx == 0 || 2 * kx == w ? 1 : 2;
+            long kx2 = (long) kx * kx;
+            double colTotal = 0;
+            double colHigh = 0;
             for (int r = 0; r < h; r++) {
                 double p = colRe[r] * colRe[r] + colIm[r] * colIm[r];
-                total += p;
+                colTotal += p;
                 long ky = Math.min(r, h - r);
-                if (16 * (kx * kx * hh + ky * ky * ww) > hh * ww) {
-                    high += p;
+                if (16 * (kx2 * hh + ky * ky * ww) > hh * ww) {
+                    colHigh += p;
                 }
             }
+            total += weight * colTotal;
+            high += weight * colHigh;
         }
         return total == 0 ? Double.NaN : high / total;
+    }
+
+    /** A forward DFT of one length: direct from an n x n twiddle matrix when short, {@link Fft} otherwise. */
+    private static final class Transform {
+        final int n;
+        private final Fft fft;
+        private final double[] cos;
+        private final double[] sin;
+        private final double[] outRe;
+        private final double[] outIm;
+
+        Transform(int n) {
+            this.n = n;
+            if (n > DIRECT_MAX) {
+                fft = new Fft(n);
+                cos = sin = outRe = outIm = null;
+                return;
+            }
+            fft = null;
+            cos = new double[n * n];
+            sin = new double[n * n];
+            for (int k = 0; k < n; k++) {
+                for (int t = 0; t < n; t++) {
+                    int idx = (int) ((long) k * t % n);
+                    cos[k * n + t] = Math.cos(-2 * Math.PI * idx / n);
+                    sin[k * n + t] = Math.sin(-2 * Math.PI * idx / n);
+                }
+            }
+            outRe = new double[n];
+            outIm = new double[n];
+        }
+
+        /**
+         * Transforms re/im in place; with a direct DFT only the first {@code needed} outputs are computed, and
+         * {@code realInput} skips the zero imaginary part.
+         */
+        void transform(double[] re, double[] im, int needed, boolean realInput) {
+            if (fft != null) {
+                fft.transform(re, im);
+                return;
+            }
+            for (int k = 0; k < needed; k++) {
+                int row = k * n;
+                double sr = 0;
+                double si = 0;
+                if (realInput) {
+                    for (int t = 0; t < n; t++) {
+                        sr += re[t] * cos[row + t];
+                        si += re[t] * sin[row + t];
+                    }
+                } else {
+                    for (int t = 0; t < n; t++) {
+                        double c = cos[row + t];
+                        double s = sin[row + t];
+                        sr += re[t] * c - im[t] * s;
+                        si += re[t] * s + im[t] * c;
+                    }
+                }
+                outRe[k] = sr;
+                outIm[k] = si;
+            }
+            System.arraycopy(outRe, 0, re, 0, needed);
+            System.arraycopy(outIm, 0, im, 0, needed);
+        }
     }
 }

@@ -1,7 +1,5 @@
 package dev.ganiqa.metrics.image;
 
-import java.util.Arrays;
-
 /**
  * The noise estimate of scikit-image {@code restoration.estimate_sigma} on a 2-D image (Donoho and Johnstone,
  * "Ideal spatial adaptation by wavelet shrinkage", Biometrika 81(3), 1994, section 4.2):
@@ -116,11 +114,55 @@ final class WaveletSigma {
         return taps;
     }
 
-    /** numpy's median: the middle value, or the mean of the two middle values (a + b) / 2. */
+    /**
+     * numpy's median: the middle value, or the mean of the two middle values (a + b) / 2. Selection in
+     * expected linear time (Hoare's quickselect), not a sort: photos have millions of coefficients.
+     * Reorders {@code values[0..count)}.
+     */
     static double median(double[] values, int count) {
-        double[] v = Arrays.copyOf(values, count);
-        Arrays.sort(v);
         int mid = count / 2;
-        return count % 2 == 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+        select(values, count, mid);
+        double upper = values[mid];
+        if (count % 2 == 1) {
+            return upper;
+        }
+        double lower = values[0];
+        for (int i = 1; i < mid; i++) {
+            lower = Math.max(lower, values[i]);
+        }
+        return (lower + upper) / 2;
+    }
+
+    /** Puts the k-th smallest of v[0..n) at v[k], smaller ones before it and larger ones after. */
+    private static void select(double[] v, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        while (hi > lo) {
+            double pivot = v[lo + (hi - lo) / 2];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (v[i] < pivot) {
+                    i++;
+                }
+                while (v[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = v[i];
+                    v[i] = v[j];
+                    v[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return;
+            }
+        }
     }
 }

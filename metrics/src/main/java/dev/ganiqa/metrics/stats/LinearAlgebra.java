@@ -10,6 +10,12 @@ import dev.ludovic.netlib.lapack.LAPACK;
  */
 public final class LinearAlgebra {
     private static final System.Logger LOG = System.getLogger(LinearAlgebra.class.getName());
+    /**
+     * netlib logs a WARNING on every start that its Vector API implementation (needs jdk.incubator.vector) is
+     * unavailable, although only the native one is used; the native/fallback check below replaces that noise.
+     * Held in a field because java.util.logging keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger NETLIB_BUILDER = quiet("dev.ludovic.netlib.blas.InstanceBuilder");
     private static final BLAS BLAS_INSTANCE = BLAS.getInstance();
     private static final LAPACK LAPACK_INSTANCE = LAPACK.getInstance();
 
@@ -24,6 +30,12 @@ public final class LinearAlgebra {
     }
 
     private LinearAlgebra() {
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
     }
 
     static BLAS blas() {
