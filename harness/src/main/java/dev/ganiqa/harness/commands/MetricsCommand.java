@@ -47,7 +47,7 @@ public class MetricsCommand extends BaseCommand {
 
     /** The command as registered: specs and folders opened by the datasets module. */
     public static MetricsCommand withDatasets() {
-        return new MetricsCommand(DatasetSpecs::open);
+        return new MetricsCommand(dev.ganiqa.datasets.Datasets::open);
     }
 
     @Override

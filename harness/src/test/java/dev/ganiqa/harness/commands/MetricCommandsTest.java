@@ -158,8 +158,16 @@ class MetricCommandsTest {
     }
 
     @Test
-    void metricsWithoutDatasetsModuleSaysWhy() {
-        assertThat(run("metrics", "fashion-mnist")).isEqualTo(1);
-        assertThat(err()).contains("needs Datasets.open");
+    void metricsOnTheRealFashionMnistTestSplit(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path json = dir.resolve("m.json");
+        dev.ganiqa.harness.cli.CliRun r = dev.ganiqa.harness.cli.CliRun.of("metrics", "fashion-mnist", "--split", "test",
+                "--json", json.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertThat(doc.get("measures").get("laplacian_var").get("count").asInt()).isEqualTo(10_000);
+        assertThat(doc.get("skipped")).isEmpty();
+        dev.ganiqa.harness.cli.CliRun missing = dev.ganiqa.harness.cli.CliRun.of("metrics", dir.resolve("nope").toString());
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).startsWith("ganiqa: ").contains("nope");
     }
 }
