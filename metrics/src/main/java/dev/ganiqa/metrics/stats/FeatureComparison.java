@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * The shared context of the set metrics for one real and one generated feature set (the Tribuo
- * "context + cheap metric" split): Gaussian statistics are computed once and cached; each metric method is
- * one call. This is what the pipeline calls after feature extraction:
+ * "context + cheap metric" split): Gaussian statistics and the real set's k-NN radii (one pass for both k)
+ * are computed once and cached; each metric method is one call. This is what the pipeline calls after feature
+ * extraction:
  * <pre>{@code
  * FeatureComparison c = new FeatureComparison(realFeatures, fakeFeatures);
  * double fid = c.fid();
@@ -20,14 +21,24 @@ public final class FeatureComparison {
     private final FeatureMatrix fake;
     private GaussianStats realStats;
     private GaussianStats fakeStats;
+    private NeighbourRadii realRadii;
 
     public FeatureComparison(FeatureMatrix real, FeatureMatrix fake) {
+        this(real, fake, null);
+    }
+
+    /**
+     * With the real set's k-NN radii computed beforehand ({@link NeighbourRadii#forPrdc} of {@code real}), for
+     * a real reference compared with many generated sets; null computes them on first use.
+     */
+    public FeatureComparison(FeatureMatrix real, FeatureMatrix fake, NeighbourRadii realRadii) {
         if (real.cols() != fake.cols()) {
             throw new IllegalArgumentException("expected real and generated features of the same dimension, found "
                     + real.cols() + " and " + fake.cols());
         }
         this.real = real;
         this.fake = fake;
+        this.realRadii = realRadii;
     }
 
     public FeatureMatrix real() {
@@ -52,6 +63,14 @@ public final class FeatureComparison {
         return fakeStats;
     }
 
+    /** The real radii for k = 3 and 5, from one pass over the real distances, computed once. */
+    public synchronized NeighbourRadii realRadii() {
+        if (realRadii == null) {
+            realRadii = NeighbourRadii.forPrdc(real);
+        }
+        return realRadii;
+    }
+
     public double fid() {
         return FrechetDistance.compute(realStats(), fakeStats());
     }
@@ -61,11 +80,11 @@ public final class FeatureComparison {
     }
 
     public NearestNeighbourMetrics.PrecisionRecall precisionRecall() {
-        return NearestNeighbourMetrics.precisionRecall(real, fake, NearestNeighbourMetrics.PRECISION_RECALL_K);
+        return NearestNeighbourMetrics.precisionRecall(real, realRadii(), fake, NearestNeighbourMetrics.PRECISION_RECALL_K);
     }
 
     public NearestNeighbourMetrics.DensityCoverage densityCoverage() {
-        return NearestNeighbourMetrics.densityCoverage(real, fake, NearestNeighbourMetrics.DENSITY_COVERAGE_K);
+        return NearestNeighbourMetrics.densityCoverage(real, realRadii(), fake, NearestNeighbourMetrics.DENSITY_COVERAGE_K);
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
  * sum_{i!=j} k(x_i,x_j) / (m(m-1)) + sum_{i!=j} k(y_i,y_j) / (n(n-1)) - 2 sum k(x_i,y_j) / (mn),
  * averaged over random subsets as torch-fidelity's {@code kid_features_to_metric} (mean and population std).
  * A subset size at least as large as both sets gives the exact full-set value (one evaluation, std 0); with
- * unequal set sizes each side uses min(subset size, its size). Gram matrices come from BLAS dgemm.
+ * unequal set sizes each side uses min(subset size, its size). Gram matrices come from BLAS (see
+ * {@link KernelSums}), into buffers reused across subsets.
  */
 public final class KernelInceptionDistance {
     private KernelInceptionDistance() {
@@ -33,11 +34,12 @@ public final class KernelInceptionDistance {
             return new Result(mmd2(real, fake), 0.0, 1, m, n);
         }
         SplittableRandom random = new SplittableRandom(config.seed());
+        KernelSums sums = new KernelSums(m, n, real.cols());
         double[] values = new double[config.subsets()];
         for (int s = 0; s < values.length; s++) {
-            FeatureMatrix x = real.select(sample(random, real.rows(), m));
-            FeatureMatrix y = fake.select(sample(random, fake.rows(), n));
-            values[s] = mmd2(x, y);
+            // Real indices first, then fake: the draw order every earlier result was computed with.
+            sums.load(real, sample(random, real.rows(), m), fake, sample(random, fake.rows(), n));
+            values[s] = sums.mmd2();
         }
         double mean = 0;
         for (double v : values) {
@@ -53,34 +55,13 @@ public final class KernelInceptionDistance {
 
     /** Unbiased MMD^2 of all rows of x against all rows of y. */
     public static double mmd2(FeatureMatrix x, FeatureMatrix y) {
-        int m = x.rows();
-        int n = y.rows();
-        double xx = kernelSum(x, x, true);
-        double yy = kernelSum(y, y, true);
-        double xy = kernelSum(x, y, false);
-        return xx / ((double) m * (m - 1)) + yy / ((double) n * (n - 1)) - 2 * xy / ((double) m * n);
-    }
-
-    /** Sum of (a_i . b_j / d + 1)^3 over all i, j (i != j when {@code offDiagonal}). */
-    private static double kernelSum(FeatureMatrix a, FeatureMatrix b, boolean offDiagonal) {
-        int d = a.cols();
-        int m = a.rows();
-        int n = b.rows();
-        double[] g = new double[m * n];
-        // Row-major m x d is column-major d x m; G = A B^T, column-major m x n.
-        LinearAlgebra.blas().dgemm("T", "N", m, n, d, 1.0, a.data(), d, b.data(), d, 0.0, g, m);
-        double gamma = 1.0 / d;
-        double sum = 0;
-        for (int j = 0; j < n; j++) {
-            for (int i = 0; i < m; i++) {
-                if (offDiagonal && i == j) {
-                    continue;
-                }
-                double k = g[j * m + i] * gamma + 1.0;
-                sum += k * k * k;
-            }
+        if (x.cols() != y.cols()) {
+            throw new IllegalArgumentException("expected features of the same dimension, found " + x.cols()
+                    + " and " + y.cols());
         }
-        return sum;
+        KernelSums sums = new KernelSums(x.rows(), y.rows(), x.cols());
+        sums.load(x, null, y, null);
+        return sums.mmd2();
     }
 
     /** k distinct indices of 0..n-1 by a partial Fisher-Yates shuffle. */

@@ -30,7 +30,19 @@ public final class NearestNeighbourMetrics {
     }
 
     public static PrecisionRecall precisionRecall(FeatureMatrix real, FeatureMatrix fake, int k) {
-        double[] realRadii = PairwiseDistances.kthNeighbourSquared(real, k);
+        return precisionRecall(real, PairwiseDistances.kthNeighbourSquared(real, k), fake, k);
+    }
+
+    /**
+     * {@link #precisionRecall(FeatureMatrix, FeatureMatrix, int)} with the real radii computed beforehand
+     * ({@link NeighbourRadii#of} on {@code real} itself); the result is identical.
+     */
+    public static PrecisionRecall precisionRecall(FeatureMatrix real, NeighbourRadii realRadii, FeatureMatrix fake, int k) {
+        realRadii.check(real, k);
+        return precisionRecall(real, realRadii.squared(k), fake, k);
+    }
+
+    private static PrecisionRecall precisionRecall(FeatureMatrix real, double[] realRadii, FeatureMatrix fake, int k) {
         double[] fakeRadii = PairwiseDistances.kthNeighbourSquared(fake, k);
         int m = fake.rows();
         AtomicIntegerArray fakeInside = new AtomicIntegerArray(m);
@@ -61,7 +73,19 @@ public final class NearestNeighbourMetrics {
     }
 
     public static DensityCoverage densityCoverage(FeatureMatrix real, FeatureMatrix fake, int k) {
-        double[] realRadii = PairwiseDistances.kthNeighbourSquared(real, k);
+        return densityCoverage(real, PairwiseDistances.kthNeighbourSquared(real, k), fake, k);
+    }
+
+    /**
+     * {@link #densityCoverage(FeatureMatrix, FeatureMatrix, int)} with the real radii computed beforehand
+     * ({@link NeighbourRadii#of} on {@code real} itself); the result is identical.
+     */
+    public static DensityCoverage densityCoverage(FeatureMatrix real, NeighbourRadii realRadii, FeatureMatrix fake, int k) {
+        realRadii.check(real, k);
+        return densityCoverage(real, realRadii.squared(k), fake, k);
+    }
+
+    private static DensityCoverage densityCoverage(FeatureMatrix real, double[] realRadii, FeatureMatrix fake, int k) {
         int m = fake.rows();
         long[] inside = new long[real.rows()];
         boolean[] covered = new boolean[real.rows()];

@@ -63,19 +63,33 @@ final class PairwiseDistances {
      * (prdc's {@code get_kth_value(distances, k + 1)}).
      */
     static double[] kthNeighbourSquared(FeatureMatrix x, int k) {
-        if (k < 1 || k >= x.rows()) {
-            throw new IllegalArgumentException("expected 1 <= k < " + x.rows() + " samples, found k = " + k);
-        }
-        double[] out = new double[x.rows()];
+        return kthNeighboursSquared(x, new int[] {k})[0];
+    }
+
+    /**
+     * {@link #kthNeighbourSquared} for every k of {@code ks} in one pass over the distance blocks: each row keeps
+     * its max(k) + 1 smallest distances in order, so {@code out[t][i]} is the (ks[t] + 1)-th smallest of row i,
+     * the same double the single-k pass picks.
+     */
+    static double[][] kthNeighboursSquared(FeatureMatrix x, int[] ks) {
         int n = x.rows();
+        int max = 0;
+        for (int k : ks) {
+            if (k < 1 || k >= n) {
+                throw new IllegalArgumentException("expected 1 <= k < " + n + " samples, found k = " + k);
+            }
+            max = Math.max(max, k);
+        }
+        double[][] out = new double[ks.length][n];
+        int top = max;
         forEachBlock(x, x, (from, to, dist) -> IntStream.range(from, to).parallel().forEach(i -> {
-            double[] best = new double[k + 1];
+            double[] best = new double[top + 1];
             java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
             int o = (i - from) * n;
             for (int j = 0; j < n; j++) {
                 double v = j == i ? 0.0 : dist[o + j];
-                if (v < best[k]) {
-                    int p = k;
+                if (v < best[top]) {
+                    int p = top;
                     while (p > 0 && best[p - 1] > v) {
                         best[p] = best[p - 1];
                         p--;
@@ -83,7 +97,9 @@ final class PairwiseDistances {
                     best[p] = v;
                 }
             }
-            out[i] = best[k];
+            for (int t = 0; t < ks.length; t++) {
+                out[t][i] = best[ks[t]];
+            }
         }));
         return out;
     }

@@ -1,0 +1,100 @@
+package dev.ganiqa.metrics.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shared-work routes give the same doubles as the direct ones: one-pass radii for several k, set metrics
+ * with precomputed real radii, and KID through reused buffers and dsyrk against the original dgemm loop.
+ */
+class SetMetricsFastPathTest {
+    /** Rounded to a coarse grid so that distance ties (the hard case for k-th neighbour selection) occur. */
+    private static FeatureMatrix features(int n, int d, double shift, double grid, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x = new double[n * d];
+        for (int i = 0; i < x.length; i++) {
+            double v = Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble()) + shift;
+            x[i] = grid > 0 ? Math.rint(v / grid) * grid : v;
+        }
+        return new FeatureMatrix(n, d, x);
+    }
+
+    @Test
+    void onePassRadiiEqualThePerKPasses() {
+        // 2,500 rows: three distance blocks, so rows of later blocks are covered too.
+        for (double grid : new double[] {0, 0.5}) {
+            FeatureMatrix x = features(2500, 6, 0, grid, 11);
+            NeighbourRadii radii = NeighbourRadii.of(x, 5, 1, 3);
+            for (int k : new int[] {1, 3, 5}) {
+                assertThat(radii.squaredCopy(k)).as("k=%d grid=%s", k, grid)
+                        .containsExactly(PairwiseDistances.kthNeighbourSquared(x, k));
+            }
+        }
+    }
+
+    @Test
+    void precomputedRadiiGiveIdenticalMetrics() {
+        FeatureMatrix real = features(1500, 10, 0, 0, 21);
+        FeatureMatrix fake = features(700, 10, 0.3, 0, 22);
+        NeighbourRadii radii = NeighbourRadii.forPrdc(real);
+        for (FeatureMatrix f : new FeatureMatrix[] {fake, features(300, 10, -0.2, 0.5, 23)}) {
+            assertThat(NearestNeighbourMetrics.precisionRecall(real, radii, f, 3))
+                    .isEqualTo(NearestNeighbourMetrics.precisionRecall(real, f, 3));
+            assertThat(NearestNeighbourMetrics.densityCoverage(real, radii, f, 5))
+                    .isEqualTo(NearestNeighbourMetrics.densityCoverage(real, f, 5));
+        }
+        FeatureComparison shared = new FeatureComparison(real, fake, radii);
+        FeatureComparison direct = new FeatureComparison(real, fake);
+        assertThat(shared.precisionRecall()).isEqualTo(direct.precisionRecall());
+        assertThat(shared.densityCoverage()).isEqualTo(direct.densityCoverage());
+    }
+
+    @Test
+    void radiiOfAnotherSetOrAnotherKAreRefused() {
+        FeatureMatrix real = features(200, 4, 0, 0, 31);
+        FeatureMatrix fake = features(100, 4, 0, 0, 32);
+        NeighbourRadii radii = NeighbourRadii.of(real, 3);
+        FeatureMatrix copy = new FeatureMatrix(200, 4, real.data().clone());
+        assertThatThrownBy(() -> NearestNeighbourMetrics.precisionRecall(copy, radii, fake, 3))
+                .hasMessageContaining("radii of another set");
+        assertThatThrownBy(() -> NearestNeighbourMetrics.densityCoverage(real, radii, fake, 5))
+                .hasMessageContaining("expected k in [3], found k = 5");
+        assertThatThrownBy(() -> NeighbourRadii.of(real, 3, 3)).hasMessageContaining("distinct");
+        assertThatThrownBy(() -> NeighbourRadii.of(real, 200)).hasMessageContaining("1 <= k < 200");
+    }
+
+    @Test
+    void kidEqualsTheOriginalDgemmComputation() {
+        // Unequal subset sizes (odd, not multiples of the mirror tile) and unequal set sizes.
+        FeatureMatrix real = features(900, 24, 0, 0, 41);
+        FeatureMatrix fake = features(400, 24, 0.1, 0, 42);
+        KidConfig config = new KidConfig(7, 301, 2020);
+        double[] expected = NaiveKid.meanStd(NaiveKid.subsetValues(real, fake, config));
+        KernelInceptionDistance.Result got = KernelInceptionDistance.compute(real, fake, config);
+        assertThat(got.mean()).isEqualTo(expected[0]);
+        assertThat(got.std()).isEqualTo(expected[1]);
+        assertThat(got.subsetSizeReal()).isEqualTo(301);
+        assertThat(got.subsetSizeFake()).isEqualTo(301);
+        assertThat(KernelInceptionDistance.mmd2(real, fake)).isEqualTo(NaiveKid.mmd2(real, fake));
+    }
+
+    @Test
+    void mirrorCopiesTheUpperTriangle() {
+        int k = 131;
+        double[] c = new double[k * k];
+        for (int j = 0; j < k; j++) {
+            for (int i = 0; i <= j; i++) {
+                c[j * k + i] = i * 1000 + j;
+            }
+        }
+        KernelSums.mirrorUpper(c, k);
+        for (int j = 0; j < k; j++) {
+            for (int i = 0; i < k; i++) {
+                assertThat(c[j * k + i]).isEqualTo(Math.min(i, j) * 1000 + Math.max(i, j));
+            }
+        }
+    }
+}
