@@ -68,7 +68,8 @@ public final class Evaluator {
         Map<String, MetricValue> out = new LinkedHashMap<>();
         out.put(MetricCatalog.FID, MetricValue.of(FrechetDistance.compute(real.stats(),
                 GaussianStats.of(fake.features())), n, r));
-        FeatureComparison comparison = new FeatureComparison(real.features().features(), fake.features());
+        FeatureComparison comparison = new FeatureComparison(real.features().features(), fake.features(),
+                real.radii());
         KidConfig defaults = KidConfig.defaults();
         // torch-fidelity refuses subsets larger than a set; a smaller set is measured whole, exactly.
         KidConfig kid = new KidConfig(defaults.subsets(), Math.min(defaults.subsetSize(), Math.min(n, r)),

@@ -3,18 +3,22 @@ package dev.ganiqa.harness.compare;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.metrics.features.FeatureExtractor;
 import dev.ganiqa.metrics.stats.GaussianStats;
+import dev.ganiqa.metrics.stats.NeighbourRadii;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The real reference every set is measured against: the test split's features, their Gaussian statistics
- * and the statistics of each class (for per-class FID), computed once per comparison.
+ * and the statistics of each class (for per-class FID), and the k-NN radii of precision/recall and
+ * density/coverage (the N x N distance pass that dominated both, about 2 s at N = 10,000), computed once per
+ * comparison.
  */
 public final class RealSet {
     private final ExtractedSet features;
     private final GaussianStats stats;
     private final List<String> classNames;
     private final List<GaussianStats> classStats = new ArrayList<>();
+    private NeighbourRadii radii;
 
     public RealSet(ImageDataset test, FeatureExtractor extractor) {
         this.features = ExtractedSet.of(test, extractor);
@@ -39,6 +43,14 @@ public final class RealSet {
 
     public GaussianStats stats() {
         return stats;
+    }
+
+    /** Squared k-NN radii for k = 3 and k = 5, from one pass on first use (sets without KNN metrics skip it). */
+    public synchronized NeighbourRadii radii() {
+        if (radii == null) {
+            radii = NeighbourRadii.forPrdc(features.features());
+        }
+        return radii;
     }
 
     public List<String> classNames() {
