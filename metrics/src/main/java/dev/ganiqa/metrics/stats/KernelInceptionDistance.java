@@ -8,8 +8,10 @@ import java.util.SplittableRandom;
  * sum_{i!=j} k(x_i,x_j) / (m(m-1)) + sum_{i!=j} k(y_i,y_j) / (n(n-1)) - 2 sum k(x_i,y_j) / (mn),
  * averaged over random subsets as torch-fidelity's {@code kid_features_to_metric} (mean and population std).
  * A subset size at least as large as both sets gives the exact full-set value (one evaluation, std 0); with
- * unequal set sizes each side uses min(subset size, its size). Gram matrices come from BLAS (see
- * {@link KernelSums}), into buffers reused across subsets.
+ * unequal set sizes each side uses min(subset size, its size). Kernel values come from BLAS Gram matrices,
+ * either per subset into reused buffers ({@link KernelSums}) or, when the tables fit and save flops, looked
+ * up in the kernel values of all real-fake and fake-fake pairs ({@link GatheredKernelSums}); both sum in the
+ * same order and give the same doubles.
  */
 public final class KernelInceptionDistance {
     private KernelInceptionDistance() {
@@ -34,12 +36,20 @@ public final class KernelInceptionDistance {
             return new Result(mmd2(real, fake), 0.0, 1, m, n);
         }
         SplittableRandom random = new SplittableRandom(config.seed());
-        KernelSums sums = new KernelSums(m, n, real.cols());
         double[] values = new double[config.subsets()];
-        for (int s = 0; s < values.length; s++) {
-            // Real indices first, then fake: the draw order every earlier result was computed with.
-            sums.load(real, sample(random, real.rows(), m), fake, sample(random, fake.rows(), n));
-            values[s] = sums.mmd2();
+        if (GatheredKernelSums.worthIt(real.rows(), fake.rows(), m, n, values.length)) {
+            GatheredKernelSums sums = new GatheredKernelSums(real, fake, m, n);
+            for (int s = 0; s < values.length; s++) {
+                // Real indices first, then fake: the draw order every earlier result was computed with.
+                int[] rx = sample(random, real.rows(), m);
+                values[s] = sums.mmd2(rx, sample(random, fake.rows(), n));
+            }
+        } else {
+            KernelSums sums = new KernelSums(m, n, real.cols());
+            for (int s = 0; s < values.length; s++) {
+                sums.load(real, sample(random, real.rows(), m), fake, sample(random, fake.rows(), n));
+                values[s] = sums.mmd2();
+            }
         }
         double mean = 0;
         for (double v : values) {

@@ -63,24 +63,33 @@ final class KernelSums {
         blas.dsyrk("U", "T", n, d, 1.0, y, 0, d, 0.0, gyy, 0, n);
         blas.dgemm("T", "N", m, n, d, 1.0, x, 0, d, y, 0, d, 0.0, gxy, 0, m);
         double[] sums = IntStream.range(0, 3).parallel().mapToDouble(t -> switch (t) {
-            case 0 -> kernelSum(mirrorUpper(gxx, m), m, m, true);
-            case 1 -> kernelSum(mirrorUpper(gyy, n), n, n, true);
-            default -> kernelSum(gxy, m, n, false);
+            case 0 -> kernelSum(mirrorUpper(gxx, m), m, m, d, true);
+            case 1 -> kernelSum(mirrorUpper(gyy, n), n, n, d, true);
+            default -> kernelSum(gxy, m, n, d, false);
         }).toArray();
-        return sums[0] / ((double) m * (m - 1)) + sums[1] / ((double) n * (n - 1)) - 2 * sums[2] / ((double) m * n);
+        return combine(sums[0], sums[1], sums[2], m, n);
+    }
+
+    /** The unbiased MMD^2 from the three kernel sums of an m-row x and an n-row y. */
+    static double combine(double xx, double yy, double xy, int m, int n) {
+        return xx / ((double) m * (m - 1)) + yy / ((double) n * (n - 1)) - 2 * xy / ((double) m * n);
+    }
+
+    /** The polynomial kernel of KID from an inner product: (g / d + 1)^3, the one expression every route uses. */
+    static double kernel(double g, int d) {
+        double k = g * (1.0 / d) + 1.0;
+        return k * k * k;
     }
 
     /** Sum of (g_ij / d + 1)^3 over column-major {@code rows} x {@code cols} g, i != j when {@code offDiagonal}. */
-    private double kernelSum(double[] g, int rows, int cols, boolean offDiagonal) {
-        double gamma = 1.0 / d;
+    static double kernelSum(double[] g, int rows, int cols, int d, boolean offDiagonal) {
         double sum = 0;
         for (int j = 0; j < cols; j++) {
             for (int i = 0; i < rows; i++) {
                 if (offDiagonal && i == j) {
                     continue;
                 }
-                double k = g[j * rows + i] * gamma + 1.0;
-                sum += k * k * k;
+                sum += kernel(g[j * rows + i], d);
             }
         }
         return sum;

@@ -67,17 +67,22 @@ class SetMetricsFastPathTest {
     }
 
     @Test
-    void kidEqualsTheOriginalDgemmComputation() {
-        // Unequal subset sizes (odd, not multiples of the mirror tile) and unequal set sizes.
+    void kidEqualsTheOriginalDgemmComputationOnBothRoutes() {
+        // Unequal set sizes, subset sizes that are odd and no multiple of the mirror tile.
         FeatureMatrix real = features(900, 24, 0, 0, 41);
         FeatureMatrix fake = features(400, 24, 0.1, 0, 42);
-        KidConfig config = new KidConfig(7, 301, 2020);
-        double[] expected = NaiveKid.meanStd(NaiveKid.subsetValues(real, fake, config));
-        KernelInceptionDistance.Result got = KernelInceptionDistance.compute(real, fake, config);
-        assertThat(got.mean()).isEqualTo(expected[0]);
-        assertThat(got.std()).isEqualTo(expected[1]);
-        assertThat(got.subsetSizeReal()).isEqualTo(301);
-        assertThat(got.subsetSizeFake()).isEqualTo(301);
+        KidConfig gathered = new KidConfig(7, 301, 2020);
+        KidConfig perSubset = new KidConfig(2, 301, 7);
+        assertThat(GatheredKernelSums.worthIt(900, 400, 301, 301, gathered.subsets())).isTrue();
+        assertThat(GatheredKernelSums.worthIt(900, 400, 301, 301, perSubset.subsets())).isFalse();
+        for (KidConfig config : new KidConfig[] {gathered, perSubset}) {
+            double[] expected = NaiveKid.meanStd(NaiveKid.subsetValues(real, fake, config));
+            KernelInceptionDistance.Result got = KernelInceptionDistance.compute(real, fake, config);
+            assertThat(got.mean()).as("%s", config).isEqualTo(expected[0]);
+            assertThat(got.std()).as("%s", config).isEqualTo(expected[1]);
+            assertThat(got.subsetSizeReal()).isEqualTo(301);
+            assertThat(got.subsetSizeFake()).isEqualTo(301);
+        }
         assertThat(KernelInceptionDistance.mmd2(real, fake)).isEqualTo(NaiveKid.mmd2(real, fake));
     }
 
