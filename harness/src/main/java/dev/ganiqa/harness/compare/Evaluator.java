@@ -74,7 +74,8 @@ public final class Evaluator {
         // torch-fidelity refuses subsets larger than a set; a smaller set is measured whole, exactly.
         KidConfig kid = new KidConfig(defaults.subsets(), Math.min(defaults.subsetSize(), Math.min(n, r)),
                 defaults.seed());
-        KernelInceptionDistance.Result k = comparison.kid(kid);
+        KernelInceptionDistance.Result k = KernelInceptionDistance.compute(real.features().features(), fake.features(),
+                kid, real.kidTerms());
         out.put(MetricCatalog.KID, new MetricValue(k.mean(), k.std(), n, r, kid.subsets()));
         if (fake.probabilities() != null && n >= InceptionScore.DEFAULT_SPLITS) {
             int[] order = Batches.permutation(n, IS_SHUFFLE_SEED);

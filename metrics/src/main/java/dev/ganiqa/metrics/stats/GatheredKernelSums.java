@@ -13,7 +13,8 @@ import java.util.stream.IntStream;
  *
  * <p>Each gathered kernel value is the same expression of an inner product of the same two rows; OpenBLAS
  * accumulates each inner product over d in the same order whatever the matrix sizes, so the sums match the
- * per-subset route (the tests compare the two on every build).
+ * per-subset route (the tests compare the two on every build). The real-real sums can come from a
+ * {@link KidRealTerms} shared by every generated set of a comparison.
  */
 final class GatheredKernelSums {
     /** The largest real x fake plus fake x fake table kept: 2^25 doubles, 256 MB. */
@@ -63,22 +64,17 @@ final class GatheredKernelSums {
         return tables <= MAX_ENTRIES && (long) subsets * m * n > (long) realRows * fakeRows;
     }
 
-    /** Unbiased MMD^2 of the real rows {@code rx} (m of them) against the fake rows {@code ry} (n). */
-    double mmd2(int[] rx, int[] ry) {
-        for (int i = 0; i < m; i++) {
-            System.arraycopy(real.data(), rx[i] * d, x, i * d, d);
-        }
+    /**
+     * Unbiased MMD^2 of the real rows {@code rx} (m of them) against the fake rows {@code ry} (n);
+     * {@code realSum} is their real-real kernel sum when known (from {@link KidRealTerms}), else NaN.
+     */
+    double mmd2(int[] rx, int[] ry, double realSum) {
         double[] sums = IntStream.range(0, 3).parallel().mapToDouble(t -> switch (t) {
-            case 0 -> realSum();
+            case 0 -> Double.isNaN(realSum) ? KernelSums.selfSum(real, rx, x, gxx) : realSum;
             case 1 -> fakeSum(ry);
             default -> crossSum(rx, ry);
         }).toArray();
         return KernelSums.combine(sums[0], sums[1], sums[2], m, n);
-    }
-
-    private double realSum() {
-        LinearAlgebra.blas().dsyrk("U", "T", m, d, 1.0, x, 0, d, 0.0, gxx, 0, m);
-        return KernelSums.kernelSum(KernelSums.mirrorUpper(gxx, m), m, m, d, true);
     }
 
     private double fakeSum(int[] ry) {

@@ -22,6 +22,19 @@ public final class KernelInceptionDistance {
     }
 
     public static Result compute(FeatureMatrix real, FeatureMatrix fake, KidConfig config) {
+        return compute(real, fake, config, null);
+    }
+
+    /**
+     * {@link #compute(FeatureMatrix, FeatureMatrix, KidConfig)} with the real-real subset sums taken from (and
+     * kept in) {@code realTerms}, whose real set must be {@code real}, on the lookup route; null computes them
+     * here. The result is the same double either way.
+     */
+    public static Result compute(FeatureMatrix real, FeatureMatrix fake, KidConfig config, KidRealTerms realTerms) {
+        if (realTerms != null && realTerms.real().data() != real.data()) {
+            throw new IllegalArgumentException("expected the KID real terms of the real set given (" + real.rows()
+                    + " samples), found those of another set (" + realTerms.real().rows() + " samples)");
+        }
         if (real.cols() != fake.cols()) {
             throw new IllegalArgumentException("expected features of the same dimension, found " + real.cols()
                     + " and " + fake.cols());
@@ -38,11 +51,12 @@ public final class KernelInceptionDistance {
         SplittableRandom random = new SplittableRandom(config.seed());
         double[] values = new double[config.subsets()];
         if (GatheredKernelSums.worthIt(real.rows(), fake.rows(), m, n, values.length)) {
+            double[] realSums = realTerms == null ? null : realTerms.sums(config, m, fake.rows(), n);
             GatheredKernelSums sums = new GatheredKernelSums(real, fake, m, n);
             for (int s = 0; s < values.length; s++) {
                 // Real indices first, then fake: the draw order every earlier result was computed with.
                 int[] rx = sample(random, real.rows(), m);
-                values[s] = sums.mmd2(rx, sample(random, fake.rows(), n));
+                values[s] = sums.mmd2(rx, sample(random, fake.rows(), n), realSums == null ? Double.NaN : realSums[s]);
             }
         } else {
             KernelSums sums = new KernelSums(m, n, real.cols());

@@ -70,6 +70,20 @@ final class KernelSums {
         return combine(sums[0], sums[1], sums[2], m, n);
     }
 
+    /**
+     * Sum over i != j of k(x_i, x_j) for the rows {@code rows} of {@code set}, through the buffers {@code x}
+     * (rows x d) and {@code g} (rows x rows): dsyrk, mirror, then {@link #kernelSum}.
+     */
+    static double selfSum(FeatureMatrix set, int[] rows, double[] x, double[] g) {
+        int m = rows.length;
+        int d = set.cols();
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(set.data(), rows[i] * d, x, i * d, d);
+        }
+        LinearAlgebra.blas().dsyrk("U", "T", m, d, 1.0, x, 0, d, 0.0, g, 0, m);
+        return kernelSum(mirrorUpper(g, m), m, m, d, true);
+    }
+
     /** The unbiased MMD^2 from the three kernel sums of an m-row x and an n-row y. */
     static double combine(double xx, double yy, double xy, int m, int n) {
         return xx / ((double) m * (m - 1)) + yy / ((double) n * (n - 1)) - 2 * xy / ((double) m * n);

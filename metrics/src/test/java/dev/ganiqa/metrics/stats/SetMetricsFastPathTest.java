@@ -87,6 +87,27 @@ class SetMetricsFastPathTest {
     }
 
     @Test
+    void sharedRealTermsGiveTheSameKidForEveryGeneratedSet() {
+        FeatureMatrix real = features(900, 24, 0, 0, 51);
+        KidRealTerms terms = new KidRealTerms(real);
+        KidConfig config = new KidConfig(6, 250, 3);
+        for (long seed : new long[] {52, 53}) {
+            FeatureMatrix fake = features(400, 24, 0.2, 0, seed);
+            double[] expected = NaiveKid.meanStd(NaiveKid.subsetValues(real, fake, config));
+            KernelInceptionDistance.Result got = KernelInceptionDistance.compute(real, fake, config, terms);
+            assertThat(got.mean()).isEqualTo(expected[0]);
+            assertThat(got.std()).isEqualTo(expected[1]);
+        }
+        // Another generated size draws other real subsets: its own entry, still equal to the oracle.
+        FeatureMatrix smaller = features(300, 24, 0.2, 0, 54);
+        assertThat(KernelInceptionDistance.compute(real, smaller, config, terms).mean())
+                .isEqualTo(NaiveKid.meanStd(NaiveKid.subsetValues(real, smaller, config))[0]);
+        FeatureMatrix copy = new FeatureMatrix(900, 24, real.data().clone());
+        assertThatThrownBy(() -> KernelInceptionDistance.compute(copy, smaller, config, terms))
+                .hasMessageContaining("another set");
+    }
+
+    @Test
     void mirrorCopiesTheUpperTriangle() {
         int k = 131;
         double[] c = new double[k * k];
