@@ -7,7 +7,6 @@ import dev.ganiqa.metrics.image.DatasetMeasurement;
 import dev.ganiqa.metrics.image.ImageMeasures;
 import dev.ganiqa.metrics.image.Measure;
 import dev.ganiqa.metrics.image.MeasureValue;
-import dev.ganiqa.metrics.stats.FeatureComparison;
 import dev.ganiqa.metrics.stats.FrechetDistance;
 import dev.ganiqa.metrics.stats.GaussianStats;
 import dev.ganiqa.metrics.stats.InceptionScore;
@@ -68,8 +67,6 @@ public final class Evaluator {
         Map<String, MetricValue> out = new LinkedHashMap<>();
         out.put(MetricCatalog.FID, MetricValue.of(FrechetDistance.compute(real.stats(),
                 GaussianStats.of(fake.features())), n, r));
-        FeatureComparison comparison = new FeatureComparison(real.features().features(), fake.features(),
-                real.radii());
         KidConfig defaults = KidConfig.defaults();
         // torch-fidelity refuses subsets larger than a set; a smaller set is measured whole, exactly.
         KidConfig kid = new KidConfig(defaults.subsets(), Math.min(defaults.subsetSize(), Math.min(n, r)),
@@ -83,10 +80,13 @@ public final class Evaluator {
                     InceptionScore.DEFAULT_SPLITS);
             out.put(MetricCatalog.IS, new MetricValue(is.mean(), is.std(), n, 0, is.splits()));
         }
-        NearestNeighbourMetrics.PrecisionRecall pr = comparison.precisionRecall();
+        // Real radii once per comparison; both pairs of metrics from one pass over the real x fake distances.
+        NearestNeighbourMetrics.Prdc prdc = NearestNeighbourMetrics.prdc(real.features().features(), real.radii(),
+                fake.features());
+        NearestNeighbourMetrics.PrecisionRecall pr = prdc.precisionRecall();
         out.put(MetricCatalog.PRECISION, MetricValue.of(pr.precision(), n, r));
         out.put(MetricCatalog.RECALL, MetricValue.of(pr.recall(), n, r));
-        NearestNeighbourMetrics.DensityCoverage dc = comparison.densityCoverage();
+        NearestNeighbourMetrics.DensityCoverage dc = prdc.densityCoverage();
         out.put(MetricCatalog.DENSITY, MetricValue.of(dc.density(), n, r));
         out.put(MetricCatalog.COVERAGE, MetricValue.of(dc.coverage(), n, r));
         return out;

@@ -87,6 +87,11 @@ public final class FeatureComparison {
         return NearestNeighbourMetrics.densityCoverage(real, realRadii(), fake, NearestNeighbourMetrics.DENSITY_COVERAGE_K);
     }
 
+    /** Precision/recall (k = 3) and density/coverage (k = 5) from one pass over the real x fake distances. */
+    public NearestNeighbourMetrics.Prdc prdc() {
+        return NearestNeighbourMetrics.prdc(real, realRadii(), fake);
+    }
+
     /**
      * Every set metric, keyed fid, kid_mean, kid_std, precision, recall, density, coverage (the keys of
      * {@code compare-features --json} and of results.json).
@@ -97,10 +102,11 @@ public final class FeatureComparison {
         KernelInceptionDistance.Result kid = kid(kidConfig);
         out.put("kid_mean", kid.mean());
         out.put("kid_std", kid.std());
-        NearestNeighbourMetrics.PrecisionRecall pr = precisionRecall();
+        NearestNeighbourMetrics.Prdc prdc = prdc();
+        NearestNeighbourMetrics.PrecisionRecall pr = prdc.precisionRecall();
         out.put("precision", pr.precision());
         out.put("recall", pr.recall());
-        NearestNeighbourMetrics.DensityCoverage dc = densityCoverage();
+        NearestNeighbourMetrics.DensityCoverage dc = prdc.densityCoverage();
         out.put("density", dc.density());
         out.put("coverage", dc.coverage());
         return out;

@@ -29,6 +29,64 @@ public final class NearestNeighbourMetrics {
     public record DensityCoverage(double density, double coverage, int k) {
     }
 
+    /** Precision/recall at k = 3 and density/coverage at k = 5. */
+    public record Prdc(PrecisionRecall precisionRecall, DensityCoverage densityCoverage) {
+    }
+
+    /**
+     * {@link #precisionRecall} at k = 3 and {@link #densityCoverage} at k = 5 from one pass over the real x fake
+     * distance blocks instead of two, with the real radii computed beforehand ({@link NeighbourRadii#forPrdc}
+     * of {@code real}); each value is identical to its separate call.
+     */
+    public static Prdc prdc(FeatureMatrix real, NeighbourRadii realRadii, FeatureMatrix fake) {
+        int kp = PRECISION_RECALL_K;
+        int kd = DENSITY_COVERAGE_K;
+        realRadii.check(real, kp);
+        realRadii.check(real, kd);
+        double[] realP = realRadii.squared(kp);
+        double[] realD = realRadii.squared(kd);
+        double[] fakeP = PairwiseDistances.kthNeighbourSquared(fake, kp);
+        int m = fake.rows();
+        AtomicIntegerArray fakeInside = new AtomicIntegerArray(m);
+        boolean[] realInside = new boolean[real.rows()];
+        long[] inside = new long[real.rows()];
+        PairwiseDistances.forEachBlock(real, fake, (from, to, dist) -> IntStream.range(from, to).parallel().forEach(i -> {
+            int o = (i - from) * m;
+            double rp = realP[i];
+            double rd = realD[i];
+            boolean covered = false;
+            long count = 0;
+            for (int j = 0; j < m; j++) {
+                double v = dist[o + j];
+                if (v < rp) {
+                    fakeInside.lazySet(j, 1);
+                }
+                if (v < fakeP[j]) {
+                    covered = true;
+                }
+                if (v < rd) {
+                    count++;
+                }
+            }
+            realInside[i] = covered;
+            inside[i] = count;
+        }));
+        int p = 0;
+        for (int j = 0; j < m; j++) {
+            p += fakeInside.get(j);
+        }
+        int r = 0;
+        long total = 0;
+        int c = 0;
+        for (int i = 0; i < inside.length; i++) {
+            r += realInside[i] ? 1 : 0;
+            total += inside[i];
+            c += inside[i] > 0 ? 1 : 0;
+        }
+        return new Prdc(new PrecisionRecall((double) p / m, (double) r / real.rows(), kp),
+                new DensityCoverage((double) total / ((double) kd * m), (double) c / real.rows(), kd));
+    }
+
     public static PrecisionRecall precisionRecall(FeatureMatrix real, FeatureMatrix fake, int k) {
         return precisionRecall(real, PairwiseDistances.kthNeighbourSquared(real, k), fake, k);
     }

@@ -20,7 +20,10 @@ final class SetMetricsBench {
         KidConfig kid = KidConfig.defaults();
         System.out.println("backend: " + LinearAlgebra.backend() + ", cores " + Runtime.getRuntime().availableProcessors());
         time("KID old (dgemm x3, fresh buffers)", reps, () -> NaiveKid.meanStd(NaiveKid.subsetValues(real, fake, kid))[0]);
-        time("KID new (dsyrk x2 + dgemm, reused buffers)", reps, () -> KernelInceptionDistance.compute(real, fake, kid).mean());
+        time("KID new, first unit (tables + real terms)", reps, () -> KernelInceptionDistance.compute(real, fake, kid).mean());
+        KidRealTerms terms = new KidRealTerms(real);
+        KernelInceptionDistance.compute(real, fake, kid, terms);
+        time("KID new, later units (real terms shared)", reps, () -> KernelInceptionDistance.compute(real, fake, kid, terms).mean());
         time("PR k=3 old (real radii inside)", reps, () -> NearestNeighbourMetrics.precisionRecall(real, fake, 3).precision());
         time("DC k=5 old (real radii inside)", reps, () -> NearestNeighbourMetrics.densityCoverage(real, fake, 5).density());
         time("real radii k=3,5 one pass (once per comparison)", reps, () -> NeighbourRadii.forPrdc(real).rows());

@@ -45,11 +45,16 @@ class SetMetricsFastPathTest {
                     .isEqualTo(NearestNeighbourMetrics.precisionRecall(real, f, 3));
             assertThat(NearestNeighbourMetrics.densityCoverage(real, radii, f, 5))
                     .isEqualTo(NearestNeighbourMetrics.densityCoverage(real, f, 5));
+            NearestNeighbourMetrics.Prdc onePass = NearestNeighbourMetrics.prdc(real, radii, f);
+            assertThat(onePass.precisionRecall()).isEqualTo(NearestNeighbourMetrics.precisionRecall(real, f, 3));
+            assertThat(onePass.densityCoverage()).isEqualTo(NearestNeighbourMetrics.densityCoverage(real, f, 5));
         }
         FeatureComparison shared = new FeatureComparison(real, fake, radii);
         FeatureComparison direct = new FeatureComparison(real, fake);
         assertThat(shared.precisionRecall()).isEqualTo(direct.precisionRecall());
         assertThat(shared.densityCoverage()).isEqualTo(direct.densityCoverage());
+        assertThat(shared.prdc().precisionRecall()).isEqualTo(direct.precisionRecall());
+        assertThat(direct.prdc().densityCoverage()).isEqualTo(direct.densityCoverage());
     }
 
     @Test
