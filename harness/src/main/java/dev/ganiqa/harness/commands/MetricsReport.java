@@ -82,11 +82,12 @@ final class MetricsReport {
         Extractor e = features.extractor();
         out.printf("extractor: %s v%s, sha256 %s%n", e.name(), e.version(), e.sha256());
         for (Side side : List.of(features.fake(), features.real())) {
-            out.printf("%s: %s, %d images, %s%n", side == features.fake() ? "fake" : "real", side.source(), side.images(),
+            out.printf("%s: %s, %s, %s%n", side == features.fake() ? "fake" : "real", side.source(),
+                    side.images() > 0 ? side.images() + " images" : "image count not recorded",
                     side.adaptation() != null ? side.adaptation() : "precomputed " + side.kind());
         }
         features.metrics().values().forEach(v -> {
-            StringBuilder line = new StringBuilder(String.format("%-28s %14.6g", v.label(), v.value()));
+            StringBuilder line = new StringBuilder(String.format("%-36s %14.6g", v.label(), v.value()));
             if (v.std() != null) {
                 line.append(String.format(" +- %.6g", v.std()));
             }
@@ -97,8 +98,9 @@ final class MetricsReport {
             }
             out.println(line);
         });
-        features.unavailable().forEach((id, why) -> out.printf("%-28s %14s (%s)%n", id + " (" + e.name() + ")",
-                "n/a", why));
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        features.unavailable().forEach((id, why) -> byReason.computeIfAbsent(why, k -> new java.util.ArrayList<>()).add(id));
+        byReason.forEach((why, ids) -> out.printf("not computed: %s (%s)%n", String.join(", ", ids), why));
         out.println();
     }
 
