@@ -2,6 +2,7 @@ package dev.ganiqa.harness.commands;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
 import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
@@ -9,7 +10,6 @@ import dev.ganiqa.harness.cli.CommandContext;
 import dev.ganiqa.harness.features.FeatureSession;
 import dev.ganiqa.harness.features.SetInput;
 import dev.ganiqa.harness.features.StatsCache;
-import dev.ganiqa.metrics.features.Extractors;
 import dev.ganiqa.metrics.stats.FrechetDistance;
 import dev.ganiqa.metrics.stats.GaussianStats;
 import dev.ganiqa.metrics.stats.LinearAlgebra;
@@ -30,16 +30,8 @@ public final class FidCommand extends BaseCommand {
             + "(fashion-mnist@test; default @train), an .npz with mu/sigma, or an .npy N x D feature matrix")
     public List<String> inputs = new ArrayList<>();
 
-    @Parameter(names = "--extractor", description = "Feature extractor for folders and specs: ganiqa-fmnist-v1, "
-            + "inception[:PATH], savedmodel:DIR[#SIGNATURE], frozen:FILE.pb")
-    public String extractor = Extractors.DEFAULT;
-
-    @Parameter(names = "--threads", description = "TensorFlow threads (default: all cores)")
-    public int threads = Runtime.getRuntime().availableProcessors();
-
-    @Parameter(names = "--no-cache", description = "Neither read nor write cached statistics "
-            + "(${GANIQA_CACHE:-~/.cache/ganiqa}/stats)")
-    public boolean noCache;
+    @ParametersDelegate
+    public ExtractorOptions features = new ExtractorOptions();
 
     private final DatasetOpener opener;
     private final Map<String, String> env;
@@ -61,8 +53,8 @@ public final class FidCommand extends BaseCommand {
         }
         SetInput a = SetInput.parse(inputs.get(0));
         SetInput b = SetInput.parse(inputs.get(1));
-        StatsCache cache = noCache ? null : StatsCache.fromEnv(env);
-        try (FeatureSession session = new FeatureSession(opener::open, extractor, env, threads, cache, context.err())) {
+        StatsCache cache = features.cache(env);
+        try (FeatureSession session = new FeatureSession(opener::open, features.extractor, env, features.threads, cache, context.err())) {
             GaussianStats sa = statsOf(a, session);
             GaussianStats sb = statsOf(b, session);
             if (sa.dimension() != sb.dimension()) {

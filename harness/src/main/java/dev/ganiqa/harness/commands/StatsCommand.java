@@ -2,6 +2,7 @@ package dev.ganiqa.harness.commands;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
 import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
@@ -9,7 +10,6 @@ import dev.ganiqa.harness.cli.CommandContext;
 import dev.ganiqa.harness.features.FeatureSession;
 import dev.ganiqa.harness.features.SetInput;
 import dev.ganiqa.harness.features.StatsCache;
-import dev.ganiqa.metrics.features.Extractors;
 import dev.ganiqa.metrics.io.NumpyFiles;
 import dev.ganiqa.metrics.stats.FeatureMatrix;
 import dev.ganiqa.metrics.stats.GaussianStats;
@@ -32,16 +32,8 @@ public final class StatsCommand extends BaseCommand {
     @Parameter(names = "--out", required = true, description = "Statistics file to write (.npz with mu and sigma)")
     public String out;
 
-    @Parameter(names = "--extractor", description = "Feature extractor for folders and specs: ganiqa-fmnist-v1, "
-            + "inception[:PATH], savedmodel:DIR[#SIGNATURE], frozen:FILE.pb")
-    public String extractor = Extractors.DEFAULT;
-
-    @Parameter(names = "--threads", description = "TensorFlow threads (default: all cores)")
-    public int threads = Runtime.getRuntime().availableProcessors();
-
-    @Parameter(names = "--no-cache", description = "Neither read nor write cached statistics "
-            + "(${GANIQA_CACHE:-~/.cache/ganiqa}/stats)")
-    public boolean noCache;
+    @ParametersDelegate
+    public ExtractorOptions features = new ExtractorOptions();
 
     private final DatasetOpener opener;
     private final Map<String, String> env;
@@ -74,8 +66,8 @@ public final class StatsCommand extends BaseCommand {
             }
             stats = GaussianStats.of(features);
         } else {
-            StatsCache cache = noCache ? null : StatsCache.fromEnv(env);
-            try (FeatureSession session = new FeatureSession(opener::open, extractor, env, threads, cache,
+            StatsCache cache = features.cache(env);
+            try (FeatureSession session = new FeatureSession(opener::open, features.extractor, env, features.threads, cache,
                     context.err())) {
                 stats = session.stats((SetInput.Images) input).stats();
                 from = ", " + session.extractor().info().label();
