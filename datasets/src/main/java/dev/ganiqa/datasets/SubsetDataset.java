@@ -24,6 +24,16 @@ public final class SubsetDataset implements ImageDataset {
         this.description = description;
     }
 
+    /** The first {@code n} images (all when the parent has fewer). */
+    public static ImageDataset first(ImageDataset parent, int n) {
+        int count = Math.min(n, parent.size());
+        int[] indices = new int[count];
+        for (int i = 0; i < count; i++) {
+            indices[i] = i;
+        }
+        return new SubsetDataset(parent, indices, parent.description() + "[0:" + count + "]");
+    }
+
     /**
      * {@code n} images drawn without replacement by a seeded permutation, kept in the parent's order so that a
      * subset of a subset is predictable; the whole parent when {@code n} is 0 or not smaller than its size.

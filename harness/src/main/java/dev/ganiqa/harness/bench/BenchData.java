@@ -1,19 +1,15 @@
 package dev.ganiqa.harness.bench;
 
 import java.awt.image.Raster;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import javax.imageio.ImageIO;
 
 /** Loads the benchmark inputs that metrics_peers.py wrote (and Fashion-MNIST from its Debian package). */
 final class BenchData {
-    static final Path FASHION_MNIST_TEST = Path.of("/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz");
 
     private BenchData() {
     }
@@ -26,19 +22,14 @@ final class BenchData {
         return dir;
     }
 
-    static byte[][] fashionMnistTest() throws IOException {
-        try (InputStream raw = Files.newInputStream(FASHION_MNIST_TEST);
-             DataInputStream in = new DataInputStream(new GZIPInputStream(raw, 1 << 16))) {
-            in.readInt();
-            int n = in.readInt();
-            int h = in.readInt();
-            int w = in.readInt();
-            byte[][] images = new byte[n][h * w];
-            for (byte[] image : images) {
-                in.readFully(image);
-            }
-            return images;
+    static byte[][] fashionMnistTest() {
+        dev.ganiqa.datasets.ImageDataset test = dev.ganiqa.datasets.Datasets.open("fashion-mnist")
+                .open(dev.ganiqa.datasets.Split.TEST);
+        byte[][] images = new byte[test.size()][];
+        for (int i = 0; i < images.length; i++) {
+            images[i] = test.image(i);
         }
+        return images;
     }
 
     /** The photo-*.png files as HWC RGB bytes, read through the Raster (no colour conversion). */

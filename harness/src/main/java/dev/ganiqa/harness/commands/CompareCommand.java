@@ -67,14 +67,19 @@ public final class CompareCommand extends BaseCommand {
     @Parameter(names = "--set", description = "Hyper-parameter override VARIANT.FIELD=VALUE (or *.FIELD=VALUE), repeatable")
     public List<String> settings = new ArrayList<>();
 
-    @Parameter(names = "--out", description = "Run folder (default runs/<timestamp>; an existing one is continued)")
+    @Parameter(names = "--out", description = "Run folder (default: the newest unfinished runs/* with this configuration, "
+            + "else runs/<timestamp>); an existing one is continued")
     public Path out;
 
     @Override
     public int run(CommandContext context) throws Exception {
         CompareConfig config = config();
-        Path dir = out != null ? out : Path.of("runs", LocalDateTime.now().format(
-                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dir = out;
+        if (dir == null) {
+            Path runs = Path.of("runs");
+            dir = Comparison.unfinished(runs, config).orElse(runs.resolve(LocalDateTime.now().format(
+                    DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        }
         context.notice(String.format("comparing %s on %s: %d epoch(s), %d seed(s), %d samples per unit, %s preset",
                 String.join(", ", config.variants()), config.dataSpec(), config.epochs(), config.seeds().size(),
                 config.samples(), config.preset()));

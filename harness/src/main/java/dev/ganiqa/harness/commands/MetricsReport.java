@@ -1,9 +1,11 @@
 package dev.ganiqa.harness.commands;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.SkippedFile;
+import dev.ganiqa.harness.features.SetMetrics;
 import dev.ganiqa.metrics.image.DatasetMeasurement;
 import dev.ganiqa.metrics.image.ImageMeasures;
 import dev.ganiqa.metrics.image.Measure;
@@ -24,17 +26,37 @@ final class MetricsReport {
     static final String CSV_HEADER = "file,width,height,channels,laplacian_var,tenengrad,immerkaer_sigma,"
             + "wavelet_sigma,chroma_noise,hf_energy_ratio";
 
-    /** The JSON document: what was measured, per-measure summaries and the skipped files. */
+    /**
+     * The JSON document: what was measured, per-measure summaries, the skipped files and, with {@code --real},
+     * the set metrics ({@code features}; absent without it).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Summary(String source, String dataset, int images, int measured, Map<String, MeasureSummary> measures,
-                   List<SkippedFile> skipped) {
+                   List<SkippedFile> skipped, FeatureMetrics features) {
+    }
+
+    /** Which network produced the features: numbers from different extractors are never comparable. */
+    record Extractor(String name, String version, String sha256, String label) {
+    }
+
+    /** One side of the comparison; {@code adaptation} is null when REAL was a feature or statistics file. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Side(String source, String kind, int images, String adaptation) {
+    }
+
+    /** The set metrics of {@code metrics --real}, each labelled with the extractor, and what could not be computed. */
+    record FeatureMetrics(Extractor extractor, Side real, Side fake, Map<String, SetMetrics.Value> metrics,
+                          Map<String, String> unavailable) {
     }
 
     private final String source;
     private final DatasetMeasurement.Result result;
+    private final FeatureMetrics features;
 
-    MetricsReport(String source, DatasetMeasurement.Result result) {
+    MetricsReport(String source, DatasetMeasurement.Result result, FeatureMetrics features) {
         this.source = source;
         this.result = result;
+        this.features = features;
     }
 
     Summary summary() {
@@ -42,15 +64,44 @@ final class MetricsReport {
         result.summaries().forEach((m, s) -> measures.put(m.column(), s));
         int measured = (int) result.images().stream().filter(java.util.Objects::nonNull).count();
         return new Summary(source, result.dataset().description(), result.images().size(), measured, measures,
-                result.skipped());
+                result.skipped(), features);
     }
 
     void printSummary(PrintStream out) {
+        if (features != null) {
+            printFeatureMetrics(out);
+        }
         Summary s = summary();
         out.printf("%d images measured, %d skipped (%s)%n", s.measured(), s.skipped().size(), s.source());
         out.printf("%-16s %8s %14s %14s %14s %14s %14s%n", "measure", "count", "mean", "std", "median", "p5", "p95");
         s.measures().forEach((name, m) -> out.printf("%-16s %8d %14.6g %14.6g %14.6g %14.6g %14.6g%n", name, m.count(),
                 m.mean(), m.std(), m.median(), m.p5(), m.p95()));
+    }
+
+    private void printFeatureMetrics(PrintStream out) {
+        Extractor e = features.extractor();
+        out.printf("extractor: %s v%s, sha256 %s%n", e.name(), e.version(), e.sha256());
+        for (Side side : List.of(features.fake(), features.real())) {
+            out.printf("%s: %s, %s, %s%n", side == features.fake() ? "fake" : "real", side.source(),
+                    side.images() > 0 ? side.images() + " images" : "image count not recorded",
+                    side.adaptation() != null ? side.adaptation() : "precomputed " + side.kind());
+        }
+        features.metrics().values().forEach(v -> {
+            StringBuilder line = new StringBuilder(String.format("%-36s %14.6g", v.label(), v.value()));
+            if (v.std() != null) {
+                line.append(String.format(" +- %.6g", v.std()));
+            }
+            if (v.splits() != null) {
+                line.append(String.format(" (%d splits, %d samples)", v.splits(), v.samples()));
+            } else if (v.subsets() != null) {
+                line.append(String.format(" (%d subsets of %d)", v.subsets(), v.subsetSize()));
+            }
+            out.println(line);
+        });
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        features.unavailable().forEach((id, why) -> byReason.computeIfAbsent(why, k -> new java.util.ArrayList<>()).add(id));
+        byReason.forEach((why, ids) -> out.printf("not computed: %s (%s)%n", String.join(", ", ids), why));
+        out.println();
     }
 
     void writeCsv(Path file) throws IOException {

@@ -2,16 +2,19 @@ package dev.ganiqa.harness.commands;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import dev.ganiqa.datasets.ArrayDataset;
+import dev.ganiqa.datasets.ImageFolderWriter;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
 import dev.ganiqa.trainers.Generator;
 import dev.ganiqa.trainers.Generators;
 import dev.ganiqa.trainers.ModelInfo;
-import dev.ganiqa.trainers.SampleGrid;
 import dev.ganiqa.trainers.Samples;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * {@code ganiqa sample}: PNG files from a trained run (its SavedModel, else its last checkpoint). Conditional
@@ -35,7 +38,7 @@ public final class SampleCommand extends BaseCommand {
     public Path out;
 
     @Override
-    public int run(CommandContext context) {
+    public int run(CommandContext context) throws IOException {
         if (n < 1) {
             throw CliException.usage("sample", "expected --n >= 1, found " + n);
         }
@@ -44,7 +47,9 @@ public final class SampleCommand extends BaseCommand {
                 if (classIndex != null) {
                     throw CliException.usage("sample", run + ": expected no --class for an unconditional generator");
                 }
-                write(g.sample(n, null, seed), out);
+                Samples samples = g.sample(n, null, seed);
+                ImageFolderWriter.write(new ArrayDataset(run.toString(), samples.shape(), samples.pixels(), null,
+                        List.of(), null, List.of()), out, n);
                 context.out().printf("%d images -> %s%n", n, out);
                 return 0;
             }
@@ -52,6 +57,7 @@ public final class SampleCommand extends BaseCommand {
                 throw CliException.usage("sample", "expected --class in 0.." + (g.classes() - 1) + ", found " + classIndex);
             }
             ModelInfo info = Generators.info(run);
+            List<String> names = classNames(info, g.classes());
             for (int k = 0; k < g.classes(); k++) {
                 if (classIndex != null && k != classIndex) {
                     continue;
@@ -59,23 +65,26 @@ public final class SampleCommand extends BaseCommand {
                 int[] labels = new int[n];
                 Arrays.fill(labels, k);
                 // Seed per class, so --class K reproduces the same images as the full per-class run.
-                Path dir = out.resolve(folder(info, k));
-                write(g.sample(n, labels, seed * 1_000_003L + k), dir);
-                context.out().printf("%d images of class %d -> %s%n", n, k, dir);
+                Samples samples = g.sample(n, labels, seed * 1_000_003L + k);
+                // The datasets module's folder layout (class folders + classes.txt), so the output reads back
+                // as a labelled dataset with the generator's class names.
+                ImageFolderWriter.write(new ArrayDataset(run + " class " + k, samples.shape(), samples.pixels(),
+                        labels, names, null, List.of()), out, n);
+                context.out().printf("%d images of class %d (%s) -> %s%n", n, k, names.get(k),
+                        out.resolve(ImageFolderWriter.folderName(names.get(k))));
             }
             return 0;
         }
     }
 
-    private static String folder(ModelInfo info, int k) {
-        String name = info.classNames() != null && k < info.classNames().size() ? info.classNames().get(k) : "";
-        String safe = name.replaceAll("[^A-Za-z0-9_.-]+", "_");
-        return String.format("%02d", k) + (safe.isEmpty() ? "" : "-" + safe);
-    }
-
-    private static void write(Samples samples, Path dir) {
-        for (int i = 0; i < samples.count(); i++) {
-            SampleGrid.writeImage(samples, i, dir.resolve(String.format("%06d.png", i)));
+    private static List<String> classNames(ModelInfo info, int classes) {
+        if (info.classNames() != null && info.classNames().size() == classes) {
+            return info.classNames();
         }
+        List<String> names = new java.util.ArrayList<>();
+        for (int k = 0; k < classes; k++) {
+            names.add(String.format("%02d", k));
+        }
+        return names;
     }
 }

@@ -185,6 +185,37 @@ public final class Comparison {
                 ImageRef.file(runDir.relativize(grid).toString(), "real training images"));
     }
 
+    /**
+     * The newest run folder under {@code root} that holds an unfinished comparison with exactly this
+     * configuration, so that rerunning the same command without {@code --out} continues it.
+     */
+    public static java.util.Optional<Path> unfinished(Path root, CompareConfig config) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return java.util.Optional.empty();
+        }
+        ObjectMapper json = new ObjectMapper();
+        try (var dirs = Files.list(root)) {
+            for (Path dir : dirs.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Path file = dir.resolve("compare.json");
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                try {
+                    if (!json.readValue(file.toFile(), CompareConfig.class).equals(config)) {
+                        continue;
+                    }
+                    Path results = dir.resolve(ResultsJson.FILE_NAME);
+                    if (!Files.exists(results) || ResultsJson.read(results).provenance().finishedAt() == null) {
+                        return java.util.Optional.of(dir);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // A folder we cannot read is not ours to continue.
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** A run folder holds one comparison: rerunning continues it only with the same configuration. */
     private void checkConfig() throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

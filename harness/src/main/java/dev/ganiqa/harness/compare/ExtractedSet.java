@@ -3,6 +3,7 @@ package dev.ganiqa.harness.compare;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.metrics.features.FeatureExtractor;
 import dev.ganiqa.metrics.features.FeatureRunner;
+import dev.ganiqa.metrics.features.Progress;
 import dev.ganiqa.metrics.features.RunSummary;
 import dev.ganiqa.metrics.features.RunnerOptions;
 import dev.ganiqa.metrics.stats.FeatureMatrix;
@@ -41,6 +42,11 @@ public record ExtractedSet(FeatureMatrix features, FeatureMatrix probabilities, 
 
     /** Streams {@code data} through {@code extractor} and keeps every feature row. */
     public static ExtractedSet of(ImageDataset data, FeatureExtractor extractor) {
+        return of(data, extractor, Progress.NONE);
+    }
+
+    /** As {@link #of(ImageDataset, FeatureExtractor)}, reporting after every batch. */
+    public static ExtractedSet of(ImageDataset data, FeatureExtractor extractor, Progress progress) {
         int n = data.size();
         int dim = extractor.info().featureDim();
         int classes = extractor.info().classes();
@@ -58,7 +64,7 @@ public record ExtractedSet(FeatureMatrix features, FeatureMatrix probabilities, 
                     probabilities[first * classes + i] = p[i];
                 }
             }
-        });
+        }, progress);
         return new ExtractedSet(new FeatureMatrix(n, dim, features),
                 probabilities == null ? null : new FeatureMatrix(n, classes, probabilities), summary);
     }

@@ -5,33 +5,21 @@ import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.ImageShape;
 import dev.ganiqa.datasets.SkippedFile;
 import dev.ganiqa.datasets.Split;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The first {@code n} real Fashion-MNIST test images as a {@link DatasetSource}, for command tests until
  * Datasets.open lands in main; {@code brokenIndex} (or -1) makes one image fail to load like a corrupt file.
  */
 record FashionMnistSource(byte[][] images, int brokenIndex) implements DatasetSource {
-    static FashionMnistSource first(int n, int brokenIndex) throws IOException {
-        Path file = Path.of("/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz");
-        try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(new GZIPInputStream(raw))) {
-            in.readInt();
-            in.readInt();
-            in.readInt();
-            in.readInt();
-            byte[][] images = new byte[n][784];
-            for (byte[] image : images) {
-                in.readFully(image);
-            }
-            return new FashionMnistSource(images, brokenIndex);
+    static FashionMnistSource first(int n, int brokenIndex) {
+        ImageDataset test = dev.ganiqa.datasets.Datasets.open("fashion-mnist").open(Split.TEST);
+        byte[][] images = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            images[i] = test.image(i);
         }
+        return new FashionMnistSource(images, brokenIndex);
     }
 
     @Override

@@ -44,17 +44,17 @@ class TrainSampleCommandTest {
         Path samples = dir.resolve("samples");
         assertThat(ganiqa("sample", "--run", run.toString(), "--n", "3", "--out", samples.toString())).isZero();
         try (Stream<Path> s = Files.list(samples)) {
-            assertThat(s.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("00-h", "01-v");
+            assertThat(s.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("classes.txt", "h", "v");
         }
-        BufferedImage png = ImageIO.read(samples.resolve("01-v/000002.png").toFile());
+        BufferedImage png = ImageIO.read(samples.resolve("v/000002.png").toFile());
         assertThat(png.getWidth()).isEqualTo(16);
         assertThat(png.getRaster().getNumBands()).isEqualTo(1);
 
         Path only = dir.resolve("only");
         assertThat(ganiqa("sample", "--run", run.toString(), "--n", "3", "--class", "1", "--out", only.toString()))
                 .isZero();
-        assertThat(Files.readAllBytes(only.resolve("01-v/000002.png")))
-                .isEqualTo(Files.readAllBytes(samples.resolve("01-v/000002.png")));
+        assertThat(Files.readAllBytes(only.resolve("v/000002.png")))
+                .isEqualTo(Files.readAllBytes(samples.resolve("v/000002.png")));
         assertThat(ganiqa("sample", "--run", run.toString(), "--class", "2", "--out", only.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("expected --class in 0..1, found 2");
     }

@@ -206,11 +206,15 @@ class CompareEndToEndTest {
         assertThat(process.isAlive()).as("the comparison should still be running after its first unit").isTrue();
         process.destroyForcibly().waitFor();
         assertThat(ResultsJson.read(results).units()).hasSize(1);
+        CompareConfig config = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readValue(runC.resolve("compare.json").toFile(), CompareConfig.class);
+        assertThat(Comparison.unfinished(temp, config)).contains(runC);
 
         CliRun resumed = CliRun.of(compare);
         assertThat(resumed.code()).as(resumed.err()).isZero();
         assertThat(resumed.err()).contains("dcgan-seed1: recorded earlier").contains("unit 2/2 wgan-seed1: training");
         RunResults r = ResultsJson.read(results);
         assertThat(r.units()).hasSize(2).allMatch(u -> u.status() == UnitStatus.OK);
+        assertThat(Comparison.unfinished(temp, config)).isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.ImageShape;
 import dev.ganiqa.datasets.Split;
+import dev.ganiqa.datasets.SubsetDataset;
 import dev.ganiqa.metrics.features.train.FrozenAccuracy;
 import java.io.InputStream;
 import java.util.Map;
@@ -56,7 +57,7 @@ class EmbeddedExtractorTest {
 
     @Test
     void theSameImagesGiveBitIdenticalFeatures() {
-        ImageDataset some = new Subset(test, 1000);
+        ImageDataset some = SubsetDataset.first(test, 1000);
         float[] first = features(embedded, some, 100);
         float[] second = features(embedded, some, 100);
         float[] fresh;
@@ -69,7 +70,7 @@ class EmbeddedExtractorTest {
 
     @Test
     void featuresDoNotDependOnTheBatchSize() {
-        ImageDataset some = new Subset(test, 200);
+        ImageDataset some = SubsetDataset.first(test, 200);
         float[] one = features(embedded, some, 1);
         float[] hundred = features(embedded, some, 100);
         float maxAbs = 0;

@@ -7,6 +7,7 @@ import dev.ganiqa.datasets.DatasetSource;
 import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.Split;
+import dev.ganiqa.datasets.SubsetDataset;
 import dev.ganiqa.metrics.features.train.ClassifierTrainer;
 import dev.ganiqa.metrics.features.train.TrainingConfig;
 import dev.ganiqa.metrics.features.train.TrainingResult;
@@ -31,8 +32,8 @@ class SavedModelExtractorTest {
     @BeforeAll
     static void train() throws Exception {
         DatasetSource fmnist = Datasets.open("fashion-mnist");
-        ImageDataset trainSet = new Subset(fmnist.open(Split.TRAIN), 1000);
-        test = new Subset(fmnist.open(Split.TEST), 300);
+        ImageDataset trainSet = SubsetDataset.first(fmnist.open(Split.TRAIN), 1000);
+        test = SubsetDataset.first(fmnist.open(Split.TEST), 300);
         List<String> log = new ArrayList<>();
         trained = new ClassifierTrainer(new TrainingConfig(1, 50, 1e-3f, 3L, 2), log::add)
                 .train(trainSet, test, "tiny", "fashion-mnist[0:1000]", dir.resolve("out"));

@@ -1,0 +1,25 @@
+package dev.ganiqa.harness.commands;
+
+import com.beust.jcommander.Parameter;
+import dev.ganiqa.harness.features.StatsCache;
+import dev.ganiqa.metrics.features.Extractors;
+import java.util.Map;
+
+/** The feature-extractor options shared by {@code fid} and {@code stats} (a JCommander delegate). */
+public final class ExtractorOptions {
+    @Parameter(names = "--extractor", description = "Feature extractor for folders and specs: ganiqa-fmnist-v1, "
+            + "inception[:PATH], savedmodel:DIR[#SIGNATURE], frozen:FILE.pb")
+    public String extractor = Extractors.DEFAULT;
+
+    @Parameter(names = "--threads", description = "TensorFlow threads (default: all cores)")
+    public int threads = Runtime.getRuntime().availableProcessors();
+
+    @Parameter(names = "--no-cache", description = "Neither read nor write cached statistics "
+            + "(${GANIQA_CACHE:-~/.cache/ganiqa}/stats)")
+    public boolean noCache;
+
+    /** The statistics cache of {@code env}, or null with {@code --no-cache}. */
+    StatsCache cache(Map<String, String> env) {
+        return noCache ? null : StatsCache.fromEnv(env);
+    }
+}

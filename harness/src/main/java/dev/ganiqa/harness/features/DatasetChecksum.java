@@ -1,0 +1,38 @@
+package dev.ganiqa.harness.features;
+
+import dev.ganiqa.datasets.ImageDataset;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The sha256 of a dataset's content as read: its shape and size, then every image's pixels followed by its
+ * label, in dataset order. Two sources with the same images and labels have the same checksum whatever their
+ * paths or file names; one changed pixel or label changes it. This is what keys cached statistics, so a
+ * folder edited after its statistics were cached is measured anew.
+ */
+public final class DatasetChecksum {
+    private DatasetChecksum() {
+    }
+
+    public static String of(ImageDataset data) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+        ByteBuffer header = ByteBuffer.allocate(16);
+        header.putInt(data.shape().height()).putInt(data.shape().width()).putInt(data.shape().channels())
+                .putInt(data.size());
+        sha.update(header.array());
+        ByteBuffer label = ByteBuffer.allocate(4);
+        for (int i = 0; i < data.size(); i++) {
+            sha.update(data.image(i));
+            label.clear();
+            sha.update(label.putInt(data.label(i)).array());
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+}

@@ -1,0 +1,94 @@
+package dev.ganiqa.harness.features;
+
+import dev.ganiqa.datasets.ArrayDataset;
+import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.ImageShape;
+import java.util.List;
+import java.util.Random;
+
+/** Seeded degradations of real images for the sanity tests: additive Gaussian noise and Gaussian blur. */
+final class Perturbations {
+    private Perturbations() {
+    }
+
+    /** Every pixel plus N(0, sigma^2) noise (in 0..255 units), rounded and clipped; seeded. */
+    static ImageDataset noise(ImageDataset data, double sigma, long seed) {
+        Random random = new Random(seed);
+        return map(data, "noise " + sigma, pixels -> {
+            byte[] out = new byte[pixels.length];
+            for (int i = 0; i < pixels.length; i++) {
+                out[i] = clip((pixels[i] & 0xFF) + sigma * random.nextGaussian());
+            }
+            return out;
+        });
+    }
+
+    /** Separable Gaussian blur with standard deviation {@code sigma} pixels, radius ceil(3 sigma), edges clamped. */
+    static ImageDataset blur(ImageDataset data, double sigma) {
+        int radius = (int) Math.ceil(3 * sigma);
+        double[] kernel = new double[2 * radius + 1];
+        double sum = 0;
+        for (int k = -radius; k <= radius; k++) {
+            kernel[k + radius] = Math.exp(-k * k / (2 * sigma * sigma));
+            sum += kernel[k + radius];
+        }
+        for (int k = 0; k < kernel.length; k++) {
+            kernel[k] /= sum;
+        }
+        ImageShape s = data.shape();
+        int h = s.height();
+        int w = s.width();
+        int c = s.channels();
+        return map(data, "blur " + sigma, pixels -> {
+            double[] rows = new double[pixels.length];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    for (int ch = 0; ch < c; ch++) {
+                        double v = 0;
+                        for (int k = -radius; k <= radius; k++) {
+                            int xx = Math.min(w - 1, Math.max(0, x + k));
+                            v += kernel[k + radius] * (pixels[(y * w + xx) * c + ch] & 0xFF);
+                        }
+                        rows[(y * w + x) * c + ch] = v;
+                    }
+                }
+            }
+            byte[] out = new byte[pixels.length];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    for (int ch = 0; ch < c; ch++) {
+                        double v = 0;
+                        for (int k = -radius; k <= radius; k++) {
+                            int yy = Math.min(h - 1, Math.max(0, y + k));
+                            v += kernel[k + radius] * rows[(yy * w + x) * c + ch];
+                        }
+                        out[(y * w + x) * c + ch] = clip(v);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private interface ImageOp {
+        byte[] apply(byte[] pixels);
+    }
+
+    private static ImageDataset map(ImageDataset data, String what, ImageOp op) {
+        int per = data.shape().values();
+        byte[] all = new byte[data.size() * per];
+        int[] labels = data.hasLabels() ? new int[data.size()] : null;
+        for (int i = 0; i < data.size(); i++) {
+            System.arraycopy(op.apply(data.image(i)), 0, all, i * per, per);
+            if (labels != null) {
+                labels[i] = data.label(i);
+            }
+        }
+        return new ArrayDataset(data.description() + " + " + what, data.shape(), all, labels, data.classNames(), null,
+                List.of());
+    }
+
+    private static byte clip(double v) {
+        return (byte) Math.max(0, Math.min(255, Math.round(v)));
+    }
+}
