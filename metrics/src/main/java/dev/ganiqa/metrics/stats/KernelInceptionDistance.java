@@ -27,8 +27,7 @@ public final class KernelInceptionDistance {
 
     /**
      * {@link #compute(FeatureMatrix, FeatureMatrix, KidConfig)} with the real-real subset sums taken from (and
-     * kept in) {@code realTerms}, whose real set must be {@code real}, on the lookup route; null computes them
-     * here. The result is the same double either way.
+     * kept in) {@code realTerms}, whose real set must be {@code real}; null computes them here. The result is the same double either way.
      */
     public static Result compute(FeatureMatrix real, FeatureMatrix fake, KidConfig config, KidRealTerms realTerms) {
         if (realTerms != null && realTerms.real().data() != real.data()) {
@@ -50,8 +49,8 @@ public final class KernelInceptionDistance {
         }
         SplittableRandom random = new SplittableRandom(config.seed());
         double[] values = new double[config.subsets()];
+        double[] realSums = realTerms == null ? null : realTerms.sums(config, m, fake.rows(), n);
         if (GatheredKernelSums.worthIt(real.rows(), fake.rows(), m, n, values.length)) {
-            double[] realSums = realTerms == null ? null : realTerms.sums(config, m, fake.rows(), n);
             GatheredKernelSums sums = new GatheredKernelSums(real, fake, m, n);
             for (int s = 0; s < values.length; s++) {
                 // Real indices first, then fake: the draw order every earlier result was computed with.
@@ -62,7 +61,7 @@ public final class KernelInceptionDistance {
             KernelSums sums = new KernelSums(m, n, real.cols());
             for (int s = 0; s < values.length; s++) {
                 sums.load(real, sample(random, real.rows(), m), fake, sample(random, fake.rows(), n));
-                values[s] = sums.mmd2();
+                values[s] = sums.mmd2(realSums == null ? Double.NaN : realSums[s]);
             }
         }
         double mean = 0;

@@ -57,13 +57,21 @@ final class KernelSums {
 
     /** Unbiased MMD^2 of the loaded x and y. */
     double mmd2() {
+        return mmd2(Double.NaN);
+    }
+
+    /** As {@link #mmd2()}, with the real-real kernel sum of the loaded x given ({@link KidRealTerms}); NaN: computed. */
+    double mmd2(double realSum) {
         BLAS blas = LinearAlgebra.blas();
-        // Row-major m x d is column-major d x m (lda d); "T" gives X X^T, upper triangle, column-major m x m.
-        blas.dsyrk("U", "T", m, d, 1.0, x, 0, d, 0.0, gxx, 0, m);
+        boolean known = !Double.isNaN(realSum);
+        if (!known) {
+            // Row-major m x d is column-major d x m (lda d); "T" gives X X^T, upper triangle, column-major m x m.
+            blas.dsyrk("U", "T", m, d, 1.0, x, 0, d, 0.0, gxx, 0, m);
+        }
         blas.dsyrk("U", "T", n, d, 1.0, y, 0, d, 0.0, gyy, 0, n);
         blas.dgemm("T", "N", m, n, d, 1.0, x, 0, d, y, 0, d, 0.0, gxy, 0, m);
         double[] sums = IntStream.range(0, 3).parallel().mapToDouble(t -> switch (t) {
-            case 0 -> kernelSum(mirrorUpper(gxx, m), m, m, d, true);
+            case 0 -> known ? realSum : kernelSum(mirrorUpper(gxx, m), m, m, d, true);
             case 1 -> kernelSum(mirrorUpper(gyy, n), n, n, d, true);
             default -> kernelSum(gxy, m, n, d, false);
         }).toArray();

@@ -9,5 +9,8 @@
  * a generated set in, every set metric out, with shared work cached) and the small functions it calls
  * ({@link dev.ganiqa.metrics.stats.FrechetDistance}, {@link dev.ganiqa.metrics.stats.KernelInceptionDistance},
  * {@link dev.ganiqa.metrics.stats.NearestNeighbourMetrics}, {@link dev.ganiqa.metrics.stats.InceptionScore}).
+ * A real reference measured against many generated sets keeps its share of the work in
+ * {@link dev.ganiqa.metrics.stats.NeighbourRadii} (k-NN radii) and {@link dev.ganiqa.metrics.stats.KidRealTerms}
+ * (KID's real-real subset sums); every shortcut gives the same doubles as the direct computation.
  */
 package dev.ganiqa.metrics.stats;

@@ -107,6 +107,13 @@ class SetMetricsFastPathTest {
         FeatureMatrix smaller = features(300, 24, 0.2, 0, 54);
         assertThat(KernelInceptionDistance.compute(real, smaller, config, terms).mean())
                 .isEqualTo(NaiveKid.meanStd(NaiveKid.subsetValues(real, smaller, config))[0]);
+        // Few subsets: the per-subset Gram route, which takes the shared real terms too.
+        KidConfig few = new KidConfig(2, 250, 3);
+        assertThat(GatheredKernelSums.worthIt(900, 400, 250, 250, few.subsets())).isFalse();
+        for (int round = 0; round < 2; round++) {
+            assertThat(KernelInceptionDistance.compute(real, smaller, few, terms).mean())
+                    .isEqualTo(NaiveKid.meanStd(NaiveKid.subsetValues(real, smaller, few))[0]);
+        }
         FeatureMatrix copy = new FeatureMatrix(900, 24, real.data().clone());
         assertThatThrownBy(() -> KernelInceptionDistance.compute(copy, smaller, config, terms))
                 .hasMessageContaining("another set");
