@@ -15,11 +15,11 @@ public final class Estimate {
     /** Seconds per training batch (one critic step, and a generator step every n_critic batches) of WGAN-GP. */
     static final double WASSERSTEIN_BATCH = 0.075;
     /** Sampling, PNG writing, features and metrics of one unit, per 1,000 samples. */
-    static final double EVALUATION_PER_1000 = 6.0;
+    static final double EVALUATION_PER_1000 = 1.5;
     /** One learning-curve point, per 1,000 curve samples. */
-    static final double CURVE_PER_1000 = 1.0;
+    static final double CURVE_PER_1000 = 0.5;
     /** Opening the data, the real reference and the training features. */
-    static final double SETUP = 25.0;
+    static final double SETUP = 15.0;
     private static final int REFERENCE_TRAIN_SIZE = 60_000;
 
     private Estimate() {

@@ -14,7 +14,7 @@ import java.util.Locale;
  */
 public record Preset(String name, int epochs, int trainLimit, List<Long> seeds, int samples, int curveSamples) {
     public static final Preset QUICK = new Preset("quick", 1, 10_000, List.of(1L), 2_000, 500);
-    public static final Preset DEFAULT = new Preset("default", 2, 10_000, List.of(1L, 2L, 3L), 2_000, 500);
+    public static final Preset DEFAULT = new Preset("default", 3, 10_000, List.of(1L, 2L, 3L), 2_000, 500);
     public static final Preset STANDARD = new Preset("standard", 5, 0, List.of(1L, 2L, 3L), 10_000, 1_000);
 
     public static Preset parse(String name) {
