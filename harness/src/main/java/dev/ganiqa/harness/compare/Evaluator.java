@@ -1,7 +1,7 @@
 package dev.ganiqa.harness.compare;
 
-import dev.ganiqa.datasets.Batches;
 import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.harness.features.SetMetrics;
 import dev.ganiqa.metrics.features.FeatureExtractor;
 import dev.ganiqa.metrics.image.DatasetMeasurement;
 import dev.ganiqa.metrics.image.ImageMeasures;
@@ -9,10 +9,6 @@ import dev.ganiqa.metrics.image.Measure;
 import dev.ganiqa.metrics.image.MeasureValue;
 import dev.ganiqa.metrics.stats.FrechetDistance;
 import dev.ganiqa.metrics.stats.GaussianStats;
-import dev.ganiqa.metrics.stats.InceptionScore;
-import dev.ganiqa.metrics.stats.KernelInceptionDistance;
-import dev.ganiqa.metrics.stats.KidConfig;
-import dev.ganiqa.metrics.stats.NearestNeighbourMetrics;
 import dev.ganiqa.reports.model.Distribution;
 import dev.ganiqa.reports.model.MetricCatalog;
 import dev.ganiqa.reports.model.MetricValue;
@@ -29,8 +25,6 @@ import java.util.Objects;
  * sharpness and noise measures, and FID per class.
  */
 public final class Evaluator {
-    /** torch-fidelity shuffles the rows with a fixed seed before cutting the IS splits. */
-    static final long IS_SHUFFLE_SEED = 2020;
     /** Below this many images of a class in either set, its FID would be mostly noise: left out. */
     static final int MIN_CLASS_IMAGES = 20;
 
@@ -61,34 +55,18 @@ public final class Evaluator {
         return FrechetDistance.compute(real.stats(), GaussianStats.of(fake.features()));
     }
 
+    /** The set metrics exactly as {@code ganiqa metrics FAKE --real REAL} computes them, with the real work shared. */
     private Map<String, MetricValue> setMetrics(ExtractedSet fake) {
         int n = fake.size();
         int r = real.features().size();
+        SetMetrics.Result result = SetMetrics.compute(extractor.info(), fake.features(), fake.probabilities(),
+                real.features().features(), real.stats(), real.radii(), real.kidTerms());
         Map<String, MetricValue> out = new LinkedHashMap<>();
-        out.put(MetricCatalog.FID, MetricValue.of(FrechetDistance.compute(real.stats(),
-                GaussianStats.of(fake.features())), n, r));
-        KidConfig defaults = KidConfig.defaults();
-        // torch-fidelity refuses subsets larger than a set; a smaller set is measured whole, exactly.
-        KidConfig kid = new KidConfig(defaults.subsets(), Math.min(defaults.subsetSize(), Math.min(n, r)),
-                defaults.seed());
-        KernelInceptionDistance.Result k = KernelInceptionDistance.compute(real.features().features(), fake.features(),
-                kid, real.kidTerms());
-        out.put(MetricCatalog.KID, new MetricValue(k.mean(), k.std(), n, r, kid.subsets()));
-        if (fake.probabilities() != null && n >= InceptionScore.DEFAULT_SPLITS) {
-            int[] order = Batches.permutation(n, IS_SHUFFLE_SEED);
-            InceptionScore.Result is = InceptionScore.compute(fake.probabilities().select(order),
-                    InceptionScore.DEFAULT_SPLITS);
-            out.put(MetricCatalog.IS, new MetricValue(is.mean(), is.std(), n, 0, is.splits()));
-        }
-        // Real radii once per comparison; both pairs of metrics from one pass over the real x fake distances.
-        NearestNeighbourMetrics.Prdc prdc = NearestNeighbourMetrics.prdc(real.features().features(), real.radii(),
-                fake.features());
-        NearestNeighbourMetrics.PrecisionRecall pr = prdc.precisionRecall();
-        out.put(MetricCatalog.PRECISION, MetricValue.of(pr.precision(), n, r));
-        out.put(MetricCatalog.RECALL, MetricValue.of(pr.recall(), n, r));
-        NearestNeighbourMetrics.DensityCoverage dc = prdc.densityCoverage();
-        out.put(MetricCatalog.DENSITY, MetricValue.of(dc.density(), n, r));
-        out.put(MetricCatalog.COVERAGE, MetricValue.of(dc.coverage(), n, r));
+        result.metrics().forEach((id, v) -> out.put(id, switch (id) {
+            case MetricCatalog.KID -> new MetricValue(v.value(), v.std(), n, r, v.subsets());
+            case MetricCatalog.IS -> new MetricValue(v.value(), v.std(), n, 0, v.splits());
+            default -> MetricValue.of(v.value(), n, r);
+        }));
         return out;
     }
 

@@ -10,6 +10,8 @@ import dev.ganiqa.metrics.stats.GaussianStats;
 import dev.ganiqa.metrics.stats.InceptionScore;
 import dev.ganiqa.metrics.stats.KernelInceptionDistance;
 import dev.ganiqa.metrics.stats.KidConfig;
+import dev.ganiqa.metrics.stats.KidRealTerms;
+import dev.ganiqa.metrics.stats.NeighbourRadii;
 import dev.ganiqa.metrics.stats.NearestNeighbourMetrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,6 +50,18 @@ public final class SetMetrics {
      */
     public static Result compute(ExtractorInfo extractor, FeatureMatrix fake, FeatureMatrix fakeProbabilities,
             FeatureMatrix realFeatures, GaussianStats realStats) {
+        return compute(extractor, fake, fakeProbabilities, realFeatures, realStats, null, null);
+    }
+
+    /**
+     * As above, with the work that depends on the real set alone done once by the caller and shared by every
+     * generated set measured against it (a comparison's units): the real k-NN radii and KID's real-real terms.
+     *
+     * @param realRadii null to compute them here
+     * @param kidTerms  null to compute them here
+     */
+    public static Result compute(ExtractorInfo extractor, FeatureMatrix fake, FeatureMatrix fakeProbabilities,
+            FeatureMatrix realFeatures, GaussianStats realStats, NeighbourRadii realRadii, KidRealTerms kidTerms) {
         if (fake.cols() != realStats.dimension()) {
             throw new IllegalArgumentException("expected real features of dimension " + fake.cols() + " (the "
                     + extractor.name() + " features), found " + realStats.dimension());
@@ -88,15 +102,19 @@ public final class SetMetrics {
         // torch-fidelity refuses subsets larger than a set; a smaller set is measured whole, exactly.
         KidConfig kidConfig = new KidConfig(defaults.subsets(), Math.min(defaults.subsetSize(), Math.min(n, r)),
                 defaults.seed());
-        KernelInceptionDistance.Result kid = comparison.kid(kidConfig);
+        KernelInceptionDistance.Result kid = kidTerms != null
+                ? KernelInceptionDistance.compute(realFeatures, fake, kidConfig, kidTerms) : comparison.kid(kidConfig);
         out.put("kid", new Value("KID (" + name + ")", kid.mean(), kid.std(), n, r, null, kid.subsets(),
                 kidConfig.subsetSize()));
-        NearestNeighbourMetrics.PrecisionRecall pr = comparison.precisionRecall();
+        // Both pairs of metrics from one pass over the real x fake distances.
+        NearestNeighbourMetrics.Prdc prdc = NearestNeighbourMetrics.prdc(realFeatures,
+                realRadii != null ? realRadii : NeighbourRadii.forPrdc(realFeatures), fake);
+        NearestNeighbourMetrics.PrecisionRecall pr = prdc.precisionRecall();
         out.put("precision", Value.of("precision (" + name + ", k=" + NearestNeighbourMetrics.PRECISION_RECALL_K + ")",
                 pr.precision(), n, r));
         out.put("recall", Value.of("recall (" + name + ", k=" + NearestNeighbourMetrics.PRECISION_RECALL_K + ")",
                 pr.recall(), n, r));
-        NearestNeighbourMetrics.DensityCoverage dc = comparison.densityCoverage();
+        NearestNeighbourMetrics.DensityCoverage dc = prdc.densityCoverage();
         out.put("density", Value.of("density (" + name + ", k=" + NearestNeighbourMetrics.DENSITY_COVERAGE_K + ")",
                 dc.density(), n, r));
         out.put("coverage", Value.of("coverage (" + name + ", k=" + NearestNeighbourMetrics.DENSITY_COVERAGE_K + ")",

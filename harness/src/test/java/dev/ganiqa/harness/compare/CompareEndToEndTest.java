@@ -40,7 +40,7 @@ class CompareEndToEndTest {
     static CliRun result;
 
     static final String[] TINY = {"--epochs", "1", "--train-limit", "320", "--samples", "120", "--curve-samples",
-        "60", "--real-limit", "500", "--batch", "32"};
+        "60", "--batch", "32"};
 
     static String[] args(String[] base, String... more) {
         return Stream.concat(Stream.of(base), Stream.of(more)).toArray(String[]::new);
@@ -96,8 +96,7 @@ class CompareEndToEndTest {
         RunResults r = ResultsJson.read(run.resolve("results.json"));
         UnitResult unit = r.unit("cwgan", 2).orElseThrow();
         Path samples = run.resolve("units").resolve("cwgan-seed2").resolve("samples");
-        ImageDataset test = dev.ganiqa.datasets.SubsetDataset.sample(Datasets.open("fashion-mnist").open(Split.TEST),
-                500, Comparison.SUBSET_SEED);
+        ImageDataset test = Datasets.open("fashion-mnist").open(Split.TEST);
         ImageDataset saved = Datasets.open(samples.toString()).open(Split.TRAIN);
         assertThat(saved.size()).isEqualTo(120);
         assertThat(saved.classNames()).hasSize(10);
@@ -109,6 +108,17 @@ class CompareEndToEndTest {
                 assertThat(again.metrics().get(metric).value()).as(metric)
                         .isCloseTo(expected, org.assertj.core.api.Assertions.within(Math.abs(expected) * 1e-9 + 1e-12));
             }
+        }
+        // ... and to what `ganiqa metrics FAKE --real REAL` says about the saved folder later.
+        Path json = temp.resolve("cwgan-seed2-metrics.json");
+        CliRun later = CliRun.of("metrics", samples.toString(), "--real", "fashion-mnist@test", "--json", json.toString());
+        assertThat(later.code()).as(later.err()).isZero();
+        var setMetrics = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).get("features")
+                .get("metrics");
+        for (String metric : java.util.List.of("fid", "kid", "is", "precision", "recall", "density", "coverage")) {
+            double expected = unit.metrics().get(metric).value();
+            assertThat(setMetrics.get(metric).get("value").asDouble()).as(metric)
+                    .isCloseTo(expected, org.assertj.core.api.Assertions.within(Math.abs(expected) * 1e-9 + 1e-12));
         }
     }
 
