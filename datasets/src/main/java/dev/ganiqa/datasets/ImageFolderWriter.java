@@ -10,12 +10,9 @@ import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -58,7 +55,7 @@ public final class ImageFolderWriter {
                 folders.add(folder);
                 Files.createDirectories(out.resolve(folder));
             }
-            atomically(out.resolve(FolderWalker.CLASSES_FILE),
+            AtomicFiles.write(out.resolve(FolderWalker.CLASSES_FILE),
                     stream -> stream.write((String.join("\n", classes) + "\n").getBytes(StandardCharsets.UTF_8)));
         }
         List<Path> written = new ArrayList<>(count);
@@ -66,7 +63,7 @@ public final class ImageFolderWriter {
             Path dir = classes.isEmpty() ? out : out.resolve(folderName(classes.get(dataset.label(i))));
             Path file = dir.resolve(String.format("%06d.png", i));
             BufferedImage image = toImage(dataset.image(i), dataset.shape());
-            atomically(file, stream -> {
+            AtomicFiles.write(file, stream -> {
                 if (!ImageIO.write(image, "png", stream)) {
                     throw new IOException("no PNG writer for " + dataset.shape());
                 }
@@ -86,25 +83,5 @@ public final class ImageFolderWriter {
                 shape.width(), shape.height(), c, shape.width() * c, offsets);
         WritableRaster raster = Raster.createWritableRaster(sample, new DataBufferByte(pixels, pixels.length), null);
         return new BufferedImage(model, raster, false, null);
-    }
-
-    private interface Writer {
-        void write(OutputStream stream) throws IOException;
-    }
-
-    private static void atomically(Path target, Writer writer) throws IOException {
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        try {
-            try (OutputStream stream = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
-                writer.write(stream);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

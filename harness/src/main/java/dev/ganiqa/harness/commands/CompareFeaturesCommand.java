@@ -1,5 +1,6 @@
 package dev.ganiqa.harness.commands;
 
+import dev.ganiqa.datasets.AtomicFiles;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,7 +72,7 @@ public final class CompareFeaturesCommand extends BaseCommand {
             doc.put("density_coverage_k", NearestNeighbourMetrics.DENSITY_COVERAGE_K);
             doc.put("metrics", values);
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            AtomicOutput.write(Path.of(json), out -> mapper.writeValue(out, doc));
+            AtomicFiles.write(Path.of(json), out -> mapper.writeValue(out, doc));
         }
         return 0;
     }

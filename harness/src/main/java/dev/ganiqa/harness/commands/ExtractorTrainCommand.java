@@ -1,5 +1,6 @@
 package dev.ganiqa.harness.commands;
 
+import dev.ganiqa.datasets.AtomicFiles;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,9 +15,7 @@ import dev.ganiqa.harness.cli.CommandContext;
 import dev.ganiqa.metrics.features.train.ClassifierTrainer;
 import dev.ganiqa.metrics.features.train.TrainingConfig;
 import dev.ganiqa.metrics.features.train.TrainingResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -93,9 +92,7 @@ public final class ExtractorTrainCommand extends BaseCommand {
         json.put("threads", config.threads());
         json.put("seconds", result.seconds());
         Path target = out.resolve("extractor.json");
-        Path tmp = out.resolve("extractor.json.tmp");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(target, o -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(o, json));
         context.out().printf("%s sha256 %s test accuracy %.4f (%d epochs, seed %d, %.0f s) -> %s%n", result.name(),
                 result.sha256(), result.testAccuracy(), epochs, seed, result.seconds(), out);
         return 0;

@@ -1,5 +1,6 @@
 package dev.ganiqa.harness.commands;
 
+import dev.ganiqa.datasets.AtomicFiles;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -106,7 +107,7 @@ final class MetricsReport {
 
     void writeCsv(Path file) throws IOException {
         ImageDataset dataset = result.dataset();
-        AtomicOutput.write(file, stream -> {
+        AtomicFiles.write(file, stream -> {
             Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             w.write(CSV_HEADER);
             w.write('\n');
@@ -134,7 +135,7 @@ final class MetricsReport {
 
     void writeJson(Path file) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        AtomicOutput.write(file, out -> mapper.writeValue(out, summary()));
+        AtomicFiles.write(file, out -> mapper.writeValue(out, summary()));
     }
 
     /** RFC 4180: quote fields with commas, quotes or line breaks, doubling inner quotes. */

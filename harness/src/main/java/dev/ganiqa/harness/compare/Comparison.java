@@ -229,9 +229,7 @@ public final class Comparison {
             notice("continuing the comparison in " + runDir);
             return;
         }
-        Path tmp = file.resolveSibling("compare.json.tmp");
-        json.writeValue(tmp.toFile(), config);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        dev.ganiqa.datasets.AtomicFiles.write(file, out -> json.writeValue(out, config));
     }
 
     private void notice(String message) {

@@ -2,6 +2,7 @@ package dev.ganiqa.harness.compare;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.harness.features.DatasetChecksum;
 import dev.ganiqa.metrics.features.FeatureExtractor;
 import dev.ganiqa.reports.model.Budget;
 import dev.ganiqa.reports.model.DatasetInfo;
@@ -51,17 +52,15 @@ final class ProvenanceFactory {
                 0, commandLine);
     }
 
-    /** SHA-256 over the pixels and labels of both splits as the comparison reads them (after any subsetting). */
+    /**
+     * SHA-256 over the {@link DatasetChecksum}s of the splits as the comparison reads them (after any subsetting),
+     * the same content checksum that keys cached statistics.
+     */
     static String sha256(ImageDataset... sets) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (ImageDataset set : sets) {
-                for (int i = 0; i < set.size(); i++) {
-                    digest.update(set.image(i));
-                    int label = set.label(i);
-                    digest.update(new byte[] {(byte) (label >>> 24), (byte) (label >>> 16), (byte) (label >>> 8),
-                        (byte) label});
-                }
+                digest.update(DatasetChecksum.of(set).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -1,17 +1,15 @@
 package dev.ganiqa.harness.features;
 
+import dev.ganiqa.datasets.AtomicFiles;
 import dev.ganiqa.datasets.Split;
 import dev.ganiqa.metrics.io.Npy;
 import dev.ganiqa.metrics.io.NpyArray;
 import dev.ganiqa.metrics.io.NumpyFiles;
 import dev.ganiqa.metrics.stats.GaussianStats;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -99,21 +97,15 @@ public final class StatsCache {
 
     /** Stores {@code stats} under {@code key}, atomically; returns the file. */
     public Path put(Key key, GaussianStats stats) throws IOException {
-        Files.createDirectories(dir);
         Path file = file(key);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            int d = stats.dimension();
-            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-                 ZipOutputStream zip = new ZipOutputStream(raw)) {
-                entry(zip, "mu", new int[] {d}, stats.mu());
-                entry(zip, "sigma", new int[] {d, d}, stats.sigma());
-                entry(zip, "n", new int[] {1}, new double[] {stats.n()});
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        int d = stats.dimension();
+        AtomicFiles.write(file, raw -> {
+            ZipOutputStream zip = new ZipOutputStream(raw);
+            entry(zip, "mu", new int[] {d}, stats.mu());
+            entry(zip, "sigma", new int[] {d, d}, stats.sigma());
+            entry(zip, "n", new int[] {1}, new double[] {stats.n()});
+            zip.finish();
+        });
         return file;
     }
 

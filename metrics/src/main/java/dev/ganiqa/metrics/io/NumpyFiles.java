@@ -1,14 +1,13 @@
 package dev.ganiqa.metrics.io;
 
+import dev.ganiqa.datasets.AtomicFiles;
 import dev.ganiqa.metrics.stats.FeatureMatrix;
 import dev.ganiqa.metrics.stats.GaussianStats;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -85,7 +84,7 @@ public final class NumpyFiles {
 
     public static void writeStats(Path file, GaussianStats stats) throws IOException {
         int d = stats.dimension();
-        write(file, out -> {
+        AtomicFiles.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.setMethod(ZipOutputStream.DEFLATED);
                 zip.putNextEntry(new ZipEntry("mu.npy"));
@@ -99,25 +98,7 @@ public final class NumpyFiles {
     }
 
     public static void writeFeatures(Path file, FeatureMatrix features) throws IOException {
-        write(file, out -> Npy.write(out, new int[] {features.rows(), features.cols()}, features.data()));
-    }
-
-    private interface Writer {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private static void write(Path file, Writer writer) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                writer.write(out);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, out -> Npy.write(out, new int[] {features.rows(), features.cols()}, features.data()));
     }
 
     private static NpyArray entry(ZipFile zip, Path file, String key) throws IOException {
