@@ -2,8 +2,7 @@ package dev.ganiqa.harness.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ganiqa.harness.cli.Cli;
-import dev.ganiqa.harness.cli.CommandRegistry;
+import dev.ganiqa.harness.cli.CliRun;
 import dev.ganiqa.harness.compare.stats.SeedStatistics;
 import dev.ganiqa.reports.model.BestEpoch;
 import dev.ganiqa.reports.model.Budget;
@@ -20,10 +19,7 @@ import dev.ganiqa.reports.model.RunResults;
 import dev.ganiqa.reports.model.UnitResult;
 import dev.ganiqa.reports.model.UnitStatus;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,12 +34,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportAndPublishCommandTest {
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final StringBuilder out = new StringBuilder();
+    private final StringBuilder err = new StringBuilder();
 
     private int ganiqa(String... args) {
-        return new Cli(CommandRegistry.defaults(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        CliRun run = CliRun.of(args);
+        out.append(run.out());
+        err.append(run.err());
+        return run.code();
     }
 
     @Test
@@ -51,7 +49,7 @@ class ReportAndPublishCommandTest {
         Path run = writeRun("run-a", 3);
         assertThat(ganiqa("report", run.toString())).isEqualTo(0);
         Path report = run.resolve("report.html");
-        assertThat(out.toString(StandardCharsets.UTF_8).strip()).isEqualTo(report.toString());
+        assertThat(out.toString().strip()).isEqualTo(report.toString());
         String html = Files.readString(report);
         // Statistics computed by SeedStatistics, grid PNGs referenced by path and inlined.
         assertThat(html).contains("cwgan has the lowest FID (ganiqa-fmnist-v1)").contains("data:image/png;base64,");
@@ -64,12 +62,12 @@ class ReportAndPublishCommandTest {
     void reportErrorsAreOneLineWithTheFile() {
         Path missing = dir.resolve("nothing-here");
         assertThat(ganiqa("report", missing.toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("ganiqa: report: "
+        assertThat(err.toString()).isEqualTo("ganiqa: report: "
                 + missing.resolve("results.json") + ": expected a results.json, found no such file"
                 + System.lineSeparator());
-        err.reset();
+        err.setLength(0);
         assertThat(ganiqa("report")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("ganiqa: usage: expected one RUN_DIR, found 0");
+        assertThat(err.toString()).startsWith("ganiqa: usage: expected one RUN_DIR, found 0");
     }
 
     @Test
@@ -82,9 +80,9 @@ class ReportAndPublishCommandTest {
         assertThat(site.resolve("runs/run-b/results.json")).hasSameBinaryContentAs(b.resolve("results.json"));
         String index = Files.readString(site.resolve("index.html"));
         assertThat(index).contains("href=\"runs/run-a/index.html\"").contains("href=\"runs/run-b/index.html\"");
-        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(3);
+        assertThat(out.toString().lines()).hasSize(3);
         assertThat(ganiqa("publish", a.toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ganiqa: usage:").contains("--site");
+        assertThat(err.toString()).contains("ganiqa: usage:").contains("--site");
     }
 
     /** A run folder with real PNG grids on disk and statistics from {@link SeedStatistics}. */

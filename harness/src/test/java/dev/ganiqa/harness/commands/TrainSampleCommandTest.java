@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.ImageShape;
-import dev.ganiqa.harness.cli.Cli;
-import dev.ganiqa.harness.cli.CommandRegistry;
+import dev.ganiqa.harness.cli.CliRun;
 import dev.ganiqa.trainers.Budget;
 import dev.ganiqa.trainers.GanVariants;
 import dev.ganiqa.trainers.TrainConfig;
 import dev.ganiqa.trainers.Trainer;
 import dev.ganiqa.trainers.TrainingListener;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,12 +23,14 @@ class TrainSampleCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final StringBuilder out = new StringBuilder();
+    private final StringBuilder err = new StringBuilder();
 
     private int ganiqa(String... args) {
-        return new Cli(CommandRegistry.defaults(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        CliRun run = CliRun.of(args);
+        out.append(run.out());
+        err.append(run.err());
+        return run.code();
     }
 
     @Test
