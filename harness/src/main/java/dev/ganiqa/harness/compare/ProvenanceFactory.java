@@ -2,7 +2,7 @@ package dev.ganiqa.harness.compare;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ganiqa.datasets.ImageDataset;
-import dev.ganiqa.harness.features.DatasetChecksum;
+import dev.ganiqa.datasets.DatasetChecksum;
 import dev.ganiqa.metrics.features.FeatureExtractor;
 import dev.ganiqa.reports.model.Budget;
 import dev.ganiqa.reports.model.DatasetInfo;

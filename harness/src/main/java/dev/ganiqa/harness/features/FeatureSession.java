@@ -1,5 +1,6 @@
 package dev.ganiqa.harness.features;
 
+import dev.ganiqa.datasets.DatasetChecksum;
 import dev.ganiqa.datasets.DatasetSource;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.harness.cli.CliException;

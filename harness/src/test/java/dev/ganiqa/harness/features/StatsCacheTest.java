@@ -2,6 +2,7 @@ package dev.ganiqa.harness.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ganiqa.datasets.DatasetChecksum;
 import dev.ganiqa.datasets.ArrayDataset;
 import dev.ganiqa.datasets.ImageShape;
 import dev.ganiqa.datasets.Split;

@@ -1,6 +1,5 @@
-package dev.ganiqa.harness.features;
+package dev.ganiqa.datasets;
 
-import dev.ganiqa.datasets.ImageDataset;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
