@@ -1,7 +1,7 @@
 package dev.ganiqa.harness;
 
 import dev.ganiqa.harness.cli.Cli;
-import dev.ganiqa.harness.cli.CommandRegistry;
+
 
 /** Entry point of the {@code ganiqa} command line; exit codes 0 success, 2 usage error, 1 failure. */
 public final class Main {
@@ -15,7 +15,7 @@ public final class Main {
         // netlib logs each backend it tries before it finds the system OpenBLAS; ganiqa's own LinearAlgebra
         // warns (under its own logger) when it ends up on pure Java, which is the only case a user must act on.
         NETLIB_LOG.setLevel(java.util.logging.Level.SEVERE);
-        int code = new Cli(CommandRegistry.defaults(), System.out, System.err).run(args);
+        int code = new Cli(Commands.registry(), System.out, System.err).run(args);
         System.out.flush();
         System.err.flush();
         System.exit(code);

@@ -11,6 +11,8 @@ import dev.ganiqa.reports.model.ImageRef;
 import dev.ganiqa.reports.model.MetricCatalog;
 import dev.ganiqa.reports.model.MetricSummary;
 import dev.ganiqa.reports.model.MetricValue;
+import dev.ganiqa.reports.model.Direction;
+import dev.ganiqa.reports.model.MetricInfo;
 import dev.ganiqa.reports.model.NeighbourPair;
 import dev.ganiqa.reports.model.PairwiseTest;
 import dev.ganiqa.reports.model.PerClassFid;
@@ -37,6 +39,19 @@ import javax.imageio.ImageIO;
 
 /** A small, real-looking run (3 variants x 3 seeds, one diverged unit) with real PNG grids, for report tests. */
 public final class Fixtures {
+    /** The catalogue a comparison writes (the metrics module's definitions), as test data. */
+    public static final List<MetricInfo> CATALOG = List.of(
+            new MetricInfo("fid", "FID", Direction.LOWER_IS_BETTER, true, "Frechet distance of feature Gaussians"),
+            new MetricInfo("fid_best", "best FID", Direction.LOWER_IS_BETTER, true, "lowest FID of the curve"),
+            new MetricInfo("kid", "KID", Direction.LOWER_IS_BETTER, true, "kernel inception distance"),
+            new MetricInfo("is", "IS", Direction.HIGHER_IS_BETTER, true, "inception score"),
+            new MetricInfo("precision", "precision", Direction.HIGHER_IS_BETTER, true, "precision, k=3"),
+            new MetricInfo("recall", "recall", Direction.HIGHER_IS_BETTER, true, "recall, k=3"),
+            new MetricInfo("density", "density", Direction.HIGHER_IS_BETTER, true, "density, k=5"),
+            new MetricInfo("coverage", "coverage", Direction.HIGHER_IS_BETTER, true, "coverage, k=5"),
+            new MetricInfo("sharpness", "sharpness", Direction.NEUTRAL, false, "variance of the Laplacian"),
+            new MetricInfo("noise", "noise", Direction.NEUTRAL, false, "estimated noise sigma"));
+
     public static final String EVIL_CLASS = "<script>alert(1)</script>";
     public static final String EVIL_SPEC = "/data/\"quoted\" & <folders>/fmnist";
     static final List<String> CLASSES = List.of("T-shirt", "Trouser", EVIL_CLASS, "Dress");
@@ -63,16 +78,16 @@ public final class Fixtures {
                 List.of("compare", "--preset", "quick", "--data", datasetSpec));
         Map<String, MetricValue> real = new LinkedHashMap<>();
         real.put(MetricCatalog.FID, MetricValue.of(0.8, 10000, 10000));
-        real.put(MetricCatalog.IS, new MetricValue(8.9, 0.1, 10000, 0, 10));
-        real.put(MetricCatalog.PRECISION, MetricValue.of(0.74, 10000, 10000));
+        real.put("is", new MetricValue(8.9, 0.1, 10000, 0, 10));
+        real.put("precision", MetricValue.of(0.74, 10000, 10000));
         RealReference reference = new RealReference("test (10000) vs train (10000)", real,
                 measures(random, 1.0), perClass(random, 0.5), ImageRef.png(grid(random, 0.0), "real test images"));
         List<VariantSummary> summaries = new ArrayList<>();
         for (int v = 0; v < VARIANTS.size(); v++) {
             Map<String, MetricSummary> m = new LinkedHashMap<>();
             m.put(MetricCatalog.FID, new MetricSummary(3, 40 - 10 * v, 1.2, 37 - 10 * v, 43 - 10 * v, 3 - v));
-            m.put(MetricCatalog.IS, new MetricSummary(3, 6 + v, 0.2, 5.5 + v, 6.5 + v, 3 - v));
-            m.put(MetricCatalog.PRECISION, new MetricSummary(3, 0.5 + 0.05 * v, 0.01, 0.48, 0.52, 3 - v));
+            m.put("is", new MetricSummary(3, 6 + v, 0.2, 5.5 + v, 6.5 + v, 3 - v));
+            m.put("precision", new MetricSummary(3, 0.5 + 0.05 * v, 0.01, 0.48, 0.52, 3 - v));
             summaries.add(new VariantSummary(VARIANTS.get(v), 3, v == 1 ? 2 : 3, m));
         }
         List<PairwiseTest> tests = List.of(
@@ -80,7 +95,7 @@ public final class Fixtures {
                 new PairwiseTest("fid", "cwgan", "dcgan", "Welch t", 3, 3, 0.001, 0.003, true, null));
         Verdict verdict = new Verdict("cwgan has the lowest FID (ganiqa-fmnist-v1): 20.0 \u00b1 1.2 over 3 seeds; the difference to "
                 + "wgan is significant (p=0.012, Welch t, Holm-adjusted).", Verdict.Confidence.HIGH, "fid", "cwgan");
-        return new RunResults(RunResults.SCHEMA_VERSION, runId, provenance, MetricCatalog.standard(), units,
+        return new RunResults(RunResults.SCHEMA_VERSION, runId, provenance, CATALOG, units,
                 reference, summaries, tests, verdict);
     }
 
@@ -98,9 +113,9 @@ public final class Fixtures {
         }
         Map<String, MetricValue> metrics = new LinkedHashMap<>();
         metrics.put(MetricCatalog.FID, MetricValue.of(fid + random.nextGaussian(), 2000, 10000));
-        metrics.put(MetricCatalog.KID, new MetricValue(fid / 1000, fid / 20000, 2000, 10000, 100));
-        metrics.put(MetricCatalog.IS, new MetricValue(6 + random.nextDouble(), 0.2, 2000, 0, 10));
-        metrics.put(MetricCatalog.PRECISION, MetricValue.of(0.5 + random.nextDouble() / 10, 2000, 10000));
+        metrics.put("kid", new MetricValue(fid / 1000, fid / 20000, 2000, 10000, 100));
+        metrics.put("is", new MetricValue(6 + random.nextDouble(), 0.2, 2000, 0, 10));
+        metrics.put("precision", MetricValue.of(0.5 + random.nextDouble() / 10, 2000, 10000));
         ImageRef sample = ImageRef.png(tile(random, 0.3), "sample");
         ImageRef nearest = ImageRef.png(tile(random, 0.0), "train #" + seed);
         return new UnitResult(variant, seed, UnitStatus.OK, null, new TrainingStats(3, 471, 2355, 30000),
@@ -111,8 +126,8 @@ public final class Fixtures {
 
     static Map<String, Distribution> measures(Random random, double scale) {
         Map<String, Distribution> out = new LinkedHashMap<>();
-        out.put(MetricCatalog.SHARPNESS, Distribution.of(random.doubles(800).map(x -> scale * (200 + 80 * x)).toArray()));
-        out.put(MetricCatalog.NOISE, Distribution.of(random.doubles(800).map(x -> (2 - scale) * (1 + x)).toArray()));
+        out.put("sharpness", Distribution.of(random.doubles(800).map(x -> scale * (200 + 80 * x)).toArray()));
+        out.put("noise", Distribution.of(random.doubles(800).map(x -> (2 - scale) * (1 + x)).toArray()));
         return out;
     }
 

@@ -1,5 +1,6 @@
 package dev.ganiqa.harness.commands;
 
+import dev.ganiqa.metrics.eval.MetricDefinitions;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import dev.ganiqa.harness.cli.BaseCommand;
@@ -11,7 +12,6 @@ import dev.ganiqa.harness.compare.Estimate;
 import dev.ganiqa.harness.compare.Overrides;
 import dev.ganiqa.harness.compare.Preset;
 import dev.ganiqa.metrics.features.Extractors;
-import dev.ganiqa.reports.model.MetricCatalog;
 import dev.ganiqa.reports.model.MetricSummary;
 import dev.ganiqa.reports.model.RunResults;
 import dev.ganiqa.reports.model.VariantSummary;
@@ -132,8 +132,8 @@ public final class CompareCommand extends BaseCommand {
         String fidLabel = "FID (" + results.provenance().extractor().name() + ")";
         context.out().printf("%-8s %-22s %-18s %-18s %s%n", "variant", fidLabel, "KID", "IS", "units ok");
         for (VariantSummary v : results.variants()) {
-            context.out().printf("%-8s %-22s %-18s %-18s %d/%d%n", v.variant(), cell(v, MetricCatalog.FID, "%.2f"),
-                    cell(v, MetricCatalog.KID, "%.4f"), cell(v, MetricCatalog.IS, "%.3f"), v.okUnits(), v.units());
+            context.out().printf("%-8s %-22s %-18s %-18s %d/%d%n", v.variant(), cell(v, MetricDefinitions.FID, "%.2f"),
+                    cell(v, MetricDefinitions.KID, "%.4f"), cell(v, MetricDefinitions.IS, "%.3f"), v.okUnits(), v.units());
         }
         if (results.verdict() != null) {
             context.out().println(results.verdict().sentence());

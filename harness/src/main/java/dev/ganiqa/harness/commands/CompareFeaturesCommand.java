@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.harness.features.FeatureFiles;
 import dev.ganiqa.metrics.stats.FeatureComparison;
 import dev.ganiqa.metrics.stats.FeatureMatrix;
 import dev.ganiqa.metrics.stats.KidConfig;
@@ -44,8 +45,8 @@ public final class CompareFeaturesCommand extends BaseCommand {
             throw CliException.usage("compare-features", "expected REAL.npy FAKE.npy, found " + inputs.size() + " inputs");
         }
         KidConfig kid = new KidConfig(kidSubsets, kidSubsetSize, seed);
-        FeatureMatrix real = FeatureInputs.featuresOf(inputs.get(0));
-        FeatureMatrix fake = FeatureInputs.featuresOf(inputs.get(1));
+        FeatureMatrix real = FeatureFiles.features(inputs.get(0));
+        FeatureMatrix fake = FeatureFiles.features(inputs.get(1));
         if (real.cols() != fake.cols()) {
             throw new CliException("compare-features", "expected the same feature dimension, found " + real.cols()
                     + " (" + inputs.get(0) + ") and " + fake.cols() + " (" + inputs.get(1) + ")");

@@ -1,11 +1,11 @@
 package dev.ganiqa.harness.commands;
 
 import com.beust.jcommander.Parameter;
-import dev.ganiqa.harness.features.StatsCache;
+import dev.ganiqa.metrics.eval.StatsCache;
 import dev.ganiqa.metrics.features.Extractors;
 import java.util.Map;
 
-/** The feature-extractor options shared by {@code fid} and {@code stats} (a JCommander delegate). */
+/** The feature-extractor options shared by {@code fid}, {@code stats} and {@code metrics} (a JCommander delegate). */
 public final class ExtractorOptions {
     @Parameter(names = "--extractor", description = "Feature extractor for folders and specs: ganiqa-fmnist-v1, "
             + "inception[:PATH], savedmodel:DIR[#SIGNATURE], frozen:FILE.pb")

@@ -3,13 +3,15 @@ package dev.ganiqa.harness.commands;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
-import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
 import dev.ganiqa.harness.features.FeatureSession;
 import dev.ganiqa.harness.features.SetInput;
-import dev.ganiqa.harness.features.StatsCache;
+import dev.ganiqa.harness.features.DatasetOpener;
+import dev.ganiqa.harness.features.FeatureFiles;
+import dev.ganiqa.metrics.eval.FidBias;
+import dev.ganiqa.metrics.eval.StatsCache;
 import dev.ganiqa.metrics.stats.FrechetDistance;
 import dev.ganiqa.metrics.stats.GaussianStats;
 import dev.ganiqa.metrics.stats.LinearAlgebra;
@@ -37,7 +39,7 @@ public final class FidCommand extends BaseCommand {
     private final Map<String, String> env;
 
     public FidCommand() {
-        this(Datasets::open, System.getenv());
+        this(DatasetOpener.DATASETS, System.getenv());
     }
 
     /** @param env the environment (GANIQA_CACHE, GANIQA_INCEPTION, HOME); tests pass their own */
@@ -54,7 +56,7 @@ public final class FidCommand extends BaseCommand {
         SetInput a = SetInput.parse(inputs.get(0));
         SetInput b = SetInput.parse(inputs.get(1));
         StatsCache cache = features.cache(env);
-        try (FeatureSession session = new FeatureSession(opener::open, features.extractor, env, features.threads, cache, context.err())) {
+        try (FeatureSession session = new FeatureSession(opener, features.extractor, env, features.threads, cache, context.err())) {
             GaussianStats sa = statsOf(a, session);
             GaussianStats sb = statsOf(b, session);
             if (sa.dimension() != sb.dimension()) {
@@ -74,6 +76,10 @@ public final class FidCommand extends BaseCommand {
             if (!LinearAlgebra.isNative() || context.verbose()) {
                 context.notice("linear algebra: " + LinearAlgebra.backend());
             }
+            String bias = FidBias.warning(sa.n(), sb.n(), sa.dimension());
+            if (bias != null) {
+                context.notice("warning: " + bias);
+            }
             context.out().println((name == null ? "FID" : "FID (" + name + ")") + ": " + FrechetDistance.compute(sa, sb));
         }
         return 0;
@@ -81,8 +87,8 @@ public final class FidCommand extends BaseCommand {
 
     private static GaussianStats statsOf(SetInput input, FeatureSession session) throws IOException {
         if (input instanceof SetInput.Images images) {
-            return session.stats(images).stats();
+            return session.statistics(images);
         }
-        return FeatureInputs.statsOf(input.arg());
+        return FeatureFiles.stats(input.arg());
     }
 }

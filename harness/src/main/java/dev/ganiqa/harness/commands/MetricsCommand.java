@@ -9,15 +9,14 @@ import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
 import dev.ganiqa.metrics.image.DatasetMeasurement;
-import dev.ganiqa.harness.compare.ExtractedSet;
+import dev.ganiqa.harness.features.DatasetOpener;
 import dev.ganiqa.harness.features.FeatureSession;
+import dev.ganiqa.metrics.eval.Evaluation;
+import dev.ganiqa.metrics.eval.ExtractedSet;
+import dev.ganiqa.metrics.eval.Reference;
 import dev.ganiqa.harness.features.SetInput;
-import dev.ganiqa.harness.features.SetMetrics;
-import dev.ganiqa.harness.features.StreamingStats;
 import dev.ganiqa.metrics.features.ExtractorInfo;
 import dev.ganiqa.metrics.features.Extractors;
-import dev.ganiqa.metrics.stats.FeatureMatrix;
-import dev.ganiqa.metrics.stats.GaussianStats;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * {@code ganiqa metrics FAKE [--real REAL] [--per-image FILE.csv] [--json FILE]}: the per-image measures of every
  * image, summarised on stdout; with {@code --real}, also the set metrics against the real reference through a
- * feature extractor ({@link SetMetrics}). The writing of outputs is in {@link MetricsReport}.
+ * feature extractor (the metrics module's {@link Evaluation}). The writing of outputs is in {@link MetricsReport}.
  */
 @Parameters(commandNames = "metrics", commandDescription = "Per-image sharpness and noise measures of a folder or "
         + "dataset; with --real also FID, IS, KID, precision/recall, density/coverage")
@@ -75,7 +74,7 @@ public class MetricsCommand extends BaseCommand {
 
     /** The command as registered: specs and folders opened by the datasets module. */
     public static MetricsCommand withDatasets() {
-        return new MetricsCommand(dev.ganiqa.datasets.Datasets::open);
+        return new MetricsCommand(DatasetOpener.DATASETS);
     }
 
     @Override
@@ -88,7 +87,7 @@ public class MetricsCommand extends BaseCommand {
         }
         ImageDataset dataset = open(inputs.get(0));
         DatasetMeasurement.Result result = measure(dataset, context);
-        MetricsReport.FeatureMetrics features = real == null ? null : featureMetrics(dataset, context);
+        MetricsReport.FeatureMetrics features = real == null ? null : featureMetrics(fakeInput(inputs.get(0)), context);
         MetricsReport report = new MetricsReport(inputs.get(0), result, features);
         report.printSummary(context.out());
         if (perImage != null) {
@@ -101,6 +100,12 @@ public class MetricsCommand extends BaseCommand {
             context.notice(result.skipped().size() + " file(s) skipped, first: " + result.skipped().get(0));
         }
         return 0;
+    }
+
+    /** FAKE as the evaluation reads it: its spec and the split asked for (suffix or --split). */
+    private SetInput.Images fakeInput(String arg) {
+        SetInput.Images input = (SetInput.Images) SetInput.parse(arg);
+        return new SetInput.Images(arg, input.spec(), split != null ? Split.parse(split) : input.split(), true);
     }
 
     protected ImageDataset open(String arg) {
@@ -119,51 +124,33 @@ public class MetricsCommand extends BaseCommand {
         return source.open(wanted);
     }
 
-    /** FAKE and REAL through the extractor, then the set metrics; REAL as a statistics file gives FID and IS only. */
-    private MetricsReport.FeatureMetrics featureMetrics(ImageDataset fakeData, CommandContext context)
+    /** FAKE and REAL through the extractor, then the one evaluation; REAL as a statistics file gives FID and IS only. */
+    private MetricsReport.FeatureMetrics featureMetrics(SetInput.Images fakeInput, CommandContext context)
             throws IOException {
         SetInput realInput = SetInput.parse(real);
-        String fakeArg = inputs.get(0);
-        try (FeatureSession session = new FeatureSession(opener::open, extractor, env, threads, null, context.err())) {
+        try (FeatureSession session = new FeatureSession(opener, extractor, env, threads, null, context.err())) {
             ExtractorInfo info = session.extractor().info();
-            String fakeAdaptation = session.adaptation(fakeArg, fakeData);
-            ExtractedSet fake = session.features(fakeArg, fakeData);
-            FeatureMatrix realFeatures = null;
-            GaussianStats realStats;
-            String kind;
-            String realAdaptation = null;
-            if (realInput instanceof SetInput.Images images) {
-                ImageDataset realData = session.open(images);
-                realAdaptation = session.adaptation(real, realData);
-                realFeatures = session.features(real, realData).features();
-                realStats = StreamingStats.of(realFeatures);
-                kind = "images";
-            } else if (realInput instanceof SetInput.Features) {
-                realFeatures = FeatureInputs.featuresOf(real);
-                if (realFeatures.rows() < 2) {
-                    throw new CliException(real, "expected at least 2 feature vectors, found " + realFeatures.rows());
-                }
-                realStats = StreamingStats.of(realFeatures);
-                kind = "features";
-            } else {
-                realStats = FeatureInputs.statsOf(real);
-                kind = "statistics";
-            }
-            if (realStats.dimension() != info.featureDim()) {
+            ExtractedSet fake = session.features(fakeInput);
+            Reference reference = session.reference(realInput);
+            if (reference.stats().dimension() != info.featureDim()) {
                 throw new CliException(real, "expected " + info.featureDim() + " features (" + info.label()
-                        + "), found " + realStats.dimension());
+                        + "), found " + reference.stats().dimension());
             }
-            if (!(realInput instanceof SetInput.Images)) {
+            String kind = "images";
+            String realAdaptation = null;
+            if (realInput instanceof SetInput.Images) {
+                realAdaptation = reference.adaptation();
+            } else {
+                kind = realInput instanceof SetInput.Features ? "features" : "statistics";
                 context.notice(real + ": a statistics or feature file does not record its extractor; these numbers "
                         + "mean something only if it was made with " + info.name());
             }
-            SetMetrics.Result metrics = SetMetrics.compute(info, fake.features(), fake.probabilities(), realFeatures,
-                    realStats);
-            int realImages = realFeatures != null ? realFeatures.rows() : (int) realStats.n();
+            Evaluation.Result metrics = Evaluation.evaluate(info, reference, fake);
+            metrics.warnings().forEach(w -> context.notice("warning: " + w));
             return new MetricsReport.FeatureMetrics(
                     new MetricsReport.Extractor(info.name(), info.version(), info.sha256(), info.label()),
-                    new MetricsReport.Side(real, kind, realImages, realAdaptation),
-                    new MetricsReport.Side(fakeArg, "images", fake.size(), fakeAdaptation),
+                    new MetricsReport.Side(real, kind, (int) reference.size(), realAdaptation),
+                    new MetricsReport.Side(fakeInput.arg(), "images", fake.size(), fake.summary().adaptation()),
                     metrics.metrics(), metrics.unavailable());
         }
     }

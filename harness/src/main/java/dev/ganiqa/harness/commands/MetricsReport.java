@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.SkippedFile;
-import dev.ganiqa.harness.features.SetMetrics;
+import dev.ganiqa.metrics.eval.Evaluation;
 import dev.ganiqa.metrics.image.DatasetMeasurement;
 import dev.ganiqa.metrics.image.ImageMeasures;
 import dev.ganiqa.metrics.image.Measure;
@@ -46,7 +46,7 @@ final class MetricsReport {
     }
 
     /** The set metrics of {@code metrics --real}, each labelled with the extractor, and what could not be computed. */
-    record FeatureMetrics(Extractor extractor, Side real, Side fake, Map<String, SetMetrics.Value> metrics,
+    record FeatureMetrics(Extractor extractor, Side real, Side fake, Map<String, Evaluation.Value> metrics,
                           Map<String, String> unavailable) {
     }
 

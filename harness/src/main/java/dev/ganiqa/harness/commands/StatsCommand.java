@@ -3,15 +3,15 @@ package dev.ganiqa.harness.commands;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
-import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
 import dev.ganiqa.harness.features.FeatureSession;
 import dev.ganiqa.harness.features.SetInput;
-import dev.ganiqa.harness.features.StatsCache;
+import dev.ganiqa.harness.features.DatasetOpener;
+import dev.ganiqa.harness.features.FeatureFiles;
+import dev.ganiqa.metrics.eval.StatsCache;
 import dev.ganiqa.metrics.io.NumpyFiles;
-import dev.ganiqa.metrics.stats.FeatureMatrix;
 import dev.ganiqa.metrics.stats.GaussianStats;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ public final class StatsCommand extends BaseCommand {
     private final Map<String, String> env;
 
     public StatsCommand() {
-        this(Datasets::open, System.getenv());
+        this(DatasetOpener.DATASETS, System.getenv());
     }
 
     /** @param env the environment (GANIQA_CACHE, GANIQA_INCEPTION, HOME); tests pass their own */
@@ -60,16 +60,12 @@ public final class StatsCommand extends BaseCommand {
         if (input instanceof SetInput.Statistics) {
             throw CliException.usage(input.arg(), "expected images or an .npy feature matrix, found a statistics file");
         } else if (input instanceof SetInput.Features) {
-            FeatureMatrix features = FeatureInputs.featuresOf(input.arg());
-            if (features.rows() < 2) {
-                throw new CliException(input.arg(), "expected at least 2 feature vectors, found " + features.rows());
-            }
-            stats = GaussianStats.of(features);
+            stats = FeatureFiles.stats(input.arg());
         } else {
             StatsCache cache = features.cache(env);
-            try (FeatureSession session = new FeatureSession(opener::open, features.extractor, env, features.threads, cache,
+            try (FeatureSession session = new FeatureSession(opener, features.extractor, env, features.threads, cache,
                     context.err())) {
-                stats = session.stats((SetInput.Images) input).stats();
+                stats = session.statistics((SetInput.Images) input);
                 from = ", " + session.extractor().info().label();
             }
         }

@@ -3,17 +3,20 @@ package dev.ganiqa.harness.compare;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ganiqa.datasets.DatasetSource;
+import dev.ganiqa.datasets.ImageSet;
 import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.Split;
 import dev.ganiqa.datasets.SubsetDataset;
 import dev.ganiqa.harness.compare.stats.SeedStatistics;
+import dev.ganiqa.metrics.eval.ExtractedSet;
+import dev.ganiqa.metrics.eval.Reference;
 import dev.ganiqa.metrics.features.Extractors;
 import dev.ganiqa.metrics.features.FeatureExtractor;
 import dev.ganiqa.metrics.features.FeatureRunner;
+import dev.ganiqa.metrics.features.Progress;
 import dev.ganiqa.reports.html.HtmlReport;
 import dev.ganiqa.reports.model.ImageRef;
-import dev.ganiqa.reports.model.MetricCatalog;
 import dev.ganiqa.reports.model.RealReference;
 import dev.ganiqa.reports.model.ResultsJson;
 import dev.ganiqa.reports.model.RunResults;
@@ -84,20 +87,20 @@ public final class Comparison {
         try (FeatureExtractor extractor = Extractors.open(config.extractor(), env)) {
             notice("extractor " + extractor.info().label() + "; " + FeatureRunner.adaptation(test, extractor));
             notice("real reference: " + test.description() + ", " + test.size() + " images");
-            RealSet real = new RealSet(test, extractor);
+            Reference real = Evaluator.reference(test, extractor);
             int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
             Evaluator evaluator = new Evaluator(real, extractor, threads);
             RunResults results = Files.exists(resultsFile) ? ResultsJson.read(resultsFile)
                     : new RunResults(RunResults.SCHEMA_VERSION, runDir.getFileName().toString(),
                             ProvenanceFactory.create(config, source.spec(), train, test, extractor, started, commandLine),
-                            MetricCatalog.standard(), List.of(), null, List.of(), List.of(), null);
+                            Catalog.standard(), List.of(), null, List.of(), List.of(), null);
             double spent = results.provenance().wallSeconds();
             if (results.reference() == null) {
                 results = results.withReference(reference(train, evaluator));
                 ResultsJson.write(results, resultsFile);
             }
             notice("training subset: " + train.description() + ", " + train.size() + " images");
-            ExtractedSet trainFeatures = ExtractedSet.of(train, extractor);
+            ExtractedSet trainFeatures = ExtractedSet.of(ImageSet.of(train), extractor, Progress.NONE);
             UnitRunner units = new UnitRunner(config, train, evaluator, trainFeatures, runDir);
             int total = config.units();
             int index = 0;
@@ -171,7 +174,7 @@ public final class Comparison {
     private RealReference reference(ImageDataset train, Evaluator evaluator) throws IOException, InterruptedException {
         ImageDataset sample = SubsetDataset.sample(train, config.samples(), SUBSET_SEED + 1);
         notice("real-data row: " + sample.size() + " training images against the test split");
-        Evaluation eval = evaluator.evaluate(sample);
+        UnitEvaluation eval = evaluator.evaluate(sample);
         int n = Math.min(100, sample.size());
         byte[] pixels = new byte[n * sample.shape().values()];
         for (int i = 0; i < n; i++) {

@@ -5,6 +5,7 @@ import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.ImageFolderWriter;
 import dev.ganiqa.datasets.Split;
+import dev.ganiqa.metrics.eval.ExtractedSet;
 import dev.ganiqa.reports.model.BestEpoch;
 import dev.ganiqa.reports.model.EpochPoint;
 import dev.ganiqa.reports.model.ImageRef;
@@ -98,7 +99,7 @@ final class UnitRunner {
         }
         double sampleSeconds = (System.nanoTime() - t1) / 1e9;
         ImageDataset saved = Datasets.open(samplesDir.toString()).open(Split.TRAIN);
-        Evaluation eval = evaluator.evaluate(saved);
+        UnitEvaluation eval = evaluator.evaluate(saved);
         List<NeighbourPair> neighbours = neighbours(saved, eval.features());
         return new UnitResult(variant.name(), seed, UnitStatus.OK, null, stats,
                 new PhaseTimes(trainSeconds, sampleSeconds, eval.featureSeconds(), eval.metricSeconds()), points, best,

@@ -1,37 +1,29 @@
 package dev.ganiqa.harness.features;
 
-import dev.ganiqa.datasets.DatasetChecksum;
-import dev.ganiqa.datasets.DatasetSource;
-import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.ImageSet;
 import dev.ganiqa.harness.cli.CliException;
-import dev.ganiqa.harness.compare.ExtractedSet;
+import dev.ganiqa.metrics.eval.ExtractedSet;
+import dev.ganiqa.metrics.eval.Reference;
+import dev.ganiqa.metrics.eval.StatsCache;
 import dev.ganiqa.metrics.features.ExtractorInfo;
 import dev.ganiqa.metrics.features.Extractors;
 import dev.ganiqa.metrics.features.FeatureExtractor;
-import dev.ganiqa.metrics.features.FeatureRunner;
 import dev.ganiqa.metrics.stats.GaussianStats;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * One command's access to images and their features: opens datasets, opens the extractor once (lazily, so
+ * One command's access to images and their features: opens image sets, opens the extractor once (lazily, so
  * commands on .npz/.npy files never load TensorFlow), runs extraction passes with a progress bar, and serves
- * reference statistics from the {@link StatsCache} when one is given. Notices (the adaptation line, cache use)
- * go to {@code err} as {@code ganiqa: ...}. Close it to free the extractor.
+ * statistics from the {@link StatsCache} when one is given. All metric work is the metrics module's
+ * ({@link ExtractedSet}, {@link Reference}); this class adds the command-line side: notices on {@code err}
+ * ({@code ganiqa: ...}: the extractor, how images were adapted, skipped files, cache use). Close it to free the
+ * extractor.
  */
 public final class FeatureSession implements AutoCloseable {
-    /** A dataset's statistics and how they were obtained. */
-    public record ImageStats(GaussianStats stats, ImageDataset data, String adaptation, Path cachedFile) {
-        public boolean cached() {
-            return cachedFile != null;
-        }
-    }
-
-    private final Function<String, DatasetSource> opener;
+    private final DatasetOpener opener;
     private final String extractorSpec;
     private final Map<String, String> env;
     private final int threads;
@@ -40,8 +32,8 @@ public final class FeatureSession implements AutoCloseable {
     private FeatureExtractor extractor;
 
     /** @param cache null to neither read nor write cached statistics */
-    public FeatureSession(Function<String, DatasetSource> opener, String extractorSpec, Map<String, String> env,
-            int threads, StatsCache cache, PrintStream err) {
+    public FeatureSession(DatasetOpener opener, String extractorSpec, Map<String, String> env, int threads,
+            StatsCache cache, PrintStream err) {
         if (threads < 1) {
             throw new IllegalArgumentException("expected --threads >= 1, found " + threads);
         }
@@ -67,60 +59,74 @@ public final class FeatureSession implements AutoCloseable {
                 + " features, " + (info.hasClasses() ? info.classes() + " classes" : "no class head");
     }
 
-    public ImageDataset open(SetInput.Images input) {
-        DatasetSource source = opener.apply(input.spec());
-        if (!source.splits().contains(input.split())) {
-            throw CliException.usage(input.arg(), "expected a split of " + source.splits().stream().map(s -> s.label())
-                    .toList() + ", found " + input.split().label());
+    public ImageSet open(SetInput.Images input) {
+        try {
+            return opener.images(input.spec(), input.split());
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(input.arg(), e.getMessage());
         }
-        ImageDataset data = source.open(input.split());
-        if (!data.skipped().isEmpty()) {
-            notice(input.arg() + ": " + data.skipped().size() + " file(s) skipped, first: " + data.skipped().get(0));
-        }
-        return data;
     }
 
-    /** The line saying how {@code data} is fed to the extractor, also printed as a notice. */
-    public String adaptation(String arg, ImageDataset data) {
-        String line = FeatureRunner.adaptation(data, extractor());
-        notice(arg + ": " + data.size() + " images, " + line);
-        return line;
-    }
-
-    /** Features (and class probabilities) of every image, with a progress bar. */
-    public ExtractedSet features(String arg, ImageDataset data) {
+    /** Features (and class probabilities) of every image, with a progress bar; notices say how and what was skipped. */
+    public ExtractedSet features(SetInput.Images input) {
+        ImageSet set = open(input);
         FeatureExtractor e = extractor();
-        try (ExtractionProgress bar = new ExtractionProgress(err, arg, data.size())) {
-            return ExtractedSet.of(data, e, bar);
+        ExtractedSet out;
+        try (ExtractionProgress bar = new ExtractionProgress(err, input.arg(), set.size())) {
+            out = ExtractedSet.of(set, e, bar);
         }
+        report(input.arg(), out);
+        return out;
+    }
+
+    /** A real reference from any input: images (every metric), .npy features (every metric), .npz (FID, IS). */
+    public Reference reference(SetInput input) throws IOException {
+        if (input instanceof SetInput.Images images) {
+            return Reference.of(features(images));
+        }
+        if (input instanceof SetInput.Features) {
+            return Reference.of(ExtractedSet.ofFeatures(FeatureFiles.features(input.arg())));
+        }
+        return Reference.ofStats(FeatureFiles.stats(input.arg()));
     }
 
     /** Statistics of the images {@code input} names: from the cache when it holds them, else computed and stored. */
-    public ImageStats stats(SetInput.Images input) {
-        ImageDataset data = open(input);
-        String adaptation = adaptation(input.arg(), data);
+    public GaussianStats statistics(SetInput.Images input) {
+        ImageSet set = open(input);
         FeatureExtractor e = extractor();
         StatsCache.Key key = null;
         if (cache != null) {
-            key = new StatsCache.Key(DatasetChecksum.of(data), input.split(), e.info().sha256());
+            key = new StatsCache.Key(set.checksum(), input.split().label(), e.info().sha256());
             Optional<GaussianStats> hit = cache.get(key);
             if (hit.isPresent()) {
                 notice(input.arg() + ": using cached statistics " + cache.file(key));
-                return new ImageStats(hit.get(), data, adaptation, cache.file(key));
+                return hit.get();
             }
         }
-        GaussianStats stats;
-        try (ExtractionProgress bar = new ExtractionProgress(err, input.arg(), data.size())) {
-            stats = StreamingStats.of(data, e, bar).stats();
+        ExtractedSet out;
+        try (ExtractionProgress bar = new ExtractionProgress(err, input.arg(), set.size())) {
+            out = ExtractedSet.statistics(set, e, bar);
+        }
+        report(input.arg(), out);
+        if (out.stats() == null) {
+            throw new CliException(input.arg(), "expected at least 2 images for a covariance, found " + out.size()
+                    + " usable");
         }
         if (cache != null) {
             try {
-                cache.put(key, stats);
+                cache.put(key, out.stats());
             } catch (IOException | RuntimeException ex) {
                 notice("cannot cache statistics in " + cache.dir() + " (" + ex.getMessage() + "); continuing");
             }
         }
-        return new ImageStats(stats, data, adaptation, null);
+        return out.stats();
+    }
+
+    private void report(String arg, ExtractedSet set) {
+        notice(arg + ": " + set.size() + " images, " + set.summary().adaptation());
+        if (!set.skipped().isEmpty()) {
+            notice(arg + ": " + set.skipped().size() + " file(s) skipped, first: " + set.skipped().get(0));
+        }
     }
 
     private void notice(String message) {

@@ -28,7 +28,7 @@ class DatasetsCommandTest {
     private int run(String... args) {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int code = new Cli(CommandRegistry.defaults(), new PrintStream(stdout, true, StandardCharsets.UTF_8),
+        int code = new Cli(dev.ganiqa.harness.Commands.registry(), new PrintStream(stdout, true, StandardCharsets.UTF_8),
                 new PrintStream(stderr, true, StandardCharsets.UTF_8)).run(args);
         out = stdout.toString(StandardCharsets.UTF_8);
         err = stderr.toString(StandardCharsets.UTF_8);

@@ -49,7 +49,7 @@ class ExtractorTrainCommandTest {
     }
 
     private int run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
-        return new Cli(CommandRegistry.defaults(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        return new Cli(dev.ganiqa.harness.Commands.registry(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
     }
 

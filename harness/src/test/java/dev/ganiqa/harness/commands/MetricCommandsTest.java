@@ -38,7 +38,7 @@ class MetricCommandsTest {
     }
 
     private int run(String... args) {
-        return run(CommandRegistry.defaults(), args);
+        return run(dev.ganiqa.harness.Commands.registry(), args);
     }
 
     private String out() {

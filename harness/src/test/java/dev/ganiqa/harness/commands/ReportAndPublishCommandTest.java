@@ -11,7 +11,6 @@ import dev.ganiqa.reports.model.Distribution;
 import dev.ganiqa.reports.model.EpochPoint;
 import dev.ganiqa.reports.model.ExtractorInfo;
 import dev.ganiqa.reports.model.ImageRef;
-import dev.ganiqa.reports.model.MetricCatalog;
 import dev.ganiqa.reports.model.MetricValue;
 import dev.ganiqa.reports.model.Provenance;
 import dev.ganiqa.reports.model.ResultsJson;
@@ -110,7 +109,7 @@ class ReportAndPublishCommandTest {
                 new Budget("epochs", 2, 0, 500, 100, null), new ExtractorInfo("ganiqa-fmnist-v1", "1", "ff", 128),
                 null, Instant.parse("2026-11-22T12:00:00Z"), null, 60, List.of("compare"));
         RunResults results = SeedStatistics.apply(new RunResults(RunResults.SCHEMA_VERSION, id, provenance,
-                MetricCatalog.standard(), units, null, List.of(), List.of(), null));
+                dev.ganiqa.harness.compare.Catalog.standard(), units, null, List.of(), List.of(), null));
         ResultsJson.write(results, run.resolve(ResultsJson.FILE_NAME));
         return run;
     }

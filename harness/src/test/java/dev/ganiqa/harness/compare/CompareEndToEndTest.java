@@ -1,5 +1,6 @@
 package dev.ganiqa.harness.compare;
 
+import dev.ganiqa.metrics.eval.MetricDefinitions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,7 +11,6 @@ import dev.ganiqa.harness.cli.CliRun;
 import dev.ganiqa.metrics.features.Extractors;
 import dev.ganiqa.metrics.features.FeatureExtractor;
 import dev.ganiqa.reports.html.Chromium;
-import dev.ganiqa.reports.model.MetricCatalog;
 import dev.ganiqa.reports.model.ResultsJson;
 import dev.ganiqa.reports.model.RunResults;
 import dev.ganiqa.reports.model.UnitResult;
@@ -60,10 +60,10 @@ class CompareEndToEndTest {
         RunResults r = ResultsJson.read(run.resolve("results.json"));
         assertThat(r.units()).hasSize(4).allMatch(u -> u.status() == UnitStatus.OK);
         for (UnitResult u : r.units()) {
-            assertThat(u.metrics()).containsKeys(MetricCatalog.FID, MetricCatalog.KID, MetricCatalog.IS,
-                    MetricCatalog.PRECISION, MetricCatalog.RECALL, MetricCatalog.DENSITY, MetricCatalog.COVERAGE,
-                    MetricCatalog.SHARPNESS, MetricCatalog.NOISE);
-            assertThat(u.metrics().get(MetricCatalog.FID).value()).isPositive();
+            assertThat(u.metrics()).containsKeys(MetricDefinitions.FID, MetricDefinitions.KID, MetricDefinitions.IS,
+                    MetricDefinitions.PRECISION, MetricDefinitions.RECALL, MetricDefinitions.DENSITY, MetricDefinitions.COVERAGE,
+                    MetricDefinitions.SHARPNESS, MetricDefinitions.NOISE);
+            assertThat(u.metrics().get(MetricDefinitions.FID).value()).isPositive();
             assertThat(u.curve()).hasSize(1);
             assertThat(u.training().epochs()).isEqualTo(1);
             assertThat(u.training().criticSteps()).isEqualTo(320 / 32);
@@ -76,10 +76,10 @@ class CompareEndToEndTest {
         // The two variants were trained on the same batches: equal images seen, unequal generator steps.
         assertThat(cwgan.training().imagesSeen()).isEqualTo(r.unit("dcgan", 1).orElseThrow().training().imagesSeen());
         assertThat(cwgan.training().generatorSteps()).isLessThan(r.unit("dcgan", 1).orElseThrow().training().generatorSteps());
-        assertThat(r.variants()).hasSize(2).allMatch(v -> v.metrics().get(MetricCatalog.FID).n() == 2);
+        assertThat(r.variants()).hasSize(2).allMatch(v -> v.metrics().get(MetricDefinitions.FID).n() == 2);
         assertThat(r.verdict().sentence()).contains("2 seeds");
         // The real-data row: real training images score a far lower FID than one-epoch generators.
-        double realFid = r.reference().metrics().get(MetricCatalog.FID).value();
+        double realFid = r.reference().metrics().get(MetricDefinitions.FID).value();
         assertThat(realFid).isLessThan(r.units().stream().mapToDouble(u -> u.metrics().get("fid").value()).min()
                 .orElseThrow());
         assertThat(r.provenance().extractor().name()).isEqualTo(Extractors.DEFAULT);
@@ -101,25 +101,25 @@ class CompareEndToEndTest {
         assertThat(saved.size()).isEqualTo(120);
         assertThat(saved.classNames()).hasSize(10);
         try (FeatureExtractor extractor = Extractors.open(Extractors.DEFAULT, Map.of())) {
-            Evaluation again = new Evaluator(new RealSet(test, extractor), extractor, 2).evaluate(saved);
-            // Equal up to the summation order of the multi-threaded BLAS (seen: 3e-12 relative).
+            UnitEvaluation again = new Evaluator(Evaluator.reference(test, extractor), extractor, 2).evaluate(saved);
             for (String metric : unit.metrics().keySet()) {
-                double expected = unit.metrics().get(metric).value();
-                assertThat(again.metrics().get(metric).value()).as(metric)
-                        .isCloseTo(expected, org.assertj.core.api.Assertions.within(Math.abs(expected) * 1e-9 + 1e-12));
+                assertThat(again.metrics().get(metric).value()).as(metric).isEqualTo(unit.metrics().get(metric).value());
             }
         }
-        // ... and to what `ganiqa metrics FAKE --real REAL` says about the saved folder later.
+        // ... and to what `ganiqa metrics FAKE --real REAL` and `ganiqa fid FAKE REAL` say about the saved folder
+        // later: one evaluation path, the same bits.
         Path json = temp.resolve("cwgan-seed2-metrics.json");
         CliRun later = CliRun.of("metrics", samples.toString(), "--real", "fashion-mnist@test", "--json", json.toString());
         assertThat(later.code()).as(later.err()).isZero();
         var setMetrics = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).get("features")
                 .get("metrics");
         for (String metric : java.util.List.of("fid", "kid", "is", "precision", "recall", "density", "coverage")) {
-            double expected = unit.metrics().get(metric).value();
             assertThat(setMetrics.get(metric).get("value").asDouble()).as(metric)
-                    .isCloseTo(expected, org.assertj.core.api.Assertions.within(Math.abs(expected) * 1e-9 + 1e-12));
+                    .isEqualTo(unit.metrics().get(metric).value());
         }
+        CliRun fid = CliRun.of("fid", samples.toString(), "fashion-mnist@test", "--no-cache");
+        assertThat(fid.code()).as(fid.err()).isZero();
+        assertThat(fid.out().strip()).isEqualTo("FID (ganiqa-fmnist-v1): " + unit.metrics().get("fid").value());
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.ganiqa.metrics.features;
 
-/** One batch of features, with the dataset indices of its images (ascending, consecutive). */
+/** One batch of features, with the set indices of its images (ascending; an undecodable image leaves a gap). */
 public record FeatureBatch(int[] indices, Features features) {
     public int size() {
         return indices.length;

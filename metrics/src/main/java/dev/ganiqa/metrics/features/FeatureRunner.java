@@ -1,103 +1,200 @@
 package dev.ganiqa.metrics.features;
 
+import dev.ganiqa.datasets.DecodedImage;
 import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.ImageDecoder;
+import dev.ganiqa.datasets.ImageSet;
 import dev.ganiqa.datasets.ImageShape;
+import dev.ganiqa.datasets.Preprocessing;
+import dev.ganiqa.datasets.SkippedFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Streams a dataset through an extractor: a producer thread reads and adapts images into batches while
- * the caller's thread runs the TF session on the previous batch, so decoding and the network overlap.
- * Images go in dataset order (index 0 first) and each batch is handed to the sink before the next is
- * taken, so the output is deterministic and memory holds at most {@code prefetch + 2} batches.
+ * Streams an {@link ImageSet} through an extractor: a producer thread reads each image at its own size, adapts
+ * it to the extractor's input ({@link Preprocessing}, the datasets module's one policy) and packs batches, while
+ * the caller's thread runs the TF session on the previous batch, so decoding and the network overlap. Memory
+ * holds one decoded image and at most {@code prefetch + 2} adapted batches, whatever the number or size of the
+ * files. Images go in set order; an image that cannot be decoded is left out and reported in
+ * {@link RunSummary#skipped()}, never silently dropped.
+ *
+ * <p>Extractors of a fixed input size get every image adapted to it. Extractors that resize themselves
+ * (Inception: {@link ExtractorInfo#anySize()}) get only their channels adapted, so one batch holds images of
+ * one size: a batch ends early where the size changes.
  */
 public final class FeatureRunner {
+    /** How images are adapted, in one line (the policy of {@link Preprocessing}). */
+    static final String POLICY = "BT.601 luma or gray tiled to RGB, one scale to cover (area when shrinking, "
+            + "bilinear when enlarging), centre crop";
+
     private final RunnerOptions options;
 
     public FeatureRunner(RunnerOptions options) {
         this.options = options;
     }
 
-    /** The line to show the user, e.g. {@code adapted 32x32x3 -> 28x28x1: area resize, BT.601 luma}. */
+    /** The line for a set whose images all have {@code shape}, e.g. {@code adapted 32x32x3 -> 28x28x1: area resize}. */
+    public static String adaptation(ImageShape shape, ExtractorInfo extractor) {
+        return ImageAdapter.forExtractor(extractor, shape).description();
+    }
+
+    /** {@link #adaptation(ImageShape, ExtractorInfo)} of a dataset (all its images have one shape). */
     public static String adaptation(ImageDataset data, FeatureExtractor extractor) {
-        return ImageAdapter.forExtractor(extractor.info(), data.shape()).description();
+        return adaptation(data.shape(), extractor.info());
     }
 
     public RunSummary run(ImageDataset data, FeatureExtractor extractor, FeatureSink sink) {
-        return run(data, extractor, sink, Progress.NONE);
+        return run(ImageSet.of(data), extractor, sink, Progress.NONE);
     }
 
     public RunSummary run(ImageDataset data, FeatureExtractor extractor, FeatureSink sink, Progress progress) {
-        ImageAdapter adapter = ImageAdapter.forExtractor(extractor.info(), data.shape());
-        ImageShape fed = adapter.target();
-        int n = data.size();
-        int batches = (n + options.batchSize() - 1) / options.batchSize();
+        return run(ImageSet.of(data), extractor, sink, progress);
+    }
+
+    public RunSummary run(ImageSet data, FeatureExtractor extractor, FeatureSink sink, Progress progress) {
         BlockingQueue<Prepared> queue = new ArrayBlockingQueue<>(options.prefetch());
-        long[] prepareNanos = new long[1];
-        Thread producer = new Thread(() -> produce(data, adapter, batches, queue, prepareNanos),
-                "ganiqa-features-prepare");
-        producer.setDaemon(true);
+        Producer producer = new Producer(data, extractor.info(), queue);
+        Thread thread = new Thread(producer, "ganiqa-features-prepare");
+        thread.setDaemon(true);
         long start = System.nanoTime();
         long sessionNanos = 0;
         int done = 0;
-        producer.start();
+        int batches = 0;
+        int n = data.size();
+        thread.start();
         try {
-            for (int b = 0; b < batches; b++) {
+            while (true) {
                 Prepared p = queue.take();
                 if (p.failure != null) {
                     throw p.failure;
                 }
-                Features f = extractor.extract(p.pixels, p.indices.length, fed);
+                if (p.indices == null) {
+                    break;
+                }
+                Features f = extractor.extract(p.pixels, p.indices.length, p.shape);
                 sessionNanos += f.sessionNanos();
                 sink.accept(new FeatureBatch(p.indices, f));
-                done += p.indices.length;
+                batches++;
+                done = p.reached;
                 progress.update(done, n, done / ((System.nanoTime() - start) / 1e9));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("feature extraction interrupted", e);
         } finally {
-            producer.interrupt();
+            thread.interrupt();
             try {
-                producer.join(TimeUnit.SECONDS.toMillis(10));
+                thread.join(TimeUnit.SECONDS.toMillis(10));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new RunSummary(n, batches, adapter.description(), extractor.info(), seconds, sessionNanos / 1e9,
-                prepareNanos[0] / 1e9);
+        List<SkippedFile> skipped = new ArrayList<>(data.skipped());
+        skipped.addAll(producer.refused);
+        return new RunSummary(n - producer.refused.size(), batches, producer.describe(extractor.info()),
+                extractor.info(), seconds, sessionNanos / 1e9, producer.prepareNanos / 1e9, List.copyOf(skipped));
     }
 
-    private void produce(ImageDataset data, ImageAdapter adapter, int batches, BlockingQueue<Prepared> queue,
-            long[] prepareNanos) {
-        int per = adapter.target().values();
-        try {
-            for (int b = 0; b < batches; b++) {
-                long t0 = System.nanoTime();
-                int from = b * options.batchSize();
-                int count = Math.min(options.batchSize(), data.size() - from);
-                int[] indices = new int[count];
-                byte[] pixels = new byte[count * per];
-                for (int i = 0; i < count; i++) {
-                    indices[i] = from + i;
-                    adapter.apply(data.image(from + i), 0, pixels, i * per);
-                }
-                prepareNanos[0] += System.nanoTime() - t0;
-                queue.put(new Prepared(indices, pixels, null));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+    /** Reads, adapts and packs images into batches; the end of the set is a batch with null indices. */
+    private final class Producer implements Runnable {
+        private final ImageSet data;
+        private final ExtractorInfo info;
+        private final BlockingQueue<Prepared> queue;
+        private final Map<ImageShape, Integer> sources = new LinkedHashMap<>();
+        private final Map<ImageShape, ImageShape> targets = new LinkedHashMap<>();
+        final List<SkippedFile> refused = new ArrayList<>();
+        long prepareNanos;
+
+        Producer(ImageSet data, ExtractorInfo info, BlockingQueue<Prepared> queue) {
+            this.data = data;
+            this.info = info;
+            this.queue = queue;
+        }
+
+        @Override
+        public void run() {
             try {
-                queue.put(new Prepared(null, null, e));
-            } catch (InterruptedException ignored) {
+                int batch = options.batchSize();
+                ImageShape shape = null;
+                int[] indices = new int[batch];
+                byte[] pixels = null;
+                int count = 0;
+                for (int i = 0; i < data.size(); i++) {
+                    long t0 = System.nanoTime();
+                    DecodedImage image;
+                    try {
+                        image = data.read(i);
+                    } catch (ImageDecoder.Refused e) {
+                        refused.add(new SkippedFile(data.name(i), e.getMessage()));
+                        continue;
+                    }
+                    ImageShape source = new ImageShape(image.height(), image.width(), image.isGray() ? 1 : 3);
+                    sources.merge(source, 1, Integer::sum);
+                    ImageShape target = targets.computeIfAbsent(source, s -> ImageAdapter.forExtractor(info, s).target());
+                    if (count > 0 && !target.equals(shape)) {
+                        prepareNanos += System.nanoTime() - t0;
+                        put(new Prepared(java.util.Arrays.copyOf(indices, count),
+                                java.util.Arrays.copyOf(pixels, count * shape.values()), shape, i, null));
+                        count = 0;
+                    }
+                    if (count == 0) {
+                        shape = target;
+                        pixels = new byte[batch * target.values()];
+                    }
+                    byte[] adapted = new Preprocessing(target).apply(image);
+                    System.arraycopy(adapted, 0, pixels, count * target.values(), target.values());
+                    indices[count++] = i;
+                    prepareNanos += System.nanoTime() - t0;
+                    if (count == batch) {
+                        put(new Prepared(indices.clone(), pixels, shape, i + 1, null));
+                        count = 0;
+                    }
+                }
+                if (count > 0) {
+                    put(new Prepared(java.util.Arrays.copyOf(indices, count),
+                            java.util.Arrays.copyOf(pixels, count * shape.values()), shape, data.size(), null));
+                }
+                put(new Prepared(null, null, null, data.size(), null));
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                try {
+                    queue.put(new Prepared(null, null, null, 0, e));
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
             }
+        }
+
+        private void put(Prepared p) throws InterruptedException {
+            queue.put(p);
+        }
+
+        /** One line: the adaptation of the only source shape, or a summary over several. */
+        String describe(ExtractorInfo extractor) {
+            if (sources.isEmpty()) {
+                return "no image decoded";
+            }
+            if (sources.size() == 1) {
+                return ImageAdapter.forExtractor(extractor, sources.keySet().iterator().next()).description();
+            }
+            long adapted = sources.keySet().stream().filter(s -> !ImageAdapter.forExtractor(extractor, s).isIdentity())
+                    .count();
+            ImageShape first = sources.keySet().iterator().next();
+            String target = extractor.anySize() ? "their own size, " + extractor.input().channels() + " channel(s)"
+                    : extractor.input().toString();
+            return "images of " + sources.size() + " shapes (" + first + ", ...), " + adapted + " shape(s) adapted -> "
+                    + target + ": " + POLICY;
         }
     }
 
-    private record Prepared(int[] indices, byte[] pixels, RuntimeException failure) {
+    /** A packed batch; {@code reached}: entries read so far (for progress); null indices end the stream. */
+    private record Prepared(int[] indices, byte[] pixels, ImageShape shape, int reached, RuntimeException failure) {
     }
 }

@@ -57,7 +57,17 @@ public final class NumpyFiles {
                 throw new MalformedFileException(file, "expected sigma of shape (" + ms[0] + ", " + ms[0] + "), found "
                         + java.util.Arrays.toString(ss));
             }
-            return new GaussianStats(mu.data(), sigma.data(), 0);
+            long n = 0;
+            if (zip.getEntry("n.npy") != null) {
+                // ganiqa's own files record the sample count; pytorch-fid's and TTUR's do not (n = 0: unknown).
+                double[] count = entry(zip, file, "n").data();
+                if (count.length != 1 || !(count[0] >= 0) || count[0] != Math.rint(count[0])) {
+                    throw new MalformedFileException(file, "expected n to be one non-negative whole number, found "
+                            + java.util.Arrays.toString(count));
+                }
+                n = (long) count[0];
+            }
+            return new GaussianStats(mu.data(), sigma.data(), n);
         } catch (ZipException e) {
             throw new MalformedFileException(file, "expected an .npz (zip) file, found " + e.getMessage());
         }
@@ -93,6 +103,12 @@ public final class NumpyFiles {
                 zip.putNextEntry(new ZipEntry("sigma.npy"));
                 Npy.write(zip, new int[] {d, d}, stats.sigma());
                 zip.closeEntry();
+                if (stats.n() > 0) {
+                    // An extra key: pytorch-fid and TTUR read mu and sigma by name and ignore it.
+                    zip.putNextEntry(new ZipEntry("n.npy"));
+                    Npy.write(zip, new int[] {1}, new double[] {stats.n()});
+                    zip.closeEntry();
+                }
             }
         });
     }

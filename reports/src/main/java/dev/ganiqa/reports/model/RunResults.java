@@ -8,7 +8,7 @@ import java.util.List;
  * @param schemaVersion {@link #SCHEMA_VERSION} when written; readers refuse newer major versions
  * @param runId         stable id, e.g. {@code 20261122-143551-fashion-mnist}; names the run's folder on a site
  * @param provenance    how the numbers were made
- * @param metrics       the metric ids used in this file with their direction (usually {@link MetricCatalog#standard()})
+ * @param metrics       the metric ids used in this file with their direction (written by the pipeline from the metrics module's definitions)
  * @param units         one entry per (variant, seed), including diverged and failed ones
  * @param reference     the real-data row (test split vs train split through the same pipeline); may be null
  * @param variants      per-variant aggregates across seeds, in the pipeline's variant order
@@ -27,7 +27,7 @@ public record RunResults(int schemaVersion, String runId, Provenance provenance,
         }
         Checks.text(runId, "runId");
         Checks.present(provenance, "provenance");
-        metrics = metrics == null || metrics.isEmpty() ? MetricCatalog.standard() : List.copyOf(metrics);
+        metrics = metrics == null ? List.of() : List.copyOf(metrics);
         units = Checks.list(units);
         variants = Checks.list(variants);
         tests = Checks.list(tests);

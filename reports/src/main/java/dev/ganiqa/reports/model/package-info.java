@@ -9,7 +9,7 @@
  *  +- Provenance      ganiqaVersion, DatasetInfo(spec, sha256, splitSizes, size, classNames),
  *  |                  variantConfigs (variant -> map), seeds, Budget, ExtractorInfo(name, version, sha256),
  *  |                  Environment(java, TF, OS, CPU, cores), startedAt/finishedAt, wallSeconds, commandLine
- *  +- metrics         List&lt;MetricInfo&gt;: id, label, Direction, extractorBased (MetricCatalog.standard())
+ *  +- metrics         List&lt;MetricInfo&gt;: id, label, Direction, extractorBased (the metrics module's definitions, copied in by the pipeline)
  *  +- units           List&lt;UnitResult&gt;, one per (variant, seed):
  *  |                  UnitStatus (+ reason), TrainingStats, PhaseTimes, curve (EpochPoint: epoch, fid, losses),
  *  |                  BestEpoch, metrics (id -> MetricValue), imageMeasures (id -> Distribution),
@@ -22,7 +22,7 @@
  *
  * <h2>How the pipeline fills it</h2>
  * <ul>
- *   <li>Metric maps are keyed by the ids of {@link dev.ganiqa.reports.model.MetricCatalog}; a new metric only
+ *   <li>Metric maps are keyed by the ids of the file's own {@code metrics} list; a new metric only
  *       needs a {@link dev.ganiqa.reports.model.MetricInfo} in {@code RunResults.metrics}, no schema change.
  *       Extractor-based metrics are labelled with the extractor's name in every report.</li>
  *   <li>{@code variants}, {@code tests} and {@code verdict} come from

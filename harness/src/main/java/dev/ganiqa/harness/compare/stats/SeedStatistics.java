@@ -1,5 +1,6 @@
 package dev.ganiqa.harness.compare.stats;
 
+import dev.ganiqa.metrics.eval.MetricDefinitions;
 import dev.ganiqa.reports.model.Direction;
 import dev.ganiqa.reports.model.MetricCatalog;
 import dev.ganiqa.reports.model.MetricInfo;
@@ -89,8 +90,8 @@ public final class SeedStatistics {
             for (Map.Entry<String, MetricValue> e : unit.metrics().entrySet()) {
                 metrics.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue().value());
             }
-            if (unit.best() != null && !unit.metrics().containsKey(MetricCatalog.FID_BEST)) {
-                metrics.computeIfAbsent(MetricCatalog.FID_BEST, k -> new ArrayList<>()).add(unit.best().fid());
+            if (unit.best() != null && !unit.metrics().containsKey(MetricDefinitions.FID_BEST)) {
+                metrics.computeIfAbsent(MetricDefinitions.FID_BEST, k -> new ArrayList<>()).add(unit.best().fid());
             }
         }
         Map<String, Map<String, double[]>> out = new LinkedHashMap<>();

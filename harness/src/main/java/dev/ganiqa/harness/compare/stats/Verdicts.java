@@ -1,5 +1,6 @@
 package dev.ganiqa.harness.compare.stats;
 
+import dev.ganiqa.metrics.eval.MetricDefinitions;
 import dev.ganiqa.reports.Numbers;
 import dev.ganiqa.reports.model.Direction;
 import dev.ganiqa.reports.model.MetricCatalog;
@@ -70,7 +71,7 @@ final class Verdicts {
 
     private Optional<MetricInfo> primary(List<VariantSummary> variants) {
         List<MetricInfo> candidates = new java.util.ArrayList<>();
-        MetricCatalog.find(metrics, MetricCatalog.FID).ifPresent(candidates::add);
+        MetricCatalog.find(metrics, MetricDefinitions.FID).ifPresent(candidates::add);
         metrics.stream().filter(m -> m.direction() != Direction.NEUTRAL).forEach(candidates::add);
         return candidates.stream()
                 .filter(m -> variants.stream().anyMatch(v -> v.metrics().containsKey(m.id())))

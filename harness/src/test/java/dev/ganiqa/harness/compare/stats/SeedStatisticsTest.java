@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.ganiqa.reports.model.BestEpoch;
 import dev.ganiqa.reports.model.Direction;
-import dev.ganiqa.reports.model.MetricCatalog;
 import dev.ganiqa.reports.model.MetricSummary;
 import dev.ganiqa.reports.model.MetricValue;
 import dev.ganiqa.reports.model.PairwiseTest;
@@ -97,7 +96,7 @@ class SeedStatisticsTest {
         }
         units.add(new UnitResult("wgan", 4, UnitStatus.DIVERGED, "NaN loss", null, null, List.of(), null,
                 Map.of(), Map.of(), null, null, List.of()));
-        SeedStatistics.Result r = SeedStatistics.of(units, MetricCatalog.standard(), "ganiqa-fmnist-v1");
+        SeedStatistics.Result r = SeedStatistics.of(units, dev.ganiqa.harness.compare.Catalog.standard(), "ganiqa-fmnist-v1");
         assertThat(r.variants()).extracting(v -> v.variant()).containsExactly("dcgan", "wgan", "cwgan");
         assertThat(r.variants().get(1).units()).isEqualTo(4);
         assertThat(r.variants().get(1).okUnits()).isEqualTo(3);
@@ -125,7 +124,7 @@ class SeedStatisticsTest {
     void twoSeedsSayTheTestHasNoPower() {
         List<UnitResult> units = List.of(unit("dcgan", 1, 40, 0.5), unit("dcgan", 2, 44, 0.5),
                 unit("wgan", 1, 30, 0.5), unit("wgan", 2, 31, 0.5));
-        SeedStatistics.Result r = SeedStatistics.of(units, MetricCatalog.standard(), "x");
+        SeedStatistics.Result r = SeedStatistics.of(units, dev.ganiqa.harness.compare.Catalog.standard(), "x");
         assertThat(r.verdict().confidence()).isEqualTo(Confidence.NONE);
         assertThat(r.verdict().sentence()).isEqualTo("wgan has the lowest FID (x): 30.5 \u00b1 0.7 over 2 seeds; "
                 + "the difference to dcgan cannot be tested with 2 seeds (at least 3 per variant needed).");
@@ -144,7 +143,7 @@ class SeedStatisticsTest {
                 units.add(unit(names[v], s + 1, fids[v][s], 0.5));
             }
         }
-        SeedStatistics.Result r = SeedStatistics.of(units, MetricCatalog.standard(), "x");
+        SeedStatistics.Result r = SeedStatistics.of(units, dev.ganiqa.harness.compare.Catalog.standard(), "x");
         assertThat(r.verdict().confidence()).isEqualTo(Confidence.MODERATE);
         assertThat(r.verdict().sentence()).isEqualTo("dcgan has the lowest FID (x): 35.0 \u00b1 5.0 over 3 seeds; "
                 + "the difference to wgan is not significant (p=0.82, Welch t, Holm-adjusted).");
@@ -152,7 +151,7 @@ class SeedStatisticsTest {
                 && t.variantA().equals("dcgan")).findFirst().orElseThrow();
         assertThat(dc.pAdjusted()).isCloseTo(3 * 0.009865247331929823, within(1e-9));
         assertThat(dc.significant()).isTrue();
-        SeedStatistics.Result two = SeedStatistics.of(units.subList(0, 6), MetricCatalog.standard(), "x");
+        SeedStatistics.Result two = SeedStatistics.of(units.subList(0, 6), dev.ganiqa.harness.compare.Catalog.standard(), "x");
         assertThat(two.verdict().confidence()).isEqualTo(Confidence.LOW);
     }
 
@@ -160,7 +159,7 @@ class SeedStatisticsTest {
     void nothingFinishedIsSaidPlainly() {
         List<UnitResult> units = List.of(new UnitResult("dcgan", 1, UnitStatus.FAILED, "out of memory", null, null,
                 List.of(), null, Map.of(), Map.of(), null, null, List.of()));
-        SeedStatistics.Result r = SeedStatistics.of(units, MetricCatalog.standard(), "x");
+        SeedStatistics.Result r = SeedStatistics.of(units, dev.ganiqa.harness.compare.Catalog.standard(), "x");
         assertThat(r.verdict().confidence()).isEqualTo(Confidence.NONE);
         assertThat(r.verdict().sentence()).startsWith("No variant finished");
         assertThat(r.variants().get(0).okUnits()).isZero();

@@ -1,11 +1,10 @@
-package dev.ganiqa.harness.features;
+package dev.ganiqa.metrics.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ganiqa.datasets.DatasetChecksum;
 import dev.ganiqa.datasets.ArrayDataset;
 import dev.ganiqa.datasets.ImageShape;
-import dev.ganiqa.datasets.Split;
 import dev.ganiqa.metrics.stats.GaussianStats;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +40,7 @@ class StatsCacheTest {
     @Test
     void storedStatisticsComeBackBitForBitWithTheirCount() throws IOException {
         StatsCache cache = new StatsCache(tmp.resolve("stats"));
-        StatsCache.Key key = new StatsCache.Key(DATA, Split.TEST, EXTRACTOR);
+        StatsCache.Key key = new StatsCache.Key(DATA, "test", EXTRACTOR);
         assertThat(cache.get(key)).isEmpty();
         GaussianStats stats = randomStats(17, 1);
         Path file = cache.put(key, stats);
@@ -58,10 +57,10 @@ class StatsCacheTest {
     @Test
     void anotherDatasetSplitOrExtractorIsAnotherEntry() throws IOException {
         StatsCache cache = new StatsCache(tmp);
-        StatsCache.Key key = new StatsCache.Key(DATA, Split.TRAIN, EXTRACTOR);
+        StatsCache.Key key = new StatsCache.Key(DATA, "train", EXTRACTOR);
         cache.put(key, randomStats(4, 2));
-        List<StatsCache.Key> others = List.of(new StatsCache.Key("c".repeat(64), Split.TRAIN, EXTRACTOR),
-                new StatsCache.Key(DATA, Split.TEST, EXTRACTOR), new StatsCache.Key(DATA, Split.TRAIN, "d".repeat(64)));
+        List<StatsCache.Key> others = List.of(new StatsCache.Key("c".repeat(64), "train", EXTRACTOR),
+                new StatsCache.Key(DATA, "test", EXTRACTOR), new StatsCache.Key(DATA, "train", "d".repeat(64)));
         for (StatsCache.Key other : others) {
             assertThat(cache.file(other)).isNotEqualTo(cache.file(key));
             assertThat(cache.get(other)).isEmpty();
@@ -72,7 +71,7 @@ class StatsCacheTest {
     @Test
     void anUnreadableEntryCountsAsMissingAndIsReplaced() throws IOException {
         StatsCache cache = new StatsCache(tmp);
-        StatsCache.Key key = new StatsCache.Key(DATA, Split.TRAIN, EXTRACTOR);
+        StatsCache.Key key = new StatsCache.Key(DATA, "train", EXTRACTOR);
         Files.writeString(cache.file(key), "not a zip");
         assertThat(cache.get(key)).isEmpty();
         cache.put(key, randomStats(3, 3));
@@ -87,7 +86,7 @@ class StatsCacheTest {
 
     @Test
     void keysRefuseAnythingButSha256s() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StatsCache.Key("abc", Split.TRAIN, EXTRACTOR))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StatsCache.Key("abc", "train", EXTRACTOR))
                 .hasMessageContaining("expected a 64-digit lower-case hex sha256, found abc");
     }
 

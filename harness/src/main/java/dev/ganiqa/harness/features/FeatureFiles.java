@@ -1,4 +1,4 @@
-package dev.ganiqa.harness.commands;
+package dev.ganiqa.harness.features;
 
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.metrics.io.NumpyFiles;
@@ -10,11 +10,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** Reads the files the metric commands take: .npz statistics or .npy feature matrices. */
-final class FeatureInputs {
-    private FeatureInputs() {
+public final class FeatureFiles {
+    private FeatureFiles() {
     }
 
-    static GaussianStats statsOf(String arg) throws IOException {
+    /** Statistics of an .npz file, or of an .npy feature matrix (through the one statistics route). */
+    public static GaussianStats stats(String arg) throws IOException {
         Path file = existing(arg);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".npz")) {
@@ -31,12 +32,16 @@ final class FeatureInputs {
                 + "specs need a feature extractor)");
     }
 
-    static FeatureMatrix featuresOf(String arg) throws IOException {
+    public static FeatureMatrix features(String arg) throws IOException {
         Path file = existing(arg);
         if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
             throw CliException.usage(arg, "expected a .npy feature matrix (N x D)");
         }
-        return NumpyFiles.readFeatures(file);
+        FeatureMatrix f = NumpyFiles.readFeatures(file);
+        if (f.rows() < 2) {
+            throw new CliException(arg, "expected at least 2 feature vectors, found " + f.rows());
+        }
+        return f;
     }
 
     private static Path existing(String arg) {

@@ -1,0 +1,131 @@
+package dev.ganiqa.metrics.eval;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ganiqa.datasets.Batches;
+import dev.ganiqa.metrics.features.ExtractorInfo;
+import dev.ganiqa.metrics.stats.FeatureComparison;
+import dev.ganiqa.metrics.stats.FrechetDistance;
+import dev.ganiqa.metrics.stats.InceptionScore;
+import dev.ganiqa.metrics.stats.KernelInceptionDistance;
+import dev.ganiqa.metrics.stats.KidConfig;
+import dev.ganiqa.metrics.stats.NearestNeighbourMetrics;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one evaluation of a generated set against a real {@link Reference}, called by {@code ganiqa fid},
+ * {@code ganiqa metrics --real} and {@code ganiqa compare} alike, so the three agree to the last bit on the same
+ * images. Each number is labelled with the extractor ("FID (ganiqa-fmnist-v1)"). FID needs only the two sets'
+ * statistics; IS only the generated probabilities (torch-fidelity: {@link InceptionScore#DEFAULT_SPLITS} splits
+ * after a seeded shuffle); KID, precision/recall and density/coverage need both sets' feature vectors. A metric
+ * that cannot be computed is listed in {@code unavailable} with the reason and the others are still computed.
+ */
+public final class Evaluation {
+    private Evaluation() {
+    }
+
+    /** One number with its label and, for IS and KID, its spread and how it was estimated. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Value(String label, double value, Double std, Integer samples, Integer real, Integer splits,
+                        Integer subsets, Integer subsetSize) {
+        static Value of(String label, double value, int samples, int real) {
+            return new Value(label, value, null, samples, real, null, null, null);
+        }
+    }
+
+    /**
+     * Metric id ({@link MetricDefinitions}) to value; ids not computed with the reason; warnings about what the
+     * numbers mean (e.g. FID from fewer images than feature dimensions is biased).
+     */
+    public record Result(Map<String, Value> metrics, Map<String, String> unavailable, List<String> warnings) {
+    }
+
+    /** FID alone: the cheap number of a learning curve. */
+    public static double fid(Reference real, ExtractedSet fake) {
+        if (fake.stats() == null) {
+            throw new IllegalArgumentException("expected at least 2 generated images for FID, found " + fake.size());
+        }
+        // In the order of `ganiqa fid FAKE REAL` (pytorch-fid: the first path is m1, s1), so both print the same bits.
+        return FrechetDistance.compute(fake.stats(), real.stats());
+    }
+
+    public static Result evaluate(ExtractorInfo extractor, Reference real, ExtractedSet fake) {
+        if (fake.hasVectors() && fake.features().cols() != real.stats().dimension()
+                || fake.stats() != null && fake.stats().dimension() != real.stats().dimension()) {
+            throw new IllegalArgumentException("expected real features of dimension " + extractor.featureDim()
+                    + " (the " + extractor.name() + " features), found " + real.stats().dimension());
+        }
+        String name = extractor.name();
+        int n = fake.size();
+        int r = (int) real.size();
+        Map<String, Value> out = new LinkedHashMap<>();
+        Map<String, String> unavailable = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        if (fake.stats() == null) {
+            unavailable.put(MetricDefinitions.FID, "needs at least 2 generated images for a covariance, found " + n);
+        } else {
+            out.put(MetricDefinitions.FID, Value.of("FID (" + name + ")", fid(real, fake), n, r));
+            String bias = FidBias.warning(n, r, real.stats().dimension());
+            if (bias != null) {
+                warnings.add(bias);
+            }
+        }
+        inceptionScore(name, fake, out, unavailable);
+        if (!fake.hasVectors() || real.features() == null) {
+            String why = real.features() == null
+                    ? "needs the real feature vectors; the reference is a statistics file (give a folder, a dataset "
+                            + "spec or an .npy feature matrix)"
+                    : "needs the generated feature vectors";
+            MetricDefinitions.needingVectors().forEach(id -> unavailable.put(id, why));
+            return new Result(out, unavailable, warnings);
+        }
+        int minRows = NearestNeighbourMetrics.DENSITY_COVERAGE_K + 1;
+        if (n < minRows || r < minRows) {
+            String why = "needs at least " + minRows + " images per set, found " + n + " generated and " + r + " real";
+            MetricDefinitions.needingVectors().forEach(id -> unavailable.put(id, why));
+            return new Result(out, unavailable, warnings);
+        }
+        KidConfig defaults = KidConfig.defaults();
+        // torch-fidelity refuses subsets larger than a set; a smaller set is measured whole, exactly.
+        KidConfig kidConfig = new KidConfig(defaults.subsets(), Math.min(defaults.subsetSize(), Math.min(n, r)),
+                defaults.seed());
+        KernelInceptionDistance.Result kid = real.kidTerms() != null
+                ? KernelInceptionDistance.compute(real.features(), fake.features(), kidConfig, real.kidTerms())
+                : new FeatureComparison(real.features(), fake.features()).kid(kidConfig);
+        out.put(MetricDefinitions.KID, new Value("KID (" + name + ")", kid.mean(), kid.std(), n, r, null,
+                kid.subsets(), kidConfig.subsetSize()));
+        // Both pairs of metrics from one pass over the real x fake distances.
+        NearestNeighbourMetrics.Prdc prdc = NearestNeighbourMetrics.prdc(real.features(), real.radii(),
+                fake.features());
+        int kpr = NearestNeighbourMetrics.PRECISION_RECALL_K;
+        int kdc = NearestNeighbourMetrics.DENSITY_COVERAGE_K;
+        out.put(MetricDefinitions.PRECISION, Value.of("precision (" + name + ", k=" + kpr + ")",
+                prdc.precisionRecall().precision(), n, r));
+        out.put(MetricDefinitions.RECALL, Value.of("recall (" + name + ", k=" + kpr + ")",
+                prdc.precisionRecall().recall(), n, r));
+        out.put(MetricDefinitions.DENSITY, Value.of("density (" + name + ", k=" + kdc + ")",
+                prdc.densityCoverage().density(), n, r));
+        out.put(MetricDefinitions.COVERAGE, Value.of("coverage (" + name + ", k=" + kdc + ")",
+                prdc.densityCoverage().coverage(), n, r));
+        return new Result(out, unavailable, warnings);
+    }
+
+    private static void inceptionScore(String name, ExtractedSet fake, Map<String, Value> out,
+            Map<String, String> unavailable) {
+        int n = fake.size();
+        if (fake.probabilities() == null) {
+            unavailable.put(MetricDefinitions.IS, fake.hasVectors() ? "the extractor " + name + " has no class head"
+                    : "needs the generated class probabilities");
+        } else if (n < InceptionScore.DEFAULT_SPLITS) {
+            unavailable.put(MetricDefinitions.IS, "needs at least " + InceptionScore.DEFAULT_SPLITS
+                    + " generated images, found " + n);
+        } else {
+            InceptionScore.Result is = InceptionScore.compute(fake.probabilities().select(
+                    Batches.permutation(n, MetricDefinitions.IS_SHUFFLE_SEED)), InceptionScore.DEFAULT_SPLITS);
+            out.put(MetricDefinitions.IS, new Value("IS (" + name + ")", is.mean(), is.std(), n, null, is.splits(),
+                    null, null));
+        }
+    }
+}

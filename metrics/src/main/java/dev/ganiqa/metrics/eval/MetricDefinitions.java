@@ -1,0 +1,83 @@
+package dev.ganiqa.metrics.eval;
+
+import dev.ganiqa.metrics.stats.InceptionScore;
+import dev.ganiqa.metrics.stats.KidConfig;
+import dev.ganiqa.metrics.stats.NearestNeighbourMetrics;
+import java.util.List;
+
+/**
+ * The metric ids ganiqa computes and their defaults, in one place (as torch-fidelity keeps its defaults in
+ * {@code defaults.py}): every command prints them under these ids, results.json keys them so, and the report's
+ * catalogue is built from {@link #all()}. The numeric defaults live with their formulas ({@link KidConfig},
+ * {@link InceptionScore}, {@link NearestNeighbourMetrics}) and are read from there.
+ */
+public final class MetricDefinitions {
+    public static final String FID = "fid";
+    /** FID at the best epoch of a training run's per-epoch curve (StudioGAN logs show training peaking early). */
+    public static final String FID_BEST = "fid_best";
+    public static final String KID = "kid";
+    public static final String IS = "is";
+    public static final String PRECISION = "precision";
+    public static final String RECALL = "recall";
+    public static final String DENSITY = "density";
+    public static final String COVERAGE = "coverage";
+    /** Mean per-image variance of the Laplacian (the study's "blur"). */
+    public static final String SHARPNESS = "sharpness";
+    /** Mean per-image Immerkaer noise sigma (the study's "RGB noise"). */
+    public static final String NOISE = "noise";
+
+    /** torch-fidelity's seed for the shuffle before cutting the IS splits ({@code defaults.py}, rng_seed 2020). */
+    public static final long IS_SHUFFLE_SEED = 2020;
+    /** Below this many images of a class in either set, its FID would be mostly noise: left out. */
+    public static final int MIN_CLASS_IMAGES = 20;
+
+    /** Which way is better. */
+    public enum Direction { LOWER_IS_BETTER, HIGHER_IS_BETTER, NEUTRAL }
+
+    /**
+     * One metric: its id, column label, direction, whether its value depends on the feature extractor (then it is
+     * always shown with the extractor's name), and a one-line description with its source and defaults.
+     */
+    public record Definition(String id, String label, Direction direction, boolean extractorBased,
+                             String description) {
+    }
+
+    private static final KidConfig KID_DEFAULTS = KidConfig.defaults();
+    private static final List<Definition> ALL = List.of(
+            new Definition(FID, "FID", Direction.LOWER_IS_BETTER, true,
+                    "Frechet distance of feature Gaussians, final epoch (Heusel et al. 2017)"),
+            new Definition(FID_BEST, "best FID", Direction.LOWER_IS_BETTER, true,
+                    "lowest FID of the per-epoch curve (small sample)"),
+            new Definition(KID, "KID", Direction.LOWER_IS_BETTER, true,
+                    "kernel inception distance, cubic polynomial kernel, " + KID_DEFAULTS.subsets() + " subsets of "
+                            + KID_DEFAULTS.subsetSize() + " (Binkowski et al. 2018)"),
+            new Definition(IS, "IS", Direction.HIGHER_IS_BETTER, true,
+                    "inception score from the extractor's class probabilities, " + InceptionScore.DEFAULT_SPLITS
+                            + " splits (Salimans et al. 2016)"),
+            new Definition(PRECISION, "precision", Direction.HIGHER_IS_BETTER, true,
+                    "share of samples inside the real manifold, k=" + NearestNeighbourMetrics.PRECISION_RECALL_K
+                            + " (Kynkaanniemi et al. 2019)"),
+            new Definition(RECALL, "recall", Direction.HIGHER_IS_BETTER, true,
+                    "share of real images inside the sample manifold, k=" + NearestNeighbourMetrics.PRECISION_RECALL_K
+                            + " (Kynkaanniemi et al. 2019)"),
+            new Definition(DENSITY, "density", Direction.HIGHER_IS_BETTER, true,
+                    "density, k=" + NearestNeighbourMetrics.DENSITY_COVERAGE_K + " (Naeem et al. 2020)"),
+            new Definition(COVERAGE, "coverage", Direction.HIGHER_IS_BETTER, true,
+                    "coverage, k=" + NearestNeighbourMetrics.DENSITY_COVERAGE_K + " (Naeem et al. 2020)"),
+            new Definition(SHARPNESS, "sharpness", Direction.NEUTRAL, false,
+                    "variance of the Laplacian per image; compare with the real row"),
+            new Definition(NOISE, "noise", Direction.NEUTRAL, false,
+                    "estimated noise sigma per image; compare with the real row"));
+
+    private MetricDefinitions() {
+    }
+
+    public static List<Definition> all() {
+        return ALL;
+    }
+
+    /** The metrics computed from feature vectors of both sets (not from statistics alone). */
+    public static List<String> needingVectors() {
+        return List.of(KID, PRECISION, RECALL, DENSITY, COVERAGE);
+    }
+}
