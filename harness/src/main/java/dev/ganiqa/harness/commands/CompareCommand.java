@@ -31,6 +31,10 @@ public final class CompareCommand extends BaseCommand {
     @Parameter(names = "--data", description = "Dataset spec (default fashion-mnist)")
     public String data = "fashion-mnist";
 
+    @Parameter(names = "--shape", description = "Training shape HxWxC (e.g. 32x32x3): every image is adapted to it as it "
+            + "is read (default: the data's own; an image folder: its most common size)")
+    public String shape;
+
     @Parameter(names = "--variants", description = "Comma-separated variants (default dcgan,cdcgan,wgan,cwgan)")
     public String variants = "dcgan,cdcgan,wgan,cwgan";
 
@@ -119,7 +123,8 @@ public final class CompareCommand extends BaseCommand {
         }
         return new CompareConfig(data, names, epochs != null ? epochs : p.epochs(),
                 trainLimit != null ? trainLimit : p.trainLimit(), seedValues, samples != null ? samples : p.samples(),
-                curveSamples != null ? curveSamples : p.curveSamples(), realLimit, extractor, batch, p.name(), settings);
+                curveSamples != null ? curveSamples : p.curveSamples(), realLimit, extractor, batch, p.name(), settings,
+                shape);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -26,6 +26,10 @@ public final class TrainCommand extends BaseCommand {
     @Parameter(names = "--data", description = "Dataset spec (fashion-mnist, idx:..., cifar10:DIR, a folder, synthetic:shapes?...); with --resume the same data as the run (checked)")
     public String data = "fashion-mnist";
 
+    @Parameter(names = "--shape", description = "Training shape HxWxC (e.g. 32x32x3): every image is adapted to it as it "
+            + "is read (default: the data's own; an image folder: its most common size)")
+    public String shape;
+
     @Parameter(names = "--epochs", description = "Epoch budget (same as --budget epochs:N)")
     public Integer epochs;
 
@@ -87,7 +91,7 @@ public final class TrainCommand extends BaseCommand {
             if (out == null) {
                 throw CliException.usage("train", "--resume needs --out RUN_DIR");
             }
-            ImageDataset dataset = TrainingData.open(data);
+            ImageDataset dataset = TrainingData.open(data, shape);
             return report(context, Trainer.resume(out, dataset, chosen, new TrainProgress(context.err())));
         }
         if (variant == null) {
@@ -101,7 +105,7 @@ public final class TrainCommand extends BaseCommand {
         if (Files.exists(dir.resolve("config.json"))) {
             throw new CliException("train", dir + ": expected a new run folder, found an earlier run (add --resume)");
         }
-        ImageDataset dataset = TrainingData.open(data);
+        ImageDataset dataset = TrainingData.open(data, shape);
         context.notice("training " + v.name() + " on " + dataset.description() + " (" + dataset.size() + " images, "
                 + dataset.shape() + ") into " + dir);
         return report(context, Trainer.train(config, dataset, dir, new TrainProgress(context.err())));

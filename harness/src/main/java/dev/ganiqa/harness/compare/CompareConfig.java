@@ -1,5 +1,7 @@
 package dev.ganiqa.harness.compare;
 
+import dev.ganiqa.datasets.DatasetOptions;
+import dev.ganiqa.datasets.ImageShape;
 import java.util.List;
 
 /**
@@ -18,10 +20,12 @@ import java.util.List;
  * @param batch       training batch size
  * @param preset      the preset the defaults came from
  * @param settings    hyper-parameter overrides, {@code VARIANT.FIELD=VALUE} (see {@link Overrides})
+ * @param shape       the training shape {@code HxWxC} every image is adapted to as it is read, or null for the
+ *                    data's own (an image folder: its most common size)
  */
 public record CompareConfig(String dataSpec, List<String> variants, int epochs, int trainLimit, List<Long> seeds,
                             int samples, int curveSamples, int realLimit, String extractor, int batch,
-                            String preset, List<String> settings) {
+                            String preset, List<String> settings, String shape) {
     public CompareConfig {
         variants = List.copyOf(variants);
         settings = settings == null ? List.of() : List.copyOf(settings);
@@ -45,9 +49,18 @@ public record CompareConfig(String dataSpec, List<String> variants, int epochs, 
             throw new IllegalArgumentException("expected non-negative sizes, found curve " + curveSamples
                     + ", train limit " + trainLimit + ", real limit " + realLimit);
         }
+        if (shape != null) {
+            ImageShape.parse(shape);
+        }
         if (batch < 2) {
             throw new IllegalArgumentException("expected a batch size >= 2, found " + batch);
         }
+    }
+
+    /** How the data is opened: the default options, with the training shape when one was chosen. */
+    public DatasetOptions datasetOptions() {
+        DatasetOptions options = DatasetOptions.defaults();
+        return shape == null ? options : options.withTarget(ImageShape.parse(shape));
     }
 
     public int units() {

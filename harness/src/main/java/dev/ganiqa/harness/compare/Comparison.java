@@ -78,7 +78,7 @@ public final class Comparison {
         Files.createDirectories(runDir);
         checkConfig();
         List<GanVariant> variants = config.variants().stream().map(GanVariants::get).toList();
-        DatasetSource source = Datasets.open(config.dataSpec());
+        DatasetSource source = Datasets.open(config.dataSpec(), config.datasetOptions());
         ImageDataset[] splits = splits(source);
         ImageDataset train = splits[0];
         ImageDataset test = splits[1];

@@ -1,0 +1,87 @@
+package dev.ganiqa.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module layout the code promises, read from the sources: dependencies point one way (nothing below the
+ * harness imports it; reports imports no other module) and the harness's packages form no cycle.
+ */
+class ArchitectureTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(dev\\.ganiqa\\.[a-z.]+)\\.[A-Z]",
+            Pattern.MULTILINE);
+    private static final Pattern COMMENTS = Pattern.compile("/\\*.*?\\*/|//[^\n]*", Pattern.DOTALL);
+    private static final Pattern QUALIFIED = Pattern.compile("\\b(dev\\.ganiqa\\.[a-z.]+)\\.[A-Z]");
+
+    private static Map<String, Set<String>> packageImports(String module) throws IOException {
+        Path src = ROOT.resolve(module).resolve("src/main/java");
+        Map<String, Set<String>> out = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(src)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String pkg = src.relativize(file.getParent()).toString().replace('/', '.');
+                // Code only: comments may name other packages without depending on them.
+                String text = COMMENTS.matcher(Files.readString(file)).replaceAll(" ");
+                Set<String> targets = out.computeIfAbsent(pkg, k -> new TreeSet<>());
+                for (Pattern p : List.of(IMPORT, QUALIFIED)) {
+                    Matcher m = p.matcher(text);
+                    while (m.find()) {
+                        if (!m.group(1).equals(pkg)) {
+                            targets.add(m.group(1));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void nothingBelowTheHarnessImportsItAndReportsImportsNoOtherModule() throws IOException {
+        for (String module : List.of("datasets", "trainers", "metrics", "reports")) {
+            packageImports(module).forEach((pkg, targets) -> assertThat(targets).as(pkg)
+                    .noneMatch(t -> t.startsWith("dev.ganiqa.harness")));
+        }
+        packageImports("reports").forEach((pkg, targets) -> assertThat(targets).as(pkg)
+                .allMatch(t -> t.startsWith("dev.ganiqa.reports")));
+        packageImports("datasets").forEach((pkg, targets) -> assertThat(targets).as(pkg)
+                .allMatch(t -> t.startsWith("dev.ganiqa.datasets")));
+    }
+
+    @Test
+    void harnessPackagesFormNoCycle() throws IOException {
+        Map<String, Set<String>> graph = packageImports("harness");
+        graph.values().forEach(t -> t.removeIf(p -> !p.startsWith("dev.ganiqa.harness")));
+        List<String> cycles = new ArrayList<>();
+        for (String start : graph.keySet()) {
+            // Depth-first search for a path from a package back to itself.
+            List<String> stack = new ArrayList<>(List.of(start));
+            Set<String> seen = new HashSet<>();
+            while (!stack.isEmpty()) {
+                String p = stack.remove(stack.size() - 1);
+                for (String next : graph.getOrDefault(p, Set.of())) {
+                    if (next.equals(start)) {
+                        cycles.add(start + " (via " + p + ")");
+                    } else if (seen.add(next)) {
+                        stack.add(next);
+                    }
+                }
+            }
+        }
+        assertThat(cycles).isEmpty();
+    }
+}
