@@ -73,6 +73,7 @@ public final class Evaluation {
             }
         }
         inceptionScore(name, fake, out, unavailable);
+        classMetrics(name, real, fake, out, unavailable);
         if (!fake.hasVectors() || real.features() == null) {
             String why = real.features() == null
                     ? "needs the real feature vectors; the reference is a statistics file (give a folder, a dataset "
@@ -110,6 +111,37 @@ public final class Evaluation {
         out.put(MetricDefinitions.COVERAGE, Value.of("coverage (" + name + ", k=" + kdc + ")",
                 prdc.densityCoverage().coverage(), n, r));
         return new Result(out, unavailable, warnings);
+    }
+
+    private static void classMetrics(String name, Reference real, ExtractedSet fake, Map<String, Value> out,
+            Map<String, String> unavailable) {
+        ClassMetrics.Result c = fake.hasVectors() && real.features() != null ? ClassMetrics.compute(real, fake) : null;
+        int n = fake.size();
+        int r = (int) real.size();
+        if (c == null) {
+            // Without classes in the reference the class metrics do not apply (an unlabelled folder): say nothing.
+            if (!real.classNames().isEmpty()) {
+                unavailable.put(MetricDefinitions.DIVERSITY, real.features() == null
+                        ? "needs the real feature vectors; the reference is a statistics file"
+                        : "needs labelled samples or an extractor with a class head");
+            }
+            return;
+        }
+        if (c.consistency() != null) {
+            out.put(MetricDefinitions.CLASS_CONSISTENCY, Value.of("class consistency (" + name + ")", c.consistency(),
+                    n, r));
+        }
+        if (c.balance() != null) {
+            out.put(MetricDefinitions.CLASS_BALANCE, Value.of("class balance, TV distance (" + name + ")", c.balance(),
+                    n, r));
+        }
+        if (c.meanDiversity() != null) {
+            out.put(MetricDefinitions.DIVERSITY, Value.of("within-class diversity vs real (" + name + ")",
+                    c.meanDiversity(), n, r));
+        } else {
+            unavailable.put(MetricDefinitions.DIVERSITY, "needs at least " + ClassMetrics.MIN_PER_CLASS
+                    + " images of a class in both sets");
+        }
     }
 
     private static void inceptionScore(String name, ExtractedSet fake, Map<String, Value> out,

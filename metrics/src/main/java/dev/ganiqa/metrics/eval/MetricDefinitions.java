@@ -21,6 +21,12 @@ public final class MetricDefinitions {
     public static final String RECALL = "recall";
     public static final String DENSITY = "density";
     public static final String COVERAGE = "coverage";
+    /** Share of conditional samples the extractor classifies as the class asked for. */
+    public static final String CLASS_CONSISTENCY = "class_consistency";
+    /** Total variation distance of the samples' predicted-class histogram from the real one (unconditional sets). */
+    public static final String CLASS_BALANCE = "class_balance";
+    /** Within-class diversity relative to real images of the class, averaged over classes (1 = as real). */
+    public static final String DIVERSITY = "diversity";
     /** Mean per-image variance of the Laplacian (the study's "blur"). */
     public static final String SHARPNESS = "sharpness";
     /** Mean per-image Immerkaer noise sigma (the study's "RGB noise"). */
@@ -64,6 +70,13 @@ public final class MetricDefinitions {
                     "density, k=" + NearestNeighbourMetrics.DENSITY_COVERAGE_K + " (Naeem et al. 2020)"),
             new Definition(COVERAGE, "coverage", Direction.HIGHER_IS_BETTER, true,
                     "coverage, k=" + NearestNeighbourMetrics.DENSITY_COVERAGE_K + " (Naeem et al. 2020)"),
+            new Definition(CLASS_CONSISTENCY, "class consistency", Direction.HIGHER_IS_BETTER, true,
+                    "share of conditional samples classified as the requested class"),
+            new Definition(CLASS_BALANCE, "class balance", Direction.LOWER_IS_BETTER, true,
+                    "total variation distance of the predicted-class histogram from the real one"),
+            new Definition(DIVERSITY, "diversity", Direction.NEUTRAL, true,
+                    "within-class mean pairwise feature distance relative to real images (1 = as diverse as real, "
+                            + "near 0 = one image per class; Mao et al. 2019)"),
             new Definition(SHARPNESS, "sharpness", Direction.NEUTRAL, false,
                     "variance of the Laplacian per image; compare with the real row"),
             new Definition(NOISE, "noise", Direction.NEUTRAL, false,

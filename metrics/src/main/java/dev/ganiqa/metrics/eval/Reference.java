@@ -20,6 +20,7 @@ public final class Reference {
     private final List<GaussianStats> classStats;
     private final KidRealTerms kidTerms;
     private NeighbourRadii radii;
+    private double[] classSpreads;
 
     private Reference(ExtractedSet set, GaussianStats stats) {
         this.set = set;
@@ -73,6 +74,29 @@ public final class Reference {
     /** Statistics of the real images of class {@code c}, or null when it has too few. */
     public GaussianStats classStats(int c) {
         return c < classStats.size() ? classStats.get(c) : null;
+    }
+
+    /** Share of the real images in each class (label histogram); empty without classes. */
+    public double[] classShares() {
+        List<String> names = classNames();
+        double[] shares = new double[names.size()];
+        for (int label : names.isEmpty() ? new int[0] : set.labels()) {
+            shares[label] += 1.0 / set.size();
+        }
+        return shares;
+    }
+
+    /** Mean pairwise feature distance of the real images of class {@code c} (within-class diversity), cached. */
+    public synchronized double classSpread(int c) {
+        if (classSpreads == null) {
+            classSpreads = new double[classNames().size()];
+            for (int k = 0; k < classSpreads.length; k++) {
+                int[] rows = rowsOf(set.labels(), k);
+                classSpreads[k] = rows.length >= ClassMetrics.MIN_PER_CLASS
+                        ? ClassMetrics.spread(set.features(), rows) : Double.NaN;
+            }
+        }
+        return c < classSpreads.length ? classSpreads[c] : Double.NaN;
     }
 
     /** Squared k-NN radii for both k, from one pass on first use (sets without vector metrics skip it). */
