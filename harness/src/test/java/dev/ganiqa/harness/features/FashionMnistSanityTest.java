@@ -35,8 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Sanity checks of the whole chain (real Fashion-MNIST -> embedded extractor -> statistics -> metrics) on
  * 2,000-image subsets: held-out real images are close to the training images, and seeded damage (noise, blur)
- * moves them away step by step; one class scores a far lower IS than all ten; statistics are bit-reproducible
- * and the cache serves them until the folder changes.
+ * moves them away step by step; one class scores a far lower IS than all ten; statistics are reproducible
+ * and the cache serves them, bit for bit, until the folder changes. Two extractor sessions are two routes
+ * (TensorFlow's multi-threaded kernels may sum in another order), so their statistics are compared within
+ * float32 precision; only the cache round trip is compared bit for bit.
  */
 class FashionMnistSanityTest {
     private static final int N = 2000;
@@ -103,7 +105,7 @@ class FashionMnistSanityTest {
     }
 
     @Test
-    void theSameFolderGivesBitIdenticalStatisticsAndTheCacheFollowsItsContent(@TempDir Path tmp) throws IOException {
+    void theSameFolderGivesTheSameStatisticsAndTheCacheFollowsItsContent(@TempDir Path tmp) throws IOException {
         Path folder = tmp.resolve("images");
         ImageFolderWriter.write(test, folder, 300);
         GaussianStats first = stats(Datasets.open(folder.toString()).open(Split.TRAIN));
@@ -111,8 +113,8 @@ class FashionMnistSanityTest {
         try (FeatureExtractor another = Extractors.open(Extractors.DEFAULT, Map.of(), 2)) {
             second = StreamingStats.of(Datasets.open(folder.toString()).open(Split.TRAIN), another, Progress.NONE).stats();
         }
-        assertThat(second.mu()).isEqualTo(first.mu());
-        assertThat(second.sigma()).isEqualTo(first.sigma());
+        assertClose(second.mu(), first.mu());
+        assertClose(second.sigma(), first.sigma());
         assertThat(second.n()).isEqualTo(300);
 
         StatsCache cache = new StatsCache(tmp.resolve("cache"));
@@ -122,11 +124,11 @@ class FashionMnistSanityTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8))) {
             FeatureSession.ImageStats computed = session.stats(input);
             assertThat(computed.cached()).isFalse();
-            assertThat(computed.stats().sigma()).isEqualTo(first.sigma());
+            assertClose(computed.stats().sigma(), first.sigma());
             FeatureSession.ImageStats cached = session.stats(input);
             assertThat(cached.cached()).isTrue();
-            assertThat(cached.stats().mu()).isEqualTo(first.mu());
-            assertThat(cached.stats().sigma()).isEqualTo(first.sigma());
+            assertThat(cached.stats().mu()).isEqualTo(computed.stats().mu());
+            assertThat(cached.stats().sigma()).isEqualTo(computed.stats().sigma());
             assertThat(cached.stats().n()).isEqualTo(300);
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("using cached statistics " + cached.cachedFile());
 
@@ -137,8 +139,31 @@ class FashionMnistSanityTest {
             Files.copy(pngs.get(1), pngs.get(0), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             FeatureSession.ImageStats changed = session.stats(input);
             assertThat(changed.cached()).as("a changed file must not be served from the cache").isFalse();
-            assertThat(changed.stats().mu()).isNotEqualTo(first.mu());
+            assertThat(maxDifference(changed.stats().mu(), first.mu())).as("another image, other statistics")
+                    .isGreaterThan(1e-4 * maxAbs(first.mu()));
             assertThat(session.stats(input).cached()).isTrue();
         }
+    }
+
+    /** Element-wise within float32 precision (1e-5) of the largest magnitude of {@code expected}. */
+    private static void assertClose(double[] actual, double[] expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        assertThat(maxDifference(actual, expected)).isLessThanOrEqualTo(1e-5 * maxAbs(expected));
+    }
+
+    private static double maxDifference(double[] a, double[] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+
+    private static double maxAbs(double[] a) {
+        double max = 0;
+        for (double v : a) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return max;
     }
 }
