@@ -50,7 +50,7 @@ public final class CompareCommand extends BaseCommand {
     @Parameter(names = "--samples", validateWith = Numbers.Positive.class, description = "Generated images per unit for the final metrics")
     public Integer samples;
 
-    @Parameter(names = "--curve-samples", validateWith = Numbers.Positive.class, description = "Generated images per epoch for the learning curve (0 = none)")
+    @Parameter(names = "--curve-samples", validateWith = Numbers.NonNegative.class, description = "Generated images per epoch for the learning curve (0 = none)")
     public Integer curveSamples;
 
     @Parameter(names = "--train-limit", validateWith = Numbers.NonNegative.class, description = "Training images used, a seeded subset (0 = all)")
