@@ -266,10 +266,44 @@ def io_fixtures(rng):
         assert z.getinfo('mu.npy').compress_type == zipfile.ZIP_DEFLATED
 
 
+def invalid_fixtures():
+    """Files that parse but hold no valid features or statistics: each must be refused naming the file."""
+    d = os.path.join(ROOT, 'io')
+    os.makedirs(d, exist_ok=True)
+    x = np.arange(40, dtype=np.float64).reshape(8, 5) / 7.0
+    np.savez_compressed(os.path.join(d, 'stats-sigma-negative.npz'), mu=np.zeros(4), sigma=-np.eye(4))
+    sym = np.cov(x, rowvar=False) + np.eye(5)
+    asym = sym.copy()
+    asym[0, 1] += 1.0  # the upper triangle no longer mirrors the lower one
+    np.savez_compressed(os.path.join(d, 'stats-sigma-asymmetric.npz'), mu=np.zeros(5), sigma=asym)
+    mu = np.zeros(5)
+    mu[2] = np.nan
+    np.savez_compressed(os.path.join(d, 'stats-mu-nan.npz'), mu=mu, sigma=sym)
+    inf = sym.copy()
+    inf[3, 3] = np.inf
+    np.savez_compressed(os.path.join(d, 'stats-sigma-inf.npz'), mu=np.zeros(5), sigma=inf)
+    # 6 vectors in 40 dimensions, stored as float32: singular, its zero eigenvalues perturbed by the rounding.
+    y = np.random.default_rng(7).standard_normal((6, 40))
+    np.savez_compressed(os.path.join(d, 'stats-singular-f4.npz'), mu=y.mean(axis=0).astype(np.float32),
+                        sigma=np.cov(y, rowvar=False).astype(np.float32))
+    nan = x.copy()
+    nan[3, 2] = np.nan
+    np.save(os.path.join(d, 'features-nan.npy'), nan)
+    # numpy never writes these headers; they are what a corrupted or hostile file may hold.
+    for name, shape in (('features-negative-shape.npy', '(-5, 64)'), ('features-huge-shape.npy', '(1000000000, 1000000000)'),
+                        ('features-shape-beyond-data.npy', '(100000, 2048)')):
+        header = "{'descr': '<f8', 'fortran_order': False, 'shape': %s, }" % shape
+        header += ' ' * ((64 - (10 + len(header) + 1) % 64) % 64) + '\n'
+        with open(os.path.join(d, name), 'wb') as f:
+            f.write(b'\x93NUMPY\x01\x00' + len(header).to_bytes(2, 'little') + header.encode('latin1'))
+            f.write(np.zeros(8).tobytes())
+
+
 if __name__ == '__main__':
     image_references()
     rng = np.random.default_rng(20261122)
     fid_references(rng)
     set_references(rng)
     io_fixtures(rng)
+    invalid_fixtures()
     print('references written under', os.path.normpath(ROOT))

@@ -2,8 +2,6 @@ package dev.ganiqa.datasets;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The sha256 of a dataset's content as read: its shape and size, then every image's pixels followed by its
@@ -16,12 +14,7 @@ public final class DatasetChecksum {
     }
 
     public static String of(ImageDataset data) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        MessageDigest sha = Sha256.newDigest();
         ByteBuffer header = ByteBuffer.allocate(16);
         header.putInt(data.shape().height()).putInt(data.shape().width()).putInt(data.shape().channels())
                 .putInt(data.size());
@@ -32,6 +25,6 @@ public final class DatasetChecksum {
             label.clear();
             sha.update(label.putInt(data.label(i)).array());
         }
-        return HexFormat.of().formatHex(sha.digest());
+        return Sha256.hex(sha);
     }
 }

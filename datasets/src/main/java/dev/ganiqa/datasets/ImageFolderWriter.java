@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * Writes a dataset as an image folder that {@link ImageFolderReader} reads back to the same pixels and
@@ -62,12 +61,7 @@ public final class ImageFolderWriter {
         for (int i = 0; i < count; i++) {
             Path dir = classes.isEmpty() ? out : out.resolve(folderName(classes.get(dataset.label(i))));
             Path file = dir.resolve(String.format("%06d.png", i));
-            BufferedImage image = toImage(dataset.image(i), dataset.shape());
-            AtomicFiles.write(file, stream -> {
-                if (!ImageIO.write(image, "png", stream)) {
-                    throw new IOException("no PNG writer for " + dataset.shape());
-                }
-            });
+            Png.write(file, toImage(dataset.image(i), dataset.shape()));
             written.add(file);
         }
         return written;

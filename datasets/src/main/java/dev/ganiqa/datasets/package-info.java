@@ -6,5 +6,9 @@
  * turns any dataset into an image folder. Bad files are skipped with a reason ({@link dev.ganiqa.datasets.SkippedFile});
  * a wholly unusable source is a one-line {@link dev.ganiqa.datasets.DatasetException}. Nothing here knows
  * about GANs or metrics.
+ *
+ * <p>Being the module every other one but reports depends on, it also holds the codebase's one helper per job:
+ * {@link dev.ganiqa.datasets.AtomicFiles} (every file written), {@link dev.ganiqa.datasets.Png} (every PNG
+ * encoded) and {@link dev.ganiqa.datasets.Sha256} (every digest but reports' own two strings).
  */
 package dev.ganiqa.datasets;

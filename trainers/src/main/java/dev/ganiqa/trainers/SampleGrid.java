@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /**
  * Writes samples as 8-bit PNG files (gray or RGB, values exactly as in {@link Samples}): one image per file,
@@ -60,11 +59,7 @@ public final class SampleGrid {
 
     static void writePng(BufferedImage image, Path target) {
         try {
-            dev.ganiqa.datasets.AtomicFiles.write(target, out -> {
-                if (!ImageIO.write(image, "png", out)) {
-                    throw new IOException("no PNG writer");
-                }
-            });
+            dev.ganiqa.datasets.Png.write(target, image);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }

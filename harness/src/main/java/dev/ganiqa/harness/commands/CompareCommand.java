@@ -3,6 +3,7 @@ package dev.ganiqa.harness.commands;
 import dev.ganiqa.metrics.eval.MetricDefinitions;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
@@ -41,28 +42,28 @@ public final class CompareCommand extends BaseCommand {
     @Parameter(names = "--preset", description = "quick, default or standard (sizes below override it)")
     public String preset = "default";
 
-    @Parameter(names = "--epochs", description = "Equal epoch budget of every unit")
+    @Parameter(names = "--epochs", validateWith = Numbers.Positive.class, description = "Equal epoch budget of every unit")
     public Integer epochs;
 
-    @Parameter(names = "--seeds", description = "Number of seeds K (seeds 1..K)")
+    @Parameter(names = "--seeds", validateWith = Numbers.Positive.class, description = "Number of seeds K (seeds 1..K)")
     public Integer seeds;
 
     @Parameter(names = "--seed-list", description = "Explicit seeds, e.g. 1,2,3")
     public String seedList;
 
-    @Parameter(names = "--samples", description = "Generated images per unit for the final metrics")
+    @Parameter(names = "--samples", validateWith = Numbers.Positive.class, description = "Generated images per unit for the final metrics")
     public Integer samples;
 
-    @Parameter(names = "--curve-samples", description = "Generated images per epoch for the learning curve (0 = none)")
+    @Parameter(names = "--curve-samples", validateWith = Numbers.NonNegative.class, description = "Generated images per epoch for the learning curve (0 = none)")
     public Integer curveSamples;
 
-    @Parameter(names = "--train-limit", description = "Training images used, a seeded subset (0 = all)")
+    @Parameter(names = "--train-limit", validateWith = Numbers.NonNegative.class, description = "Training images used, a seeded subset (0 = all)")
     public Integer trainLimit;
 
-    @Parameter(names = "--real-limit", description = "Test images in the real reference (0 = all)")
+    @Parameter(names = "--real-limit", validateWith = Numbers.NonNegative.class, description = "Test images in the real reference (0 = all)")
     public int realLimit;
 
-    @Parameter(names = "--batch", description = "Training batch size")
+    @Parameter(names = "--batch", validateWith = Numbers.Positive.class, description = "Training batch size")
     public int batch = 64;
 
     @Parameter(names = "--extractor", description = "Feature extractor spec (default ganiqa-fmnist-v1)")

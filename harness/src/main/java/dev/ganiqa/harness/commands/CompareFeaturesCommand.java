@@ -5,6 +5,7 @@ import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
@@ -30,10 +31,10 @@ public final class CompareFeaturesCommand extends BaseCommand {
     @Parameter(names = "--json", description = "Also write the values to this JSON file (atomically)")
     public String json;
 
-    @Parameter(names = "--kid-subsets", description = "KID subsets (torch-fidelity default)")
+    @Parameter(names = "--kid-subsets", validateWith = Numbers.Positive.class, description = "KID subsets (torch-fidelity default)")
     public int kidSubsets = KidConfig.defaults().subsets();
 
-    @Parameter(names = "--kid-subset-size", description = "KID subset size (torch-fidelity default)")
+    @Parameter(names = "--kid-subset-size", validateWith = Numbers.Positive.class, description = "KID subset size (torch-fidelity default)")
     public int kidSubsetSize = KidConfig.defaults().subsetSize();
 
     @Parameter(names = "--seed", description = "Seed of the KID subsets")

@@ -7,6 +7,7 @@ import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.ImageFolderWriter;
 import dev.ganiqa.datasets.Split;
+import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
@@ -33,7 +34,7 @@ public final class ExportCommand extends BaseCommand {
     @Parameter(names = "--split", description = "train or test")
     public String split = "train";
 
-    @Parameter(names = "--limit", description = "Write only the first N images")
+    @Parameter(names = "--limit", validateWith = Numbers.NonNegative.class, description = "Write only the first N images")
     public Integer limit;
 
     @ParametersDelegate

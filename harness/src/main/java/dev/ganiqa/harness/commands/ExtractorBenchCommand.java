@@ -6,6 +6,7 @@ import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.Split;
 import dev.ganiqa.datasets.ImageShape;
+import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CommandContext;
 import dev.ganiqa.metrics.features.Extractors;
@@ -30,19 +31,19 @@ public final class ExtractorBenchCommand extends BaseCommand {
             + "Inception-shaped stand-in graph")
     public String extractor = Extractors.DEFAULT;
 
-    @Parameter(names = "--images", description = "Number of Fashion-MNIST images")
+    @Parameter(names = "--images", validateWith = Numbers.Positive.class, description = "Number of Fashion-MNIST images")
     public int images = 10_000;
 
     @Parameter(names = "--split", description = "Fashion-MNIST split: test (10,000) or train (60,000)")
     public String split = "test";
 
-    @Parameter(names = "--batch", description = "Batch size")
+    @Parameter(names = "--batch", validateWith = Numbers.Positive.class, description = "Batch size")
     public int batch = RunnerOptions.DEFAULT_BATCH;
 
     @Parameter(names = "--no-peer", description = "Skip the bare-session peer (which holds every adapted image)")
     public boolean noPeer;
 
-    @Parameter(names = "--repeats", description = "Measured passes")
+    @Parameter(names = "--repeats", validateWith = Numbers.Positive.class, description = "Measured passes")
     public int repeats = 3;
 
     @Override

@@ -1,6 +1,7 @@
 package dev.ganiqa.harness.commands;
 
 import com.beust.jcommander.Parameter;
+import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.metrics.eval.StatsCache;
 import dev.ganiqa.metrics.features.Extractors;
 import java.util.Map;
@@ -11,7 +12,7 @@ public final class ExtractorOptions {
             + "inception[:PATH], savedmodel:DIR[#SIGNATURE], frozen:FILE.pb")
     public String extractor = Extractors.DEFAULT;
 
-    @Parameter(names = "--threads", description = "TensorFlow threads (default: all cores)")
+    @Parameter(names = "--threads", validateWith = Numbers.Positive.class, description = "TensorFlow threads (default: all cores)")
     public int threads = Runtime.getRuntime().availableProcessors();
 
     @Parameter(names = "--no-cache", description = "Neither read nor write cached statistics "

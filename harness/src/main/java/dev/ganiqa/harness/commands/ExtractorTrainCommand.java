@@ -9,6 +9,7 @@ import dev.ganiqa.datasets.DatasetSource;
 import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.Split;
+import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
@@ -35,13 +36,13 @@ public final class ExtractorTrainCommand extends BaseCommand {
             + "seeded 10% held out of --data when it has none")
     public String testSpec;
 
-    @Parameter(names = "--epochs", description = "Training epochs")
+    @Parameter(names = "--epochs", validateWith = Numbers.Positive.class, description = "Training epochs")
     public int epochs = TrainingConfig.defaults().epochs();
 
     @Parameter(names = "--seed", description = "Seed for initialisation, shuffling and dropout")
     public long seed = TrainingConfig.defaults().seed();
 
-    @Parameter(names = "--batch", description = "Batch size")
+    @Parameter(names = "--batch", validateWith = Numbers.Positive.class, description = "Batch size")
     public int batch = TrainingConfig.defaults().batchSize();
 
     @Parameter(names = "--name", description = "Name of the frozen graph file (NAME.pb)")

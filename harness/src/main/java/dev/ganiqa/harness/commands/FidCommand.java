@@ -10,7 +10,6 @@ import dev.ganiqa.harness.features.FeatureSession;
 import dev.ganiqa.harness.features.SetInput;
 import dev.ganiqa.harness.features.DatasetOpener;
 import dev.ganiqa.harness.features.FeatureFiles;
-import dev.ganiqa.metrics.eval.FidBias;
 import dev.ganiqa.metrics.eval.StatsCache;
 import dev.ganiqa.metrics.stats.FrechetDistance;
 import dev.ganiqa.metrics.stats.GaussianStats;
@@ -76,9 +75,11 @@ public final class FidCommand extends BaseCommand {
             if (!LinearAlgebra.isNative() || context.verbose()) {
                 context.notice("linear algebra: " + LinearAlgebra.backend());
             }
-            String bias = FidBias.warning(sa.n(), sb.n(), sa.dimension());
-            if (bias != null) {
-                context.notice("warning: " + bias);
+            for (GaussianStats s : List.of(sa, sb)) {
+                String bias = FrechetDistance.smallSampleWarning(s);
+                if (bias != null) {
+                    context.notice("warning: " + (s == sa ? a.arg() : b.arg()) + ": " + bias);
+                }
             }
             context.out().println((name == null ? "FID" : "FID (" + name + ")") + ": " + FrechetDistance.compute(sa, sb));
         }

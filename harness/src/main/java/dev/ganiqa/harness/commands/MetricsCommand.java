@@ -5,6 +5,7 @@ import com.beust.jcommander.Parameters;
 import dev.ganiqa.datasets.DatasetSource;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.Split;
+import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
@@ -56,7 +57,7 @@ public class MetricsCommand extends BaseCommand {
     @Parameter(names = "--split", description = "Which split of FAKE (train or test; default train)")
     public String split;
 
-    @Parameter(names = "--threads", description = "Worker threads (default: all cores)")
+    @Parameter(names = "--threads", validateWith = Numbers.Positive.class, description = "Worker threads (default: all cores)")
     public int threads = Runtime.getRuntime().availableProcessors();
 
     private final DatasetOpener opener;

@@ -1,5 +1,6 @@
 package dev.ganiqa.harness.commands;
 
+import dev.ganiqa.datasets.AtomicFiles;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import dev.ganiqa.harness.cli.BaseCommand;
@@ -29,7 +30,7 @@ public final class PublishCommand extends BaseCommand {
         Path siteDir = Path.of(site);
         List<Path> pages;
         try {
-            pages = new SitePublisher().publish(runDirs.stream().map(Path::of).toList(), siteDir);
+            pages = new SitePublisher(AtomicFiles::write).publish(runDirs.stream().map(Path::of).toList(), siteDir);
         } catch (IOException e) {
             throw new CliException("publish", e.getMessage(), 1, e);
         }

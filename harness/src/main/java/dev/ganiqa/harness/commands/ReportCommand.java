@@ -1,5 +1,6 @@
 package dev.ganiqa.harness.commands;
 
+import dev.ganiqa.datasets.AtomicFiles;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import dev.ganiqa.harness.cli.BaseCommand;
@@ -31,7 +32,7 @@ public final class ReportCommand extends BaseCommand {
         Path target = out == null ? runDir.resolve("report.html") : Path.of(out);
         try {
             RunResults results = ResultsJson.read(runDir);
-            new HtmlReport().write(results, java.nio.file.Files.isDirectory(runDir) ? runDir : runDir.toAbsolutePath().getParent(), target);
+            new HtmlReport().write(results, java.nio.file.Files.isDirectory(runDir) ? runDir : runDir.toAbsolutePath().getParent(), target, AtomicFiles::write);
         } catch (IOException e) {
             throw new CliException("report", e.getMessage(), 1, e);
         }

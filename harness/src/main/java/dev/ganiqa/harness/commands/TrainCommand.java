@@ -3,6 +3,7 @@ package dev.ganiqa.harness.commands;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
@@ -30,7 +31,7 @@ public final class TrainCommand extends BaseCommand {
             + "is read (default: the data's own; an image folder: its most common size)")
     public String shape;
 
-    @Parameter(names = "--epochs", description = "Epoch budget (same as --budget epochs:N)")
+    @Parameter(names = "--epochs", validateWith = Numbers.Positive.class, description = "Epoch budget (same as --budget epochs:N)")
     public Integer epochs;
 
     @Parameter(names = "--budget", description = "epochs:N (default epochs:10) or time:MINUTES")
@@ -39,7 +40,7 @@ public final class TrainCommand extends BaseCommand {
     @Parameter(names = "--seed", description = "Seed of weights, data order and noise")
     public long seed = 1;
 
-    @Parameter(names = "--batch", description = "Batch size")
+    @Parameter(names = "--batch", validateWith = Numbers.Positive.class, description = "Batch size")
     public int batch = 64;
 
     @Parameter(names = "--out", description = "Run folder (default runs/VARIANT-seedS)")
@@ -63,7 +64,7 @@ public final class TrainCommand extends BaseCommand {
     @Parameter(names = "--beta2", description = "Adam beta2")
     public Float beta2;
 
-    @Parameter(names = "--n-critic", description = "Critic steps per generator step")
+    @Parameter(names = "--n-critic", validateWith = Numbers.Positive.class, description = "Critic steps per generator step")
     public Integer nCritic;
 
     @Parameter(names = "--gp-lambda", description = "Gradient-penalty weight")
@@ -72,16 +73,16 @@ public final class TrainCommand extends BaseCommand {
     @Parameter(names = "--clip", description = "Weight-clipping bound c")
     public Float clip;
 
-    @Parameter(names = "--latent", description = "Latent size (default 100)")
+    @Parameter(names = "--latent", validateWith = Numbers.Positive.class, description = "Latent size (default 100)")
     public Integer latent;
 
-    @Parameter(names = "--width", description = "Network width ngf = ndf (default 64)")
+    @Parameter(names = "--width", validateWith = Numbers.Positive.class, description = "Network width ngf = ndf (default 64)")
     public Integer width;
 
-    @Parameter(names = "--embed", description = "Label embedding size of conditional generators (default 50)")
+    @Parameter(names = "--embed", validateWith = Numbers.Positive.class, description = "Label embedding size of conditional generators (default 50)")
     public Integer embed;
 
-    @Parameter(names = "--threads", description = "TF intra/inter-op threads (0 = TF default, one per core)")
+    @Parameter(names = "--threads", validateWith = Numbers.NonNegative.class, description = "TF intra/inter-op threads (0 = TF default, one per core)")
     public int threads;
 
     @Override

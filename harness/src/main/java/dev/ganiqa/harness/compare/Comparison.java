@@ -1,5 +1,6 @@
 package dev.ganiqa.harness.compare;
 
+import dev.ganiqa.datasets.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ganiqa.datasets.DatasetSource;
@@ -97,7 +98,7 @@ public final class Comparison {
             double spent = results.provenance().wallSeconds();
             if (results.reference() == null) {
                 results = results.withReference(reference(train, evaluator));
-                ResultsJson.write(results, resultsFile);
+                ResultsJson.write(results, resultsFile, AtomicFiles::write);
             }
             notice("training subset: " + train.description() + ", " + train.size() + " images");
             ExtractedSet trainFeatures = ExtractedSet.of(ImageSet.of(train), extractor, Progress.NONE);
@@ -118,15 +119,15 @@ public final class Comparison {
                             config.epochs(), train.size()));
                     UnitResult unit = runUnit(units, variant, seed, name);
                     results = SeedStatistics.apply(results.withUnit(unit));
-                    ResultsJson.write(results, resultsFile);
-                    new HtmlReport().write(results, runDir, report);
+                    ResultsJson.write(results, resultsFile, AtomicFiles::write);
+                    new HtmlReport().write(results, runDir, report, AtomicFiles::write);
                 }
             }
             Instant finished = Instant.now();
             results = SeedStatistics.apply(results.withProvenance(withTimes(results, finished,
                     spent + Duration.between(started, finished).toMillis() / 1000.0)));
-            ResultsJson.write(results, resultsFile);
-            new HtmlReport().write(results, runDir, report);
+            ResultsJson.write(results, resultsFile, AtomicFiles::write);
+            new HtmlReport().write(results, runDir, report, AtomicFiles::write);
             return new Outcome(runDir, results, report);
         }
     }

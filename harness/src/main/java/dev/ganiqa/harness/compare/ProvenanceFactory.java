@@ -1,5 +1,6 @@
 package dev.ganiqa.harness.compare;
 
+import dev.ganiqa.datasets.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.DatasetChecksum;
@@ -15,9 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,15 +56,11 @@ final class ProvenanceFactory {
      * the same content checksum that keys cached statistics.
      */
     static String sha256(ImageDataset... sets) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (ImageDataset set : sets) {
-                digest.update(DatasetChecksum.of(set).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest digest = Sha256.newDigest();
+        for (ImageDataset set : sets) {
+            digest.update(DatasetChecksum.of(set).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
+        return Sha256.hex(digest);
     }
 
     static String version() {

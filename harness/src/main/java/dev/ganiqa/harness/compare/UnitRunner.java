@@ -148,11 +148,20 @@ final class UnitRunner {
                     best = j;
                 }
             }
-            ImageRef sample = ImageRef.png(Pngs.encode(samples.image(i), samples.shape()), samples.name(i));
-            ImageRef nearest = ImageRef.png(Pngs.encode(train.image(best), train.shape()),
+            ImageRef sample = ImageRef.png(png(samples.image(i), samples.shape()), samples.name(i));
+            ImageRef nearest = ImageRef.png(png(train.image(best), train.shape()),
                     Objects.requireNonNullElse(train.name(best), "train " + best));
             out.add(new NeighbourPair(sample, nearest, best, Math.sqrt(bestDistance), "features"));
         }
         return out;
+    }
+
+    /** PNG bytes of one image, for the small images embedded in results.json. */
+    private static byte[] png(byte[] pixels, dev.ganiqa.datasets.ImageShape shape) {
+        try {
+            return dev.ganiqa.datasets.Png.encode(pixels, shape);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot encode a PNG: " + e.getMessage(), e);
+        }
     }
 }

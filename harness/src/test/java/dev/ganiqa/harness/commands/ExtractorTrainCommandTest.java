@@ -12,7 +12,7 @@ import dev.ganiqa.harness.cli.Cli;
 import dev.ganiqa.harness.cli.CommandRegistry;
 import dev.ganiqa.metrics.features.Extractors;
 import dev.ganiqa.metrics.features.FeatureExtractor;
-import dev.ganiqa.metrics.features.Sha256;
+import dev.ganiqa.datasets.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -124,7 +124,7 @@ class FeatureCommandsTest {
         assertThat(f.get("extractor").get("sha256").asText()).isEqualTo(EmbeddedExtractor.SHA256);
         JsonNode m = f.get("metrics");
         assertThat(m.fieldNames()).toIterable().containsExactly("fid", "is", "kid", "precision", "recall", "density",
-                "coverage");
+                "coverage", "class_consistency", "diversity");
         assertThat(m.get("fid").get("label").asText()).isEqualTo("FID (ganiqa-fmnist-v1)");
         assertThat(m.get("fid").get("value").asDouble()).isPositive();
         assertThat(m.get("is").get("splits").asInt()).isEqualTo(10);

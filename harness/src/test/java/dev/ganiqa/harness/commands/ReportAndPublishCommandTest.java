@@ -1,5 +1,6 @@
 package dev.ganiqa.harness.commands;
 
+import dev.ganiqa.datasets.AtomicFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ganiqa.harness.cli.CliRun;
@@ -110,7 +111,7 @@ class ReportAndPublishCommandTest {
                 null, Instant.parse("2026-11-22T12:00:00Z"), null, 60, List.of("compare"));
         RunResults results = SeedStatistics.apply(new RunResults(RunResults.SCHEMA_VERSION, id, provenance,
                 dev.ganiqa.harness.compare.Catalog.standard(), units, null, List.of(), List.of(), null));
-        ResultsJson.write(results, run.resolve(ResultsJson.FILE_NAME));
+        ResultsJson.write(results, run.resolve(ResultsJson.FILE_NAME), AtomicFiles::write);
         return run;
     }
 

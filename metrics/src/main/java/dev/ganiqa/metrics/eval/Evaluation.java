@@ -67,26 +67,38 @@ public final class Evaluation {
             unavailable.put(MetricDefinitions.FID, "needs at least 2 generated images for a covariance, found " + n);
         } else {
             out.put(MetricDefinitions.FID, Value.of("FID (" + name + ")", fid(real, fake), n, r));
-            String bias = FidBias.warning(n, r, real.stats().dimension());
-            if (bias != null) {
-                warnings.add(bias);
+            int d = real.stats().dimension();
+            for (String side : new String[] {"generated", "real"}) {
+                String bias = FrechetDistance.smallSampleWarning(side.equals("real") ? r : n, d);
+                if (bias != null) {
+                    warnings.add(side + " set: " + bias);
+                }
             }
         }
         inceptionScore(name, fake, out, unavailable);
+        vectorMetrics(name, real, fake, out, unavailable);
         classMetrics(name, real, fake, out, unavailable);
+        return new Result(out, unavailable, warnings);
+    }
+
+    /** KID, precision/recall and density/coverage: both sets' feature vectors. */
+    private static void vectorMetrics(String name, Reference real, ExtractedSet fake, Map<String, Value> out,
+            Map<String, String> unavailable) {
+        int n = fake.size();
+        int r = (int) real.size();
         if (!fake.hasVectors() || real.features() == null) {
             String why = real.features() == null
                     ? "needs the real feature vectors; the reference is a statistics file (give a folder, a dataset "
                             + "spec or an .npy feature matrix)"
                     : "needs the generated feature vectors";
             MetricDefinitions.needingVectors().forEach(id -> unavailable.put(id, why));
-            return new Result(out, unavailable, warnings);
+            return;
         }
         int minRows = NearestNeighbourMetrics.DENSITY_COVERAGE_K + 1;
         if (n < minRows || r < minRows) {
             String why = "needs at least " + minRows + " images per set, found " + n + " generated and " + r + " real";
             MetricDefinitions.needingVectors().forEach(id -> unavailable.put(id, why));
-            return new Result(out, unavailable, warnings);
+            return;
         }
         KidConfig defaults = KidConfig.defaults();
         // torch-fidelity refuses subsets larger than a set; a smaller set is measured whole, exactly.
@@ -110,7 +122,6 @@ public final class Evaluation {
                 prdc.densityCoverage().density(), n, r));
         out.put(MetricDefinitions.COVERAGE, Value.of("coverage (" + name + ", k=" + kdc + ")",
                 prdc.densityCoverage().coverage(), n, r));
-        return new Result(out, unavailable, warnings);
     }
 
     private static void classMetrics(String name, Reference real, ExtractedSet fake, Map<String, Value> out,

@@ -1,6 +1,6 @@
 package dev.ganiqa.metrics.eval;
 
-import dev.ganiqa.metrics.features.Sha256;
+import dev.ganiqa.datasets.Sha256;
 import dev.ganiqa.metrics.io.NumpyFiles;
 import dev.ganiqa.metrics.stats.GaussianStats;
 import dev.ganiqa.metrics.stats.MomentAccumulator;

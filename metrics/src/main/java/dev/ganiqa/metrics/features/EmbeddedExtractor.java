@@ -1,5 +1,6 @@
 package dev.ganiqa.metrics.features;
 
+import dev.ganiqa.datasets.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 

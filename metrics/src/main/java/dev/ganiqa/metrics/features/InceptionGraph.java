@@ -1,5 +1,6 @@
 package dev.ganiqa.metrics.features;
 
+import dev.ganiqa.datasets.Sha256;
 import dev.ganiqa.datasets.ImageShape;
 import java.io.IOException;
 import java.nio.file.Files;

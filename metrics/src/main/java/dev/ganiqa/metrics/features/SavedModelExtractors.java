@@ -1,5 +1,6 @@
 package dev.ganiqa.metrics.features;
 
+import dev.ganiqa.datasets.Sha256;
 import dev.ganiqa.datasets.ImageShape;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -102,17 +103,15 @@ public final class SavedModelExtractors {
      */
     static String hash(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            MessageDigest md = Sha256.newDigest();
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 md.update(dir.relativize(f).toString().replace('\\', '/').getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 md.update((byte) 0);
                 md.update(HexFormat.of().parseHex(Sha256.hex(f)));
             }
-            return HexFormat.of().formatHex(md.digest());
+            return Sha256.hex(md);
         } catch (IOException e) {
             throw new ExtractorException(dir + ": cannot read the SavedModel (" + e.getMessage() + ")", e);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

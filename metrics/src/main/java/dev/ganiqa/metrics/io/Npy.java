@@ -28,8 +28,20 @@ public final class Npy {
     private Npy() {
     }
 
+    /** The most data bytes one array may hold: its raw bytes are read into one Java array. */
+    static final long MAX_DATA_BYTES = Integer.MAX_VALUE - 16;
+
     /** Reads one array; {@code file} names the source in error messages (an .npz entry is "a.npz[mu.npy]"). */
     public static NpyArray read(InputStream in, Path file) throws IOException {
+        return read(in, file, -1);
+    }
+
+    /**
+     * {@link #read(InputStream, Path)} knowing the size of the whole {@code .npy} in bytes (the file's, or the
+     * zip entry's uncompressed size), or -1 when unknown: a header whose shape needs more data than that is
+     * refused before anything is allocated, so an absurd shape in a small file costs nothing.
+     */
+    public static NpyArray read(InputStream in, Path file, long size) throws IOException {
         byte[] head = in.readNBytes(8);
         if (head.length < 8 || !java.util.Arrays.equals(java.util.Arrays.copyOf(head, 6), MAGIC)) {
             throw new MalformedFileException(file, "expected the .npy magic \\x93NUMPY, found a different file");
@@ -66,17 +78,25 @@ public final class Npy {
             throw new MalformedFileException(file, "expected dtype <f4 or <f8 (little-endian float), found " + descr);
         }
         int[] shape = parseShape(group(SHAPE, header, file, "shape"), file);
-        long count = 1;
-        for (int s : shape) {
-            count *= s;
+        long bytes = width;
+        for (int dim : shape) {
+            // Both factors are below 2^31 and bytes stays below 2^31 * 8 here, so the product cannot overflow.
+            bytes *= dim;
+            if (bytes > MAX_DATA_BYTES) {
+                throw new MalformedFileException(file, "expected under 2 GiB of values, found shape "
+                        + shapeText(shape) + " of " + descr + " (" + bytesText(shape, width) + " bytes)");
+            }
         }
-        if (count * width > Integer.MAX_VALUE - 16) {
-            throw new MalformedFileException(file, "expected under 2 GiB of values, found " + count * width + " bytes");
+        long count = bytes / width;
+        long headerBytes = 8 + (major == 1 ? 2 : 4) + headerLength;
+        if (size >= 0 && headerBytes + bytes > size) {
+            throw new MalformedFileException(file, "expected " + bytes + " data bytes for shape " + shapeText(shape)
+                    + " of " + descr + ", found " + Math.max(0, size - headerBytes) + " (truncated or wrong shape)");
         }
-        byte[] raw = in.readNBytes((int) (count * width));
-        if (raw.length != count * width) {
-            throw new MalformedFileException(file, "expected " + count * width + " data bytes for shape "
-                    + java.util.Arrays.toString(shape) + ", found " + raw.length + " (truncated)");
+        byte[] raw = in.readNBytes((int) bytes);
+        if (raw.length != bytes) {
+            throw new MalformedFileException(file, "expected " + bytes + " data bytes for shape " + shapeText(shape)
+                    + " of " + descr + ", found " + raw.length + " (truncated or wrong shape)");
         }
         ByteBuffer buf = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
         double[] data = new double[(int) count];
@@ -123,13 +143,42 @@ public final class Npy {
             if (p.isEmpty()) {
                 continue;
             }
+            long dim;
             try {
-                dims.add(Integer.parseInt(p.endsWith("L") ? p.substring(0, p.length() - 1) : p));
+                dim = Long.parseLong(p.endsWith("L") ? p.substring(0, p.length() - 1) : p);
             } catch (NumberFormatException e) {
                 throw new MalformedFileException(file, "expected integer dimensions in shape, found (" + text + ")");
             }
+            if (dim < 0) {
+                throw new MalformedFileException(file, "expected non-negative dimensions in shape, found (" + text + ")");
+            }
+            if (dim > Integer.MAX_VALUE) {
+                throw new MalformedFileException(file, "expected dimensions under 2^31 in shape, found (" + text + ")");
+            }
+            dims.add((int) dim);
         }
         return dims.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** numpy's notation: (3,), (2, 4). */
+    static String shapeText(int[] shape) {
+        if (shape.length == 1) {
+            return "(" + shape[0] + ",)";
+        }
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(shape[i]);
+        }
+        return b.append(')').toString();
+    }
+
+    /** The byte count of a shape, exact even beyond long range. */
+    private static String bytesText(int[] shape, int width) {
+        java.math.BigInteger n = java.math.BigInteger.valueOf(width);
+        for (int dim : shape) {
+            n = n.multiply(java.math.BigInteger.valueOf(dim));
+        }
+        return n.toString();
     }
 
     private static String group(Pattern p, String header, Path file, String key) throws MalformedFileException {

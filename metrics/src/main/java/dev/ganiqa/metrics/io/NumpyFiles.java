@@ -1,6 +1,7 @@
 package dev.ganiqa.metrics.io;
 
 import dev.ganiqa.datasets.AtomicFiles;
+import dev.ganiqa.metrics.stats.CovarianceCheck;
 import dev.ganiqa.metrics.stats.FeatureMatrix;
 import dev.ganiqa.metrics.stats.GaussianStats;
 import java.io.IOException;
@@ -18,6 +19,10 @@ import java.util.zip.ZipOutputStream;
  * {@code sigma.npy}, stored or deflated, as pytorch-fid's {@code np.savez_compressed} and TTUR's
  * {@code np.savez} write them). Statistics are written as float64 deflated entries, the way pytorch-fid
  * saves them, atomically (temp file in the same folder, then a move).
+ *
+ * <p>What is read is checked before use, since a wrong file otherwise gives a plausible number: shapes against
+ * the file size before allocating, every value finite, and statistics against {@link CovarianceCheck} (sigma
+ * symmetric and positive semi-definite). Every refusal is a {@link MalformedFileException} naming the file.
  */
 public final class NumpyFiles {
     private NumpyFiles() {
@@ -26,7 +31,7 @@ public final class NumpyFiles {
     public static FeatureMatrix readFeatures(Path file) throws IOException {
         NpyArray a;
         try (InputStream in = Files.newInputStream(file)) {
-            a = Npy.read(new java.io.BufferedInputStream(in, 1 << 16), file);
+            a = Npy.read(new java.io.BufferedInputStream(in, 1 << 16), file, Files.size(file));
         } catch (NoSuchFileException e) {
             throw new MalformedFileException(file, "expected a .npy feature matrix, found no such file");
         }
@@ -38,7 +43,15 @@ public final class NumpyFiles {
         if (s[1] == 0) {
             throw new MalformedFileException(file, "expected at least one feature column, found shape (" + s[0] + ", 0)");
         }
-        return new FeatureMatrix(s[0], s[1], a.data());
+        double[] data = a.data();
+        for (int i = 0; i < data.length; i++) {
+            if (!Double.isFinite(data[i])) {
+                long bad = java.util.Arrays.stream(data).filter(v -> !Double.isFinite(v)).count();
+                throw new MalformedFileException(file, "expected finite features, found " + data[i] + " at row "
+                        + i / s[1] + ", column " + i % s[1] + (bad > 1 ? " (" + bad + " non-finite values in all)" : ""));
+            }
+        }
+        return new FeatureMatrix(s[0], s[1], data);
     }
 
     public static GaussianStats readStats(Path file) throws IOException {
@@ -67,7 +80,12 @@ public final class NumpyFiles {
                 }
                 n = (long) count[0];
             }
-            return new GaussianStats(mu.data(), sigma.data(), n);
+            GaussianStats stats = new GaussianStats(mu.data(), sigma.data(), n);
+            String problem = CovarianceCheck.problem(stats);
+            if (problem != null) {
+                throw new MalformedFileException(file, problem);
+            }
+            return stats;
         } catch (ZipException e) {
             throw new MalformedFileException(file, "expected an .npz (zip) file, found " + e.getMessage());
         }
@@ -124,7 +142,7 @@ public final class NumpyFiles {
                     + zip.stream().map(ZipEntry::getName).toList());
         }
         try (InputStream in = zip.getInputStream(e)) {
-            return Npy.read(new java.io.BufferedInputStream(in, 1 << 16), Path.of(file + "[" + key + ".npy]"));
+            return Npy.read(new java.io.BufferedInputStream(in, 1 << 16), Path.of(file + "[" + key + ".npy]"), e.getSize());
         }
     }
 }

@@ -19,6 +19,12 @@ import org.netlib.util.intW;
  * <p>pytorch-fid retries with 1e-6 added to both diagonals when sqrtm returns non-finite values (exactly
  * singular products). That offset is a workaround for sqrtm, not part of the definition; this route never
  * needs it, so on such inputs the result is the un-offset value, which differs from pytorch-fid's by O(1e-6 d).
+ *
+ * <p>The LAPACK routines read one triangle of each covariance, so an asymmetric sigma would be measured by half
+ * of it; sigmas are checked to be symmetric to {@link CovarianceCheck#SYMMETRY_TOLERANCE} (and averaged with
+ * their transpose within it), and an eigenvalue met on the way below
+ * -{@link CovarianceCheck#NEGATIVE_EIGENVALUE_TOLERANCE} times the largest, which no covariance has, is refused
+ * instead of clamped. {@link CovarianceCheck#problem} checks statistics in full before they get here.
  */
 public final class FrechetDistance {
     private FrechetDistance() {
@@ -43,6 +49,8 @@ public final class FrechetDistance {
         checkFinite(mu2, "mu2");
         checkFinite(sigma1, "sigma1");
         checkFinite(sigma2, "sigma2");
+        sigma1 = symmetric(sigma1, d, "sigma1");
+        sigma2 = symmetric(sigma2, d, "sigma2");
         double diff = 0;
         for (int i = 0; i < d; i++) {
             double t = mu1[i] - mu2[i];
@@ -57,14 +65,26 @@ public final class FrechetDistance {
         return diff + tr1 + tr2 - 2 * traceSqrtProduct(sigma1, sigma2, d);
     }
 
-    /** tr sqrt(S1 S2) for symmetric positive semi-definite S1, S2 (d x d). */
+    /**
+     * tr sqrt(S1 S2) for symmetric positive semi-definite S1, S2 (d x d; the lower triangles are read).
+     *
+     * @throws IllegalArgumentException when S1 S2 has an eigenvalue clearly below zero: L^T B L has as many
+     *         negative eigenvalues as B (Sylvester's law of inertia), so one of the two is not a covariance
+     */
     public static double traceSqrtProduct(double[] s1, double[] s2, int d) {
         double[] eig = choleskyRoute(s1, s2, d);
+        String other = "sigma2";
         if (eig == null) {
             eig = choleskyRoute(s2, s1, d);
+            other = "sigma1";
         }
         if (eig == null) {
             eig = eigenRoute(s1, s2, d);
+            other = "sigma2";
+        }
+        String indefinite = CovarianceCheck.indefinite(eig, other + " (eigenvalues of sigma1 sigma2)");
+        if (indefinite != null) {
+            throw new IllegalArgumentException(indefinite);
         }
         double sum = 0;
         for (double v : eig) {
@@ -93,6 +113,10 @@ public final class FrechetDistance {
         double[] w = new double[d];
         double[] z = new double[d * d];
         symmetricEigen(a.clone(), d, w, z);
+        String indefinite = CovarianceCheck.indefinite(w, "sigma1");
+        if (indefinite != null) {
+            throw new IllegalArgumentException(indefinite);
+        }
         int r = 0;
         double[] root = new double[d * d];
         for (int k = 0; k < d; k++) {
@@ -145,6 +169,52 @@ public final class FrechetDistance {
             throw new ArithmeticException("dsyevr failed to converge (info " + info.val + ") on a " + n + "x" + n
                     + " matrix");
         }
+    }
+
+    /**
+     * {@code s} itself when exactly symmetric, else the average of s and s^T when they differ within
+     * {@link CovarianceCheck#SYMMETRY_TOLERANCE}: every entry then counts, not just the triangle LAPACK reads.
+     */
+    private static double[] symmetric(double[] s, int d, String name) {
+        String problem = CovarianceCheck.asymmetry(s, d, name);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        double[] out = null;
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < i; j++) {
+                double a = s[i * d + j];
+                double b = s[j * d + i];
+                if (a != b) {
+                    if (out == null) {
+                        out = s.clone();
+                    }
+                    out[i * d + j] = 0.5 * (a + b);
+                    out[j * d + i] = 0.5 * (a + b);
+                }
+            }
+        }
+        return out == null ? s : out;
+    }
+
+    /**
+     * A warning when statistics come from fewer feature vectors than dimensions, or null (also when the count
+     * is unknown, {@code n} = 0, as in pytorch-fid's and TTUR's files). With N < d the covariance has rank at
+     * most N - 1 and FID is biased upward, strongly dependent on N (pytorch-fid asks for at least 2,048 samples
+     * with its 2048-d features for this reason): such numbers compare only with others of the same N.
+     */
+    public static String smallSampleWarning(long n, int dimension) {
+        if (n <= 0 || n >= dimension) {
+            return null;
+        }
+        return "FID from " + n + " feature vectors of dimension " + dimension + " is biased: with fewer vectors than "
+                + "dimensions the covariance is singular and FID depends strongly on the count; compare it only "
+                + "with FIDs of the same count, or use at least " + dimension + " vectors";
+    }
+
+    /** {@link #smallSampleWarning(long, int)} for the count and dimension of {@code stats}. */
+    public static String smallSampleWarning(GaussianStats stats) {
+        return smallSampleWarning(stats.n(), stats.dimension());
     }
 
     private static void checkFinite(double[] v, String name) {

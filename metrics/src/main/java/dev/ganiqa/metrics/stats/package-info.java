@@ -11,6 +11,12 @@
  * {@link dev.ganiqa.metrics.stats.NearestNeighbourMetrics}, {@link dev.ganiqa.metrics.stats.InceptionScore}).
  * A real reference measured against many generated sets keeps its share of the work in
  * {@link dev.ganiqa.metrics.stats.NeighbourRadii} (k-NN radii) and {@link dev.ganiqa.metrics.stats.KidRealTerms}
- * (KID's real-real subset sums); every shortcut gives the same doubles as the direct computation.
+ * (KID's real-real subset sums); every shortcut gives the same doubles as the direct computation, or, where it
+ * runs other BLAS routines (dsyrk, gathered sums), the same value to float64 rounding.
+ *
+ * <p>{@link dev.ganiqa.metrics.stats.CovarianceCheck} says whether statistics can be a Gaussian of real features
+ * (finite, sigma symmetric and positive semi-definite, tolerances stated there); statistics from files pass it
+ * before use, and {@link dev.ganiqa.metrics.stats.FrechetDistance#smallSampleWarning} flags FIDs from fewer
+ * vectors than dimensions.
  */
 package dev.ganiqa.metrics.stats;

@@ -107,7 +107,7 @@ class EvaluationTest {
         Evaluation.Result four = Evaluation.evaluate(INFO, Reference.of(ExtractedSet.ofFeatures(real)),
                 ExtractedSet.ofFeatures(random(4, 6, 0, 9)));
         assertThat(four.metrics()).containsOnlyKeys("fid");
-        assertThat(four.warnings()).singleElement().asString().contains("4 generated images, fewer than the 6");
+        assertThat(four.warnings()).singleElement().asString().contains("generated set: FID from 4 feature vectors of dimension 6");
     }
 
     private static ExtractedSet withProbabilities(FeatureMatrix f, FeatureMatrix p) {

@@ -23,13 +23,18 @@ class StatsCacheTest {
     @TempDir
     Path tmp;
 
+    /** Random but a real covariance (B B^T is symmetric positive semi-definite): the cache reads what it stores. */
     private static GaussianStats randomStats(int d, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] mu = r.doubles(d).toArray();
+        double[] b = r.doubles((long) d * d).map(v -> v - 0.5).toArray();
         double[] sigma = new double[d * d];
         for (int i = 0; i < d; i++) {
             for (int j = 0; j <= i; j++) {
-                double v = r.nextDouble() - 0.5;
+                double v = 0;
+                for (int k = 0; k < d; k++) {
+                    v += b[i * d + k] * b[j * d + k];
+                }
                 sigma[i * d + j] = v;
                 sigma[j * d + i] = v;
             }

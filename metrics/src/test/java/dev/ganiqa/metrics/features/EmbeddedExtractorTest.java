@@ -1,5 +1,6 @@
 package dev.ganiqa.metrics.features;
 
+import dev.ganiqa.datasets.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +9,7 @@ import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.ImageShape;
 import dev.ganiqa.datasets.Split;
 import dev.ganiqa.datasets.SubsetDataset;
+import dev.ganiqa.metrics.Tolerances;
 import dev.ganiqa.metrics.features.train.FrozenAccuracy;
 import java.io.InputStream;
 import java.util.Map;
@@ -56,7 +58,7 @@ class EmbeddedExtractorTest {
     }
 
     @Test
-    void theSameImagesGiveBitIdenticalFeatures() {
+    void theSameImagesGiveTheSameFeatures() {
         ImageDataset some = SubsetDataset.first(test, 1000);
         float[] first = features(embedded, some, 100);
         float[] second = features(embedded, some, 100);
@@ -64,8 +66,10 @@ class EmbeddedExtractorTest {
         try (FeatureExtractor other = Extractors.open(Extractors.DEFAULT, Map.of(), 2)) {
             fresh = features(other, some, 100);
         }
+        // One session run twice repeats its route bit for bit; another session's multi-threaded kernels may sum
+        // in another order (tfjava notes), so it is compared within float32 precision.
         assertThat(second).isEqualTo(first);
-        assertThat(fresh).isEqualTo(first);
+        Tolerances.assertClose(fresh, first, Tolerances.FLOAT32);
     }
 
     @Test

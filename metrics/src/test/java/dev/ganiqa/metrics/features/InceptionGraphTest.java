@@ -1,5 +1,6 @@
 package dev.ganiqa.metrics.features;
 
+import dev.ganiqa.datasets.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,6 @@
 package dev.ganiqa.reports.html;
 
-import dev.ganiqa.reports.AtomicFiles;
+import dev.ganiqa.reports.FileOutput;
 import dev.ganiqa.reports.model.RunResults;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +14,9 @@ public interface ReportWriter {
      */
     String render(RunResults results, Path runDir) throws IOException;
 
-    /** Renders and writes {@code out} atomically. */
-    default void write(RunResults results, Path runDir, Path out) throws IOException {
+    /** Renders and writes {@code out} through {@code output} (the caller's atomic writer). */
+    default void write(RunResults results, Path runDir, Path out, FileOutput output) throws IOException {
         String document = render(results, runDir);
-        AtomicFiles.write(out, document.getBytes(StandardCharsets.UTF_8));
+        output.write(out, document.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.ganiqa.reports.AtomicFiles;
+import dev.ganiqa.reports.FileOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,9 +34,9 @@ public final class ResultsJson {
     private ResultsJson() {
     }
 
-    public static void write(RunResults results, Path file) throws IOException {
-        byte[] bytes = toBytes(results);
-        AtomicFiles.write(file, bytes);
+    /** Writes {@code file} through {@code output} (the caller's atomic writer). */
+    public static void write(RunResults results, Path file, FileOutput output) throws IOException {
+        output.write(file, toBytes(results));
     }
 
     public static byte[] toBytes(RunResults results) {

@@ -1,6 +1,6 @@
 package dev.ganiqa.reports.site;
 
-import dev.ganiqa.reports.AtomicFiles;
+import dev.ganiqa.reports.FileOutput;
 import dev.ganiqa.reports.html.HtmlReport;
 import dev.ganiqa.reports.html.ReportLinks;
 import dev.ganiqa.reports.html.Templates;
@@ -27,11 +27,18 @@ import java.util.stream.Stream;
  * </pre>
  * RUN is {@link RunFolders#of(String)} of the run id, so a page never moves. Publishing again adds or
  * replaces the given runs and rebuilds the index from every results.json under {@code runs/}; earlier runs and
- * their links stay. All links are relative; every file is written atomically.
+ * their links stay. All links are relative; every file is written through the given {@link FileOutput}.
  */
 public final class SitePublisher {
     public static final String RUNS = "runs";
     public static final String PAGE = "index.html";
+
+    private final FileOutput output;
+
+    /** @param output the atomic writer every page and results.json goes through */
+    public SitePublisher(FileOutput output) {
+        this.output = output;
+    }
 
     /** Publishes {@code runDirs} (each holding a results.json) into {@code siteDir}; returns the run pages. */
     public List<Path> publish(List<Path> runDirs, Path siteDir) throws IOException {
@@ -51,9 +58,9 @@ public final class SitePublisher {
             }
             Path source = Files.isDirectory(run.getKey()) ? run.getKey().resolve(ResultsJson.FILE_NAME) : run.getKey();
             String html = report.render(run.getValue(), source.getParent(), links);
-            AtomicFiles.write(existing, Files.readAllBytes(source));
+            output.write(existing, Files.readAllBytes(source));
             Path page = folder.resolve(PAGE);
-            AtomicFiles.write(page, html.getBytes(StandardCharsets.UTF_8));
+            output.write(page, html.getBytes(StandardCharsets.UTF_8));
             pages.add(page);
         }
         writeIndex(siteDir);
@@ -87,6 +94,6 @@ public final class SitePublisher {
                 r.verdict() == null ? "no verdict" : r.verdict().sentence())).toList();
         String html = Templates.render("site.jte", new SiteIndex(boards, lines, Templates.css(),
                 Templates.contentSecurityPolicy()));
-        AtomicFiles.write(siteDir.resolve(PAGE), html.getBytes(StandardCharsets.UTF_8));
+        output.write(siteDir.resolve(PAGE), html.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ganiqa.reports.html;
 
+import dev.ganiqa.reports.PlainOutput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -111,9 +112,9 @@ class HtmlReportTest {
     @Test
     void writeIsAtomicAndRerenderable() throws IOException {
         RunResults results = Fixtures.run("run-1", "fashion-mnist", "x");
-        ResultsJson.write(results, dir.resolve("results.json"));
+        ResultsJson.write(results, dir.resolve("results.json"), PlainOutput.PLAIN);
         Path out = dir.resolve("report.html");
-        new HtmlReport().write(ResultsJson.read(dir), dir, out);
+        new HtmlReport().write(ResultsJson.read(dir), dir, out, PlainOutput.PLAIN);
         assertThat(Files.readString(out)).isEqualTo(render(results));
         try (var files = Files.list(dir)) {
             assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp")).count()).isZero();

@@ -1,5 +1,6 @@
 package dev.ganiqa.reports.html;
 
+import dev.ganiqa.reports.PlainOutput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ganiqa.reports.Fixtures;
@@ -31,9 +32,9 @@ class ReportInBrowserTest {
         Path run = SHOTS.resolve("run");
         Files.createDirectories(run);
         RunResults results = Fixtures.run("20261122-100000-fashion-mnist", Fixtures.EVIL_SPEC, "ganiqa-fmnist-v1");
-        ResultsJson.write(results, run.resolve(ResultsJson.FILE_NAME));
+        ResultsJson.write(results, run.resolve(ResultsJson.FILE_NAME), PlainOutput.PLAIN);
         page = run.resolve("report.html");
-        new HtmlReport().write(ResultsJson.read(run), run, page);
+        new HtmlReport().write(ResultsJson.read(run), run, page, PlainOutput.PLAIN);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ganiqa.reports.model;
 
+import dev.ganiqa.reports.PlainOutput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,7 @@ class ResultsJsonTest {
     void roundTripKeepsEveryValueAndOrder() throws IOException {
         RunResults original = Fixtures.run("run-1", Fixtures.EVIL_SPEC, "ganiqa-fmnist-v1");
         Path file = dir.resolve("results.json");
-        ResultsJson.write(original, file);
+        ResultsJson.write(original, file, PlainOutput.PLAIN);
         RunResults back = ResultsJson.read(dir);
         assertThat(back).isEqualTo(original);
         assertThat(back.units().get(0).metrics().keySet()).containsExactly("fid", "kid", "is", "precision");
@@ -32,8 +33,8 @@ class ResultsJsonTest {
 
     @Test
     void writeLeavesNoTemporaryFiles() throws IOException {
-        ResultsJson.write(Fixtures.run("run-1", "fashion-mnist", "x"), dir.resolve("results.json"));
-        ResultsJson.write(Fixtures.run("run-2", "fashion-mnist", "x"), dir.resolve("results.json"));
+        ResultsJson.write(Fixtures.run("run-1", "fashion-mnist", "x"), dir.resolve("results.json"), PlainOutput.PLAIN);
+        ResultsJson.write(Fixtures.run("run-2", "fashion-mnist", "x"), dir.resolve("results.json"), PlainOutput.PLAIN);
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("results.json");
         }
@@ -92,7 +93,7 @@ class ResultsJsonTest {
         units.add(nan);
         RunResults withNan = new RunResults(1, base.runId(), base.provenance(), base.metrics(), units,
                 base.reference(), base.variants(), base.tests(), base.verdict());
-        ResultsJson.write(withNan, dir.resolve("results.json"));
+        ResultsJson.write(withNan, dir.resolve("results.json"), PlainOutput.PLAIN);
         RunResults back = ResultsJson.read(dir);
         assertThat(back.units().get(units.size() - 1).curve().get(1).losses().get("generator")).isNaN();
         assertThat(back.units().get(units.size() - 1).curve().get(1).losses().get("critic")).isInfinite();

@@ -1,5 +1,6 @@
 package dev.ganiqa.reports.site;
 
+import dev.ganiqa.reports.PlainOutput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,14 +25,14 @@ class SitePublisherTest {
 
     private Path run(String id, String extractor) throws IOException {
         Path runDir = dir.resolve("runs-src").resolve(RunFolders.of(id));
-        ResultsJson.write(Fixtures.run(id, "fashion-mnist", extractor), runDir.resolve(ResultsJson.FILE_NAME));
+        ResultsJson.write(Fixtures.run(id, "fashion-mnist", extractor), runDir.resolve(ResultsJson.FILE_NAME), PlainOutput.PLAIN);
         return runDir;
     }
 
     @Test
     void twoRunsGiveAnIndexWhoseLinksAllResolve() throws IOException {
         Path site = dir.resolve("site");
-        List<Path> pages = new SitePublisher().publish(List.of(run("20261122-a", "ganiqa-fmnist-v1"),
+        List<Path> pages = new SitePublisher(PlainOutput.PLAIN).publish(List.of(run("20261122-a", "ganiqa-fmnist-v1"),
                 run("run 2/<b>", "ganiqa-fmnist-v1")), site);
         assertThat(pages).hasSize(2).allSatisfy(p -> assertThat(p).isRegularFile());
         assertThat(site.resolve("runs/20261122-a/results.json")).hasSameBinaryContentAs(
@@ -53,10 +54,10 @@ class SitePublisherTest {
     @Test
     void publishingAgainAddsRunsAndKeepsLinks() throws IOException {
         Path site = dir.resolve("site");
-        new SitePublisher().publish(List.of(run("first", "ganiqa-fmnist-v1")), site);
+        new SitePublisher(PlainOutput.PLAIN).publish(List.of(run("first", "ganiqa-fmnist-v1")), site);
         Path firstPage = site.resolve("runs/first/index.html");
         assertThat(firstPage).isRegularFile();
-        new SitePublisher().publish(List.of(run("second", "inception-2015-12-05")), site);
+        new SitePublisher(PlainOutput.PLAIN).publish(List.of(run("second", "inception-2015-12-05")), site);
         assertThat(firstPage).isRegularFile();
         List<String> links = hrefs(site.resolve("index.html"));
         assertThat(links).contains("runs/first/index.html", "runs/second/index.html");
@@ -82,7 +83,7 @@ class SitePublisherTest {
         Files.createDirectories(bad);
         Files.writeString(bad.resolve("results.json"), "{");
         Path site = dir.resolve("site");
-        assertThatThrownBy(() -> new SitePublisher().publish(List.of(good, bad), site))
+        assertThatThrownBy(() -> new SitePublisher(PlainOutput.PLAIN).publish(List.of(good, bad), site))
                 .hasMessageContaining(bad.resolve("results.json").toString());
         assertThat(site).doesNotExist();
     }
@@ -91,7 +92,7 @@ class SitePublisherTest {
     void indexRendersInChromiumWithoutConsoleErrors() throws Exception {
         Assumptions.assumeTrue(Chromium.available(), "chromium not installed at " + Chromium.BINARY);
         Path site = dir.resolve("site");
-        new SitePublisher().publish(List.of(run("a", "ganiqa-fmnist-v1"), run("b", "ganiqa-fmnist-v1")), site);
+        new SitePublisher(PlainOutput.PLAIN).publish(List.of(run("a", "ganiqa-fmnist-v1"), run("b", "ganiqa-fmnist-v1")), site);
         Chromium.Output out = Chromium.run(dir.resolve("profile"), "--dump-dom",
                 site.resolve("index.html").toUri().toString());
         assertThat(out.stdout()).contains("ganiqa leaderboard").contains("fashion-mnist");

@@ -3,7 +3,7 @@ package dev.ganiqa.metrics.features.train;
 import dev.ganiqa.datasets.Batches;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.ImageShape;
-import dev.ganiqa.metrics.features.Sha256;
+import dev.ganiqa.datasets.Sha256;
 import dev.ganiqa.metrics.features.TfConfig;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import dev.ganiqa.metrics.features.FeatureExtractor;
 import dev.ganiqa.metrics.features.FeatureRunner;
 import dev.ganiqa.metrics.features.FrozenGraphs;
 import dev.ganiqa.metrics.features.RunnerOptions;
-import dev.ganiqa.metrics.features.Sha256;
+import dev.ganiqa.datasets.Sha256;
 
 /** Top-1 accuracy of a frozen classifier graph over a labelled dataset, through the extractor path. */
 public final class FrozenAccuracy {
