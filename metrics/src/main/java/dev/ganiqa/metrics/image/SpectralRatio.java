@@ -9,7 +9,8 @@ package dev.ganiqa.metrics.image;
  * identically everywhere.
  *
  * <p>The input is real, so P(ky, W - kx) = P(H - ky, kx): only columns kx = 0..W/2 are transformed and the
- * inner ones counted twice. Sides up to {@link #DIRECT_MAX} use a direct DFT from a twiddle table (cheaper
+ * inner ones counted twice. Memory: that half spectrum, (W/2 + 1) x H complex doubles, about 8 bytes per pixel
+ * (the largest working array of all measures; a 2-D FFT needs every row's transform before any column's). Sides up to {@link #DIRECT_MAX} use a direct DFT from a twiddle table (cheaper
  * than Bluestein at 28), longer ones {@link Fft}. Not thread-safe (cached tables); one instance per thread.
  */
 final class SpectralRatio {
@@ -19,18 +20,19 @@ final class SpectralRatio {
     private Transform cols;
 
     /** Returns the ratio, or NaN for a flat image (no spectral energy at all). */
-    double ratio(double[] plane, int h, int w) {
+    double ratio(byte[] plane, int h, int w) {
         if (rows == null || rows.n != w) {
             rows = new Transform(w);
         }
         if (cols == null || cols.n != h) {
             cols = new Transform(h);
         }
-        double mean = 0;
-        for (double v : plane) {
-            mean += v;
+        long sum = 0;
+        for (byte v : plane) {
+            sum += v & 0xFF;
         }
-        mean /= plane.length;
+        // Exact: the sum of 8-bit values is an integer below 2^53, as numpy's float64 sum of them is.
+        double mean = (double) sum / plane.length;
         int half = w / 2 + 1;
         double[] specRe = new double[half * h];
         double[] specIm = new double[half * h];
@@ -38,7 +40,7 @@ final class SpectralRatio {
         double[] im = new double[w];
         for (int r = 0; r < h; r++) {
             for (int c = 0; c < w; c++) {
-                re[c] = plane[r * w + c] - mean;
+                re[c] = (plane[r * w + c] & 0xFF) - mean;
                 im[c] = 0;
             }
             rows.transform(re, im, half, true);
