@@ -58,7 +58,7 @@ public final class Datasets {
     }
 
     /** True when {@code spec} has no registered scheme, so it names an image folder. */
-    static boolean isFolder(String spec) {
+    public static boolean isFolder(String spec) {
         String trimmed = spec.strip();
         int colon = trimmed.indexOf(':');
         return !SCHEMES.containsKey(colon < 0 ? trimmed : trimmed.substring(0, colon));

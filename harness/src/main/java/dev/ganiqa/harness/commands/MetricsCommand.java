@@ -4,6 +4,7 @@ import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import dev.ganiqa.datasets.DatasetSource;
 import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.ImageSet;
 import dev.ganiqa.datasets.Split;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
@@ -30,7 +31,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * {@code ganiqa metrics FAKE [--real REAL] [--per-image FILE.csv] [--json FILE]}: the per-image measures of every
- * image, summarised on stdout; with {@code --real}, also the set metrics against the real reference through a
+ * image, each at its own size and channels (FAKE opened as an {@link ImageSet}: folders are streamed file by file,
+ * never resized), summarised on stdout; with {@code --real}, also the set metrics against the real reference through a
  * feature extractor ({@link SetMetrics}). The writing of outputs is in {@link MetricsReport}.
  */
 @Parameters(commandNames = "metrics", commandDescription = "Per-image sharpness and noise measures of a folder or "
@@ -61,6 +63,7 @@ public class MetricsCommand extends BaseCommand {
     public int threads = Runtime.getRuntime().availableProcessors();
 
     private final DatasetOpener opener;
+    private final ImageSetOpener images;
     private final Map<String, String> env;
 
     public MetricsCommand(DatasetOpener opener) {
@@ -69,13 +72,20 @@ public class MetricsCommand extends BaseCommand {
 
     /** @param env the environment (GANIQA_INCEPTION for the Inception extractor); tests pass their own */
     public MetricsCommand(DatasetOpener opener, Map<String, String> env) {
+        this(opener, (spec, split) -> ImageSet.of(opener.open(spec).open(split)), env);
+    }
+
+    /** @param images opens FAKE for the per-image measures, each image at its own size */
+    public MetricsCommand(DatasetOpener opener, ImageSetOpener images, Map<String, String> env) {
         this.opener = opener;
+        this.images = images;
         this.env = Map.copyOf(env);
     }
 
-    /** The command as registered: specs and folders opened by the datasets module. */
+    /** The command as registered: specs and folders opened by the datasets module, folders streamed. */
     public static MetricsCommand withDatasets() {
-        return new MetricsCommand(dev.ganiqa.datasets.Datasets::open);
+        return new MetricsCommand(dev.ganiqa.datasets.Datasets::open, (spec, split) -> dev.ganiqa.datasets.Datasets
+                .openImages(spec, split, dev.ganiqa.datasets.DatasetOptions.defaults()), System.getenv());
     }
 
     @Override
@@ -86,9 +96,10 @@ public class MetricsCommand extends BaseCommand {
         if (threads < 1) {
             throw CliException.usage("metrics", "expected --threads >= 1, found " + threads);
         }
-        ImageDataset dataset = open(inputs.get(0));
-        DatasetMeasurement.Result result = measure(dataset, context);
-        MetricsReport.FeatureMetrics features = real == null ? null : featureMetrics(dataset, context);
+        ImageSet set = openImages(inputs.get(0));
+        set.notices().forEach(context::notice);
+        DatasetMeasurement.Result result = measure(set, context);
+        MetricsReport.FeatureMetrics features = real == null ? null : featureMetrics(open(inputs.get(0)), context);
         MetricsReport report = new MetricsReport(inputs.get(0), result, features);
         report.printSummary(context.out());
         if (perImage != null) {
@@ -103,14 +114,29 @@ public class MetricsCommand extends BaseCommand {
         return 0;
     }
 
-    protected ImageDataset open(String arg) {
+    /** FAKE for the per-image measures: every image at its own size, folders read file by file. */
+    protected ImageSet openImages(String arg) {
+        SetInput.Images input = fakeInput(arg);
+        return images.open(input.spec(), wantedSplit(input));
+    }
+
+    private SetInput.Images fakeInput(String arg) {
         if (!(SetInput.parse(arg) instanceof SetInput.Images input)) {
             throw CliException.usage(arg, "expected FAKE to be an image folder or dataset spec, found a feature file");
         }
         if (input.splitGiven() && split != null) {
             throw CliException.usage(arg, "expected the split once, found both a suffix and --split " + split);
         }
-        Split wanted = split != null ? Split.parse(split) : input.split();
+        return input;
+    }
+
+    private Split wantedSplit(SetInput.Images input) {
+        return split != null ? Split.parse(split) : input.split();
+    }
+
+    protected ImageDataset open(String arg) {
+        SetInput.Images input = fakeInput(arg);
+        Split wanted = wantedSplit(input);
         DatasetSource source = opener.open(input.spec());
         if (!source.splits().contains(wanted)) {
             throw CliException.usage("metrics", "expected a split of " + source.splits() + " for " + input.spec()
@@ -168,11 +194,11 @@ public class MetricsCommand extends BaseCommand {
         }
     }
 
-    protected DatasetMeasurement.Result measure(ImageDataset dataset, CommandContext context) throws InterruptedException {
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("measures").setInitialMax(dataset.size())
+    protected DatasetMeasurement.Result measure(ImageSet set, CommandContext context) throws InterruptedException {
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("measures").setInitialMax(set.size())
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(context.err()))
                 .setUpdateIntervalMillis(500).build()) {
-            return DatasetMeasurement.run(dataset, threads, done -> {
+            return DatasetMeasurement.run(set, threads, done -> {
                 synchronized (bar) {
                     if (done > bar.getCurrent()) {
                         bar.stepTo(done);

@@ -152,8 +152,8 @@ class MetricCommandsTest {
         assertThat(doc.get("measures").get("chroma_noise").get("count").asInt()).isZero();
         assertThat(doc.get("measures").get("chroma_noise").get("missing").asInt()).isEqualTo(299);
         assertThat(doc.get("skipped")).hasSize(2);
-        assertThat(doc.get("skipped").get(1).get("path").asText()).isEqualTo("000007.png");
-        assertThat(doc.get("skipped").get(1).get("reason").asText()).contains("truncated");
+        assertThat(doc.get("skipped").get(0).get("path").asText()).as("sorted by path").isEqualTo("000007.png");
+        assertThat(doc.get("skipped").get(0).get("reason").asText()).contains("truncated");
         assertThat(err()).contains("2 file(s) skipped");
     }
 
