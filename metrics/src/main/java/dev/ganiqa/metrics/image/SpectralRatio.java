@@ -38,15 +38,38 @@ final class SpectralRatio {
         double[] specIm = new double[half * h];
         double[] re = new double[w];
         double[] im = new double[w];
-        for (int r = 0; r < h; r++) {
+        int row = 0;
+        if (rows.fft != null) {
+            // Two real rows per complex transform, z = a + i b: A[k] = (Z[k] + conj Z[-k]) / 2 and
+            // B[k] = (Z[k] - conj Z[-k]) / 2i (Press et al., Numerical Recipes, 12.3), half the row transforms.
+            for (; row + 1 < h; row += 2) {
+                for (int c = 0; c < w; c++) {
+                    re[c] = (plane[row * w + c] & 0xFF) - mean;
+                    im[c] = (plane[(row + 1) * w + c] & 0xFF) - mean;
+                }
+                rows.transform(re, im, w, false);
+                for (int k = 0; k < half; k++) {
+                    int nk = k == 0 ? 0 : w - k;
+                    double zr = re[k];
+                    double zi = im[k];
+                    double cr = re[nk];
+                    double ci = -im[nk];
+                    specRe[k * h + row] = (zr + cr) / 2;
+                    specIm[k * h + row] = (zi + ci) / 2;
+                    specRe[k * h + row + 1] = (zi - ci) / 2;
+                    specIm[k * h + row + 1] = -(zr - cr) / 2;
+                }
+            }
+        }
+        for (; row < h; row++) {
             for (int c = 0; c < w; c++) {
-                re[c] = (plane[r * w + c] & 0xFF) - mean;
+                re[c] = (plane[row * w + c] & 0xFF) - mean;
                 im[c] = 0;
             }
             rows.transform(re, im, half, true);
             for (int k = 0; k < half; k++) {
-                specRe[k * h + r] = re[k];
-                specIm[k * h + r] = im[k];
+                specRe[k * h + row] = re[k];
+                specIm[k * h + row] = im[k];
             }
         }
         double[] colRe = new double[h];
@@ -80,7 +103,7 @@ final class SpectralRatio {
     /** A forward DFT of one length: direct from an n x n twiddle matrix when short, {@link Fft} otherwise. */
     private static final class Transform {
         final int n;
-        private final Fft fft;
+        final Fft fft;
         private final double[] cos;
         private final double[] sin;
         private final double[] outRe;
