@@ -6,7 +6,7 @@ Run from the repository root with Debian's python3 (python3-opencv, python3-skim
 It rewrites metrics/src/test/resources/dev/ganiqa/metrics/{image,stats,io}/. The Java tests read only those
 files, never Python.
 
-Per-image measures: OpenCV (cv2.Laplacian, cv2.Sobel), scikit-image (restoration.estimate_sigma), numpy/scipy
+Per-image measures on the 8-bit gray plane (cv2.cvtColor COLOR_RGB2GRAY for colour): OpenCV (cv2.Laplacian, cv2.Sobel), scikit-image (restoration.estimate_sigma), numpy/scipy
 for Immerkaer's estimate and the power spectrum, on every Fashion-MNIST test image and on deterministic
 synthetic RGB and gray images (synth.py, mirrored by SyntheticImages in the Java tests).
 Set-level: the Frechet distance as pytorch-fid's calculate_frechet_distance computes it (scipy sqrtm), and
@@ -42,10 +42,10 @@ SYNTHETIC = [
 
 
 def luma(img):
+    """Gray as the measures see it: gray as is, colour through OpenCV's 8-bit (fixed-point) RGB2GRAY."""
     if img.shape[2] == 1:
         return img[:, :, 0].astype(np.float64)
-    r, g, b = (img[:, :, k].astype(np.float64) for k in range(3))
-    return 0.299 * r + 0.587 * g + 0.114 * b
+    return cv2.cvtColor(np.ascontiguousarray(img[:, :, :3]), cv2.COLOR_RGB2GRAY).astype(np.float64)
 
 
 def immerkaer(plane):
@@ -300,6 +300,9 @@ def invalid_fixtures():
 
 
 if __name__ == '__main__':
+    if sys.argv[1:] == ['image']:  # only the per-image tables
+        image_references()
+        sys.exit(0)
     image_references()
     rng = np.random.default_rng(20261122)
     fid_references(rng)

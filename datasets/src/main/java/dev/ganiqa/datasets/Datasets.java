@@ -39,6 +39,31 @@ public final class Datasets {
         return options.target() == null ? source : resized(source, new Preprocessing(options.target()), options.threads());
     }
 
+    /**
+     * The images {@code spec} names, each to be read at its own size and channels: an image folder lazily, file
+     * by file ({@link FolderImages}; only {@link Split#TRAIN}); every other spec as {@link ImageSet#of} the opened
+     * split (those hold same-shape images in memory anyway). {@code options.target()} is ignored: nothing is
+     * resized.
+     */
+    public static ImageSet openImages(String spec, Split split, DatasetOptions options) {
+        DatasetOptions own = options.withTarget(null);
+        if (spec != null && !spec.isBlank() && isFolder(spec)) {
+            if (split != Split.TRAIN) {
+                throw new DatasetException(spec.strip() + ": expected split train (an image folder has one), found "
+                        + split.label());
+            }
+            return FolderImages.open(Path.of(spec.strip()), own);
+        }
+        return ImageSet.of(open(spec, own).open(split));
+    }
+
+    /** True when {@code spec} has no registered scheme, so it names an image folder. */
+    public static boolean isFolder(String spec) {
+        String trimmed = spec.strip();
+        int colon = trimmed.indexOf(':');
+        return !SCHEMES.containsKey(colon < 0 ? trimmed : trimmed.substring(0, colon));
+    }
+
     /** {@code source} with every split brought to the policy's target shape. */
     private static DatasetSource resized(DatasetSource source, Preprocessing policy, int threads) {
         java.util.Map<Split, java.util.function.Supplier<ImageDataset>> openers = new java.util.EnumMap<>(Split.class);

@@ -18,11 +18,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lists the candidate image files of a folder, following symlinks, in sorted relative-path order. When the
- * first level holds subfolders, each is a class (sorted by name, or in the order of a {@code classes.txt}
- * listing one class name per line, as {@link ImageFolderWriter} writes it). Hidden files and folders
- * (names starting with '.') are ignored; broken symlinks, symlink loops, empty folders and files outside a
- * class folder are reported as skipped.
+ * Lists the candidate image files of a folder, following symlinks, in sorted relative-path order, and decides
+ * its {@link FolderLayout}: when every image sits in a first-level subfolder, each subfolder is a class (sorted
+ * by name, or in the order of a {@code classes.txt} listing one class name per line, as
+ * {@link ImageFolderWriter} writes it); when images sit at the top level too, the folder is one unlabelled
+ * set read recursively. Hidden files and folders (names starting with '.') are ignored; broken symlinks,
+ * symlink loops, empty folders and, with classes, top-level files that are not images are reported as skipped.
  */
 final class FolderWalker {
     static final String CLASSES_FILE = "classes.txt";
@@ -31,8 +32,13 @@ final class FolderWalker {
     record Entry(Path file, String relative, int label) {
     }
 
-    record Listing(List<String> classNames, List<Entry> entries, List<SkippedFile> skipped) {
+    record Listing(FolderLayout layout, List<String> classNames, List<Entry> entries, List<SkippedFile> skipped) {
     }
+
+    /** Lower-case file suffixes of the installed ImageIO readers (png, jpg, jpeg, webp, tif, bmp, ...). */
+    private static final java.util.Set<String> IMAGE_SUFFIXES = java.util.Arrays.stream(
+            javax.imageio.ImageIO.getReaderFileSuffixes()).map(x -> x.toLowerCase(java.util.Locale.ROOT))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private FolderWalker() {
     }
@@ -91,7 +97,19 @@ final class FolderWalker {
     }
 
     private static Listing classify(Path root, List<Path> files, List<SkippedFile> skipped) {
-        List<String> classes = classNames(root);
+        int topImages = 0;
+        for (Path file : files) {
+            if (file.getParent().equals(root) && imageSuffix(file)) {
+                topImages++;
+            }
+        }
+        int subfolders = subfolders(root).size();
+        boolean classesFile = Files.isRegularFile(root.resolve(CLASSES_FILE));
+        List<String> classes = topImages > 0 ? List.of() : classNames(root);
+        FolderLayout.Kind kind = topImages > 0 && (subfolders > 0 || classesFile) ? FolderLayout.Kind.MIXED
+                : classes.isEmpty() ? FolderLayout.Kind.FLAT : FolderLayout.Kind.CLASSES;
+        FolderLayout layout = new FolderLayout(kind, topImages, kind == FolderLayout.Kind.CLASSES ? classes.size()
+                : subfolders, classesFile);
         Map<String, Integer> labelOfFolder = new HashMap<>();
         for (int i = 0; i < classes.size(); i++) {
             labelOfFolder.put(ImageFolderWriter.folderName(classes.get(i)), i);
@@ -105,7 +123,8 @@ final class FolderWalker {
             }
             int slash = rel.indexOf('/');
             if (slash < 0) {
-                skipped.add(new SkippedFile(rel, "outside a class folder (the first level holds class subfolders)"));
+                skipped.add(new SkippedFile(rel, "not an image name beside class folders (images at the top level "
+                        + "would make the folder one unlabelled set)"));
                 continue;
             }
             Integer label = labelOfFolder.get(rel.substring(0, slash));
@@ -117,7 +136,22 @@ final class FolderWalker {
         }
         entries.sort(Comparator.comparing(Entry::relative));
         skipped.sort(Comparator.comparing(SkippedFile::path));
-        return new Listing(classes, entries, skipped);
+        return new Listing(layout, classes, entries, skipped);
+    }
+
+    static boolean imageSuffix(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && IMAGE_SUFFIXES.contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static List<String> subfolders(Path root) {
+        try (var children = Files.list(root)) {
+            return children.filter(p -> Files.isDirectory(p) && !hidden(p))
+                    .map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new DatasetException(Payload.io(root, e), e);
+        }
     }
 
     /** Class names from classes.txt, else the sorted first-level subfolder names, else none. */
@@ -127,10 +161,7 @@ final class FolderWalker {
             if (Files.isRegularFile(listing)) {
                 return Files.readAllLines(listing, StandardCharsets.UTF_8).stream().filter(s -> !s.isBlank()).toList();
             }
-            try (var children = Files.list(root)) {
-                return children.filter(p -> Files.isDirectory(p) && !hidden(p))
-                        .map(p -> p.getFileName().toString()).sorted().toList();
-            }
+            return subfolders(root);
         } catch (IOException e) {
             throw new DatasetException(Payload.io(root, e), e);
         }

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An image folder as a dataset (every image in {@link Split#TRAIN}). Two parallel passes over the sorted
+ * An image folder as a dataset (every image in {@link Split#TRAIN}), laid out as {@link FolderLayout} says
+ * (class subfolders, or one unlabelled set when images sit at the top level too). Two parallel passes over the sorted
  * files: the first learns each image's size and colour (refusing oversized images from the header, before
  * decoding), decoding small images right away while they fit a memory budget; the second brings every image
  * through {@link Preprocessing} into one pixel array, decoding what the first pass did not keep. Without a configured target the shape is the most
@@ -108,7 +109,13 @@ public final class ImageFolderReader {
         skipped.sort(Comparator.comparing(SkippedFile::path));
         byte[] packed = kept == n ? pixels : java.util.Arrays.copyOf(pixels, kept * per);
         int[] keptLabels = listing.classNames().isEmpty() ? null : java.util.Arrays.copyOf(labels, kept);
-        return new ArrayDataset(dir.toString(), shape, packed, keptLabels, listing.classNames(), names, skipped);
+        return new ArrayDataset(describe(dir, listing.layout()), shape, packed, keptLabels, listing.classNames(), names,
+                skipped);
+    }
+
+    /** The folder, with its layout when that is not the obvious one (images beside subfolders). */
+    static String describe(Path dir, FolderLayout layout) {
+        return layout.kind() == FolderLayout.Kind.MIXED ? dir + " (" + layout.describe() + ")" : dir.toString();
     }
 
     /** The most common (height, width), ties to the larger area then the taller; 1 channel when every

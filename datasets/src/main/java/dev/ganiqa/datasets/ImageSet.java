@@ -40,6 +40,11 @@ public interface ImageSet {
         return List.of();
     }
 
+    /** One-line remarks for the user about how the set was read (e.g. a folder's layout); empty when none. */
+    default List<String> notices() {
+        return List.of();
+    }
+
     /**
      * The sha256 of the set's content: every entry's pixels (or, for files, their bytes), shape and label in
      * order, so a changed image or label changes it whatever the paths. Keys cached statistics.

@@ -1,5 +1,8 @@
 /**
- * Image datasets: the {@link dev.ganiqa.datasets.ImageDataset} abstraction, the readers behind the
+ * Image datasets: the {@link dev.ganiqa.datasets.ImageDataset} abstraction (same-shape images in memory, for
+ * training), {@link dev.ganiqa.datasets.ImageSet} (images read one at a time at their own size, for measuring;
+ * {@link dev.ganiqa.datasets.FolderImages} streams a folder, {@link dev.ganiqa.datasets.Datasets#openImages}
+ * opens any spec so), the {@link dev.ganiqa.datasets.FolderLayout} rule shared by both folder readers, the readers behind the
  * {@code --data SPEC} strings ({@link dev.ganiqa.datasets.Datasets#open}: IDX and Fashion-MNIST, CIFAR-10
  * binary, image folders, synthetic shapes), the one {@link dev.ganiqa.datasets.Preprocessing} policy that
  * adapts images to a target size and channel count, and {@link dev.ganiqa.datasets.ImageFolderWriter}, which

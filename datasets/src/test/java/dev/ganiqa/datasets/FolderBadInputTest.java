@@ -129,7 +129,7 @@ class FolderBadInputTest {
         TestImages.write(TestImages.gray8(), "png", dir.resolve("zebra/1.png"));
         TestImages.write(TestImages.gray8(), "png", dir.resolve("ant/2.png"));
         TestImages.write(TestImages.gray8(), "png", dir.resolve("ant/deep/3.png"));
-        TestImages.write(TestImages.gray8(), "png", dir.resolve("stray.png"));
+        Files.writeString(dir.resolve("README.md"), "not an image");
         Files.createDirectories(dir.resolve("empty-class"));
         ArrayDataset d = ImageFolderReader.read(dir, DatasetOptions.defaults());
         assertThat(d.classNames()).containsExactly("ant", "empty-class", "zebra");
@@ -137,8 +137,37 @@ class FolderBadInputTest {
         assertThat(new int[] {d.label(0), d.label(1), d.label(2)}).containsExactly(0, 0, 2);
         assertThat(d.shape()).isEqualTo(new ImageShape(6, 8, 1));
         assertThat(d.image(0)[3] & 0xFF).as("gray read through the raster, not sRGB-converted").isEqualTo(TestImages.gray(3, 0));
-        assertThat(d.skipped()).containsExactly(new SkippedFile("empty-class/", "empty folder"),
-                new SkippedFile("stray.png", "outside a class folder (the first level holds class subfolders)"));
+        assertThat(d.skipped()).containsExactly(new SkippedFile("README.md", "not an image name beside class folders "
+                        + "(images at the top level would make the folder one unlabelled set)"),
+                new SkippedFile("empty-class/", "empty folder"));
+        assertThat(FolderImages.open(dir, DatasetOptions.defaults()).layout())
+                .isEqualTo(new FolderLayout(FolderLayout.Kind.CLASSES, 0, 3, false));
+    }
+
+    @Test
+    void imagesAtTheTopLevelMakeOneUnlabelledSetReadRecursively() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            TestImages.write(TestImages.rgb8(), "png", dir.resolve("loose-" + i + ".png"));
+        }
+        Files.write(dir.resolve("loose-9.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1, 2});
+        TestImages.write(TestImages.gray8(), "png", dir.resolve("sub/deep/a.png"));
+        Files.writeString(dir.resolve("classes.txt"), "sub\n");
+        ArrayDataset d = ImageFolderReader.read(dir, DatasetOptions.defaults());
+        assertThat(d.classNames()).isEmpty();
+        assertThat(names(d)).containsExactly("loose-0.png", "loose-1.png", "loose-2.png", "loose-3.png", "sub/deep/a.png");
+        assertThat(d.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.path()).isEqualTo("loose-9.jpg");
+            assertThat(s.reason()).isNotBlank();
+        });
+        assertThat(d.description()).isEqualTo(dir + " (unlabelled, read recursively: 5 image(s) at the top level "
+                + "beside 1 subfolder(s))");
+        FolderImages set = FolderImages.open(dir, DatasetOptions.defaults());
+        assertThat(set.layout()).isEqualTo(new FolderLayout(FolderLayout.Kind.MIXED, 5, 1, true));
+        assertThat(set.notices()).containsExactly(dir + ": 5 image(s) at the top level beside 1 subfolder(s): read "
+                + "as one unlabelled set, recursively (classes.txt ignored); for classes, put every image in a "
+                + "first-level subfolder");
+        assertThat(set.size()).isEqualTo(6);
+        assertThat(set.hasLabels()).isFalse();
     }
 
     @Test

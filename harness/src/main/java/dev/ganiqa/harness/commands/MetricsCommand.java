@@ -2,8 +2,7 @@ package dev.ganiqa.harness.commands;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
-import dev.ganiqa.datasets.DatasetSource;
-import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.ImageSet;
 import dev.ganiqa.datasets.Split;
 import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.harness.cli.BaseCommand;
@@ -30,7 +29,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * {@code ganiqa metrics FAKE [--real REAL] [--per-image FILE.csv] [--json FILE]}: the per-image measures of every
- * image, summarised on stdout; with {@code --real}, also the set metrics against the real reference through a
+ * image, each at its own size and channels (FAKE opened as an {@link ImageSet}: folders are streamed file by file,
+ * never resized), summarised on stdout; with {@code --real}, also the set metrics against the real reference through a
  * feature extractor (the metrics module's {@link Evaluation}). The writing of outputs is in {@link MetricsReport}.
  */
 @Parameters(commandNames = "metrics", commandDescription = "Per-image sharpness and noise measures of a folder or "
@@ -86,9 +86,11 @@ public class MetricsCommand extends BaseCommand {
         if (threads < 1) {
             throw CliException.usage("metrics", "expected --threads >= 1, found " + threads);
         }
-        ImageDataset dataset = open(inputs.get(0));
-        DatasetMeasurement.Result result = measure(dataset, context);
-        MetricsReport.FeatureMetrics features = real == null ? null : featureMetrics(fakeInput(inputs.get(0)), context);
+        SetInput.Images fake = fakeInput(inputs.get(0));
+        ImageSet set = openImages(fake);
+        set.notices().forEach(context::notice);
+        DatasetMeasurement.Result result = measure(set, context);
+        MetricsReport.FeatureMetrics features = real == null ? null : featureMetrics(fake, context);
         MetricsReport report = new MetricsReport(inputs.get(0), result, features);
         report.printSummary(context.out());
         if (perImage != null) {
@@ -103,26 +105,24 @@ public class MetricsCommand extends BaseCommand {
         return 0;
     }
 
-    /** FAKE as the evaluation reads it: its spec and the split asked for (suffix or --split). */
+    /** FAKE as both passes read it: its spec and the split asked for (a suffix or --split, not both). */
     private SetInput.Images fakeInput(String arg) {
-        SetInput.Images input = (SetInput.Images) SetInput.parse(arg);
-        return new SetInput.Images(arg, input.spec(), split != null ? Split.parse(split) : input.split(), true);
-    }
-
-    protected ImageDataset open(String arg) {
         if (!(SetInput.parse(arg) instanceof SetInput.Images input)) {
             throw CliException.usage(arg, "expected FAKE to be an image folder or dataset spec, found a feature file");
         }
         if (input.splitGiven() && split != null) {
             throw CliException.usage(arg, "expected the split once, found both a suffix and --split " + split);
         }
-        Split wanted = split != null ? Split.parse(split) : input.split();
-        DatasetSource source = opener.open(input.spec());
-        if (!source.splits().contains(wanted)) {
-            throw CliException.usage("metrics", "expected a split of " + source.splits() + " for " + input.spec()
-                    + ", found " + wanted.label());
+        return new SetInput.Images(arg, input.spec(), split != null ? Split.parse(split) : input.split(), true);
+    }
+
+    /** FAKE for the per-image measures: every image at its own size, folders read file by file. */
+    protected ImageSet openImages(SetInput.Images input) {
+        try {
+            return opener.images(input.spec(), input.split());
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("metrics", e.getMessage());
         }
-        return source.open(wanted);
     }
 
     /** FAKE and REAL through the extractor, then the one evaluation; REAL as a statistics file gives FID and IS only. */
@@ -156,11 +156,11 @@ public class MetricsCommand extends BaseCommand {
         }
     }
 
-    protected DatasetMeasurement.Result measure(ImageDataset dataset, CommandContext context) throws InterruptedException {
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("measures").setInitialMax(dataset.size())
+    protected DatasetMeasurement.Result measure(ImageSet set, CommandContext context) throws InterruptedException {
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("measures").setInitialMax(set.size())
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(context.err()))
                 .setUpdateIntervalMillis(500).build()) {
-            return DatasetMeasurement.run(dataset, threads, done -> {
+            return DatasetMeasurement.run(set, threads, done -> {
                 synchronized (bar) {
                     if (done > bar.getCurrent()) {
                         bar.stepTo(done);

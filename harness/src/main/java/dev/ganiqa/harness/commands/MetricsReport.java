@@ -4,7 +4,7 @@ import dev.ganiqa.datasets.AtomicFiles;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.ImageSet;
 import dev.ganiqa.datasets.SkippedFile;
 import dev.ganiqa.metrics.eval.Evaluation;
 import dev.ganiqa.metrics.image.DatasetMeasurement;
@@ -22,7 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The outputs of {@code ganiqa metrics}: stdout table, per-image CSV and summary JSON (both written atomically). */
+/**
+ * The outputs of {@code ganiqa metrics}: stdout table, per-image CSV and summary JSON (both written atomically).
+ * CSV width, height and channels are each image's own as measured: channels 1 (gray, gray + alpha) or 3 (RGB,
+ * RGBA), alpha being dropped before measuring.
+ */
 final class MetricsReport {
     static final String CSV_HEADER = "file,width,height,channels,laplacian_var,tenengrad,immerkaer_sigma,"
             + "wavelet_sigma,chroma_noise,hf_energy_ratio";
@@ -64,7 +68,7 @@ final class MetricsReport {
         Map<String, MeasureSummary> measures = new LinkedHashMap<>();
         result.summaries().forEach((m, s) -> measures.put(m.column(), s));
         int measured = (int) result.images().stream().filter(java.util.Objects::nonNull).count();
-        return new Summary(source, result.dataset().description(), result.images().size(), measured, measures,
+        return new Summary(source, result.set().description(), result.images().size(), measured, measures,
                 result.skipped(), features);
     }
 
@@ -106,7 +110,7 @@ final class MetricsReport {
     }
 
     void writeCsv(Path file) throws IOException {
-        ImageDataset dataset = result.dataset();
+        ImageSet set = result.set();
         AtomicFiles.write(file, stream -> {
             Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             w.write(CSV_HEADER);
@@ -117,7 +121,7 @@ final class MetricsReport {
                 if (m == null) {
                     continue;
                 }
-                StringBuilder row = new StringBuilder(csvField(dataset.name(i)));
+                StringBuilder row = new StringBuilder(csvField(set.name(i)));
                 row.append(',').append(m.shape().width()).append(',').append(m.shape().height()).append(',')
                         .append(m.shape().channels());
                 for (Measure measure : Measure.values()) {

@@ -1,5 +1,6 @@
 package dev.ganiqa.harness.features;
 
+import dev.ganiqa.datasets.DatasetOptions;
 import dev.ganiqa.datasets.DatasetSource;
 import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.datasets.ImageSet;
@@ -11,8 +12,18 @@ import dev.ganiqa.datasets.Split;
  */
 @FunctionalInterface
 public interface DatasetOpener {
-    /** The datasets module: specs and folders as {@link Datasets} opens them. */
-    DatasetOpener DATASETS = Datasets::open;
+    /** The datasets module: specs as {@link Datasets} opens them, folders streamed file by file for metrics. */
+    DatasetOpener DATASETS = new DatasetOpener() {
+        @Override
+        public DatasetSource open(String spec) {
+            return Datasets.open(spec);
+        }
+
+        @Override
+        public ImageSet images(String spec, Split split) {
+            return Datasets.openImages(spec, split, DatasetOptions.defaults());
+        }
+    };
 
     DatasetSource open(String spec);
 

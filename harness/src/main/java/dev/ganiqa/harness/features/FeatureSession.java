@@ -59,12 +59,16 @@ public final class FeatureSession implements AutoCloseable {
                 + " features, " + (info.hasClasses() ? info.classes() + " classes" : "no class head");
     }
 
+    /** The images {@code input} names, read one at a time at their own size; the set's notices (layout) printed. */
     public ImageSet open(SetInput.Images input) {
+        ImageSet set;
         try {
-            return opener.images(input.spec(), input.split());
+            set = opener.images(input.spec(), input.split());
         } catch (IllegalArgumentException e) {
             throw CliException.usage(input.arg(), e.getMessage());
         }
+        set.notices().forEach(n -> notice(input.arg() + ": " + n));
+        return set;
     }
 
     /** Features (and class probabilities) of every image, with a progress bar; notices say how and what was skipped. */

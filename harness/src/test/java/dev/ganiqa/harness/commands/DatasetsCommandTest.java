@@ -54,8 +54,26 @@ class DatasetsCommandTest {
         assertThat(run("datasets", "export", "synthetic:shapes?size=12&n=12", "--out", dir.toString())).isZero();
         Files.write(dir.resolve("circle/broken.png"), new byte[0]);
         assertThat(run("datasets", "info", dir.toString())).isZero();
-        assertThat(out.lines()).contains("train: 12 images, 12x12x3", "classes: 6", "   0  circle    train 2",
+        assertThat(out.lines()).contains("layout: 6 class folder(s), order of classes.txt",
+                "train: 12 images, 1 size(s) (HxWxC, as decoded)", "  12x12x3: 12", "classes: 6", "   0  circle    train 2",
                 "skipped: 1", "  circle/broken.png: empty file (0 bytes)");
+    }
+
+    @Test
+    void infoOfImagesBesideASubfolderReadsEveryFileAndSaysSo() throws Exception {
+        assertThat(run("datasets", "export", "synthetic:shapes?size=12&n=4", "--out", dir.resolve("sub").toString())).isZero();
+        for (String name : new String[] {"a.png", "b.png"}) {
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(12, 12,
+                    java.awt.image.BufferedImage.TYPE_3BYTE_BGR), "png", dir.resolve(name).toFile());
+        }
+        Files.write(dir.resolve("c.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0});
+        assertThat(run("datasets", "info", dir.toString())).isZero();
+        assertThat(out.lines()).contains("layout: unlabelled, read recursively: 3 image(s) at the top level beside "
+                + "1 subfolder(s)", "train: 6 images, 1 size(s) (HxWxC, as decoded)", "classes: none (unlabelled)",
+                "skipped: 4", "  sub/classes.txt: not a supported image format (content starts with 63 69 72 63 6c 65 0a 73)");
+        assertThat(out).contains("  c.png: ");
+        assertThat(err).contains(dir + ": 3 image(s) at the top level beside 1 subfolder(s): read as one unlabelled "
+                + "set, recursively");
     }
 
     @Test

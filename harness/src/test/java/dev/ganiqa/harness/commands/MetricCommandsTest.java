@@ -152,8 +152,8 @@ class MetricCommandsTest {
         assertThat(doc.get("measures").get("chroma_noise").get("count").asInt()).isZero();
         assertThat(doc.get("measures").get("chroma_noise").get("missing").asInt()).isEqualTo(299);
         assertThat(doc.get("skipped")).hasSize(2);
-        assertThat(doc.get("skipped").get(1).get("path").asText()).isEqualTo("000007.png");
-        assertThat(doc.get("skipped").get(1).get("reason").asText()).contains("truncated");
+        assertThat(doc.get("skipped").get(0).get("path").asText()).as("sorted by path").isEqualTo("000007.png");
+        assertThat(doc.get("skipped").get(0).get("reason").asText()).contains("truncated");
         assertThat(err()).contains("2 file(s) skipped");
     }
 
@@ -169,5 +169,38 @@ class MetricCommandsTest {
         dev.ganiqa.harness.cli.CliRun missing = dev.ganiqa.harness.cli.CliRun.of("metrics", dir.resolve("nope").toString());
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).startsWith("ganiqa: ").contains("nope");
+    }
+
+    @Test
+    void perImageCsvHasEachFilesOwnSizeAndTheLayoutIsAnnounced(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        writeImage(dir.resolve("a-28x28.png"), 28, 28, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        writeImage(dir.resolve("b-60x40.png"), 60, 40, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        writeImage(dir.resolve("sub/c-300x1.png"), 300, 1, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        Files.write(dir.resolve("sub/d.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        Path csv = dir.resolve("m.csv");
+        dev.ganiqa.harness.cli.CliRun r = dev.ganiqa.harness.cli.CliRun.of("metrics", dir.toString(), "--per-image",
+                csv.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(1)).startsWith("a-28x28.png,28,28,1,");
+        assertThat(rows.get(2)).startsWith("b-60x40.png,60,40,3,");
+        assertThat(rows.get(3)).startsWith("sub/c-300x1.png,300,1,1,,,,,,");
+        assertThat(r.out()).contains("3 images measured, 1 skipped");
+        assertThat(r.err()).contains(dir + ": 2 image(s) at the top level beside 1 subfolder(s): read as one "
+                + "unlabelled set, recursively").contains("1 file(s) skipped, first: sub/d.png: ");
+    }
+
+    private static void writeImage(Path file, int w, int h, int type) throws IOException {
+        Files.createDirectories(file.getParent());
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(w, h, type);
+        SplittableRandom random = new SplittableRandom(w * 31L + h);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                image.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        javax.imageio.ImageIO.write(image, "png", file.toFile());
     }
 }

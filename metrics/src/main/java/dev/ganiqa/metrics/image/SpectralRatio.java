@@ -9,7 +9,8 @@ package dev.ganiqa.metrics.image;
  * identically everywhere.
  *
  * <p>The input is real, so P(ky, W - kx) = P(H - ky, kx): only columns kx = 0..W/2 are transformed and the
- * inner ones counted twice. Sides up to {@link #DIRECT_MAX} use a direct DFT from a twiddle table (cheaper
+ * inner ones counted twice. Memory: that half spectrum, (W/2 + 1) x H complex doubles, about 8 bytes per pixel
+ * (the largest working array of all measures; a 2-D FFT needs every row's transform before any column's). Sides up to {@link #DIRECT_MAX} use a direct DFT from a twiddle table (cheaper
  * than Bluestein at 28), longer ones {@link Fft}. Not thread-safe (cached tables); one instance per thread.
  */
 final class SpectralRatio {
@@ -19,32 +20,56 @@ final class SpectralRatio {
     private Transform cols;
 
     /** Returns the ratio, or NaN for a flat image (no spectral energy at all). */
-    double ratio(double[] plane, int h, int w) {
+    double ratio(byte[] plane, int h, int w) {
         if (rows == null || rows.n != w) {
             rows = new Transform(w);
         }
         if (cols == null || cols.n != h) {
             cols = new Transform(h);
         }
-        double mean = 0;
-        for (double v : plane) {
-            mean += v;
+        long sum = 0;
+        for (byte v : plane) {
+            sum += v & 0xFF;
         }
-        mean /= plane.length;
+        // Exact: the sum of 8-bit values is an integer below 2^53, as numpy's float64 sum of them is.
+        double mean = (double) sum / plane.length;
         int half = w / 2 + 1;
         double[] specRe = new double[half * h];
         double[] specIm = new double[half * h];
         double[] re = new double[w];
         double[] im = new double[w];
-        for (int r = 0; r < h; r++) {
+        int row = 0;
+        if (rows.fft != null) {
+            // Two real rows per complex transform, z = a + i b: A[k] = (Z[k] + conj Z[-k]) / 2 and
+            // B[k] = (Z[k] - conj Z[-k]) / 2i (Press et al., Numerical Recipes, 12.3), half the row transforms.
+            for (; row + 1 < h; row += 2) {
+                for (int c = 0; c < w; c++) {
+                    re[c] = (plane[row * w + c] & 0xFF) - mean;
+                    im[c] = (plane[(row + 1) * w + c] & 0xFF) - mean;
+                }
+                rows.transform(re, im, w, false);
+                for (int k = 0; k < half; k++) {
+                    int nk = k == 0 ? 0 : w - k;
+                    double zr = re[k];
+                    double zi = im[k];
+                    double cr = re[nk];
+                    double ci = -im[nk];
+                    specRe[k * h + row] = (zr + cr) / 2;
+                    specIm[k * h + row] = (zi + ci) / 2;
+                    specRe[k * h + row + 1] = (zi - ci) / 2;
+                    specIm[k * h + row + 1] = -(zr - cr) / 2;
+                }
+            }
+        }
+        for (; row < h; row++) {
             for (int c = 0; c < w; c++) {
-                re[c] = plane[r * w + c] - mean;
+                re[c] = (plane[row * w + c] & 0xFF) - mean;
                 im[c] = 0;
             }
             rows.transform(re, im, half, true);
             for (int k = 0; k < half; k++) {
-                specRe[k * h + r] = re[k];
-                specIm[k * h + r] = im[k];
+                specRe[k * h + row] = re[k];
+                specIm[k * h + row] = im[k];
             }
         }
         double[] colRe = new double[h];
@@ -78,7 +103,7 @@ final class SpectralRatio {
     /** A forward DFT of one length: direct from an n x n twiddle matrix when short, {@link Fft} otherwise. */
     private static final class Transform {
         final int n;
-        private final Fft fft;
+        final Fft fft;
         private final double[] cos;
         private final double[] sin;
         private final double[] outRe;

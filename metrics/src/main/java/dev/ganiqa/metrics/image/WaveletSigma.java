@@ -35,9 +35,10 @@ final class WaveletSigma {
 
     /**
      * Returns sigma, or NaN when every HH coefficient is exactly zero (a flat image: numpy's median of an
-     * empty array). Requires both sides at least {@link #MIN_SIDE}.
+     * empty array). Requires both sides at least {@link #MIN_SIDE}. Memory: the column pass (H/2 x W doubles)
+     * and the |HH| values (H/2 x W/2 doubles), about 6 bytes per pixel.
      */
-    static double estimate(double[] plane, int h, int w) {
+    static double estimate(byte[] plane, int h, int w) {
         int lh = outLength(h);
         int lw = outLength(w);
         // Axis 0: high-pass every column at once; each element still sums its taps in PyWavelets' order.
@@ -52,11 +53,11 @@ final class WaveletSigma {
                 int src = taps[2 * t + 1] * w;
                 if (t == 0) {
                     for (int c = 0; c < w; c++) {
-                        cols[out + c] = 0.0 + f * plane[src + c];
+                        cols[out + c] = 0.0 + f * (plane[src + c] & 0xFF);
                     }
                 } else {
                     for (int c = 0; c < w; c++) {
-                        cols[out + c] += f * plane[src + c];
+                        cols[out + c] += f * (plane[src + c] & 0xFF);
                     }
                 }
             }
