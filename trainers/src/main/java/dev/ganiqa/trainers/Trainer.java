@@ -166,10 +166,20 @@ public final class Trainer {
             return config.budget().timed() && elapsed() >= config.budget().minutes() * 60;
         }
 
+        /** A generator-step budget ends right after its last generator step, inside the epoch if need be. */
+        boolean stepsDone(long generatorSteps) {
+            long limit = config.budget().generatorSteps();
+            return limit > 0 && generatorSteps >= limit;
+        }
+
+        boolean budgetReached() {
+            return config.budget().reached(state.epoch(), state.generatorSteps(), elapsed());
+        }
+
         void run() {
             try (Writer log = Files.newBufferedWriter(files.log(), StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
                 int nCritic = config.hyperparameters().nCritic();
-                while (diverged == null && (config.budget().timed() || state.epoch() < config.budget().epochs())) {
+                while (diverged == null && !budgetReached()) {
                     int epoch = state.epoch();
                     Iterator<Batch> batches = data.batches(config.batchSize(), epochSeed(config.seed(), epoch), true)
                             .iterator();
@@ -180,7 +190,7 @@ public final class Trainer {
                     long gen = state.generatorSteps();
                     long seen = state.imagesSeen();
                     int b = state.batch();
-                    while (b < perEpoch && diverged == null && !outOfTime()) {
+                    while (b < perEpoch && diverged == null && !outOfTime() && !stepsDone(gen)) {
                         Batch batch = batches.next();
                         long t0 = System.nanoTime();
                         float[] c = steps.critic(batch, critic);
@@ -221,8 +231,11 @@ public final class Trainer {
                         endOfEpoch();
                     } else {
                         checkpoint = Checkpoints.write(graph, files, state);
+                        if (diverged == null && budgetReached()) {
+                            listener.onBudgetEnd(summary(null), live);
+                        }
                     }
-                    if (outOfTime()) {
+                    if (budgetReached()) {
                         break;
                     }
                 }
@@ -245,9 +258,13 @@ public final class Trainer {
                         epoch, spread, COLLAPSE_STD);
             }
             checkpoint = Checkpoints.write(graph, files, state);
-            listener.onEpochEnd(new EpochSummary(epoch, config.budget().epochs(), state.criticSteps(),
-                    state.generatorSteps(), state.imagesSeen(), criticLoss, generatorLoss, state.wallSeconds(), png,
-                    checkpoint), live);
+            listener.onEpochEnd(summary(png), live);
+        }
+
+        private EpochSummary summary(Path grid) {
+            return new EpochSummary(state.epoch(), config.budget().epochs(), state.criticSteps(),
+                    state.generatorSteps(), state.imagesSeen(), criticLoss, generatorLoss, state.wallSeconds(), grid,
+                    checkpoint);
         }
 
         TrainingRun finish() {
