@@ -15,6 +15,7 @@ import dev.ganiqa.metrics.features.Extractors;
 import dev.ganiqa.reports.model.MetricSummary;
 import dev.ganiqa.reports.model.RunResults;
 import dev.ganiqa.reports.model.VariantSummary;
+import dev.ganiqa.trainers.Budget;
 import dev.ganiqa.trainers.GanVariants;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -41,8 +42,12 @@ public final class CompareCommand extends BaseCommand {
     @Parameter(names = "--preset", description = "quick, default or standard (sizes below override it)")
     public String preset = "default";
 
-    @Parameter(names = "--epochs", description = "Equal epoch budget of every unit")
+    @Parameter(names = "--epochs", description = "Equal epoch budget of every unit (same as --budget epochs:N)")
     public Integer epochs;
+
+    @Parameter(names = "--budget", description = "Equal budget of every unit: epochs:N (the default, from the preset), "
+            + "gsteps:N (generator steps: equal generator updates) or time:MINUTES")
+    public String budget;
 
     @Parameter(names = "--seeds", description = "Number of seeds K (seeds 1..K)")
     public Integer seeds;
@@ -84,8 +89,8 @@ public final class CompareCommand extends BaseCommand {
             dir = Comparison.unfinished(runs, config).orElse(runs.resolve(LocalDateTime.now().format(
                     DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
         }
-        context.notice(String.format("comparing %s on %s: %d epoch(s), %d seed(s), %d samples per unit, %s preset",
-                String.join(", ", config.variants()), config.dataSpec(), config.epochs(), config.seeds().size(),
+        context.notice(String.format("comparing %s on %s: %s, %d seed(s), %d samples per unit, %s preset",
+                String.join(", ", config.variants()), config.dataSpec(), config.budget(), config.seeds().size(),
                 config.samples(), config.preset()));
         context.notice("expected duration on a 2-core machine: about " + Estimate.describe(config)
                 + " (scaled by the training-set size; see BENCHMARKS.md)");
@@ -121,7 +126,11 @@ public final class CompareCommand extends BaseCommand {
                 throw CliException.usage("compare", "expected --seed-list like 1,2,3, found '" + seedList + "'");
             }
         }
-        return new CompareConfig(data, names, epochs != null ? epochs : p.epochs(),
+        if (epochs != null && budget != null) {
+            throw CliException.usage("compare", "expected --epochs or --budget, found both");
+        }
+        Budget chosen = budget != null ? Budget.parse(budget) : Budget.epochs(epochs != null ? epochs : p.epochs());
+        return new CompareConfig(data, names, chosen,
                 trainLimit != null ? trainLimit : p.trainLimit(), seedValues, samples != null ? samples : p.samples(),
                 curveSamples != null ? curveSamples : p.curveSamples(), realLimit, extractor, batch, p.name(), settings,
                 shape);

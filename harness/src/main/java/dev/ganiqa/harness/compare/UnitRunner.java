@@ -14,7 +14,6 @@ import dev.ganiqa.reports.model.PhaseTimes;
 import dev.ganiqa.reports.model.TrainingStats;
 import dev.ganiqa.reports.model.UnitResult;
 import dev.ganiqa.reports.model.UnitStatus;
-import dev.ganiqa.trainers.Budget;
 import dev.ganiqa.trainers.GanVariant;
 import dev.ganiqa.trainers.Generator;
 import dev.ganiqa.trainers.Generators;
@@ -69,15 +68,15 @@ final class UnitRunner {
         long t0 = System.nanoTime();
         TrainingRun run;
         if (Files.exists(trainDir.resolve("config.json"))) {
-            run = Trainer.resume(trainDir, train, Budget.epochs(config.epochs()), listener);
+            run = Trainer.resume(trainDir, train, config.budget(), listener);
         } else {
-            TrainConfig tc = TrainConfig.defaults(variant, Budget.epochs(config.epochs()), seed)
+            TrainConfig tc = TrainConfig.defaults(variant, config.budget(), seed)
                     .withHyperparameters(Overrides.apply(variant, config.settings())).withBatchSize(config.batch());
             run = Trainer.train(tc, train, trainDir, listener);
         }
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         TrainingStats stats = new TrainingStats(run.epochsDone(), run.generatorSteps(), run.criticSteps(),
-                run.imagesSeen());
+                run.imagesSeen(), run.wallSeconds());
         List<EpochPoint> points = curve.points();
         BestEpoch best = points.stream().filter(p -> p.fid() != null && Double.isFinite(p.fid()))
                 .min(Comparator.comparingDouble(EpochPoint::fid)).map(p -> new BestEpoch(p.epoch(), p.fid()))

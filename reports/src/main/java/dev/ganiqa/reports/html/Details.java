@@ -94,8 +94,8 @@ final class Details {
         lines.add(new KeyValue("extractor", p.extractor().name() + " " + nullToEmpty(p.extractor().version())
                 + (p.extractor().sha256() == null ? "" : " (sha256 " + p.extractor().sha256() + ")")
                 + (p.extractor().featureDim() > 0 ? ", " + p.extractor().featureDim() + " features" : "")));
-        lines.add(new KeyValue("budget", p.budget().kind() + ": " + p.budget().epochs() + " epochs"
-                + (p.budget().minutes() > 0 ? ", " + p.budget().minutes() + " min" : "") + ", "
+        lines.add(new KeyValue("budget", p.budget().describe() + " per unit (every unit records epochs, generator "
+                + "and critic steps, images seen and wall time), "
                 + p.budget().samples() + " samples per unit, " + p.budget().curveSamples() + " per curve point"
                 + (p.budget().preset() == null ? "" : ", preset " + p.budget().preset())));
         lines.add(new KeyValue("seeds", p.seeds().stream().map(String::valueOf).collect(Collectors.joining(", "))));

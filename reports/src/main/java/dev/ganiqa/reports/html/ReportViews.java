@@ -20,7 +20,7 @@ final class ReportViews {
                 : verdict.sentence();
         Verdict.Confidence confidence = verdict == null ? Verdict.Confidence.NONE : verdict.confidence();
         String subtitle = results.provenance().dataset().spec() + " \u00b7 " + results.units().size() + " units \u00b7 "
-                + results.provenance().budget().epochs() + " epochs \u00b7 "
+                + results.provenance().budget().describe() + " \u00b7 "
                 + (results.provenance().startedAt() == null ? "" : results.provenance().startedAt().toString());
         return new ReportView(results.runId(), "ganiqa report: " + results.runId(), subtitle,
                 "metrics marked (" + extractor + ") use the feature extractor " + extractor

@@ -113,7 +113,10 @@ final class Tables {
                     cells.add(Cell.of("\u2013"));
                 }
             }
-            double[] t = u.timings() == null ? null : new double[] {u.timings().trainingSeconds(),
+            // Training wall time across resumes when recorded; the phase time covers only the last session.
+            double trainSeconds = u.training() != null && u.training().wallSeconds() > 0 ? u.training().wallSeconds()
+                    : u.timings() == null ? 0 : u.timings().trainingSeconds();
+            double[] t = u.timings() == null ? null : new double[] {trainSeconds,
                     u.timings().samplingSeconds(), u.timings().featureSeconds(), u.timings().metricSeconds()};
             for (int i = 0; i < 4; i++) {
                 cells.add(Cell.of(t == null ? "\u2013" : String.format(java.util.Locale.ROOT, "%.1f", t[i])));
