@@ -88,6 +88,7 @@ public final class Trainer {
             }
         }
         RunFiles.writeJson(files.model(), info);
+        Checkpoints.removeTemporaries(files);
         TrainState state = checkpoint.map(p -> RunFiles.readJson(p.resolve("state.json"), TrainState.class))
                 .orElse(TrainState.start());
         try (GanGraph graph = new GanGraph(hp, data.shape(), classes, config.seed(), config.threads());

@@ -92,9 +92,10 @@ public final class Comparison {
             notice(extendedFrom.map(b -> "extending the comparison in " + runDir + " from " + b + " to "
                     + config.budget() + ": every unit continues from its checkpoint").orElse(
                     "continuing the comparison in " + runDir));
-            for (Path removed : folder.removeTemporaries()) {
-                notice("removed " + runDir.relativize(removed) + ", left by an interrupted write");
-            }
+        }
+        // Also when compare.json is missing: a run killed early may have left temporaries before writing it.
+        for (Path removed : folder.removeTemporaries()) {
+            notice("removed " + runDir.relativize(removed) + ", left by an interrupted write");
         }
         List<GanVariant> variants = config.variants().stream().map(GanVariants::get).toList();
         DatasetSource source = Datasets.open(config.dataSpec(), config.datasetOptions());
