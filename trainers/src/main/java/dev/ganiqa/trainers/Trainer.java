@@ -31,6 +31,12 @@ public final class Trainer {
     static final double COLLAPSE_STD = 0.01;
     static final double VARIETY_STD = 0.05;
     static final int GRID_IMAGES = 100;
+    /**
+     * |loss| beyond which a run counts as diverged although its losses are still finite. Healthy losses of these
+     * variants stay far below it (non-saturating losses are a few units; WGAN-GP critic estimates tens to
+     * hundreds); a discriminator whose logits have run off to 1e6 and beyond no longer trains the generator.
+     */
+    public static final double LOSS_BOUND = 1e6;
 
     private Trainer() {
     }
@@ -217,6 +223,10 @@ public final class Trainer {
                             diverged = "non-finite loss at critic step " + critic + " (critic " + c[0]
                                     + ", penalty " + c[2] + ", generator " + g + ")";
                             nonFinite = true;
+                        } else if (Math.abs(c[0]) > LOSS_BOUND || Math.abs(c[2]) > LOSS_BOUND
+                                || (!Double.isNaN(g) && Math.abs(g) > LOSS_BOUND)) {
+                            diverged = String.format("exploding loss at critic step %d: |loss| > %.0e (critic %.3g, "
+                                    + "penalty %.3g, generator %.3g)", critic, LOSS_BOUND, c[0], c[2], g);
                         }
                         listener.onStep(stats);
                     }
