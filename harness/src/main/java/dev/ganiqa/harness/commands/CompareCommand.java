@@ -12,6 +12,7 @@ import dev.ganiqa.harness.compare.Estimate;
 import dev.ganiqa.harness.compare.Overrides;
 import dev.ganiqa.harness.compare.Preset;
 import dev.ganiqa.metrics.features.Extractors;
+import dev.ganiqa.reports.ExtendCommand;
 import dev.ganiqa.reports.model.MetricSummary;
 import dev.ganiqa.reports.model.RunResults;
 import dev.ganiqa.reports.model.VariantSummary;
@@ -95,12 +96,21 @@ public final class CompareCommand extends BaseCommand {
         context.notice("expected duration on a 2-core machine: about " + Estimate.describe(config)
                 + " (scaled by the training-set size; see BENCHMARKS.md)");
         Comparison comparison = new Comparison(config, dir, context.err(), System.getenv(),
-                concat(List.of("ganiqa"), context.args()),
+                context.args(),
                 name -> new TrainProgress(context.err()));
         Comparison.Outcome outcome = comparison.run();
         summary(context, outcome.results());
         context.out().println("results: " + outcome.runDir().resolve("results.json"));
         context.out().println("report:  " + outcome.report());
+        RunResults results = outcome.results();
+        if (results.verdict() != null && results.verdict().provisional()) {
+            context.out().println("extend:  " + ExtendCommand.shell(ExtendCommand.of(results.provenance(),
+                    outcome.runDir().toString())));
+        }
+        if (results.units().stream().noneMatch(dev.ganiqa.reports.model.UnitResult::ok)) {
+            throw new CliException("compare", "no unit finished usable (every unit diverged or failed; see "
+                    + outcome.report() + ")");
+        }
         return 0;
     }
 
@@ -134,12 +144,6 @@ public final class CompareCommand extends BaseCommand {
                 trainLimit != null ? trainLimit : p.trainLimit(), seedValues, samples != null ? samples : p.samples(),
                 curveSamples != null ? curveSamples : p.curveSamples(), realLimit, extractor, batch, p.name(), settings,
                 shape);
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     private static void summary(CommandContext context, RunResults results) {

@@ -7,6 +7,7 @@ import dev.ganiqa.datasets.ImageFolderWriter;
 import dev.ganiqa.datasets.Split;
 import dev.ganiqa.metrics.eval.ExtractedSet;
 import dev.ganiqa.reports.model.BestEpoch;
+import dev.ganiqa.reports.model.Convergence;
 import dev.ganiqa.reports.model.EpochPoint;
 import dev.ganiqa.reports.model.ImageRef;
 import dev.ganiqa.reports.model.NeighbourPair;
@@ -88,6 +89,7 @@ final class UnitRunner {
             return new UnitResult(variant.name(), seed, UnitStatus.DIVERGED, run.divergedReason(), stats,
                     new PhaseTimes(trainSeconds, 0, 0, 0), points, best, Map.of(), Map.of(), null, grid, List.of());
         }
+        Convergence convergence = CurveTrend.of(points, ProvenanceFactory.budget(config));
 
         long t1 = System.nanoTime();
         Path samplesDir = unitDir.resolve("samples");
@@ -102,7 +104,7 @@ final class UnitRunner {
         List<NeighbourPair> neighbours = neighbours(saved, eval.features());
         return new UnitResult(variant.name(), seed, UnitStatus.OK, null, stats,
                 new PhaseTimes(trainSeconds, sampleSeconds, eval.featureSeconds(), eval.metricSeconds()), points, best,
-                eval.metrics(), eval.imageMeasures(), eval.perClass(), grid, neighbours);
+                eval.metrics(), eval.imageMeasures(), eval.perClass(), grid, neighbours, convergence);
     }
 
     /** Samples go to a temporary folder first, so an interrupted write never looks like a finished one. */

@@ -56,7 +56,31 @@ class CompareBudgetTest {
         assertThat(results.provenance().budget().kind()).isEqualTo("gsteps");
         assertThat(results.provenance().budget().generatorSteps()).isEqualTo(60);
         String html = Files.readString(run.resolve("report.html"), StandardCharsets.UTF_8);
-        assertThat(html).contains("60 generator steps").contains("by generator steps");
+        assertThat(html).contains("60 generator steps").contains("by generator steps").contains("ganiqa compare --variants")
+                .doesNotContain("ganiqa ganiqa");
+    }
+
+    @Test
+    void explodingUnitIsDivergedAndNeverRankedAndARunWithoutUsableUnitsFails() throws Exception {
+        Path run = temp.resolve("exploding");
+        // The case: a DCGAN discriminator at learning rate 1e3 has finite losses near 1e16.
+        CliRun r = CliRun.of(compare(run, "--epochs", "1", "--set", "dcgan.learningRateD=1e3"));
+        assertThat(r.code()).as(r.err()).isZero();
+        RunResults results = ResultsJson.read(run.resolve("results.json"));
+        UnitResult dcgan = results.unit("dcgan", 1).orElseThrow();
+        assertThat(dcgan.status()).isEqualTo(UnitStatus.DIVERGED);
+        assertThat(dcgan.reason()).startsWith("exploding loss at critic step");
+        assertThat(results.verdict().winner()).isEqualTo("wgan");
+        assertThat(results.variants()).filteredOn(v -> v.variant().equals("dcgan"))
+                .allSatisfy(v -> assertThat(v.metrics()).isEmpty());
+
+        Path none = temp.resolve("none");
+        CliRun all = CliRun.of("compare", "--variants", "dcgan", "--seeds", "1", "--epochs", "1", "--train-limit", "320",
+                "--samples", "60", "--curve-samples", "0", "--batch", "32", "--set", "dcgan.learningRateD=1e3",
+                "--out", none.toString());
+        assertThat(all.code()).isEqualTo(1);
+        assertThat(all.err()).contains("ganiqa: compare: no unit finished usable");
+        assertThat(none.resolve("report.html")).exists();
     }
 
     @Test
@@ -84,6 +108,11 @@ class CompareBudgetTest {
         assertThat(Files.readAllLines(dcganLog)).hasSize(20).first().isEqualTo(firstStep);
         assertThat(Files.readAllLines(run.resolve("units/wgan-seed1/curve.jsonl")).get(0)).isEqualTo(firstPoint);
         assertThat(results.provenance().budget().epochs()).isEqualTo(2);
+        // Two curve points: whether each unit was still improving is decided and recorded.
+        assertThat(results.units()).allSatisfy(u -> {
+            assertThat(u.convergence().trend()).isNotEqualTo(dev.ganiqa.reports.model.Convergence.Trend.UNKNOWN);
+            assertThat(u.convergence().detail()).contains("between epoch 1 and 2");
+        });
         assertThat(results.provenance().finishedAt()).isNotNull();
 
         CliRun same = CliRun.of(compare(run, "--epochs", "2"));

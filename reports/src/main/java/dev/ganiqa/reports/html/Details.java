@@ -123,10 +123,14 @@ final class Details {
         return new Table(headings, rows);
     }
 
+    /** The recorded arguments after the program name; files written before had {@code ganiqa} as the first one. */
     String commandLine() {
-        return "ganiqa " + results.provenance().commandLine().stream()
-                .map(a -> a.matches("[A-Za-z0-9_./:=,@+-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
-                .collect(Collectors.joining(" "));
+        List<String> args = new ArrayList<>(results.provenance().commandLine());
+        if (!args.isEmpty() && args.get(0).equals("ganiqa")) {
+            args.remove(0);
+        }
+        args.add(0, "ganiqa");
+        return dev.ganiqa.reports.ExtendCommand.shell(args);
     }
 
     private static String nullToEmpty(String s) {

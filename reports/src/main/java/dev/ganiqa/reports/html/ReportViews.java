@@ -30,7 +30,16 @@ final class ReportViews {
                 figures.distributions(), figures.measureTable(), "boxes: 25th to 75th percentile, line: median, whiskers: 5th to 95th "
                         + "percentile, dots: individual images (up to 500 per seed)",
                 details.perClass(), details.perClassNote(), figures.neighbours(), details.provenance(),
-                details.configs(), details.commandLine(), css);
+                details.configs(), details.commandLine(), css, extendCommand(results));
+    }
+
+    /** The command that doubles the budget in the same folder, offered when the ranking is provisional. */
+    private static String extendCommand(RunResults results) {
+        if (results.verdict() == null || !results.verdict().provisional()) {
+            return null;
+        }
+        return dev.ganiqa.reports.ExtendCommand.shell(dev.ganiqa.reports.ExtendCommand.of(results.provenance(),
+                "runs/" + results.runId()));
     }
 
     static String confidenceText(Verdict.Confidence confidence) {

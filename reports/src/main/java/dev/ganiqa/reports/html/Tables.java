@@ -97,7 +97,7 @@ final class Tables {
     Table units() {
         List<String> headings = List.of("variant", "seed", "status", "epochs", "G steps", "D steps", "images seen",
                 "train s", "sample s", "features s", "metrics s", results.metric("fid").heading(extractor),
-                "best epoch (FID)");
+                "best epoch (FID)", "at the end of the budget");
         List<Row> rows = new ArrayList<>();
         for (UnitResult u : results.units()) {
             List<Cell> cells = new ArrayList<>();
@@ -124,6 +124,11 @@ final class Tables {
             MetricValue fid = u.metrics().get("fid");
             cells.add(Cell.of(fid == null ? "\u2013" : Numbers.format(fid.value())));
             cells.add(Cell.of(u.best() == null ? "\u2013" : u.best().epoch() + " (" + Numbers.format(u.best().fid()) + ")"));
+            cells.add(u.convergence() == null ? Cell.of("\u2013") : new Cell(switch (u.convergence().trend()) {
+                case IMPROVING -> "still improving";
+                case FLAT -> "flattened";
+                case UNKNOWN -> "cannot tell";
+            }, u.convergence().detail(), false));
             rows.add(new Row(u.variant(), u.ok() ? null : "bad", cells));
         }
         return new Table(headings, rows);

@@ -33,11 +33,18 @@ public final class SeedStatistics {
 
     /** {@code results} with {@code variants}, {@code tests} and {@code verdict} (re)computed from its units. */
     public static RunResults apply(RunResults results) {
-        Result r = of(results.units(), results.metrics(), results.provenance().extractor().name());
+        Result r = of(results.units(), results.metrics(), results.provenance().extractor().name(),
+                results.provenance().budget());
         return results.withStatistics(r.variants(), r.tests(), r.verdict());
     }
 
     public static Result of(List<UnitResult> units, List<MetricInfo> metrics, String extractorName) {
+        return of(units, metrics, extractorName, null);
+    }
+
+    /** @param budget the comparison's budget, named when the verdict is provisional; may be null */
+    public static Result of(List<UnitResult> units, List<MetricInfo> metrics, String extractorName,
+                            dev.ganiqa.reports.model.Budget budget) {
         Map<String, Map<String, double[]>> observed = observations(units);
         Map<String, Direction> directions = MetricCatalog.directions(metrics);
         List<String> metricIds = new ArrayList<>();
@@ -72,7 +79,7 @@ public final class SeedStatistics {
             variants.add(new VariantSummary(v, all.size(), (int) all.stream().filter(UnitResult::ok).count(),
                     summaries.get(v)));
         });
-        Verdicts verdicts = new Verdicts(metrics, extractorName);
+        Verdicts verdicts = new Verdicts(metrics, extractorName, units, budget);
         return new Result(variants, tests, verdicts.verdict(variants, tests));
     }
 
