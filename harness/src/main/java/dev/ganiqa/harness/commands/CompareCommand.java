@@ -40,7 +40,7 @@ public final class CompareCommand extends BaseCommand {
     @Parameter(names = "--variants", description = "Comma-separated variants (default dcgan,cdcgan,wgan,cwgan)")
     public String variants = "dcgan,cdcgan,wgan,cwgan";
 
-    @Parameter(names = "--preset", description = "quick, default or standard (sizes below override it)")
+    @Parameter(names = "--preset", description = "smoke (checks the pipeline, no conclusion), quick, default or standard (20 full epochs); sizes below override it")
     public String preset = "default";
 
     @Parameter(names = "--epochs", description = "Equal epoch budget of every unit (same as --budget epochs:N)")

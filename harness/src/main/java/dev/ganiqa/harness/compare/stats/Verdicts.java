@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
  * were still improving at the end of the budget, the same sentence says the ranking is provisional and why.
  */
 final class Verdicts {
+    /** The preset whose runs only check that the pipeline works. */
+    static final String SMOKE = "smoke";
     private final List<MetricInfo> metrics;
     private final String extractorName;
     private final List<UnitResult> units;
@@ -46,6 +48,10 @@ final class Verdicts {
     }
 
     Verdict verdict(List<VariantSummary> variants, List<PairwiseTest> tests) {
+        if (budget != null && SMOKE.equals(budget.preset())) {
+            return new Verdict("Smoke test (preset smoke, " + budget.describe() + " per unit): every stage ran; it "
+                    + "draws no conclusion about the variants.", Confidence.NONE, null, null);
+        }
         Optional<MetricInfo> primary = primary(variants);
         if (primary.isEmpty()) {
             return new Verdict("No variant finished with a ranked metric; see the units table for the reasons.",

@@ -210,6 +210,17 @@ class SeedStatisticsTest {
         assertThat(settled.sentence()).doesNotContain("improving").doesNotContain("provisional");
     }
 
+    @Test
+    void aSmokeTestDrawsNoConclusion() {
+        List<UnitResult> units = List.of(unit("dcgan", 1, 300, 0.1), unit("wgan", 1, 200, 0.1));
+        Verdict v = SeedStatistics.of(units, dev.ganiqa.harness.compare.Catalog.standard(), "x",
+                new Budget("epochs", 1, 0, 200, 100, "smoke")).verdict();
+        assertThat(v.sentence()).isEqualTo("Smoke test (preset smoke, 1 epoch per unit): every stage ran; it draws no "
+                + "conclusion about the variants.");
+        assertThat(v.winner()).isNull();
+        assertThat(v.confidence()).isEqualTo(Confidence.NONE);
+    }
+
     static UnitResult withTraining(UnitResult u, int epochs, long generatorSteps, Convergence convergence) {
         return new UnitResult(u.variant(), u.seed(), u.status(), u.reason(),
                 new TrainingStats(epochs, generatorSteps, generatorSteps * 5, 100, 1), u.timings(), u.curve(), u.best(),
