@@ -12,7 +12,7 @@ public record ReportView(String runId, String title, String subtitle, String ext
                          Table units, Table tests, List<Figure> grids, List<String> curves, List<String> distributions,
                          Table measures, String distributionNote, Table perClass, String perClassNote, List<NeighbourGroup> neighbours,
                          List<KeyValue> provenance, Table configs, String commandLine, String css,
-                         String extendCommand) {
+                         String extendCommand, Table claims) {
 
     /** A table: headings and rows of cells. */
     public record Table(List<String> headings, List<Row> rows) {

@@ -134,6 +134,16 @@ final class Tables {
         return new Table(headings, rows);
     }
 
+    /** The study's claims, each with this run's answer and the numbers behind it. */
+    Table claims() {
+        List<Row> rows = new ArrayList<>();
+        for (dev.ganiqa.reports.model.Claim c : results.claims()) {
+            rows.add(new Row(c.claim(), null, List.of(new Cell(c.answer().words, null,
+                    c.answer() == dev.ganiqa.reports.model.Claim.Answer.SUPPORTED), Cell.of(c.evidence()))));
+        }
+        return new Table(List.of("claim", "answer", "evidence"), rows);
+    }
+
     Table tests() {
         List<String> headings = List.of("metric", "comparison", "test", "seeds", "p", "p (Holm)", "significant at 0.05");
         List<Row> rows = new ArrayList<>();

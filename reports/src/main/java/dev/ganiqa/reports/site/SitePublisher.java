@@ -101,7 +101,7 @@ public final class SitePublisher {
             return run;
         }
         return new RunResults(run.schemaVersion(), name, run.provenance(), run.metrics(), run.units(), run.reference(),
-                run.variants(), run.tests(), run.verdict());
+                run.variants(), run.tests(), run.verdict(), run.claims());
     }
 
     private void writeIndex(Path siteDir) throws IOException {

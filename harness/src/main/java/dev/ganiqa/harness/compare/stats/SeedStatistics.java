@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * Statistics across seeds (Lucic et al. 2018, "Are GANs Created Equal?": single-seed comparisons mislead):
- * per-variant mean, std and 95% CI per metric, ranks, pairwise tests with Holm correction per metric, and the
- * verdict. Only OK units count; directions come from {@link RunResults#metrics()}.
+ * per-variant mean, std and 95% CI per metric, ranks, pairwise tests with Holm correction per metric, the
+ * verdict, and the study's claims answered ({@link Claims}). Only OK units count; directions come from {@link RunResults#metrics()}.
  */
 public final class SeedStatistics {
     public static final double ALPHA = 0.05;
@@ -35,7 +35,10 @@ public final class SeedStatistics {
     public static RunResults apply(RunResults results) {
         Result r = of(results.units(), results.metrics(), results.provenance().extractor().name(),
                 results.provenance().budget());
-        return results.withStatistics(r.variants(), r.tests(), r.verdict());
+        boolean stillImproving = results.units().stream()
+                .anyMatch(u -> u.ok() && u.convergence() != null && u.convergence().improving());
+        return results.withStatistics(r.variants(), r.tests(), r.verdict())
+                .withClaims(new Claims(results.units(), results.reference(), stillImproving).answer());
     }
 
     public static Result of(List<UnitResult> units, List<MetricInfo> metrics, String extractorName) {
