@@ -95,7 +95,15 @@ final class RunFolder implements AutoCloseable {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        CompareConfig earlier = JSON.readValue(file.toFile(), CompareConfig.class);
+        CompareConfig earlier;
+        try {
+            earlier = JSON.readValue(file.toFile(), CompareConfig.class);
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            // e.g. a compare.json written before budgets had an axis ("epochs": 3)
+            throw new IllegalArgumentException(file + ": expected a compare.json of this ganiqa version, found one it "
+                    + "cannot read (" + e.getOriginalMessage().lines().findFirst().orElse("") + "); continue it with "
+                    + "the ganiqa that began it, or use another --out", e);
+        }
         if (earlier.equals(config)) {
             return Optional.empty();
         }
