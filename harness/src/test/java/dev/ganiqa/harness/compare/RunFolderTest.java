@@ -72,6 +72,25 @@ class RunFolderTest {
     }
 
     @Test
+    void anOlderCompareJsonIsRefusedInOneLineAndTheLockHoldsInProcessToo() throws Exception {
+        Path run = Files.createDirectories(temp.resolve("old"));
+        Files.writeString(run.resolve("compare.json"), "{\"dataSpec\":\"fashion-mnist\",\"variants\":[\"dcgan\"],"
+                + "\"epochs\":3,\"seeds\":[1],\"samples\":100}");
+        CompareConfig config = new CompareConfig("fashion-mnist", List.of("dcgan"), dev.ganiqa.trainers.Budget.epochs(3),
+                0, List.of(1L), 100, 0, 0, "x", 64, "default", List.of(), null);
+        try (RunFolder folder = RunFolder.lock(run)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> folder.check(config))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith(run.resolve("compare.json") + ": expected a compare.json of this ganiqa version")
+                    .hasMessageNotContaining("\n");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunFolder.lock(run))
+                    .isInstanceOf(RunFolder.RunFolderException.class)
+                    .hasMessageContaining("in use by another ganiqa compare (process " + ProcessHandle.current().pid());
+        }
+        RunFolder.lock(run).close();
+    }
+
+    @Test
     void continuingOnChangedDataIsRefused() throws Exception {
         Path folder = temp.resolve("images");
         ImageDataset source = SubsetDataset.sample(Datasets.open("fashion-mnist").open(Split.TEST), 400, 3);
