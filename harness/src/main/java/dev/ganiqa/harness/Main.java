@@ -11,10 +11,28 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * java.util.logging's default two-line records (timestamp, class, then the message) break into the progress
+     * output on stderr; ganiqa's messages are one line, {@code ganiqa: warning: <what>}, like its other notices.
+     */
+    static void oneLineLogging() {
+        java.util.logging.Formatter oneLine = new java.util.logging.Formatter() {
+            @Override
+            public String format(java.util.logging.LogRecord r) {
+                return System.lineSeparator() + "ganiqa: " + r.getLevel().getName().toLowerCase(java.util.Locale.ROOT)
+                        + ": " + formatMessage(r) + System.lineSeparator();
+            }
+        };
+        for (java.util.logging.Handler h : java.util.logging.Logger.getLogger("").getHandlers()) {
+            h.setFormatter(oneLine);
+        }
+    }
+
     public static void main(String[] args) {
         // netlib logs each backend it tries before it finds the system OpenBLAS; ganiqa's own LinearAlgebra
         // warns (under its own logger) when it ends up on pure Java, which is the only case a user must act on.
         NETLIB_LOG.setLevel(java.util.logging.Level.SEVERE);
+        oneLineLogging();
         int code = new Cli(Commands.registry(), System.out, System.err).run(args);
         System.out.flush();
         System.err.flush();

@@ -30,8 +30,31 @@ final class Checkpoints {
                 RunFiles.deleteTree(old);
             }
             return target;
+        } catch (IOException | RuntimeException e) {
+            // A full disk must not leave megabytes of half a checkpoint behind: the rerun would find the disk full too.
+            try {
+                RunFiles.deleteTree(tmp);
+            } catch (UncheckedIOException ignored) {
+                // the original error is the one to report
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e.getMessage(), (IOException) e);
+        }
+    }
+
+    /** Deletes the {@code ckpt-N.tmp} folders a killed run left (never a complete checkpoint). */
+    static void removeTemporaries(RunFiles files) {
+        if (!java.nio.file.Files.isDirectory(files.checkpoints())) {
+            return;
+        }
+        try (var s = Files.list(files.checkpoints())) {
+            for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) {
+                RunFiles.deleteTree(p);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot list " + files.checkpoints() + ": " + e.getMessage(), e);
         }
     }
 }

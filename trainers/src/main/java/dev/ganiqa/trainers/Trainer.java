@@ -31,6 +31,12 @@ public final class Trainer {
     static final double COLLAPSE_STD = 0.01;
     static final double VARIETY_STD = 0.05;
     static final int GRID_IMAGES = 100;
+    /**
+     * |loss| beyond which a run counts as diverged although its losses are still finite. Healthy losses of these
+     * variants stay far below it (non-saturating losses are a few units; WGAN-GP critic estimates tens to
+     * hundreds); a discriminator whose logits have run off to 1e6 and beyond no longer trains the generator.
+     */
+    public static final double LOSS_BOUND = 1e6;
 
     private Trainer() {
     }
@@ -88,6 +94,7 @@ public final class Trainer {
             }
         }
         RunFiles.writeJson(files.model(), info);
+        Checkpoints.removeTemporaries(files);
         TrainState state = checkpoint.map(p -> RunFiles.readJson(p.resolve("state.json"), TrainState.class))
                 .orElse(TrainState.start());
         try (GanGraph graph = new GanGraph(hp, data.shape(), classes, config.seed(), config.threads());
@@ -166,10 +173,20 @@ public final class Trainer {
             return config.budget().timed() && elapsed() >= config.budget().minutes() * 60;
         }
 
+        /** A generator-step budget ends right after its last generator step, inside the epoch if need be. */
+        boolean stepsDone(long generatorSteps) {
+            long limit = config.budget().generatorSteps();
+            return limit > 0 && generatorSteps >= limit;
+        }
+
+        boolean budgetReached() {
+            return config.budget().reached(state.epoch(), state.generatorSteps(), elapsed());
+        }
+
         void run() {
             try (Writer log = Files.newBufferedWriter(files.log(), StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
                 int nCritic = config.hyperparameters().nCritic();
-                while (diverged == null && (config.budget().timed() || state.epoch() < config.budget().epochs())) {
+                while (diverged == null && !budgetReached()) {
                     int epoch = state.epoch();
                     Iterator<Batch> batches = data.batches(config.batchSize(), epochSeed(config.seed(), epoch), true)
                             .iterator();
@@ -180,7 +197,7 @@ public final class Trainer {
                     long gen = state.generatorSteps();
                     long seen = state.imagesSeen();
                     int b = state.batch();
-                    while (b < perEpoch && diverged == null && !outOfTime()) {
+                    while (b < perEpoch && diverged == null && !outOfTime() && !stepsDone(gen)) {
                         Batch batch = batches.next();
                         long t0 = System.nanoTime();
                         float[] c = steps.critic(batch, critic);
@@ -206,6 +223,10 @@ public final class Trainer {
                             diverged = "non-finite loss at critic step " + critic + " (critic " + c[0]
                                     + ", penalty " + c[2] + ", generator " + g + ")";
                             nonFinite = true;
+                        } else if (Math.abs(c[0]) > LOSS_BOUND || Math.abs(c[2]) > LOSS_BOUND
+                                || (!Double.isNaN(g) && Math.abs(g) > LOSS_BOUND)) {
+                            diverged = String.format("exploding loss at critic step %d: |loss| > %.0e (critic %.3g, "
+                                    + "penalty %.3g, generator %.3g)", critic, LOSS_BOUND, c[0], c[2], g);
                         }
                         listener.onStep(stats);
                     }
@@ -221,8 +242,11 @@ public final class Trainer {
                         endOfEpoch();
                     } else {
                         checkpoint = Checkpoints.write(graph, files, state);
+                        if (diverged == null && budgetReached()) {
+                            listener.onBudgetEnd(summary(null), live);
+                        }
                     }
-                    if (outOfTime()) {
+                    if (budgetReached()) {
                         break;
                     }
                 }
@@ -245,9 +269,13 @@ public final class Trainer {
                         epoch, spread, COLLAPSE_STD);
             }
             checkpoint = Checkpoints.write(graph, files, state);
-            listener.onEpochEnd(new EpochSummary(epoch, config.budget().epochs(), state.criticSteps(),
-                    state.generatorSteps(), state.imagesSeen(), criticLoss, generatorLoss, state.wallSeconds(), png,
-                    checkpoint), live);
+            listener.onEpochEnd(summary(png), live);
+        }
+
+        private EpochSummary summary(Path grid) {
+            return new EpochSummary(state.epoch(), config.budget().epochs(), state.criticSteps(),
+                    state.generatorSteps(), state.imagesSeen(), criticLoss, generatorLoss, state.wallSeconds(), grid,
+                    checkpoint);
         }
 
         TrainingRun finish() {

@@ -16,6 +16,14 @@ public interface TrainingListener {
     default void onEpochEnd(EpochSummary summary, Generator generator) {
     }
 
+    /**
+     * When the budget (generator steps or time) ends the run inside an epoch, after the checkpoint written there:
+     * {@code summary.epoch()} counts the completed epochs and {@code summary.grid()} is null. Valid like
+     * {@link #onEpochEnd}; not called when the budget ends with an epoch.
+     */
+    default void onBudgetEnd(EpochSummary summary, Generator generator) {
+    }
+
     default void onEnd(TrainingRun run) {
     }
 

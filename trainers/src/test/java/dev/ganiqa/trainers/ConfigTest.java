@@ -37,7 +37,13 @@ class ConfigTest {
         assertThatThrownBy(() -> new TrainConfig(GanVariants.DCGAN, GanVariants.WGAN.defaults(), Budget.epochs(1), 64, 1, 0))
                 .hasMessageContaining("expected the NON_SATURATING loss for dcgan");
         assertThatThrownBy(() -> GanVariants.WGAN.defaults().withNCritic(0)).hasMessage("expected n_critic >= 1, found 0");
-        assertThatThrownBy(() -> Budget.parse("epochs:0")).hasMessageContaining("expected either a positive epoch count");
+        assertThatThrownBy(() -> Budget.parse("epochs:0")).hasMessageContaining("expected one positive budget");
+        assertThat(Budget.parse("gsteps:60")).isEqualTo(Budget.generatorSteps(60));
+        assertThat(Budget.parse("gsteps:60").toString()).isEqualTo("gsteps:60");
+        assertThat(Budget.epochs(4).extendsBudget(Budget.epochs(3))).isTrue();
+        assertThat(Budget.epochs(2).extendsBudget(Budget.epochs(3))).isFalse();
+        assertThat(Budget.generatorSteps(100).extendsBudget(Budget.epochs(1))).isFalse();
+        assertThatThrownBy(() -> Budget.parse("gsteps:x")).hasMessageContaining("gsteps:N");
         assertThat(Budget.parse("time:2.5")).isEqualTo(Budget.minutes(2.5));
         assertThat(Budget.parse("epochs:7")).isEqualTo(Budget.epochs(7));
         assertThatThrownBy(() -> Layout.of(new ImageShape(30, 30, 1))).hasMessage(

@@ -25,6 +25,18 @@ class DivergenceTest {
     }
 
     @Test
+    void explodingButFiniteLossesStopTheRun() throws Exception {
+        // The case: a DCGAN discriminator with learning rate 1e3 drives its losses towards 1e16 while they
+        // stay finite; the run must end as diverged, not be recorded as a result.
+        TrainConfig config = Tiny.config(GanVariants.DCGAN, 3, 2);
+        config = config.withHyperparameters(config.hyperparameters().withLearningRates(2e-4f, 1e3f));
+        TrainingRun run = Trainer.train(config, Tiny.data(), dir.resolve("run"), TrainingListener.none());
+        assertThat(run.diverged()).isTrue();
+        assertThat(run.divergedReason()).startsWith("exploding loss at critic step");
+        assertThat(run.epochsDone()).isLessThan(3);
+    }
+
+    @Test
     void timeBudgetStopsMidEpochAndResumeFinishesIt() throws Exception {
         ShapesData data = Tiny.data();
         TrainConfig config = Tiny.config(GanVariants.DCGAN, 1, 4).withBudget(Budget.minutes(0.5 / 60));

@@ -13,9 +13,11 @@ import dev.ganiqa.harness.compare.Estimate;
 import dev.ganiqa.harness.compare.Overrides;
 import dev.ganiqa.harness.compare.Preset;
 import dev.ganiqa.metrics.features.Extractors;
+import dev.ganiqa.reports.ExtendCommand;
 import dev.ganiqa.reports.model.MetricSummary;
 import dev.ganiqa.reports.model.RunResults;
 import dev.ganiqa.reports.model.VariantSummary;
+import dev.ganiqa.trainers.Budget;
 import dev.ganiqa.trainers.GanVariants;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -39,11 +41,15 @@ public final class CompareCommand extends BaseCommand {
     @Parameter(names = "--variants", description = "Comma-separated variants (default dcgan,cdcgan,wgan,cwgan)")
     public String variants = "dcgan,cdcgan,wgan,cwgan";
 
-    @Parameter(names = "--preset", description = "quick, default or standard (sizes below override it)")
+    @Parameter(names = "--preset", description = "smoke (checks the pipeline, no conclusion), quick, default or standard (20 full epochs); sizes below override it")
     public String preset = "default";
 
-    @Parameter(names = "--epochs", validateWith = Numbers.Positive.class, description = "Equal epoch budget of every unit")
+    @Parameter(names = "--epochs", validateWith = Numbers.Positive.class, description = "Equal epoch budget of every unit (same as --budget epochs:N)")
     public Integer epochs;
+
+    @Parameter(names = "--budget", description = "Equal budget of every unit: epochs:N (the default, from the preset), "
+            + "gsteps:N (generator steps: equal generator updates) or time:MINUTES")
+    public String budget;
 
     @Parameter(names = "--seeds", validateWith = Numbers.Positive.class, description = "Number of seeds K (seeds 1..K)")
     public Integer seeds;
@@ -85,18 +91,27 @@ public final class CompareCommand extends BaseCommand {
             dir = Comparison.unfinished(runs, config).orElse(runs.resolve(LocalDateTime.now().format(
                     DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
         }
-        context.notice(String.format("comparing %s on %s: %d epoch(s), %d seed(s), %d samples per unit, %s preset",
-                String.join(", ", config.variants()), config.dataSpec(), config.epochs(), config.seeds().size(),
+        context.notice(String.format("comparing %s on %s: %s, %d seed(s), %d samples per unit, %s preset",
+                String.join(", ", config.variants()), config.dataSpec(), config.budget(), config.seeds().size(),
                 config.samples(), config.preset()));
         context.notice("expected duration on a 2-core machine: about " + Estimate.describe(config)
                 + " (scaled by the training-set size; see BENCHMARKS.md)");
         Comparison comparison = new Comparison(config, dir, context.err(), System.getenv(),
-                concat(List.of("ganiqa"), context.args()),
+                context.args(),
                 name -> new TrainProgress(context.err()));
         Comparison.Outcome outcome = comparison.run();
         summary(context, outcome.results());
         context.out().println("results: " + outcome.runDir().resolve("results.json"));
         context.out().println("report:  " + outcome.report());
+        RunResults results = outcome.results();
+        if (results.verdict() != null && results.verdict().provisional()) {
+            context.out().println("extend:  " + ExtendCommand.shell(ExtendCommand.of(results.provenance(),
+                    outcome.runDir().toString())));
+        }
+        if (results.units().stream().noneMatch(dev.ganiqa.reports.model.UnitResult::ok)) {
+            throw new CliException("compare", "no unit finished usable (every unit diverged or failed; see "
+                    + outcome.report() + ")");
+        }
         return 0;
     }
 
@@ -122,16 +137,14 @@ public final class CompareCommand extends BaseCommand {
                 throw CliException.usage("compare", "expected --seed-list like 1,2,3, found '" + seedList + "'");
             }
         }
-        return new CompareConfig(data, names, epochs != null ? epochs : p.epochs(),
+        if (epochs != null && budget != null) {
+            throw CliException.usage("compare", "expected --epochs or --budget, found both");
+        }
+        Budget chosen = budget != null ? Budget.parse(budget) : Budget.epochs(epochs != null ? epochs : p.epochs());
+        return new CompareConfig(data, names, chosen,
                 trainLimit != null ? trainLimit : p.trainLimit(), seedValues, samples != null ? samples : p.samples(),
                 curveSamples != null ? curveSamples : p.curveSamples(), realLimit, extractor, batch, p.name(), settings,
                 shape);
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     private static void summary(CommandContext context, RunResults results) {

@@ -34,7 +34,7 @@ public final class TrainCommand extends BaseCommand {
     @Parameter(names = "--epochs", validateWith = Numbers.Positive.class, description = "Epoch budget (same as --budget epochs:N)")
     public Integer epochs;
 
-    @Parameter(names = "--budget", description = "epochs:N (default epochs:10) or time:MINUTES")
+    @Parameter(names = "--budget", description = "epochs:N (default epochs:10), gsteps:N (generator steps) or time:MINUTES")
     public String budget;
 
     @Parameter(names = "--seed", description = "Seed of weights, data order and noise")

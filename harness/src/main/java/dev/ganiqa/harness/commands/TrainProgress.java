@@ -31,7 +31,10 @@ final class TrainProgress implements TrainingListener {
     @Override
     public void onStart(TrainConfig config, int batchesPerEpoch, int totalEpochs, TrainState from) {
         this.totalEpochs = totalEpochs;
-        long max = totalEpochs > 0 ? (long) totalEpochs * batchesPerEpoch : -1;
+        this.generatorLoss = from.generatorLoss();
+        long max = totalEpochs > 0 ? (long) totalEpochs * batchesPerEpoch
+                : config.budget().generatorSteps() > 0
+                ? config.budget().generatorSteps() * config.hyperparameters().nCritic() : -1;
         bar = new ProgressBarBuilder().setTaskName(config.variant().name()).setInitialMax(max)
                 .setStyle(System.console() == null ? ProgressBarStyle.ASCII : ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                 .setConsumer(System.console() == null ? new ConsoleProgressBarConsumer(err, 150) : new ConsoleProgressBarConsumer(err)).setUnit(" steps", 1).showSpeed()
@@ -46,17 +49,22 @@ final class TrainProgress implements TrainingListener {
         }
         bar.stepTo(s.criticSteps());
         String w = Double.isNaN(s.wasserstein()) ? "" : String.format(" W %.3f", s.wasserstein());
-        bar.setExtraMessage(String.format(" epoch %d%s batch %d/%d D %.3f G %.3f%s", s.epoch() + 1,
+        bar.setExtraMessage(String.format(" epoch %d%s batch %d/%d D %.3f G %s%s", s.epoch() + 1,
                 totalEpochs > 0 ? "/" + totalEpochs : "", s.batch() + 1, s.batchesPerEpoch(), s.criticLoss(),
-                generatorLoss, w));
+                loss(generatorLoss, "%.3f"), w));
     }
 
     @Override
     public void onEpochEnd(EpochSummary e, Generator generator) {
         bar.refresh();
-        err.printf("%nganiqa: epoch %d done: %d critic / %d generator steps, D %.4f, G %.4f, %.0f s, grid %s%n",
-                e.epoch(), e.criticSteps(), e.generatorSteps(), e.criticLoss(), e.generatorLoss(), e.elapsedSeconds(),
-                e.grid());
+        err.printf("%nganiqa: epoch %d done: %d critic / %d generator steps, D %.4f, G %s, %.0f s, grid %s%n",
+                e.epoch(), e.criticSteps(), e.generatorSteps(), e.criticLoss(), loss(e.generatorLoss(), "%.4f"),
+                e.elapsedSeconds(), e.grid());
+    }
+
+    /** No generator step yet (a WGAN's first n_critic - 1 steps) is "-", not "NaN". */
+    static String loss(double value, String format) {
+        return Double.isNaN(value) ? "-" : String.format(format, value);
     }
 
     @Override

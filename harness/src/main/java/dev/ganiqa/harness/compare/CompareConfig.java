@@ -2,6 +2,7 @@ package dev.ganiqa.harness.compare;
 
 import dev.ganiqa.datasets.DatasetOptions;
 import dev.ganiqa.datasets.ImageShape;
+import dev.ganiqa.trainers.Budget;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  *
  * @param dataSpec    the {@code --data} spec
  * @param variants    variant names, in report order
- * @param epochs      the equal epoch budget of every unit
+ * @param budget      the equal budget of every unit: epochs (the study's protocol), generator steps or minutes
  * @param trainLimit  training images (0 = all), the same seeded subset for every unit
  * @param seeds       one unit per (variant, seed)
  * @param samples     generated images per unit for the final metrics
@@ -23,7 +24,7 @@ import java.util.List;
  * @param shape       the training shape {@code HxWxC} every image is adapted to as it is read, or null for the
  *                    data's own (an image folder: its most common size)
  */
-public record CompareConfig(String dataSpec, List<String> variants, int epochs, int trainLimit, List<Long> seeds,
+public record CompareConfig(String dataSpec, List<String> variants, Budget budget, int trainLimit, List<Long> seeds,
                             int samples, int curveSamples, int realLimit, String extractor, int batch,
                             String preset, List<String> settings, String shape) {
     public CompareConfig {
@@ -39,8 +40,8 @@ public record CompareConfig(String dataSpec, List<String> variants, int epochs, 
         if (seeds.stream().distinct().count() != seeds.size()) {
             throw new IllegalArgumentException("expected distinct seeds, found " + seeds);
         }
-        if (epochs < 1) {
-            throw new IllegalArgumentException("expected at least 1 epoch, found " + epochs);
+        if (budget == null) {
+            throw new IllegalArgumentException("expected a budget, found none");
         }
         if (samples < 10) {
             throw new IllegalArgumentException("expected at least 10 samples per unit, found " + samples);
@@ -61,6 +62,12 @@ public record CompareConfig(String dataSpec, List<String> variants, int epochs, 
     public DatasetOptions datasetOptions() {
         DatasetOptions options = DatasetOptions.defaults();
         return shape == null ? options : options.withTarget(ImageShape.parse(shape));
+    }
+
+    /** The same comparison under another budget. */
+    public CompareConfig withBudget(Budget b) {
+        return new CompareConfig(dataSpec, variants, b, trainLimit, seeds, samples, curveSamples, realLimit, extractor,
+                batch, preset, settings, shape);
     }
 
     public int units() {

@@ -27,6 +27,7 @@ import dev.ganiqa.trainers.GanVariant;
 import dev.ganiqa.trainers.GanVariants;
 import dev.ganiqa.trainers.SampleGrid;
 import dev.ganiqa.trainers.Samples;
+import dev.ganiqa.trainers.Budget;
 import dev.ganiqa.trainers.TrainingListener;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -43,7 +45,10 @@ import java.util.function.Function;
  * held-out test split -> real reference (test features, the real-data row) -> for every (seed, variant) unit:
  * train, sample, save PNGs, evaluate -> statistics across seeds -> results.json -> report.html.
  * After every unit results.json and the report are rewritten atomically, so an interrupted comparison leaves a
- * valid report of what is done, and rerunning the same command skips the finished units.
+ * valid report of what is done, and rerunning the same command skips the finished units. A rerun with a larger
+ * budget on the same axis extends the comparison: every unit continues from its checkpoint and is evaluated
+ * again. The run folder is locked while a comparison runs in it ({@link RunFolder}), and a rerun on changed data
+ * is refused.
  */
 public final class Comparison {
     /** Seed of the training subset and of the held-out split: fixed, so every unit and rerun sees the same data. */
@@ -75,9 +80,24 @@ public final class Comparison {
     }
 
     public Outcome run() throws IOException, InterruptedException {
+        try (RunFolder folder = RunFolder.lock(runDir)) {
+            return run(folder);
+        }
+    }
+
+    private Outcome run(RunFolder folder) throws IOException, InterruptedException {
         Instant started = Instant.now();
-        Files.createDirectories(runDir);
-        checkConfig();
+        boolean continuing = Files.exists(runDir.resolve(RunFolder.CONFIG));
+        Optional<Budget> extendedFrom = folder.check(config);
+        if (continuing) {
+            notice(extendedFrom.map(b -> "extending the comparison in " + runDir + " from " + b + " to "
+                    + config.budget() + ": every unit continues from its checkpoint").orElse(
+                    "continuing the comparison in " + runDir));
+        }
+        // Also when compare.json is missing: a run killed early may have left temporaries before writing it.
+        for (Path removed : folder.removeTemporaries()) {
+            notice("removed " + runDir.relativize(removed) + ", left by an interrupted write");
+        }
         List<GanVariant> variants = config.variants().stream().map(GanVariants::get).toList();
         DatasetSource source = Datasets.open(config.dataSpec(), config.datasetOptions());
         ImageDataset[] splits = splits(source);
@@ -85,16 +105,24 @@ public final class Comparison {
         ImageDataset test = splits[1];
         Path resultsFile = runDir.resolve(ResultsJson.FILE_NAME);
         Path report = runDir.resolve("report.html");
+        RunResults earlier = Files.exists(resultsFile) ? ResultsJson.read(resultsFile) : null;
+        if (earlier != null) {
+            checkSameData(earlier, train, test);
+        }
+        folder.record(config);
         try (FeatureExtractor extractor = Extractors.open(config.extractor(), env)) {
             notice("extractor " + extractor.info().label() + "; " + FeatureRunner.adaptation(test, extractor));
             notice("real reference: " + test.description() + ", " + test.size() + " images");
             Reference real = Evaluator.reference(test, extractor);
             int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
             Evaluator evaluator = new Evaluator(real, extractor, threads);
-            RunResults results = Files.exists(resultsFile) ? ResultsJson.read(resultsFile)
+            RunResults results = earlier != null ? earlier
                     : new RunResults(RunResults.SCHEMA_VERSION, runDir.getFileName().toString(),
                             ProvenanceFactory.create(config, source.spec(), train, test, extractor, started, commandLine),
                             Catalog.standard(), List.of(), null, List.of(), List.of(), null);
+            if (extendedFrom.isPresent()) {
+                results = results.withProvenance(extended(results.provenance()));
+            }
             double spent = results.provenance().wallSeconds();
             if (results.reference() == null) {
                 results = results.withReference(reference(train, evaluator));
@@ -105,18 +133,20 @@ public final class Comparison {
             UnitRunner units = new UnitRunner(config, train, evaluator, trainFeatures, runDir);
             int total = config.units();
             int index = 0;
+            String budget = ProvenanceFactory.budget(config).describe();
             for (long seed : config.seeds()) {
                 for (GanVariant variant : variants) {
                     index++;
+                    String name = UnitRunner.unitName(variant.name(), seed);
                     var done = results.unit(variant.name(), seed);
-                    if (done.isPresent() && done.get().status() != UnitStatus.FAILED) {
-                        notice(String.format("unit %d/%d %s: recorded earlier (%s), skipped", index, total,
-                                UnitRunner.unitName(variant.name(), seed), done.get().status()));
+                    if (done.isPresent() && finished(done.get())) {
+                        notice(String.format("unit %d/%d %s: recorded earlier (%s), skipped", index, total, name,
+                                done.get().status()));
                         continue;
                     }
-                    String name = UnitRunner.unitName(variant.name(), seed);
-                    notice(String.format("unit %d/%d %s: training %d epoch(s) on %d images", index, total, name,
-                            config.epochs(), train.size()));
+                    notice(String.format("unit %d/%d %s: %s %s on %d images", index, total, name,
+                            done.isPresent() && done.get().ok() ? "continuing from its checkpoint to" : "training",
+                            budget, train.size()));
                     UnitResult unit = runUnit(units, variant, seed, name);
                     results = SeedStatistics.apply(results.withUnit(unit));
                     ResultsJson.write(results, resultsFile, AtomicFiles::write);
@@ -130,6 +160,44 @@ public final class Comparison {
             new HtmlReport().write(results, runDir, report, AtomicFiles::write);
             return new Outcome(runDir, results, report);
         }
+    }
+
+    /**
+     * Whether a recorded unit needs no more work: a diverged one stays diverged; an OK one is done once it reached
+     * the budget (an extended comparison continues it); a failed one is tried again.
+     */
+    private boolean finished(UnitResult unit) {
+        return switch (unit.status()) {
+            case DIVERGED -> true;
+            case FAILED -> false;
+            case OK -> unit.training() == null || config.budget().reached(unit.training().epochs(),
+                    unit.training().generatorSteps(), unit.training().wallSeconds());
+        };
+    }
+
+    /**
+     * Continuing on other images would mix two datasets in one comparison: the checksum of the splits as read now
+     * must equal the one recorded when the comparison began.
+     */
+    private void checkSameData(RunResults earlier, ImageDataset train, ImageDataset test) {
+        String recorded = earlier.provenance().dataset().sha256();
+        String now = ProvenanceFactory.sha256(train, test);
+        if (!now.equals(recorded)) {
+            throw new RunFolder.RunFolderException(runDir + ": expected the data the comparison began with ("
+                    + config.dataSpec() + ", sha256 " + abbreviate(recorded) + " in " + ResultsJson.FILE_NAME
+                    + "), found other images (sha256 " + abbreviate(now) + "); use another --out for a new comparison");
+        }
+    }
+
+    private static String abbreviate(String sha) {
+        return sha == null ? "none" : sha.substring(0, Math.min(12, sha.length()));
+    }
+
+    /** The provenance of an extended comparison: the new budget and command, unfinished until it ends. */
+    private dev.ganiqa.reports.model.Provenance extended(dev.ganiqa.reports.model.Provenance p) {
+        return new dev.ganiqa.reports.model.Provenance(p.ganiqaVersion(), p.dataset(), p.variantConfigs(), p.seeds(),
+                ProvenanceFactory.budget(config), p.extractor(), p.environment(), p.startedAt(), null, p.wallSeconds(),
+                commandLine);
     }
 
     private UnitResult runUnit(UnitRunner units, GanVariant variant, long seed, String name) throws InterruptedException {
@@ -218,22 +286,6 @@ public final class Comparison {
             }
         }
         return java.util.Optional.empty();
-    }
-
-    /** A run folder holds one comparison: rerunning continues it only with the same configuration. */
-    private void checkConfig() throws IOException {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        Path file = runDir.resolve("compare.json");
-        if (Files.exists(file)) {
-            CompareConfig earlier = json.readValue(file.toFile(), CompareConfig.class);
-            if (!earlier.equals(config)) {
-                throw new IllegalArgumentException(runDir + ": expected the configuration of the earlier run in "
-                        + file + " to continue it, found a different one (use another --out)");
-            }
-            notice("continuing the comparison in " + runDir);
-            return;
-        }
-        dev.ganiqa.datasets.AtomicFiles.write(file, out -> json.writeValue(out, config));
     }
 
     private void notice(String message) {

@@ -28,13 +28,21 @@ public final class Estimate {
     /** Estimated seconds for {@code config}, for 28x28 images. */
     public static double seconds(CompareConfig config) {
         int trainSize = config.trainLimit() > 0 ? config.trainLimit() : REFERENCE_TRAIN_SIZE;
-        double batches = (double) trainSize / config.batch() * config.epochs() * config.batch() / 64.0;
+        double perEpoch = Math.max(1, trainSize / config.batch());
         double total = SETUP;
         for (String name : config.variants()) {
             GanVariant v = GanVariants.get(name);
-            double perBatch = v.loss() == Loss.WASSERSTEIN ? WASSERSTEIN_BATCH : NON_SATURATING_BATCH;
+            double perBatch = (v.loss() == Loss.WASSERSTEIN ? WASSERSTEIN_BATCH : NON_SATURATING_BATCH)
+                    * config.batch() / 64.0;
+            double batches = switch (config.budget().kind()) {
+                case EPOCHS -> perEpoch * config.budget().epochs();
+                case GENERATOR_STEPS -> (double) config.budget().generatorSteps()
+                        * Overrides.apply(v, config.settings()).nCritic();
+                case TIME -> config.budget().minutes() * 60 / perBatch;
+            };
+            double curvePoints = Math.ceil(batches / perEpoch);
             double unit = batches * perBatch + EVALUATION_PER_1000 * config.samples() / 1000.0
-                    + CURVE_PER_1000 * config.curveSamples() / 1000.0 * config.epochs();
+                    + CURVE_PER_1000 * config.curveSamples() / 1000.0 * curvePoints;
             total += unit * config.seeds().size();
         }
         return total;

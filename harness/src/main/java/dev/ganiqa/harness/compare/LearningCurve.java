@@ -20,8 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Records the learning curve of one unit: at the end of every epoch, the FID of {@code samples} images drawn
- * from fixed noise (the same for every variant and epoch) and the epoch's mean losses. Each point is appended
+ * Records the learning curve of one unit: at the end of every epoch (and where a budget stops inside one), the
+ * FID of {@code samples} images drawn from fixed noise (the same for every variant and point), the mean losses
+ * since the previous point and the point's position on every budget axis. Each point is appended
  * to curve.jsonl as soon as it exists, so a resumed unit keeps the points of the epochs it had finished.
  */
 final class LearningCurve implements TrainingListener {
@@ -45,7 +46,7 @@ final class LearningCurve implements TrainingListener {
             try {
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                     if (!line.isBlank()) {
-                        points.add(JSON.readValue(line, EpochPoint.class));
+                        add(JSON.readValue(line, EpochPoint.class));
                     }
                 }
             } catch (IOException e) {
@@ -76,6 +77,23 @@ final class LearningCurve implements TrainingListener {
 
     @Override
     public void onEpochEnd(EpochSummary summary, Generator generator) {
+        record(summary.epoch(), summary, generator);
+    }
+
+    /** A budget that ends inside an epoch ends the curve there too, so its last point is the unit's end. */
+    @Override
+    public void onBudgetEnd(EpochSummary summary, Generator generator) {
+        record(summary.epoch() + 1, summary, generator);
+    }
+
+    /** A point replaces one at the same step (a unit trained again after a kill repeats the points it redoes). */
+    private void add(EpochPoint point) {
+        points.removeIf(p -> p.criticSteps() == null ? p.epoch() == point.epoch()
+                : p.criticSteps().equals(point.criticSteps()));
+        points.add(point);
+    }
+
+    private void record(int epoch, EpochSummary summary, Generator generator) {
         Map<String, Double> losses = new LinkedHashMap<>();
         sums.forEach((name, sum) -> losses.put(name, sum[0] / sum[1]));
         sums.clear();
@@ -83,9 +101,9 @@ final class LearningCurve implements TrainingListener {
         if (samples > 0) {
             fid = evaluator.fid(sampleSet(generator, samples, CURVE_SEED, "curve", classNames));
         }
-        EpochPoint point = new EpochPoint(summary.epoch(), fid, losses);
-        points.removeIf(p -> p.epoch() == point.epoch());
-        points.add(point);
+        EpochPoint point = new EpochPoint(epoch, fid, losses, summary.criticSteps(), summary.generatorSteps(),
+                summary.imagesSeen(), summary.elapsedSeconds());
+        add(point);
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, JSON.writeValueAsString(point) + "\n", StandardCharsets.UTF_8,

@@ -34,6 +34,12 @@ final class Listeners {
             }
 
             @Override
+            public void onBudgetEnd(EpochSummary summary, Generator generator) {
+                a.onBudgetEnd(summary, generator);
+                b.onBudgetEnd(summary, generator);
+            }
+
+            @Override
             public void onEnd(TrainingRun run) {
                 a.onEnd(run);
                 b.onEnd(run);

@@ -43,12 +43,18 @@ final class ProvenanceFactory {
             map.put("batchSize", config.batch());
             variants.put(name, map);
         }
-        Budget budget = new Budget("epochs", config.epochs(), 0, config.samples(), config.curveSamples(),
-                config.preset());
+        Budget budget = budget(config);
         var info = extractor.info();
         ExtractorInfo ext = new ExtractorInfo(info.name(), info.version(), info.sha256(), info.featureDim());
         return new Provenance(version(), dataset, variants, config.seeds(), budget, ext, environment(), started, null,
                 0, commandLine);
+    }
+
+    /** The comparison's budget as results.json records it. */
+    static Budget budget(CompareConfig config) {
+        dev.ganiqa.trainers.Budget b = config.budget();
+        return new Budget(b.kind().word, b.epochs(), b.minutes(), config.samples(), config.curveSamples(),
+                config.preset(), b.generatorSteps());
     }
 
     /**

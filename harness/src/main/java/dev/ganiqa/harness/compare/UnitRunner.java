@@ -7,6 +7,7 @@ import dev.ganiqa.datasets.ImageFolderWriter;
 import dev.ganiqa.datasets.Split;
 import dev.ganiqa.metrics.eval.ExtractedSet;
 import dev.ganiqa.reports.model.BestEpoch;
+import dev.ganiqa.reports.model.Convergence;
 import dev.ganiqa.reports.model.EpochPoint;
 import dev.ganiqa.reports.model.ImageRef;
 import dev.ganiqa.reports.model.NeighbourPair;
@@ -14,7 +15,6 @@ import dev.ganiqa.reports.model.PhaseTimes;
 import dev.ganiqa.reports.model.TrainingStats;
 import dev.ganiqa.reports.model.UnitResult;
 import dev.ganiqa.reports.model.UnitStatus;
-import dev.ganiqa.trainers.Budget;
 import dev.ganiqa.trainers.GanVariant;
 import dev.ganiqa.trainers.Generator;
 import dev.ganiqa.trainers.Generators;
@@ -69,15 +69,15 @@ final class UnitRunner {
         long t0 = System.nanoTime();
         TrainingRun run;
         if (Files.exists(trainDir.resolve("config.json"))) {
-            run = Trainer.resume(trainDir, train, Budget.epochs(config.epochs()), listener);
+            run = Trainer.resume(trainDir, train, config.budget(), listener);
         } else {
-            TrainConfig tc = TrainConfig.defaults(variant, Budget.epochs(config.epochs()), seed)
+            TrainConfig tc = TrainConfig.defaults(variant, config.budget(), seed)
                     .withHyperparameters(Overrides.apply(variant, config.settings())).withBatchSize(config.batch());
             run = Trainer.train(tc, train, trainDir, listener);
         }
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         TrainingStats stats = new TrainingStats(run.epochsDone(), run.generatorSteps(), run.criticSteps(),
-                run.imagesSeen());
+                run.imagesSeen(), run.wallSeconds());
         List<EpochPoint> points = curve.points();
         BestEpoch best = points.stream().filter(p -> p.fid() != null && Double.isFinite(p.fid()))
                 .min(Comparator.comparingDouble(EpochPoint::fid)).map(p -> new BestEpoch(p.epoch(), p.fid()))
@@ -89,6 +89,7 @@ final class UnitRunner {
             return new UnitResult(variant.name(), seed, UnitStatus.DIVERGED, run.divergedReason(), stats,
                     new PhaseTimes(trainSeconds, 0, 0, 0), points, best, Map.of(), Map.of(), null, grid, List.of());
         }
+        Convergence convergence = CurveTrend.of(points, ProvenanceFactory.budget(config));
 
         long t1 = System.nanoTime();
         Path samplesDir = unitDir.resolve("samples");
@@ -103,7 +104,7 @@ final class UnitRunner {
         List<NeighbourPair> neighbours = neighbours(saved, eval.features());
         return new UnitResult(variant.name(), seed, UnitStatus.OK, null, stats,
                 new PhaseTimes(trainSeconds, sampleSeconds, eval.featureSeconds(), eval.metricSeconds()), points, best,
-                eval.metrics(), eval.imageMeasures(), eval.perClass(), grid, neighbours);
+                eval.metrics(), eval.imageMeasures(), eval.perClass(), grid, neighbours, convergence);
     }
 
     /** Samples go to a temporary folder first, so an interrupted write never looks like a finished one. */

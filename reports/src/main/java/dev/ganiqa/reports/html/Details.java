@@ -94,8 +94,8 @@ final class Details {
         lines.add(new KeyValue("extractor", p.extractor().name() + " " + nullToEmpty(p.extractor().version())
                 + (p.extractor().sha256() == null ? "" : " (sha256 " + p.extractor().sha256() + ")")
                 + (p.extractor().featureDim() > 0 ? ", " + p.extractor().featureDim() + " features" : "")));
-        lines.add(new KeyValue("budget", p.budget().kind() + ": " + p.budget().epochs() + " epochs"
-                + (p.budget().minutes() > 0 ? ", " + p.budget().minutes() + " min" : "") + ", "
+        lines.add(new KeyValue("budget", p.budget().describe() + " per unit (every unit records epochs, generator "
+                + "and critic steps, images seen and wall time), "
                 + p.budget().samples() + " samples per unit, " + p.budget().curveSamples() + " per curve point"
                 + (p.budget().preset() == null ? "" : ", preset " + p.budget().preset())));
         lines.add(new KeyValue("seeds", p.seeds().stream().map(String::valueOf).collect(Collectors.joining(", "))));
@@ -123,10 +123,14 @@ final class Details {
         return new Table(headings, rows);
     }
 
+    /** The recorded arguments after the program name; files written before had {@code ganiqa} as the first one. */
     String commandLine() {
-        return "ganiqa " + results.provenance().commandLine().stream()
-                .map(a -> a.matches("[A-Za-z0-9_./:=,@+-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
-                .collect(Collectors.joining(" "));
+        List<String> args = new ArrayList<>(results.provenance().commandLine());
+        if (!args.isEmpty() && args.get(0).equals("ganiqa")) {
+            args.remove(0);
+        }
+        args.add(0, "ganiqa");
+        return dev.ganiqa.reports.ExtendCommand.shell(args);
     }
 
     private static String nullToEmpty(String s) {

@@ -5,6 +5,7 @@ import dev.ganiqa.reports.html.ReportView.Figure;
 import dev.ganiqa.reports.html.ReportView.NeighbourGroup;
 import dev.ganiqa.reports.html.ReportView.Pair;
 import dev.ganiqa.reports.model.Distribution;
+import dev.ganiqa.reports.model.Budget;
 import dev.ganiqa.reports.model.EpochPoint;
 import dev.ganiqa.reports.model.MetricInfo;
 import dev.ganiqa.reports.model.NeighbourPair;
@@ -57,16 +58,22 @@ final class Figures {
         return figures;
     }
 
-    /** FID per epoch, then one chart per loss name; every unit is a line in its variant's colour. */
+    /**
+     * FID over training, then one chart per loss name; every unit is a line in its variant's colour. The x axis is
+     * the budget's own (epochs, generator steps or minutes), so equal budgets end at the same x.
+     */
     List<String> curves() {
         String extractor = results.provenance().extractor().name();
-        LineChart fid = new LineChart(results.metric("fid").heading(extractor) + " per epoch (small sample)",
-                "epoch", "FID");
+        Budget budget = results.provenance().budget();
+        String axis = budget.axisLabel();
+        LineChart fid = new LineChart(results.metric("fid").heading(extractor) + " by " + axis + " (small sample)",
+                axis, "FID");
         Set<String> losses = new LinkedHashSet<>();
         for (UnitResult u : results.units()) {
-            List<EpochPoint> points = u.curve().stream().filter(p -> p.fid() != null).toList();
+            List<EpochPoint> points = u.curve().stream()
+                    .filter(p -> p.fid() != null && Double.isFinite(budget.position(p))).toList();
             fid.add(new LineChart.Series(u.variant(), color(u.variant()),
-                    points.stream().mapToDouble(EpochPoint::epoch).toArray(),
+                    points.stream().mapToDouble(budget::position).toArray(),
                     points.stream().mapToDouble(EpochPoint::fid).toArray(), !u.ok()));
             u.curve().forEach(p -> losses.addAll(p.losses().keySet()));
         }
@@ -75,11 +82,12 @@ final class Figures {
             charts.add(fid.render());
         }
         for (String loss : losses) {
-            LineChart chart = new LineChart("mean " + loss.replace('_', ' ') + " loss per epoch", "epoch", "loss");
+            LineChart chart = new LineChart("mean " + loss.replace('_', ' ') + " loss by " + axis, axis, "loss");
             for (UnitResult u : results.units()) {
-                List<EpochPoint> points = u.curve().stream().filter(p -> p.losses().containsKey(loss)).toList();
+                List<EpochPoint> points = u.curve().stream()
+                        .filter(p -> p.losses().containsKey(loss) && Double.isFinite(budget.position(p))).toList();
                 chart.add(new LineChart.Series(u.variant(), color(u.variant()),
-                        points.stream().mapToDouble(EpochPoint::epoch).toArray(),
+                        points.stream().mapToDouble(budget::position).toArray(),
                         points.stream().mapToDouble(p -> p.losses().get(loss)).toArray(), !u.ok()));
             }
             charts.add(chart.render());

@@ -5,12 +5,14 @@ import java.util.List;
 /**
  * Everything the report template prints, already formatted. Strings are plain text (the template escapes them);
  * only {@code svg} fields and {@code css} are markup, produced by {@link Svg}, which escapes its own text.
+ * {@code extendCommand} is null unless the verdict is provisional.
  */
 public record ReportView(String runId, String title, String subtitle, String extractorLabel, String verdict,
                          String confidence, String confidenceClass, Table metrics, List<String> metricNotes,
                          Table units, Table tests, List<Figure> grids, List<String> curves, List<String> distributions,
                          Table measures, String distributionNote, Table perClass, String perClassNote, List<NeighbourGroup> neighbours,
-                         List<KeyValue> provenance, Table configs, String commandLine, String css) {
+                         List<KeyValue> provenance, Table configs, String commandLine, String css,
+                         String extendCommand, Table claims) {
 
     /** A table: headings and rows of cells. */
     public record Table(List<String> headings, List<Row> rows) {

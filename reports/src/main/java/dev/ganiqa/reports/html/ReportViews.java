@@ -20,7 +20,7 @@ final class ReportViews {
                 : verdict.sentence();
         Verdict.Confidence confidence = verdict == null ? Verdict.Confidence.NONE : verdict.confidence();
         String subtitle = results.provenance().dataset().spec() + " \u00b7 " + results.units().size() + " units \u00b7 "
-                + results.provenance().budget().epochs() + " epochs \u00b7 "
+                + results.provenance().budget().describe() + " \u00b7 "
                 + (results.provenance().startedAt() == null ? "" : results.provenance().startedAt().toString());
         return new ReportView(results.runId(), "ganiqa report: " + results.runId(), subtitle,
                 "metrics marked (" + extractor + ") use the feature extractor " + extractor
@@ -30,7 +30,16 @@ final class ReportViews {
                 figures.distributions(), figures.measureTable(), "boxes: 25th to 75th percentile, line: median, whiskers: 5th to 95th "
                         + "percentile, dots: individual images (up to 500 per seed)",
                 details.perClass(), details.perClassNote(), figures.neighbours(), details.provenance(),
-                details.configs(), details.commandLine(), css);
+                details.configs(), details.commandLine(), css, extendCommand(results), tables.claims());
+    }
+
+    /** The command that doubles the budget in the same folder, offered when the ranking is provisional. */
+    private static String extendCommand(RunResults results) {
+        if (results.verdict() == null || !results.verdict().provisional()) {
+            return null;
+        }
+        return dev.ganiqa.reports.ExtendCommand.shell(dev.ganiqa.reports.ExtendCommand.of(results.provenance(),
+                "runs/" + results.runId()));
     }
 
     static String confidenceText(Verdict.Confidence confidence) {

@@ -97,7 +97,7 @@ final class Tables {
     Table units() {
         List<String> headings = List.of("variant", "seed", "status", "epochs", "G steps", "D steps", "images seen",
                 "train s", "sample s", "features s", "metrics s", results.metric("fid").heading(extractor),
-                "best epoch (FID)");
+                "best epoch (FID)", "at the end of the budget");
         List<Row> rows = new ArrayList<>();
         for (UnitResult u : results.units()) {
             List<Cell> cells = new ArrayList<>();
@@ -113,7 +113,10 @@ final class Tables {
                     cells.add(Cell.of("\u2013"));
                 }
             }
-            double[] t = u.timings() == null ? null : new double[] {u.timings().trainingSeconds(),
+            // Training wall time across resumes when recorded; the phase time covers only the last session.
+            double trainSeconds = u.training() != null && u.training().wallSeconds() > 0 ? u.training().wallSeconds()
+                    : u.timings() == null ? 0 : u.timings().trainingSeconds();
+            double[] t = u.timings() == null ? null : new double[] {trainSeconds,
                     u.timings().samplingSeconds(), u.timings().featureSeconds(), u.timings().metricSeconds()};
             for (int i = 0; i < 4; i++) {
                 cells.add(Cell.of(t == null ? "\u2013" : String.format(java.util.Locale.ROOT, "%.1f", t[i])));
@@ -121,9 +124,24 @@ final class Tables {
             MetricValue fid = u.metrics().get("fid");
             cells.add(Cell.of(fid == null ? "\u2013" : Numbers.format(fid.value())));
             cells.add(Cell.of(u.best() == null ? "\u2013" : u.best().epoch() + " (" + Numbers.format(u.best().fid()) + ")"));
+            cells.add(u.convergence() == null ? Cell.of("\u2013") : new Cell(switch (u.convergence().trend()) {
+                case IMPROVING -> "still improving";
+                case FLAT -> "flattened";
+                case UNKNOWN -> "cannot tell";
+            }, u.convergence().detail(), false));
             rows.add(new Row(u.variant(), u.ok() ? null : "bad", cells));
         }
         return new Table(headings, rows);
+    }
+
+    /** The study's claims, each with this run's answer and the numbers behind it. */
+    Table claims() {
+        List<Row> rows = new ArrayList<>();
+        for (dev.ganiqa.reports.model.Claim c : results.claims()) {
+            rows.add(new Row(c.claim(), null, List.of(new Cell(c.answer().words, null,
+                    c.answer() == dev.ganiqa.reports.model.Claim.Answer.SUPPORTED), Cell.of(c.evidence()))));
+        }
+        return new Table(List.of("claim", "answer", "evidence"), rows);
     }
 
     Table tests() {

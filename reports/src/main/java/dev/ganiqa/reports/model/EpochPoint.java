@@ -3,18 +3,28 @@ package dev.ganiqa.reports.model;
 import java.util.Map;
 
 /**
- * One point of the learning curve.
+ * One point of the learning curve, at the end of an epoch or where the budget stopped inside one; it carries its
+ * position on every budget axis, so a curve can be drawn against the budget's own (see {@link Budget#position}).
  *
- * @param epoch  1-based epoch just finished
- * @param fid    FID of {@link Budget#curveSamples()} samples at the end of the epoch (null if not measured)
- * @param losses mean loss per name over the epoch, e.g. {@code generator}, {@code critic}, {@code wasserstein},
- *               {@code gradient_penalty}
+ * @param epoch          1-based epoch the point ends (for a budget that stopped inside an epoch: that epoch)
+ * @param fid            FID of {@link Budget#curveSamples()} samples at that point (null if not measured)
+ * @param losses         mean loss per name since the previous point, e.g. {@code generator}, {@code critic},
+ *                       {@code wasserstein}, {@code gradient_penalty}
+ * @param criticSteps    critic steps done at the point (null in files written before axes were recorded)
+ * @param generatorSteps generator steps done at the point (likewise)
+ * @param imagesSeen     real images seen at the point (likewise)
+ * @param wallSeconds    training wall time at the point (likewise)
  */
-public record EpochPoint(int epoch, Double fid, Map<String, Double> losses) {
+public record EpochPoint(int epoch, Double fid, Map<String, Double> losses, Long criticSteps, Long generatorSteps,
+                         Long imagesSeen, Double wallSeconds) {
     public EpochPoint {
         if (epoch < 1) {
             throw new IllegalArgumentException("epoch: expected >= 1, found " + epoch);
         }
         losses = Checks.map(losses);
+    }
+
+    public EpochPoint(int epoch, Double fid, Map<String, Double> losses) {
+        this(epoch, fid, losses, null, null, null, null);
     }
 }

@@ -14,10 +14,11 @@ import java.util.List;
  * @param variants      per-variant aggregates across seeds, in the pipeline's variant order
  * @param tests         pairwise tests between variants, already Holm-corrected
  * @param verdict       the one-sentence answer; may be null until statistics ran
+ * @param claims        the study's claims answered from the units (empty until statistics ran)
  */
 public record RunResults(int schemaVersion, String runId, Provenance provenance, List<MetricInfo> metrics,
                          List<UnitResult> units, RealReference reference, List<VariantSummary> variants,
-                         List<PairwiseTest> tests, Verdict verdict) {
+                         List<PairwiseTest> tests, Verdict verdict, List<Claim> claims) {
     public static final int SCHEMA_VERSION = 1;
 
     public RunResults {
@@ -31,6 +32,19 @@ public record RunResults(int schemaVersion, String runId, Provenance provenance,
         units = Checks.list(units);
         variants = Checks.list(variants);
         tests = Checks.list(tests);
+        claims = Checks.list(claims);
+    }
+
+    public RunResults(int schemaVersion, String runId, Provenance provenance, List<MetricInfo> metrics,
+                      List<UnitResult> units, RealReference reference, List<VariantSummary> variants,
+                      List<PairwiseTest> tests, Verdict verdict) {
+        this(schemaVersion, runId, provenance, metrics, units, reference, variants, tests, verdict, List.of());
+    }
+
+    /** A copy with the study's claims answered. */
+    public RunResults withClaims(List<Claim> claims) {
+        return new RunResults(schemaVersion, runId, provenance, metrics, units, reference, variants, tests, verdict,
+                claims);
     }
 
     /** The metric's description from {@link #metrics()}, or a neutral one for an id it does not list. */
@@ -58,22 +72,22 @@ public record RunResults(int schemaVersion, String runId, Provenance provenance,
         } else {
             next.add(unit);
         }
-        return new RunResults(schemaVersion, runId, provenance, metrics, next, reference, variants, tests, verdict);
+        return new RunResults(schemaVersion, runId, provenance, metrics, next, reference, variants, tests, verdict, claims);
     }
 
     /** A copy with the real-data row set. */
     public RunResults withReference(RealReference reference) {
-        return new RunResults(schemaVersion, runId, provenance, metrics, units, reference, variants, tests, verdict);
+        return new RunResults(schemaVersion, runId, provenance, metrics, units, reference, variants, tests, verdict, claims);
     }
 
     /** A copy with new provenance (e.g. the end time and wall time once the run finished). */
     public RunResults withProvenance(Provenance provenance) {
-        return new RunResults(schemaVersion, runId, provenance, metrics, units, reference, variants, tests, verdict);
+        return new RunResults(schemaVersion, runId, provenance, metrics, units, reference, variants, tests, verdict, claims);
     }
 
     /** A copy with the statistics across seeds replaced. */
     public RunResults withStatistics(List<VariantSummary> variants, List<PairwiseTest> tests, Verdict verdict) {
-        return new RunResults(schemaVersion, runId, provenance, metrics, units, reference, variants, tests, verdict);
+        return new RunResults(schemaVersion, runId, provenance, metrics, units, reference, variants, tests, verdict, claims);
     }
 
     public List<UnitResult> unitsOf(String variant) {

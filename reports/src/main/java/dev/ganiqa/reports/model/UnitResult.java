@@ -19,11 +19,13 @@ import java.util.Map;
  * @param perClass      per-class FID (null for unlabelled data)
  * @param sampleGrid    the fixed-noise, fixed-label sample grid of the final epoch
  * @param neighbours    nearest-training-neighbour pairs for the memorisation panel
+ * @param convergence   whether the learning curve had flattened when the budget ended (null without a curve
+ *                      or in files written before it was recorded)
  */
 public record UnitResult(String variant, long seed, UnitStatus status, String reason, TrainingStats training,
                          PhaseTimes timings, List<EpochPoint> curve, BestEpoch best, Map<String, MetricValue> metrics,
                          Map<String, Distribution> imageMeasures, PerClassFid perClass, ImageRef sampleGrid,
-                         List<NeighbourPair> neighbours) {
+                         List<NeighbourPair> neighbours, Convergence convergence) {
     public UnitResult {
         Checks.text(variant, "variant");
         Checks.present(status, "status of " + variant + "/" + seed);
@@ -35,6 +37,14 @@ public record UnitResult(String variant, long seed, UnitStatus status, String re
         metrics = Checks.map(metrics);
         imageMeasures = Checks.map(imageMeasures);
         neighbours = Checks.list(neighbours);
+    }
+
+    public UnitResult(String variant, long seed, UnitStatus status, String reason, TrainingStats training,
+                      PhaseTimes timings, List<EpochPoint> curve, BestEpoch best, Map<String, MetricValue> metrics,
+                      Map<String, Distribution> imageMeasures, PerClassFid perClass, ImageRef sampleGrid,
+                      List<NeighbourPair> neighbours) {
+        this(variant, seed, status, reason, training, timings, curve, best, metrics, imageMeasures, perClass,
+                sampleGrid, neighbours, null);
     }
 
     public boolean ok() {

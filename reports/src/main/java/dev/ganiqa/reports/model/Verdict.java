@@ -8,11 +8,17 @@ package dev.ganiqa.reports.model;
  * @param confidence how sure the statistics allow us to be
  * @param metric     the metric the verdict is about
  * @param winner     the best variant on that metric (null when nothing ran OK)
+ * @param provisional true when ranked units were still improving (or could not be told) at the end of the
+ *                    budget: the ranking is then one of early training speed, and the sentence says so
  */
-public record Verdict(String sentence, Confidence confidence, String metric, String winner) {
+public record Verdict(String sentence, Confidence confidence, String metric, String winner, boolean provisional) {
     public Verdict {
         Checks.text(sentence, "verdict sentence");
         Checks.present(confidence, "verdict confidence");
+    }
+
+    public Verdict(String sentence, Confidence confidence, String metric, String winner) {
+        this(sentence, confidence, metric, winner, false);
     }
 
     /** HIGH: the winner beats every other variant significantly; MODERATE: some; LOW: none; NONE: untestable. */

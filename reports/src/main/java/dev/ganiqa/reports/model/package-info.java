@@ -7,17 +7,20 @@
  * <pre>
  * RunResults  schemaVersion, runId
  *  +- Provenance      ganiqaVersion, DatasetInfo(spec, sha256, splitSizes, size, classNames),
- *  |                  variantConfigs (variant -> map), seeds, Budget, ExtractorInfo(name, version, sha256),
+ *  |                  variantConfigs (variant -> map), seeds, Budget(kind epochs|gsteps|time, amount),
+ *  |                  ExtractorInfo(name, version, sha256),
  *  |                  Environment(java, TF, OS, CPU, cores), startedAt/finishedAt, wallSeconds, commandLine
  *  +- metrics         List&lt;MetricInfo&gt;: id, label, Direction, extractorBased (the metrics module's definitions, copied in by the pipeline)
  *  +- units           List&lt;UnitResult&gt;, one per (variant, seed):
- *  |                  UnitStatus (+ reason), TrainingStats, PhaseTimes, curve (EpochPoint: epoch, fid, losses),
+ *  |                  UnitStatus (+ reason), TrainingStats (epochs, generator/critic steps, images seen, wall
+ *  |                  time), PhaseTimes, curve (EpochPoint: epoch, fid, losses, position on every budget axis),
  *  |                  BestEpoch, metrics (id -> MetricValue), imageMeasures (id -> Distribution),
- *  |                  PerClassFid, sampleGrid (ImageRef), neighbours (NeighbourPair)
+ *  |                  PerClassFid, sampleGrid (ImageRef), neighbours (NeighbourPair),
+ *  |                  Convergence (IMPROVING | FLAT | UNKNOWN at the end of the budget)
  *  +- reference       RealReference: the test-vs-train row with the same maps, plus a real sample grid
  *  +- variants        List&lt;VariantSummary&gt;: metric id -> MetricSummary(n, mean, std, 95% CI, rank)
  *  +- tests           List&lt;PairwiseTest&gt;: metric, A, B, test, p, Holm-adjusted p, significant
- *  +- verdict         Verdict(sentence, Confidence, metric, winner)
+ *  +- verdict         Verdict(sentence, Confidence, metric, winner, provisional)
  * </pre>
  *
  * <h2>How the pipeline fills it</h2>

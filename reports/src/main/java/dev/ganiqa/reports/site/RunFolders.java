@@ -26,6 +26,11 @@ public final class RunFolders {
         return (slug.isEmpty() ? "run" : slug) + "-" + hash(runId);
     }
 
+    /** The folder of a run whose id is taken on the site by another run: the id, then a hash of id and identity. */
+    public static String distinct(String runId, String identity) {
+        return of(runId) + "-" + hash(runId + "\u0000" + identity);
+    }
+
     private static String hash(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

@@ -50,14 +50,10 @@ public final class SitePublisher {
         List<Path> pages = new ArrayList<>();
         ReportLinks links = new ReportLinks(ResultsJson.FILE_NAME, "../../" + PAGE);
         for (Map.Entry<Path, RunResults> run : runs.entrySet()) {
-            Path folder = siteDir.resolve(RUNS).resolve(RunFolders.of(run.getValue().runId()));
+            Path folder = folderOf(siteDir, run.getValue());
             Path existing = folder.resolve(ResultsJson.FILE_NAME);
-            if (Files.exists(existing) && !ResultsJson.read(existing).runId().equals(run.getValue().runId())) {
-                throw new IOException(folder + ": expected run " + run.getValue().runId() + ", found another run's "
-                        + "folder");
-            }
             Path source = Files.isDirectory(run.getKey()) ? run.getKey().resolve(ResultsJson.FILE_NAME) : run.getKey();
-            String html = report.render(run.getValue(), source.getParent(), links);
+            String html = report.render(shown(run.getValue(), folder), source.getParent(), links);
             output.write(existing, Files.readAllBytes(source));
             Path page = folder.resolve(PAGE);
             output.write(page, html.getBytes(StandardCharsets.UTF_8));
@@ -65,6 +61,54 @@ public final class SitePublisher {
         }
         writeIndex(siteDir);
         return pages;
+    }
+
+    /**
+     * The run's folder on the site: {@link RunFolders#of} of its id, unless that folder holds another run with the
+     * same id (two machines' {@code runs/20261130-101010}, two folders named {@code run-a}); then the run gets a
+     * folder and an id of its own, so no run's page is ever replaced by another's. The same run (same id and start
+     * time) published again replaces its own page. Never through a symbolic link: that could write outside the site.
+     */
+    static Path folderOf(Path siteDir, RunResults run) throws IOException {
+        Path runs = siteDir.resolve(RUNS);
+        refuseLink(runs);
+        Path folder = runs.resolve(RunFolders.of(run.runId()));
+        if (holdsOther(folder, run)) {
+            folder = runs.resolve(RunFolders.distinct(run.runId(), String.valueOf(run.provenance().startedAt())));
+            if (holdsOther(folder, run)) {
+                throw new IOException(folder + ": expected run " + run.runId() + ", found another run's folder");
+            }
+        }
+        return folder;
+    }
+
+    private static boolean holdsOther(Path folder, RunResults run) throws IOException {
+        refuseLink(folder);
+        Path existing = folder.resolve(ResultsJson.FILE_NAME);
+        refuseLink(existing);
+        if (!Files.exists(existing)) {
+            return false;
+        }
+        RunResults there = ResultsJson.read(existing);
+        return !(there.runId().equals(run.runId())
+                && java.util.Objects.equals(there.provenance().startedAt(), run.provenance().startedAt()));
+    }
+
+    private static void refuseLink(Path path) throws IOException {
+        if (Files.isSymbolicLink(path)) {
+            throw new IOException(path + ": expected a folder or file of the site, found a symbolic link (to "
+                    + Files.readSymbolicLink(path) + "); publish never writes through links");
+        }
+    }
+
+    /** A run published under a folder of its own is shown under that folder's name, its own id on the site. */
+    private static RunResults shown(RunResults run, Path folder) {
+        String name = folder.getFileName().toString();
+        if (name.equals(RunFolders.of(run.runId()))) {
+            return run;
+        }
+        return new RunResults(run.schemaVersion(), name, run.provenance(), run.metrics(), run.units(), run.reference(),
+                run.variants(), run.tests(), run.verdict(), run.claims());
     }
 
     private void writeIndex(Path siteDir) throws IOException {
@@ -75,7 +119,7 @@ public final class SitePublisher {
             for (Path folder : folders.sorted().toList()) {
                 Path file = folder.resolve(ResultsJson.FILE_NAME);
                 if (Files.isRegularFile(file)) {
-                    RunResults r = ResultsJson.read(file);
+                    RunResults r = shown(ResultsJson.read(file), folder);
                     all.add(r);
                     hrefs.put(r.runId(), RUNS + "/" + folder.getFileName() + "/");
                 }

@@ -110,6 +110,22 @@ class HtmlReportTest {
     }
 
     @Test
+    void provisionalVerdictOffersTheExtendCommandAndClaimsAreShown() throws IOException {
+        RunResults base = Fixtures.run("run-1", "fashion-mnist", "ganiqa-fmnist-v1");
+        assertThat(render(base)).doesNotContain("extend every unit").doesNotContain("The study's claims");
+        var v = base.verdict();
+        RunResults provisional = base.withStatistics(base.variants(), base.tests(),
+                new dev.ganiqa.reports.model.Verdict(v.sentence(), v.confidence(), v.metric(), v.winner(), true))
+                .withClaims(List.of(new dev.ganiqa.reports.model.Claim("cWGAN gives the best images (lowest FID)",
+                        dev.ganiqa.reports.model.Claim.Answer.NOT_SUPPORTED_AT_THIS_BUDGET, "FID: cwgan 20 vs wgan 21")));
+        String html = render(provisional);
+        // Fixtures' budget is 3 epochs: the command doubles it in the same run folder.
+        assertThat(html).contains("extend every unit from its checkpoint").contains("--budget epochs:6 --out runs/run-1")
+                .contains("The study's claims</h3>").contains("not supported at this budget")
+                .contains("FID: cwgan 20 vs wgan 21");
+    }
+
+    @Test
     void writeIsAtomicAndRerenderable() throws IOException {
         RunResults results = Fixtures.run("run-1", "fashion-mnist", "x");
         ResultsJson.write(results, dir.resolve("results.json"), PlainOutput.PLAIN);

@@ -69,6 +69,55 @@ class SitePublisherTest {
     }
 
     @Test
+    void aDifferentRunWithTheSameNameGetsItsOwnFolderAndTheSameRunReplacesItsOwn() throws IOException {
+        Path site = dir.resolve("site");
+        Path a = run("run-a", "ganiqa-fmnist-v1");
+        new SitePublisher(PlainOutput.PLAIN).publish(List.of(a), site);
+        byte[] first = Files.readAllBytes(site.resolve("runs/run-a/results.json"));
+        // Another machine's run folder of the same name: same id, another start.
+        Path other = dir.resolve("elsewhere").resolve("run-a");
+        var r = ResultsJson.read(a);
+        var p = r.provenance();
+        ResultsJson.write(r.withProvenance(new dev.ganiqa.reports.model.Provenance(p.ganiqaVersion(), p.dataset(),
+                p.variantConfigs(), p.seeds(), p.budget(), p.extractor(), p.environment(),
+                p.startedAt().plusSeconds(3600), p.finishedAt(), p.wallSeconds(), p.commandLine())),
+                other.resolve(ResultsJson.FILE_NAME), PlainOutput.PLAIN);
+        new SitePublisher(PlainOutput.PLAIN).publish(List.of(other), site);
+        assertThat(site.resolve("runs/run-a/results.json")).hasBinaryContent(first);
+        String own = RunFolders.distinct("run-a", p.startedAt().plusSeconds(3600).toString());
+        assertThat(own).matches("run-a-[0-9a-f]{8}");
+        assertThat(site.resolve("runs").resolve(own).resolve("results.json"))
+                .hasSameBinaryContentAs(other.resolve(ResultsJson.FILE_NAME));
+        assertThat(hrefs(site.resolve("index.html"))).contains("runs/run-a/index.html", "runs/" + own + "/index.html");
+        assertThat(Files.readString(site.resolve("runs").resolve(own).resolve("index.html"))).contains(own);
+        // Publishing both again changes no folder: each run is recognised as itself.
+        new SitePublisher(PlainOutput.PLAIN).publish(List.of(a, other), site);
+        try (Stream<Path> folders = Files.list(site.resolve("runs"))) {
+            assertThat(folders.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("run-a", own);
+        }
+        assertLinksResolve(site.resolve("index.html"));
+    }
+
+    @Test
+    void publishNeverWritesThroughASymbolicLink() throws IOException {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Path victim = Files.writeString(outside.resolve("results.json"), "keep me");
+        Path site = Files.createDirectories(dir.resolve("site"));
+        Files.createSymbolicLink(site.resolve("runs"), outside);
+        assertThatThrownBy(() -> new SitePublisher(PlainOutput.PLAIN).publish(List.of(run("x", "e")), site))
+                .hasMessageContaining("symbolic link");
+        Files.delete(site.resolve("runs"));
+        Files.createDirectories(site.resolve("runs"));
+        Files.createSymbolicLink(site.resolve("runs/x"), outside);
+        assertThatThrownBy(() -> new SitePublisher(PlainOutput.PLAIN).publish(List.of(run("x", "e")), site))
+                .hasMessageContaining("runs/x: expected a folder or file of the site, found a symbolic link");
+        assertThat(victim).hasContent("keep me");
+        try (Stream<Path> files = Files.list(outside)) {
+            assertThat(files).containsExactly(victim);
+        }
+    }
+
+    @Test
     void runFoldersAreStableAndSafe() {
         assertThat(RunFolders.of("20261122-143551-fashion-mnist")).isEqualTo("20261122-143551-fashion-mnist");
         assertThat(RunFolders.of("../../etc")).matches("etc-[0-9a-f]{8}");

@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * Statistics across seeds (Lucic et al. 2018, "Are GANs Created Equal?": single-seed comparisons mislead):
- * per-variant mean, std and 95% CI per metric, ranks, pairwise tests with Holm correction per metric, and the
- * verdict. Only OK units count; directions come from {@link RunResults#metrics()}.
+ * per-variant mean, std and 95% CI per metric, ranks, pairwise tests with Holm correction per metric, the
+ * verdict, and the study's claims answered ({@link Claims}). Only OK units count; directions come from {@link RunResults#metrics()}.
  */
 public final class SeedStatistics {
     public static final double ALPHA = 0.05;
@@ -33,11 +33,21 @@ public final class SeedStatistics {
 
     /** {@code results} with {@code variants}, {@code tests} and {@code verdict} (re)computed from its units. */
     public static RunResults apply(RunResults results) {
-        Result r = of(results.units(), results.metrics(), results.provenance().extractor().name());
-        return results.withStatistics(r.variants(), r.tests(), r.verdict());
+        Result r = of(results.units(), results.metrics(), results.provenance().extractor().name(),
+                results.provenance().budget());
+        boolean stillImproving = results.units().stream()
+                .anyMatch(u -> u.ok() && u.convergence() != null && u.convergence().improving());
+        return results.withStatistics(r.variants(), r.tests(), r.verdict())
+                .withClaims(new Claims(results.units(), results.reference(), stillImproving).answer());
     }
 
     public static Result of(List<UnitResult> units, List<MetricInfo> metrics, String extractorName) {
+        return of(units, metrics, extractorName, null);
+    }
+
+    /** @param budget the comparison's budget, named when the verdict is provisional; may be null */
+    public static Result of(List<UnitResult> units, List<MetricInfo> metrics, String extractorName,
+                            dev.ganiqa.reports.model.Budget budget) {
         Map<String, Map<String, double[]>> observed = observations(units);
         Map<String, Direction> directions = MetricCatalog.directions(metrics);
         List<String> metricIds = new ArrayList<>();
@@ -72,7 +82,7 @@ public final class SeedStatistics {
             variants.add(new VariantSummary(v, all.size(), (int) all.stream().filter(UnitResult::ok).count(),
                     summaries.get(v)));
         });
-        Verdicts verdicts = new Verdicts(metrics, extractorName);
+        Verdicts verdicts = new Verdicts(metrics, extractorName, units, budget);
         return new Result(variants, tests, verdicts.verdict(variants, tests));
     }
 

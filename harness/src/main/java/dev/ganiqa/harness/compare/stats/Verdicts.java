@@ -2,34 +2,56 @@ package dev.ganiqa.harness.compare.stats;
 
 import dev.ganiqa.metrics.eval.MetricDefinitions;
 import dev.ganiqa.reports.Numbers;
+import dev.ganiqa.reports.model.Budget;
+import dev.ganiqa.reports.model.Convergence;
 import dev.ganiqa.reports.model.Direction;
 import dev.ganiqa.reports.model.MetricCatalog;
 import dev.ganiqa.reports.model.MetricInfo;
 import dev.ganiqa.reports.model.MetricSummary;
 import dev.ganiqa.reports.model.PairwiseTest;
+import dev.ganiqa.reports.model.UnitResult;
 import dev.ganiqa.reports.model.VariantSummary;
 import dev.ganiqa.reports.model.Verdict;
 import dev.ganiqa.reports.model.Verdict.Confidence;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The one-sentence verdict: the best variant on the primary metric (final FID when measured, else the first
  * ranked metric), its mean +- std over seeds, and whether its lead over the runner-up is significant.
  * Confidence: HIGH when it beats every other variant significantly, MODERATE when it beats some but not the
- * runner-up, LOW when tested and nothing is significant, NONE when the seeds are too few to test.
+ * runner-up, LOW when tested and nothing is significant, NONE when the seeds are too few to test. When OK units
+ * were still improving at the end of the budget, the same sentence says the ranking is provisional and why.
  */
 final class Verdicts {
+    /** The preset whose runs only check that the pipeline works. */
+    static final String SMOKE = "smoke";
     private final List<MetricInfo> metrics;
     private final String extractorName;
+    private final List<UnitResult> units;
+    private final Budget budget;
 
-    Verdicts(List<MetricInfo> metrics, String extractorName) {
+    /**
+     * @param units  every unit, for whether the OK ones had stopped improving ({@link UnitResult#convergence()})
+     * @param budget the comparison's budget, named in a provisional verdict; may be null
+     */
+    Verdicts(List<MetricInfo> metrics, String extractorName, List<UnitResult> units, Budget budget) {
         this.metrics = metrics;
         this.extractorName = extractorName;
+        this.units = List.copyOf(units);
+        this.budget = budget;
     }
 
     Verdict verdict(List<VariantSummary> variants, List<PairwiseTest> tests) {
+        if (budget != null && SMOKE.equals(budget.preset())) {
+            return new Verdict("Smoke test (preset smoke, " + budget.describe() + " per unit): every stage ran; it "
+                    + "draws no conclusion about the variants.", Confidence.NONE, null, null);
+        }
         Optional<MetricInfo> primary = primary(variants);
         if (primary.isEmpty()) {
             return new Verdict("No variant finished with a ranked metric; see the units table for the reasons.",
@@ -44,9 +66,11 @@ final class Verdicts {
         String head = winner.variant() + " has the " + adjective + " " + metric.heading(extractorName) + ": "
                 + Numbers.format(w.mean()) + " \u00b1 " + Numbers.formatLike(w.std(), w.mean()) + " over " + w.n()
                 + (w.n() == 1 ? " seed" : " seeds");
+        Optional<String> caveat = provisional();
+        String but = caveat.map(c -> " \u2014 but " + c).orElse("");
         if (ranked.size() == 1) {
-            return new Verdict(head + "; no other variant finished to compare with.", Confidence.NONE,
-                    metric.id(), winner.variant());
+            return new Verdict(head + "; no other variant finished to compare with" + but + ".", Confidence.NONE,
+                    metric.id(), winner.variant(), caveat.isPresent());
         }
         String runnerUp = ranked.get(1).variant();
         PairwiseTest lead = find(tests, metric.id(), winner.variant(), runnerUp);
@@ -66,7 +90,60 @@ final class Verdicts {
                     + " (at least " + TwoSampleTest.MIN_SEEDS + " per variant needed)";
             confidence = Confidence.NONE;
         }
-        return new Verdict(head + tail + ".", confidence, metric.id(), winner.variant());
+        return new Verdict(head + tail + but + ".", confidence, metric.id(), winner.variant(), caveat.isPresent());
+    }
+
+    /**
+     * Why the ranking is provisional, when OK units were still improving at the end of the budget or their curve
+     * was too short to tell; empty when every OK unit with a recorded trend had flattened.
+     */
+    private Optional<String> provisional() {
+        List<UnitResult> ok = units.stream().filter(u -> u.ok() && u.convergence() != null).toList();
+        if (ok.isEmpty()) {
+            return Optional.empty();
+        }
+        List<UnitResult> improving = ok.stream().filter(u -> u.convergence().improving()).toList();
+        long unknown = ok.stream().filter(u -> u.convergence().trend() == Convergence.Trend.UNKNOWN).count();
+        String under = (budget == null ? "at the end of the budget" : "under " + budget.describe()) + otherAxis();
+        if (improving.size() == ok.size()) {
+            return Optional.of(under + " all units were still improving: this ranks early training speed, not final "
+                    + "quality");
+        }
+        if (!improving.isEmpty()) {
+            String names = improving.stream().map(UnitResult::variant).distinct().collect(Collectors.joining(", "));
+            return Optional.of(under + " " + improving.size() + " of " + ok.size() + " units (" + names
+                    + ") were still improving, so the ranking is provisional");
+        }
+        if (unknown > 0) {
+            return Optional.of(under + " whether training had flattened is unknown for "
+                    + (unknown == ok.size() ? "every unit" : unknown + " of " + ok.size() + " units")
+                    + " (learning curve too short), so the ranking is provisional");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The work the budget meant on another axis, per variant: generator steps under an epoch or time budget
+     * (equal epochs give a WGAN a fifth of a DCGAN's generator updates), epochs under a generator-step budget.
+     */
+    private String otherAxis() {
+        boolean steps = budget == null || !Budget.GENERATOR_STEPS.equals(budget.kind());
+        Map<Long, List<String>> byAmount = new LinkedHashMap<>();
+        units.stream().filter(u -> u.ok() && u.training() != null)
+                .collect(Collectors.toMap(UnitResult::variant, u -> steps ? u.training().generatorSteps()
+                        : u.training().epochs(), (a, b) -> a, LinkedHashMap::new))
+                .forEach((variant, amount) -> byAmount.computeIfAbsent(amount, k -> new ArrayList<>()).add(variant));
+        if (byAmount.isEmpty()) {
+            return "";
+        }
+        String unit = steps ? " generator steps" : " epochs";
+        if (byAmount.size() == 1) {
+            return " (" + byAmount.keySet().iterator().next() + unit + " each)";
+        }
+        List<String> parts = new ArrayList<>();
+        byAmount.forEach((amount, names) -> parts.add(amount + (parts.isEmpty() ? unit : "") + " for "
+                + String.join(" and ", names)));
+        return " (" + String.join(", ", parts) + ")";
     }
 
     private Optional<MetricInfo> primary(List<VariantSummary> variants) {

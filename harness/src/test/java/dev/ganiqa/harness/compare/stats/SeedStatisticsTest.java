@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.ganiqa.reports.model.BestEpoch;
+import dev.ganiqa.reports.model.Budget;
+import dev.ganiqa.reports.model.Convergence;
+import dev.ganiqa.reports.model.TrainingStats;
+import dev.ganiqa.reports.model.Verdict;
 import dev.ganiqa.reports.model.Direction;
 import dev.ganiqa.reports.model.MetricSummary;
 import dev.ganiqa.reports.model.MetricValue;
@@ -163,6 +167,64 @@ class SeedStatisticsTest {
         assertThat(r.verdict().confidence()).isEqualTo(Confidence.NONE);
         assertThat(r.verdict().sentence()).startsWith("No variant finished");
         assertThat(r.variants().get(0).okUnits()).isZero();
+    }
+
+    @Test
+    void unitsStillImprovingMakeTheVerdictProvisionalInTheSameSentence() {
+        List<UnitResult> units = new ArrayList<>();
+        String[] names = {"dcgan", "cdcgan", "wgan", "cwgan"};
+        long[] gsteps = {468, 468, 93, 93};
+        for (int v = 0; v < 4; v++) {
+            for (int s = 1; s <= 3; s++) {
+                units.add(withTraining(unit(names[v], s, 40 + 10 * v + s, 0.5), 3, gsteps[v],
+                        new Convergence(Convergence.Trend.IMPROVING, 0.3, 0.089, "FID 60 -> 42")));
+            }
+        }
+        // A diverged unit with a lower "FID" must not count, nor be ranked.
+        units.add(new UnitResult("dcgan", 9, UnitStatus.DIVERGED, "exploding loss at critic step 4", null, null,
+                List.of(), null, Map.of("fid", MetricValue.of(1, 2000, 10000)), Map.of(), null, null, List.of()));
+        Budget budget = new Budget("epochs", 3, 0, 2000, 500, null);
+        SeedStatistics.Result r = SeedStatistics.of(units, dev.ganiqa.harness.compare.Catalog.standard(), "x", budget);
+        assertThat(r.verdict().winner()).isEqualTo("dcgan");
+        assertThat(r.verdict().provisional()).isTrue();
+        assertThat(r.verdict().sentence()).startsWith("dcgan has the lowest FID (x): ")
+                .contains(" \u2014 but under 3 epochs (468 generator steps for dcgan and cdcgan, 93 for wgan and cwgan) "
+                        + "all units were still improving: this ranks early training speed, not final quality.");
+
+        // One variant flattened, the others not: provisional, naming who was still improving.
+        List<UnitResult> mixed = new ArrayList<>();
+        for (UnitResult u : units.subList(0, 12)) {
+            boolean flat = u.variant().equals("dcgan");
+            mixed.add(withTraining(u, 3, u.variant().startsWith("w") || u.variant().startsWith("cw") ? 93 : 468,
+                    new Convergence(flat ? Convergence.Trend.FLAT : Convergence.Trend.IMPROVING, flat ? 0.01 : 0.3,
+                            0.089, "x")));
+        }
+        Verdict some = SeedStatistics.of(mixed, dev.ganiqa.harness.compare.Catalog.standard(), "x", budget).verdict();
+        assertThat(some.sentence()).contains("9 of 12 units (cdcgan, wgan, cwgan) were still improving, so the "
+                + "ranking is provisional");
+        // All flat: no caveat.
+        List<UnitResult> flat = mixed.stream().map(u -> withTraining(u, 3, 468,
+                new Convergence(Convergence.Trend.FLAT, 0.01, 0.089, "x"))).toList();
+        Verdict settled = SeedStatistics.of(flat, dev.ganiqa.harness.compare.Catalog.standard(), "x", budget).verdict();
+        assertThat(settled.provisional()).isFalse();
+        assertThat(settled.sentence()).doesNotContain("improving").doesNotContain("provisional");
+    }
+
+    @Test
+    void aSmokeTestDrawsNoConclusion() {
+        List<UnitResult> units = List.of(unit("dcgan", 1, 300, 0.1), unit("wgan", 1, 200, 0.1));
+        Verdict v = SeedStatistics.of(units, dev.ganiqa.harness.compare.Catalog.standard(), "x",
+                new Budget("epochs", 1, 0, 200, 100, "smoke")).verdict();
+        assertThat(v.sentence()).isEqualTo("Smoke test (preset smoke, 1 epoch per unit): every stage ran; it draws no "
+                + "conclusion about the variants.");
+        assertThat(v.winner()).isNull();
+        assertThat(v.confidence()).isEqualTo(Confidence.NONE);
+    }
+
+    static UnitResult withTraining(UnitResult u, int epochs, long generatorSteps, Convergence convergence) {
+        return new UnitResult(u.variant(), u.seed(), u.status(), u.reason(),
+                new TrainingStats(epochs, generatorSteps, generatorSteps * 5, 100, 1), u.timings(), u.curve(), u.best(),
+                u.metrics(), u.imageMeasures(), u.perClass(), u.sampleGrid(), u.neighbours(), convergence);
     }
 
     private static double[] values(double[][] fids, String[] names, String variant) {

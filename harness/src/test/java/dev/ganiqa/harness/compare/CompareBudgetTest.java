@@ -1,0 +1,127 @@
+package dev.ganiqa.harness.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ganiqa.harness.cli.CliRun;
+import dev.ganiqa.reports.model.EpochPoint;
+import dev.ganiqa.reports.model.ResultsJson;
+import dev.ganiqa.reports.model.RunResults;
+import dev.ganiqa.reports.model.UnitResult;
+import dev.ganiqa.reports.model.UnitStatus;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Budgets on every axis, and a finished comparison extended by a larger budget, with real tiny training. */
+class CompareBudgetTest {
+    @TempDir
+    Path temp;
+
+    static final String[] TINY = {"--variants", "dcgan,wgan", "--seeds", "1", "--train-limit", "320", "--samples", "60",
+        "--curve-samples", "60", "--batch", "32"};
+
+    static String[] compare(Path out, String... more) {
+        return Stream.of(new String[] {"compare"}, TINY, more, new String[] {"--out", out.toString()})
+                .flatMap(Stream::of).toArray(String[]::new);
+    }
+
+    @Test
+    void generatorStepBudgetGivesEveryUnitTheSameGeneratorStepsAndRecordsEveryAxis() throws Exception {
+        Path run = temp.resolve("gsteps");
+        CliRun r = CliRun.of(compare(run, "--budget", "gsteps:60"));
+        assertThat(r.code()).as(r.err()).isZero();
+        RunResults results = ResultsJson.read(run.resolve("results.json"));
+        UnitResult dcgan = results.unit("dcgan", 1).orElseThrow();
+        UnitResult wgan = results.unit("wgan", 1).orElseThrow();
+        for (UnitResult u : List.of(dcgan, wgan)) {
+            assertThat(u.status()).isEqualTo(UnitStatus.OK);
+            assertThat(u.training().generatorSteps()).isEqualTo(60);
+            assertThat(u.training().imagesSeen()).isEqualTo(u.training().criticSteps() * 32);
+            assertThat(u.training().wallSeconds()).isPositive();
+            EpochPoint last = u.curve().get(u.curve().size() - 1);
+            assertThat(last.generatorSteps()).isEqualTo(60L);
+            assertThat(last.criticSteps()).isEqualTo(u.training().criticSteps());
+            assertThat(last.imagesSeen()).isEqualTo(u.training().imagesSeen());
+            assertThat(last.wallSeconds()).isPositive();
+        }
+        // 320 images in batches of 32: 10 critic steps per epoch; n_critic 1 for dcgan, 5 for wgan.
+        assertThat(dcgan.training().criticSteps()).isEqualTo(60);
+        assertThat(dcgan.training().epochs()).isEqualTo(6);
+        assertThat(wgan.training().criticSteps()).isEqualTo(300);
+        assertThat(wgan.training().epochs()).isEqualTo(30);
+        assertThat(results.provenance().budget().kind()).isEqualTo("gsteps");
+        assertThat(results.provenance().budget().generatorSteps()).isEqualTo(60);
+        String html = Files.readString(run.resolve("report.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("60 generator steps").contains("by generator steps").contains("ganiqa compare --variants")
+                .doesNotContain("ganiqa ganiqa");
+    }
+
+    @Test
+    void explodingUnitIsDivergedAndNeverRankedAndARunWithoutUsableUnitsFails() throws Exception {
+        Path run = temp.resolve("exploding");
+        // The case: a DCGAN discriminator at learning rate 1e3 has finite losses near 1e16.
+        CliRun r = CliRun.of(compare(run, "--epochs", "1", "--set", "dcgan.learningRateD=1e3"));
+        assertThat(r.code()).as(r.err()).isZero();
+        RunResults results = ResultsJson.read(run.resolve("results.json"));
+        UnitResult dcgan = results.unit("dcgan", 1).orElseThrow();
+        assertThat(dcgan.status()).isEqualTo(UnitStatus.DIVERGED);
+        assertThat(dcgan.reason()).startsWith("exploding loss at critic step");
+        assertThat(results.verdict().winner()).isEqualTo("wgan");
+        assertThat(results.variants()).filteredOn(v -> v.variant().equals("dcgan"))
+                .allSatisfy(v -> assertThat(v.metrics()).isEmpty());
+
+        Path none = temp.resolve("none");
+        CliRun all = CliRun.of("compare", "--variants", "dcgan", "--seeds", "1", "--epochs", "1", "--train-limit", "320",
+                "--samples", "60", "--curve-samples", "0", "--batch", "32", "--set", "dcgan.learningRateD=1e3",
+                "--out", none.toString());
+        assertThat(all.code()).isEqualTo(1);
+        assertThat(all.err()).contains("ganiqa: compare: no unit finished usable");
+        assertThat(none.resolve("report.html")).exists();
+    }
+
+    @Test
+    void largerBudgetContinuesEveryUnitFromItsCheckpoint() throws Exception {
+        Path run = temp.resolve("extend");
+        CliRun first = CliRun.of(compare(run, "--epochs", "1"));
+        assertThat(first.code()).as(first.err()).isZero();
+        Path dcganLog = run.resolve("units/dcgan-seed1/train/log.jsonl");
+        String firstStep = Files.readAllLines(dcganLog).get(0);
+        String firstPoint = Files.readAllLines(run.resolve("units/wgan-seed1/curve.jsonl")).get(0);
+
+        CliRun more = CliRun.of(compare(run, "--epochs", "2"));
+        assertThat(more.code()).as(more.err()).isZero();
+        assertThat(more.err()).contains("extending the comparison").contains("from epochs:1 to epochs:2")
+                .contains("dcgan-seed1: continuing from its checkpoint to 2 epochs")
+                .contains("wgan-seed1: continuing from its checkpoint to 2 epochs");
+        RunResults results = ResultsJson.read(run.resolve("results.json"));
+        for (UnitResult u : results.units()) {
+            assertThat(u.status()).isEqualTo(UnitStatus.OK);
+            assertThat(u.training().epochs()).isEqualTo(2);
+            assertThat(u.training().criticSteps()).isEqualTo(20);
+            assertThat(u.curve()).extracting(EpochPoint::epoch).containsExactly(1, 2);
+        }
+        // Not retrained: the first step's line (with its measured step time) and the first curve point are kept.
+        assertThat(Files.readAllLines(dcganLog)).hasSize(20).first().isEqualTo(firstStep);
+        assertThat(Files.readAllLines(run.resolve("units/wgan-seed1/curve.jsonl")).get(0)).isEqualTo(firstPoint);
+        assertThat(results.provenance().budget().epochs()).isEqualTo(2);
+        // Two curve points: whether each unit was still improving is decided and recorded.
+        assertThat(results.units()).allSatisfy(u -> {
+            assertThat(u.convergence().trend()).isNotEqualTo(dev.ganiqa.reports.model.Convergence.Trend.UNKNOWN);
+            assertThat(u.convergence().detail()).contains("between epoch 1 and 2");
+        });
+        assertThat(results.provenance().finishedAt()).isNotNull();
+
+        CliRun same = CliRun.of(compare(run, "--epochs", "2"));
+        assertThat(same.code()).as(same.err()).isZero();
+        assertThat(same.err()).contains("dcgan-seed1: recorded earlier (OK), skipped");
+        CliRun less = CliRun.of(compare(run, "--epochs", "1"));
+        assertThat(less.code()).isEqualTo(2);
+        assertThat(less.err()).contains("a budget of epochs:1 (a rerun may only extend epochs:2");
+        CliRun otherAxis = CliRun.of(compare(run, "--budget", "gsteps:100"));
+        assertThat(otherAxis.code()).isEqualTo(2);
+    }
+}

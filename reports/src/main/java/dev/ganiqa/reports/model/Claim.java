@@ -1,0 +1,33 @@
+package dev.ganiqa.reports.model;
+
+/**
+ * One claim of the study this project makes measurable ("Image Quality Assessment of Deepfakes produced by
+ * Different Generative Adversarial Networks", 2022, which judged by eye after equal epochs), answered from this
+ * run's units with tests across seeds.
+ *
+ * @param claim    the claim in words, e.g. "WGAN images are sharper and less noisy than DCGAN images"
+ * @param answer   what this run says
+ * @param evidence the numbers behind the answer, in words
+ */
+public record Claim(String claim, Answer answer, String evidence) {
+    public Claim {
+        Checks.text(claim, "claim");
+        Checks.present(answer, "answer to '" + claim + "'");
+        Checks.text(evidence, "evidence for '" + claim + "'");
+    }
+
+    /**
+     * SUPPORTED / CONTRADICTED: every / some test significant in the claim's / the opposite direction;
+     * NOT_SUPPORTED_AT_THIS_BUDGET: tested, not significant; NOT_TESTED: the run lacks the variants or the seeds.
+     */
+    public enum Answer {
+        SUPPORTED("supported"), CONTRADICTED("contradicted"), NOT_SUPPORTED_AT_THIS_BUDGET("not supported at this budget"),
+        NOT_TESTED("not tested");
+
+        public final String words;
+
+        Answer(String words) {
+            this.words = words;
+        }
+    }
+}
