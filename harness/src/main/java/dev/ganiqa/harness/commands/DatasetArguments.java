@@ -19,14 +19,7 @@ public final class DatasetArguments {
     public String shape;
 
     public DatasetOptions options() {
-        DatasetOptions options = DatasetOptions.defaults();
-        if (shape != null) {
-            try {
-                options = options.withTarget(ImageShape.parse(shape));
-            } catch (IllegalArgumentException e) {
-                throw CliException.usage("--shape", e.getMessage());
-            }
-        }
+        DatasetOptions options = withShape(DatasetOptions.defaults(), shape);
         if (threads != null) {
             if (threads <= 0) {
                 throw CliException.usage("--threads", "expected a positive thread count, found " + threads);
@@ -40,6 +33,18 @@ public final class DatasetArguments {
             options = options.withMaxPixels(maxPixels);
         }
         return options;
+    }
+
+    /** {@code options} adapting every image to {@code shape} ({@code HxWxC}) as it is read; unchanged when null. */
+    static DatasetOptions withShape(DatasetOptions options, String shape) {
+        if (shape == null) {
+            return options;
+        }
+        try {
+            return options.withTarget(ImageShape.parse(shape));
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--shape", e.getMessage());
+        }
     }
 
     /** The one SPEC positional argument. */

@@ -2,8 +2,6 @@ package dev.ganiqa.harness.commands;
 
 import dev.ganiqa.datasets.DatasetOptions;
 import dev.ganiqa.datasets.Datasets;
-import dev.ganiqa.datasets.ImageShape;
-import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.Split;
 
@@ -14,14 +12,6 @@ final class TrainingData {
 
     /** @param shape {@code HxWxC} to adapt every image to as it is read, or null for the data's own shape */
     static ImageDataset open(String spec, String shape) {
-        DatasetOptions options = DatasetOptions.defaults();
-        if (shape != null) {
-            try {
-                options = options.withTarget(ImageShape.parse(shape));
-            } catch (IllegalArgumentException e) {
-                throw CliException.usage("--shape", e.getMessage());
-            }
-        }
-        return Datasets.open(spec, options).open(Split.TRAIN);
+        return Datasets.open(spec, DatasetArguments.withShape(DatasetOptions.defaults(), shape)).open(Split.TRAIN);
     }
 }
