@@ -1,6 +1,7 @@
 package dev.ganiqa.reports;
 
 import dev.ganiqa.reports.model.BestEpoch;
+import dev.ganiqa.reports.model.Collapse;
 import dev.ganiqa.reports.model.Budget;
 import dev.ganiqa.reports.model.DatasetInfo;
 import dev.ganiqa.reports.model.Distribution;
@@ -50,7 +51,8 @@ public final class Fixtures {
             new MetricInfo("density", "density", Direction.HIGHER_IS_BETTER, true, "density, k=5"),
             new MetricInfo("coverage", "coverage", Direction.HIGHER_IS_BETTER, true, "coverage, k=5"),
             new MetricInfo("sharpness", "sharpness", Direction.NEUTRAL, false, "variance of the Laplacian"),
-            new MetricInfo("noise", "noise", Direction.NEUTRAL, false, "estimated noise sigma"));
+            new MetricInfo("noise", "noise", Direction.NEUTRAL, false, "estimated noise sigma"),
+            new MetricInfo("diversity", "diversity", Direction.NEUTRAL, true, "within-class diversity, 1 = real"));
 
     public static final String EVIL_CLASS = "<script>alert(1)</script>";
     public static final String EVIL_SPEC = "/data/\"quoted\" & <folders>/fmnist";
@@ -97,6 +99,34 @@ public final class Fixtures {
                 + "wgan is significant (p=0.012, Welch t, Holm-adjusted).", Verdict.Confidence.HIGH, "fid", "cwgan");
         return new RunResults(RunResults.SCHEMA_VERSION, runId, provenance, CATALOG, units,
                 reference, summaries, tests, verdict);
+    }
+
+    /**
+     * {@code run} with cwgan collapsed: seeds 1 and 2 flagged by the trainer (within-class spread 0.03 of a real
+     * 0.24), and cwgan's within-class diversity 0.08 and recall 0.01 over seeds.
+     */
+    public static RunResults collapsed(RunResults run) {
+        RunResults out = run;
+        for (UnitResult u : run.units()) {
+            if (u.variant().equals("cwgan") && u.seed() <= 2) {
+                TrainingStats t = u.training();
+                Collapse flag = new Collapse(true, 0.24, 0.03, 0.25, true, "within-class spread across z 0.0300 is "
+                        + "0.13 of the real 0.2400 (below 0.25) after epoch 3: nearly one image per class");
+                out = out.withUnit(new UnitResult(u.variant(), u.seed(), u.status(), u.reason(),
+                        new TrainingStats(t.epochs(), t.generatorSteps(), t.criticSteps(), t.imagesSeen(),
+                                t.wallSeconds(), flag), u.timings(), u.curve(), u.best(), u.metrics(),
+                        u.imageMeasures(), u.perClass(), u.sampleGrid(), u.neighbours(), u.convergence()));
+            }
+        }
+        List<VariantSummary> variants = new ArrayList<>();
+        for (VariantSummary v : run.variants()) {
+            Map<String, MetricSummary> m = new LinkedHashMap<>(v.metrics());
+            boolean bad = v.variant().equals("cwgan");
+            m.put("recall", new MetricSummary(v.okUnits(), bad ? 0.01 : 0.4, 0.005, 0.0, 0.5, bad ? 3 : 1));
+            m.put("diversity", new MetricSummary(v.okUnits(), bad ? 0.08 : 0.9, 0.01, 0.05, 1.0, 1));
+            variants.add(new VariantSummary(v.variant(), v.units(), v.okUnits(), m));
+        }
+        return out.withStatistics(variants, out.tests(), out.verdict());
     }
 
     static UnitResult unit(String variant, long seed, double fid, Random random) {

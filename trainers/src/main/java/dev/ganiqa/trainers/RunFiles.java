@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * The layout of a run folder: config.json, model.json, log.jsonl, grids/epoch-NNNN.png,
- * checkpoints/ckpt-NNNNNNNNNN/ (TF checkpoint + state.json), savedmodel/, run.json. Every file is written to a
+ * checkpoints/ckpt-NNNNNNNNNN/ (TF checkpoint + state.json), savedmodel/, collapse.json, run.json. Every file is written to a
  * temporary name and moved into place, so a killed run never leaves a half-written checkpoint or result.
  */
 final class RunFiles {
@@ -52,6 +52,11 @@ final class RunFiles {
 
     Path result() {
         return dir.resolve("run.json");
+    }
+
+    /** The collapse check so far, rewritten at each epoch end so a resumed run keeps the earlier epochs. */
+    Path collapse() {
+        return dir.resolve("collapse.json");
     }
 
     static String prefix(Path checkpoint) {

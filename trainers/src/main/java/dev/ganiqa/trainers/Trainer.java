@@ -19,17 +19,10 @@ import java.util.Optional;
  * The training loop: per batch one critic step (a fresh real batch each, as in WGAN algorithm 1) and, after
  * every n_critic-th critic step, one generator step. Each epoch visits the data in the order
  * {@code data.batches(batch, epochSeed, dropLast=true)}, identical for every variant of a seed. At the end of
- * each epoch: the fixed-noise grid, the collapse check, an atomic checkpoint, then the listener.
+ * each epoch: the fixed-noise grid, the collapse check ({@link CollapseCheck}: a flag, the run goes on), an atomic
+ * checkpoint, then the listener.
  */
 public final class Trainer {
-    /**
-     * Mean over pixels of the standard deviation across the grid's samples below which the output counts as
-     * collapsed (about 1.3 gray levels: the generator draws the same image for every z), once an earlier epoch
-     * had at least {@link #VARIETY_STD}. An untrained generator is near-constant too (its batch-norm moving
-     * statistics start at 0/1), which is not a collapse.
-     */
-    static final double COLLAPSE_STD = 0.01;
-    static final double VARIETY_STD = 0.05;
     static final int GRID_IMAGES = 100;
     /**
      * |loss| beyond which a run counts as diverged although its losses are still finite. Healthy losses of these
@@ -104,10 +97,26 @@ public final class Trainer {
             }
             truncateLog(files.log(), state.logBytes());
             listener.onStart(config, perEpoch, config.budget().epochs(), state);
-            Loop loop = new Loop(config, data, files, listener, graph, live, perEpoch, state);
+            CollapseCheck collapse = collapseCheck(data, classes > 0, files, state.epoch());
+            Loop loop = new Loop(config, data, files, listener, graph, live, perEpoch, state, collapse);
             loop.run();
             return loop.finish();
         }
+    }
+
+    /** The real spread, measured once per session on the training data, and the epochs of earlier sessions. */
+    private static CollapseCheck collapseCheck(ImageDataset data, boolean byClass, RunFiles files, int epoch) {
+        double real = WithinClassSpread.ofData(data, byClass);
+        if (!Double.isFinite(real)) {
+            throw new IllegalArgumentException(data.description() + ": expected at least 2 images "
+                    + (byClass ? "in some class " : "") + "to measure the real spread, found fewer");
+        }
+        List<Collapse.Point> earlier = List.of();
+        if (Files.exists(files.collapse())) {
+            earlier = RunFiles.readJson(files.collapse(), Collapse.class).epochs().stream()
+                    .filter(p -> p.epoch() <= epoch).toList();
+        }
+        return new CollapseCheck(byClass, real, earlier);
     }
 
     private static void truncateLog(Path log, long bytes) {
@@ -138,13 +147,13 @@ public final class Trainer {
         private String diverged;
         private boolean nonFinite;
         private Path checkpoint;
-        private double maxSpread;
+        private final CollapseCheck collapse;
         private final long startNanos = System.nanoTime();
         /** Wall time of earlier sessions of this run (before a resume). */
         private final double earlierSeconds;
 
         Loop(TrainConfig config, ImageDataset data, RunFiles files, TrainingListener listener, GanGraph graph,
-             Generator live, int perEpoch, TrainState state) {
+             Generator live, int perEpoch, TrainState state, CollapseCheck collapse) {
             this.config = config;
             this.data = data;
             this.files = files;
@@ -154,6 +163,7 @@ public final class Trainer {
             this.steps = new Steps(graph, config.seed());
             this.perEpoch = perEpoch;
             this.state = state;
+            this.collapse = collapse;
             this.earlierSeconds = state.wallSeconds();
             this.criticLoss = state.criticLoss();
             this.generatorLoss = state.generatorLoss();
@@ -262,12 +272,7 @@ public final class Trainer {
             Path png = files.grid(epoch);
             SampleGrid.write(grid, 10, png);
             grids.add(png);
-            double spread = spread(live, graph.classes);
-            maxSpread = Math.max(maxSpread, spread);
-            if (spread < COLLAPSE_STD && maxSpread >= VARIETY_STD) {
-                diverged = String.format("collapsed output after epoch %d: mean per-pixel std across samples %.5f < %.2f",
-                        epoch, spread, COLLAPSE_STD);
-            }
+            RunFiles.writeJson(files.collapse(), collapse.atEpochEnd(epoch, live));
             checkpoint = Checkpoints.write(graph, files, state);
             listener.onEpochEnd(summary(png), live);
         }
@@ -280,39 +285,20 @@ public final class Trainer {
 
         TrainingRun finish() {
             Path savedModel = null;
+            Collapse check = null;
             if (!nonFinite) {
                 savedModel = files.savedModel();
                 Export.savedModel(graph, files, savedModel);
+                check = collapse.atEnd(state.epoch(), state.batch() == 0, live);
             }
             TrainingRun run = new TrainingRun(config.variant().name(), config, data.description(), state.epoch(),
                     state.generatorSteps(), state.criticSteps(), state.imagesSeen(), elapsed(), criticLoss,
                     generatorLoss, diverged != null, diverged, files.dir, checkpoint, List.copyOf(grids), files.log(),
-                    savedModel);
+                    savedModel, check);
             RunFiles.writeJson(files.result(), run);
             listener.onEnd(run);
             return run;
         }
-    }
-
-    /** Mean over pixel positions of the standard deviation of the generator output across 100 fixed samples. */
-    static double spread(Generator generator, int classes) {
-        int n = GRID_IMAGES;
-        float[] z = Noise.latent(n, generator.latentDim(), Noise.GRID_SEED);
-        float[] x = generator.generate(z, n, classes > 0 ? Noise.gridLabels(n, classes) : null);
-        int per = generator.shape().values();
-        double total = 0;
-        for (int p = 0; p < per; p++) {
-            double sum = 0;
-            double sq = 0;
-            for (int i = 0; i < n; i++) {
-                double v = x[i * per + p];
-                sum += v;
-                sq += v * v;
-            }
-            double mean = sum / n;
-            total += Math.sqrt(Math.max(0, sq / n - mean * mean));
-        }
-        return total / per;
     }
 
     /** The data order of epoch e: the same for every variant trained with this seed. */

@@ -31,7 +31,7 @@
  * }</pre>
  * {@link dev.ganiqa.trainers.TrainingSteps} runs single critic/generator updates outside the loop (benchmarks).
  * {@link dev.ganiqa.trainers.TrainingRun} (also written as {@code run.json}) has epochs, critic and generator
- * steps, images seen, wall time, final losses, the divergence flag and reason, and the file paths.
+ * steps, images seen, wall time, final losses, the divergence flag and reason, the collapse check and the file paths.
  *
  * <h2>Equal budgets and determinism</h2>
  * Epoch e visits {@code data.batches(batch, Trainer.epochSeed(seed, e), dropLast=true)}: the same order for every
@@ -47,11 +47,14 @@
  * step time), grids/epoch-NNNN.png (100 fixed-noise samples, row r shows class r for conditional variants,
  * the same noise for every variant and run), checkpoints/ckpt-N (atomic, the last one kept), savedmodel/
  * (tag serve, signature generate: z [n, latent], labels one-hot [n, max(classes, 1)] -> images [n, H, W, C]
- * in [-1, 1]), run.json.
+ * in [-1, 1]), collapse.json (the collapse check so far), run.json.
  *
- * <h2>Divergence</h2>
- * A non-finite loss stops the run at once (no export: the weights are unusable; the last checkpoint stays);
- * a collapse (samples almost identical for every z after the generator had shown variety) stops it at the end
- * of the epoch. Either way {@code TrainingRun.diverged()} is set with the reason, and nothing is thrown.
+ * <h2>Divergence and collapse</h2>
+ * A non-finite loss stops the run at once (no export: the weights are unusable; the last checkpoint stays), an
+ * exploding but finite loss after its step; either way {@code TrainingRun.diverged()} is set with the
+ * reason, and nothing is thrown. A collapse does not stop the run: at each epoch end {@code CollapseCheck} compares
+ * the generator's spread across z (within each class for conditional variants) with the real within-class spread
+ * of the training data, and {@code TrainingRun.collapse()} flags the final generator when it is below a quarter of
+ * it, so the collapsed generator is still exported and evaluated, with the flag next to its metrics.
  */
 package dev.ganiqa.trainers;

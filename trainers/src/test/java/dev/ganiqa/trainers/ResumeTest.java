@@ -54,6 +54,7 @@ class ResumeTest {
         assertThatThrownBy(() -> Trainer.resume(killed, new ShapesData(16, 1, 512, 7), null, TrainingListener.none()))
                 .hasMessageContaining("expected the data the run was trained on (test shapes 16x16x1, 1024 images");
         List<String> killedLog = Files.readAllLines(killed.resolve("log.jsonl"));
+        String killedCollapse = Files.readString(killed.resolve("collapse.json"));
         TrainingRun resumed = Trainer.resume(killed, data, null, TrainingListener.none());
 
         assertThat(resumed.epochsDone()).isEqualTo(2);
@@ -69,6 +70,10 @@ class ResumeTest {
         // and noise the killed run drew for the same step: equal up to the kernels' summation order.
         assertLossesClose(resumedLog.get(32), killedLog.get(32));
         assertThat(resumed.grids()).hasSize(2);
+        // The collapse check keeps epoch 1 from the killed session (collapse.json) and adds epoch 2.
+        assertThat(resumed.collapse().epochs()).extracting(Collapse.Point::epoch).containsExactly(1, 2);
+        assertThat(resumed.collapse().epochs().get(0)).isEqualTo(RunFiles.JSON.readValue(
+                killedCollapse, Collapse.class).epochs().get(0));
         int[] labels = Noise.gridLabels(20, 4);
         try (Generator g = Generators.load(resumed.savedModel())) {
             assertThat(g.sample(20, labels, 4).pixels()).hasSize(20 * Tiny.SIZE * Tiny.SIZE);

@@ -153,6 +153,9 @@ public final class TrainCommand extends BaseCommand {
         if (run.diverged()) {
             context.out().println("diverged: " + run.divergedReason());
         }
+        if (run.collapse() != null && run.collapse().collapsed()) {
+            context.out().println("collapsed (still exported, see run.json): " + run.collapse().reason());
+        }
         context.out().println("savedmodel: " + run.savedModel());
         return 0;
     }

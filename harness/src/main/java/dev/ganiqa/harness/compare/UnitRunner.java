@@ -77,7 +77,7 @@ final class UnitRunner {
         }
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         TrainingStats stats = new TrainingStats(run.epochsDone(), run.generatorSteps(), run.criticSteps(),
-                run.imagesSeen(), run.wallSeconds());
+                run.imagesSeen(), run.wallSeconds(), collapse(run.collapse()));
         List<EpochPoint> points = curve.points();
         BestEpoch best = points.stream().filter(p -> p.fid() != null && Double.isFinite(p.fid()))
                 .min(Comparator.comparingDouble(EpochPoint::fid)).map(p -> new BestEpoch(p.epoch(), p.fid()))
@@ -105,6 +105,12 @@ final class UnitRunner {
         return new UnitResult(variant.name(), seed, UnitStatus.OK, null, stats,
                 new PhaseTimes(trainSeconds, sampleSeconds, eval.featureSeconds(), eval.metricSeconds()), points, best,
                 eval.metrics(), eval.imageMeasures(), eval.perClass(), grid, neighbours, convergence);
+    }
+
+    /** The trainer's collapse check as the results model records it (null when the trainer had none). */
+    static dev.ganiqa.reports.model.Collapse collapse(dev.ganiqa.trainers.Collapse c) {
+        return c == null ? null : new dev.ganiqa.reports.model.Collapse(c.byClass(), c.realSpread(), c.finalSpread(),
+                c.fraction(), c.collapsed(), c.reason());
     }
 
     /** Samples go to a temporary folder first, so an interrupted write never looks like a finished one. */

@@ -69,6 +69,10 @@ class CompareEndToEndTest {
             assertThat(u.training().criticSteps()).isEqualTo(320 / 32);
             assertThat(u.imageMeasures()).containsKey("laplacian_var");
             assertThat(u.neighbours()).hasSize(UnitRunner.NEIGHBOURS);
+            // The trainer's collapse check travels into results.json: within classes for the conditional variant.
+            assertThat(u.training().collapse()).isNotNull();
+            assertThat(u.training().collapse().byClass()).isEqualTo(u.variant().equals("cwgan"));
+            assertThat(u.training().collapse().realSpread()).isPositive();
         }
         UnitResult cwgan = r.unit("cwgan", 1).orElseThrow();
         assertThat(cwgan.perClass().groupedBy()).isEqualTo("label");

@@ -5,14 +5,15 @@ import java.util.List;
 /**
  * Everything the report template prints, already formatted. Strings are plain text (the template escapes them);
  * only {@code svg} fields and {@code css} are markup, produced by {@link Svg}, which escapes its own text.
- * {@code extendCommand} is null unless the verdict is provisional.
+ * {@code extendCommand} is null unless the verdict is provisional. {@code warnings} are sentences about variants
+ * whose FID ranks a collapsed generator (empty when none).
  */
 public record ReportView(String runId, String title, String subtitle, String extractorLabel, String verdict,
                          String confidence, String confidenceClass, Table metrics, List<String> metricNotes,
                          Table units, Table tests, List<Figure> grids, List<String> curves, List<String> distributions,
                          Table measures, String distributionNote, Table perClass, String perClassNote, List<NeighbourGroup> neighbours,
                          List<KeyValue> provenance, Table configs, String commandLine, String css,
-                         String extendCommand, Table claims) {
+                         String extendCommand, Table claims, List<String> warnings) {
 
     /** A table: headings and rows of cells. */
     public record Table(List<String> headings, List<Row> rows) {
@@ -21,7 +22,10 @@ public record ReportView(String runId, String title, String subtitle, String ext
         }
     }
 
-    /** A row; {@code kind} is a CSS class ({@code ref} for the real-data row, {@code bad} for failed units). */
+    /**
+     * A row; {@code kind} is a CSS class ({@code ref} for the real-data row, {@code bad} for failed units,
+     * {@code warn} for units flagged as collapsed).
+     */
     public record Row(String label, String kind, List<Cell> cells) {
     }
 

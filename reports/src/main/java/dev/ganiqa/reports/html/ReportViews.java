@@ -30,7 +30,8 @@ final class ReportViews {
                 figures.distributions(), figures.measureTable(), "boxes: 25th to 75th percentile, line: median, whiskers: 5th to 95th "
                         + "percentile, dots: individual images (up to 500 per seed)",
                 details.perClass(), details.perClassNote(), figures.neighbours(), details.provenance(),
-                details.configs(), details.commandLine(), css, extendCommand(results), tables.claims());
+                details.configs(), details.commandLine(), css, extendCommand(results), tables.claims(),
+                Warnings.of(results));
     }
 
     /** The command that doubles the budget in the same folder, offered when the ranking is provisional. */

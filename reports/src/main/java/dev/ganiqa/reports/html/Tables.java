@@ -122,14 +122,18 @@ final class Tables {
                 cells.add(Cell.of(t == null ? "\u2013" : String.format(java.util.Locale.ROOT, "%.1f", t[i])));
             }
             MetricValue fid = u.metrics().get("fid");
-            cells.add(Cell.of(fid == null ? "\u2013" : Numbers.format(fid.value())));
+            String fidText = fid == null ? "\u2013" : Numbers.format(fid.value());
+            // A collapsed generator's FID is flagged where it is read, with the trainer's reason below it.
+            boolean collapsed = u.training() != null && u.training().collapsed();
+            cells.add(collapsed ? new Cell(fidText + " \u26a0 collapsed", u.training().collapse().reason(), false)
+                    : Cell.of(fidText));
             cells.add(Cell.of(u.best() == null ? "\u2013" : u.best().epoch() + " (" + Numbers.format(u.best().fid()) + ")"));
             cells.add(u.convergence() == null ? Cell.of("\u2013") : new Cell(switch (u.convergence().trend()) {
                 case IMPROVING -> "still improving";
                 case FLAT -> "flattened";
                 case UNKNOWN -> "cannot tell";
             }, u.convergence().detail(), false));
-            rows.add(new Row(u.variant(), u.ok() ? null : "bad", cells));
+            rows.add(new Row(u.variant(), u.ok() ? (collapsed ? "warn" : null) : "bad", cells));
         }
         return new Table(headings, rows);
     }

@@ -9,8 +9,11 @@ package dev.ganiqa.reports.model;
  * @param criticSteps     discriminator/critic updates
  * @param imagesSeen      real images fed to the discriminator/critic
  * @param wallSeconds     training wall time across resumes (0 in files written before it was recorded)
+ * @param collapse        the trainer's collapse check of the final generator (null in files written before it was
+ *                        recorded, and for units whose weights were unusable)
  */
-public record TrainingStats(int epochs, long generatorSteps, long criticSteps, long imagesSeen, double wallSeconds) {
+public record TrainingStats(int epochs, long generatorSteps, long criticSteps, long imagesSeen, double wallSeconds,
+                            Collapse collapse) {
     public TrainingStats {
         Checks.nonNegative(epochs, "epochs");
         Checks.nonNegative(generatorSteps, "generatorSteps");
@@ -19,7 +22,16 @@ public record TrainingStats(int epochs, long generatorSteps, long criticSteps, l
         Checks.finite(wallSeconds, "wallSeconds");
     }
 
+    public TrainingStats(int epochs, long generatorSteps, long criticSteps, long imagesSeen, double wallSeconds) {
+        this(epochs, generatorSteps, criticSteps, imagesSeen, wallSeconds, null);
+    }
+
     public TrainingStats(int epochs, long generatorSteps, long criticSteps, long imagesSeen) {
         this(epochs, generatorSteps, criticSteps, imagesSeen, 0);
+    }
+
+    /** Whether the trainer flagged the final generator as collapsed. */
+    public boolean collapsed() {
+        return collapse != null && collapse.collapsed();
     }
 }

@@ -13,7 +13,7 @@
  *  +- metrics         List&lt;MetricInfo&gt;: id, label, Direction, extractorBased (the metrics module's definitions, copied in by the pipeline)
  *  +- units           List&lt;UnitResult&gt;, one per (variant, seed):
  *  |                  UnitStatus (+ reason), TrainingStats (epochs, generator/critic steps, images seen, wall
- *  |                  time), PhaseTimes, curve (EpochPoint: epoch, fid, losses, position on every budget axis),
+ *  |                  time, Collapse: the trainer's per-class collapse flag), PhaseTimes, curve (EpochPoint: epoch, fid, losses, position on every budget axis),
  *  |                  BestEpoch, metrics (id -> MetricValue), imageMeasures (id -> Distribution),
  *  |                  PerClassFid, sampleGrid (ImageRef), neighbours (NeighbourPair),
  *  |                  Convergence (IMPROVING | FLAT | UNKNOWN at the end of the budget)
@@ -33,7 +33,8 @@
  *   <li>Images: embed small PNGs with {@code ImageRef.png(bytes, caption)}; {@code ImageRef.file} paths are
  *       relative to the run folder and are inlined by the report when it renders.</li>
  *   <li>Image measures: {@code Distribution.of(values)} keeps summary statistics and at most 500 values.</li>
- *   <li>A diverged or failed unit is still recorded with its reason; it enters no statistic.</li>
+ *   <li>A diverged or failed unit is still recorded with its reason; it enters no statistic. A collapsed unit
+ *       (flag in {@code TrainingStats.collapse}) is OK: it enters the statistics and the report flags it.</li>
  *   <li>Write after every finished unit with {@code ResultsJson.write} (atomic), so an interrupted run leaves a
  *       valid file to resume from.</li>
  * </ul>

@@ -126,6 +126,22 @@ class HtmlReportTest {
     }
 
     @Test
+    void collapsedUnitsAreFlaggedAtTheirFidAndTheVariantIsWarnedAbout() throws IOException {
+        RunResults base = Fixtures.run("run-1", "fashion-mnist", "ganiqa-fmnist-v1");
+        String plain = render(base);
+        assertThat(plain).doesNotContain("collapsed").doesNotContain("class=\"warnings\"");
+        String html = render(Fixtures.collapsed(base));
+        // The flag next to the FID of cwgan seeds 1 and 2, with the trainer's reason below it.
+        assertThat(count(html, "\u26a0 collapsed<small>within-class spread across z 0.0300")).isEqualTo(2);
+        assertThat(count(html, "<tr class=\"warn\">")).isEqualTo(2);
+        // One plain-words warning, for cwgan only, naming the thresholds.
+        assertThat(html).contains("<ul class=\"warnings\"><li>cwgan draws nearly one image per class (within-class "
+                + "diversity 0.08 of real, below 0.2; recall 0.01, below 0.02; the trainer flagged 2 of 3 seeds as "
+                + "collapsed): its FID ranks a collapsed generator, not the variety of the data.</li></ul>");
+        assertThat(html).doesNotContain("<li>dcgan draws").doesNotContain("<li>wgan draws");
+    }
+
+    @Test
     void writeIsAtomicAndRerenderable() throws IOException {
         RunResults results = Fixtures.run("run-1", "fashion-mnist", "x");
         ResultsJson.write(results, dir.resolve("results.json"), PlainOutput.PLAIN);

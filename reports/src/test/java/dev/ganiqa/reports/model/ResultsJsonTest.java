@@ -32,6 +32,23 @@ class ResultsJsonTest {
     }
 
     @Test
+    void collapseFlagsRoundTripAndOlderFilesReadWithoutThem() throws IOException {
+        RunResults collapsed = Fixtures.collapsed(Fixtures.run("run-1", "fashion-mnist", "x"));
+        ResultsJson.write(collapsed, dir.resolve("results.json"), PlainOutput.PLAIN);
+        RunResults back = ResultsJson.read(dir);
+        assertThat(back).isEqualTo(collapsed);
+        assertThat(back.units().stream().filter(u -> u.training() != null && u.training().collapsed()).count())
+                .isEqualTo(2);
+        // A results.json written before the flag existed has no "collapse" in its training stats.
+        String text = Files.readString(dir.resolve("results.json"));
+        assertThat(text).contains("\"collapse\"");
+        String old = text.replaceAll("(?s),\\s*\"collapse\" : \\{[^}]*\\}", "");
+        assertThat(old).doesNotContain("\"collapse\"");
+        Files.writeString(dir.resolve("results.json"), old);
+        assertThat(ResultsJson.read(dir).units()).allSatisfy(u -> assertThat(u.training().collapse()).isNull());
+    }
+
+    @Test
     void writeLeavesNoTemporaryFiles() throws IOException {
         ResultsJson.write(Fixtures.run("run-1", "fashion-mnist", "x"), dir.resolve("results.json"), PlainOutput.PLAIN);
         ResultsJson.write(Fixtures.run("run-2", "fashion-mnist", "x"), dir.resolve("results.json"), PlainOutput.PLAIN);
