@@ -67,7 +67,7 @@ public final class FeatureSession implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw CliException.usage(input.arg(), e.getMessage());
         }
-        set.notices().forEach(n -> notice(input.arg() + ": " + n));
+        set.notices().forEach(this::notice);
         return set;
     }
 
