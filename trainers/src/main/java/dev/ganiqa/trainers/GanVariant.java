@@ -26,8 +26,9 @@ public record GanVariant(String name, Loss loss, boolean conditional, String des
     }
 
     /**
-     * Published defaults: DCGAN Adam 2e-4, beta1 0.5 (Radford et al. 2015, sec. 4); WGAN-GP Adam 1e-4, betas
-     * 0.5/0.9, lambda 10, n_critic 5 (Gulrajani et al. 2017, algorithm 1); WGAN with clipping RMSProp 5e-5,
+     * Published defaults: DCGAN Adam 2e-4, beta1 0.5 (Radford et al. 2015, sec. 4); WGAN-GP Adam 1e-4, lambda 10,
+     * n_critic 5 (Gulrajani et al. 2017, algorithm 1, which gives betas 0/0.9) with betas 0.5/0.9 as in the
+     * authors' MNIST code ({@code gan_mnist.py} of igul222/improved_wgan_training); WGAN with clipping RMSProp 5e-5,
      * c = 0.01, n_critic 5 (Arjovsky et al. 2017, algorithm 1). z has 100 dimensions, width 64 (ngf = ndf).
      */
     public Hyperparameters defaults(Lipschitz lipschitz) {

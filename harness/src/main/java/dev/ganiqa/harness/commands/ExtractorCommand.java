@@ -7,11 +7,11 @@ import dev.ganiqa.harness.cli.CommandGroup;
 import java.util.List;
 
 /** {@code ganiqa extractor train}: feature extractors for the metrics. */
-@Parameters(commandNames = "extractor", commandDescription = "Feature extractors for FID/KID/IS (train, bench)")
+@Parameters(commandNames = "extractor", commandDescription = "Feature extractors for FID/KID/IS (train, bench, check)")
 public final class ExtractorCommand extends BaseCommand implements CommandGroup {
     @Override
     public List<Object> subcommands() {
-        return List.of(new ExtractorTrainCommand(), new ExtractorBenchCommand());
+        return List.of(new ExtractorTrainCommand(), new ExtractorBenchCommand(), new ExtractorCheckCommand());
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.ganiqa.datasets.ImageFolderWriter;
 import dev.ganiqa.datasets.Split;
 import dev.ganiqa.datasets.SubsetDataset;
 import dev.ganiqa.datasets.ImageSet;
+import dev.ganiqa.metrics.eval.Degradations;
 import dev.ganiqa.metrics.eval.ExtractedSet;
 import dev.ganiqa.metrics.eval.StatsCache;
 import dev.ganiqa.metrics.features.Extractors;
@@ -74,11 +75,11 @@ class FashionMnistSanityTest {
         double clean = fidToTrain(test);
         List<Double> noise = new ArrayList<>();
         for (double sigma : new double[] {16, 32, 64}) {
-            noise.add(fidToTrain(Perturbations.noise(test, sigma, 7)));
+            noise.add(fidToTrain(Degradations.noise(test, sigma, 7)));
         }
         List<Double> blur = new ArrayList<>();
         for (double sigma : new double[] {0.7, 1.2, 2.0}) {
-            blur.add(fidToTrain(Perturbations.blur(test, sigma)));
+            blur.add(fidToTrain(Degradations.blur(test, sigma)));
         }
         assertThat(noise).as("FID at noise sigma 16, 32, 64").isSorted().doesNotHaveDuplicates();
         assertThat(blur).as("FID at blur sigma 0.7, 1.2, 2.0").isSorted().doesNotHaveDuplicates();

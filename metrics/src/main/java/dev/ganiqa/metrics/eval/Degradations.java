@@ -1,4 +1,4 @@
-package dev.ganiqa.harness.features;
+package dev.ganiqa.metrics.eval;
 
 import dev.ganiqa.datasets.ArrayDataset;
 import dev.ganiqa.datasets.ImageDataset;
@@ -6,13 +6,17 @@ import dev.ganiqa.datasets.ImageShape;
 import java.util.List;
 import java.util.Random;
 
-/** Seeded degradations of real images for the sanity tests: additive Gaussian noise and Gaussian blur. */
-final class Perturbations {
-    private Perturbations() {
+/**
+ * Seeded degradations of real images, the known answers of an extractor check ({@link ExtractorCheck}): additive
+ * Gaussian noise, Gaussian blur, uniform noise images, constant images, one class only, one image repeated. Each
+ * returns a new in-memory dataset of the same shape (labels kept where they still mean something).
+ */
+public final class Degradations {
+    private Degradations() {
     }
 
     /** Every pixel plus N(0, sigma^2) noise (in 0..255 units), rounded and clipped; seeded. */
-    static ImageDataset noise(ImageDataset data, double sigma, long seed) {
+    public static ImageDataset noise(ImageDataset data, double sigma, long seed) {
         Random random = new Random(seed);
         return map(data, "noise " + sigma, pixels -> {
             byte[] out = new byte[pixels.length];
@@ -24,7 +28,7 @@ final class Perturbations {
     }
 
     /** Separable Gaussian blur with standard deviation {@code sigma} pixels, radius ceil(3 sigma), edges clamped. */
-    static ImageDataset blur(ImageDataset data, double sigma) {
+    public static ImageDataset blur(ImageDataset data, double sigma) {
         int radius = (int) Math.ceil(3 * sigma);
         double[] kernel = new double[2 * radius + 1];
         double sum = 0;
@@ -68,6 +72,50 @@ final class Perturbations {
             }
             return out;
         });
+    }
+
+    /** Images of independent uniform noise 0..255 in every sample, as many as {@code data} has; seeded. */
+    public static ImageDataset uniformNoise(ImageDataset data, long seed) {
+        Random random = new Random(seed);
+        return map(data, "uniform noise", pixels -> {
+            byte[] out = new byte[pixels.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (byte) random.nextInt(256);
+            }
+            return out;
+        });
+    }
+
+    /** Every image replaced by one flat gray level {@code value}. */
+    public static ImageDataset constant(ImageDataset data, int value) {
+        return map(data, "constant " + value, pixels -> {
+            byte[] out = new byte[pixels.length];
+            java.util.Arrays.fill(out, clip(value));
+            return out;
+        });
+    }
+
+    /** The first image of {@code data}, repeated {@code data.size()} times. */
+    public static ImageDataset oneImage(ImageDataset data) {
+        byte[] first = data.image(0);
+        return map(data, "one image repeated", pixels -> first.clone());
+    }
+
+    /** Only the images of class {@code label}; the dataset must be labelled. */
+    public static ImageDataset oneClass(ImageDataset data, int label) {
+        if (!data.hasLabels()) {
+            throw new IllegalArgumentException(data.description() + ": expected labels to keep one class, found none");
+        }
+        int per = data.shape().values();
+        int[] rows = java.util.stream.IntStream.range(0, data.size()).filter(i -> data.label(i) == label).toArray();
+        byte[] all = new byte[rows.length * per];
+        int[] labels = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(data.image(rows[i]), 0, all, i * per, per);
+            labels[i] = label;
+        }
+        return new ArrayDataset(data.description() + " + class " + data.classNames().get(label) + " only",
+                data.shape(), all, labels, data.classNames(), null, List.of());
     }
 
     private interface ImageOp {

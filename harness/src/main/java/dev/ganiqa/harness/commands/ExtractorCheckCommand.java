@@ -1,0 +1,79 @@
+package dev.ganiqa.harness.commands;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ganiqa.datasets.AtomicFiles;
+import dev.ganiqa.datasets.DatasetSource;
+import dev.ganiqa.datasets.Datasets;
+import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.Split;
+import dev.ganiqa.datasets.SubsetDataset;
+import dev.ganiqa.harness.cli.BaseCommand;
+import dev.ganiqa.harness.cli.CliException;
+import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.harness.cli.Numbers;
+import dev.ganiqa.metrics.eval.ExtractorCheck;
+import dev.ganiqa.metrics.features.Extractors;
+import dev.ganiqa.metrics.features.FeatureExtractor;
+import java.nio.file.Path;
+
+/**
+ * {@code ganiqa extractor check [--extractor X] [--data SPEC] [--images N] [--json FILE]}: held-out real images
+ * against the test split, as they are and after known degradations, with the direction every metric must take
+ * ({@link ExtractorCheck}); a table on stdout, the whole report as JSON, exit 1 when an expectation fails.
+ */
+@Parameters(commandNames = "check", commandDescription = "Check that an extractor's metrics move the known way "
+        + "under noise, blur, pure noise, constant images, one class and one image")
+public final class ExtractorCheckCommand extends BaseCommand {
+    @Parameter(names = "--extractor", description = "Extractor spec (default: the embedded one)")
+    public String extractor = Extractors.DEFAULT;
+
+    @Parameter(names = "--data", description = "Labelled dataset with a test split (default fashion-mnist)")
+    public String data = "fashion-mnist";
+
+    @Parameter(names = "--images", validateWith = Numbers.Positive.class,
+            description = "Images per set: test images as the reference, training images as the held-out row")
+    public int images = 2000;
+
+    @Parameter(names = "--seed", description = "Seed of the subsets and the noise")
+    public long seed = 1;
+
+    @Parameter(names = "--json", description = "Also write the report to this JSON file (atomically)")
+    public String json;
+
+    @Override
+    public int run(CommandContext context) throws Exception {
+        DatasetSource source = Datasets.open(data);
+        if (!source.splits().contains(Split.TEST)) {
+            throw CliException.usage("--data", "expected a dataset with a test split, found " + data + " ("
+                    + source.splits() + ")");
+        }
+        ImageDataset reference = SubsetDataset.sample(source.open(Split.TEST), images, seed);
+        ImageDataset heldOut = SubsetDataset.sample(source.open(Split.TRAIN), images, seed + 1);
+        if (!heldOut.hasLabels()) {
+            throw CliException.usage("--data", "expected labelled images (the one-class check needs labels), found "
+                    + "none in " + data);
+        }
+        ExtractorCheck.Report report;
+        try (FeatureExtractor e = Extractors.open(extractor, System.getenv())) {
+            context.notice("extractor " + e.info().label() + "; " + heldOut.size() + " held-out training images against "
+                    + reference.size() + " test images of " + data);
+            report = ExtractorCheck.run(e, reference, heldOut, seed);
+        }
+        context.out().printf("%-14s %-18s %12s %12s  %-12s %s%n", "set", "metric", "value", "real", "expected", "");
+        for (ExtractorCheck.Row r : report.rows()) {
+            context.out().printf("%-14s %-18s %12.5g %12.5g  %-12s %s%n", r.degradation(), r.metric(), r.value(),
+                    r.real(), r.expected(), r.pass() ? "ok" : "FAIL");
+        }
+        long failed = report.rows().stream().filter(r -> !r.pass()).count();
+        context.out().println(failed == 0 ? "extractor check passed: " + report.rows().size() + " expectations"
+                : "extractor check failed: " + failed + " of " + report.rows().size() + " expectations");
+        if (json != null) {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            AtomicFiles.write(Path.of(json), out -> mapper.writeValue(out, report));
+        }
+        return failed == 0 ? 0 : 1;
+    }
+}

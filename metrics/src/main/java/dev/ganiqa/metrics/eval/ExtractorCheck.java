@@ -1,0 +1,116 @@
+package dev.ganiqa.metrics.eval;
+
+import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.ImageSet;
+import dev.ganiqa.metrics.features.FeatureExtractor;
+import dev.ganiqa.metrics.features.Progress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Does an extractor's feature space see what a person sees? Held-out real images are measured against a real
+ * reference as they are and after known degradations, and every metric must move the known way: FID and KID up
+ * for noise and blur; precision and density down for heavy noise, and near zero for pure noise images (a feature
+ * space in which noise lands among real images makes Kynkaanniemi precision and Naeem density meaningless);
+ * recall and coverage down when the set loses variety (one class, one image repeated, constant images). The
+ * expectations follow the sanity experiments of Kynkaanniemi et al. 2019 (Fig. 3, truncation and noise) and
+ * Naeem et al. 2020 (Sec. 4, outliers and single-mode sets).
+ */
+public final class ExtractorCheck {
+    /** Pure noise must score precision and density below this (an absolute bound, real images score about 1). */
+    public static final double NOISE_BOUND = 0.05;
+    /** One image repeated must score a within-class diversity below this. */
+    public static final double COLLAPSE_BOUND = 0.05;
+
+    /** Which way a metric must go against the undegraded real row, or an absolute bound. */
+    public enum Expect { UP, DOWN, BELOW }
+
+    /** One expectation: after {@code degradation}, {@code metric} goes {@code expect} (BELOW: under {@code bound}). */
+    public record Expectation(String degradation, String metric, Expect expect, double bound) {
+        String describe() {
+            return switch (expect) {
+                case UP -> "above real";
+                case DOWN -> "below real";
+                case BELOW -> "below " + bound;
+            };
+        }
+    }
+
+    /** One checked expectation with the measured value and the real row's. */
+    public record Row(String degradation, String metric, double value, double real, String expected, boolean pass) {
+    }
+
+    /** Every set's metrics and every checked expectation; {@code passed} when all hold. */
+    public record Report(String extractor, String sha256, int images, Map<String, Map<String, Double>> metrics,
+                         List<Row> rows, boolean passed) {
+    }
+
+    /** The degradations, in the order they are reported, and the expectations on each. */
+    static final List<Expectation> EXPECTATIONS = List.of(
+            new Expectation("noise 16", MetricDefinitions.FID, Expect.UP, 0),
+            new Expectation("noise 16", MetricDefinitions.KID, Expect.UP, 0),
+            new Expectation("noise 64", MetricDefinitions.FID, Expect.UP, 0),
+            new Expectation("noise 64", MetricDefinitions.KID, Expect.UP, 0),
+            new Expectation("noise 64", MetricDefinitions.PRECISION, Expect.DOWN, 0),
+            new Expectation("noise 64", MetricDefinitions.DENSITY, Expect.DOWN, 0),
+            new Expectation("blur 1.5", MetricDefinitions.FID, Expect.UP, 0),
+            new Expectation("blur 1.5", MetricDefinitions.KID, Expect.UP, 0),
+            new Expectation("uniform noise", MetricDefinitions.FID, Expect.UP, 0),
+            new Expectation("uniform noise", MetricDefinitions.PRECISION, Expect.BELOW, NOISE_BOUND),
+            new Expectation("uniform noise", MetricDefinitions.DENSITY, Expect.BELOW, NOISE_BOUND),
+            new Expectation("constant gray", MetricDefinitions.FID, Expect.UP, 0),
+            new Expectation("constant gray", MetricDefinitions.RECALL, Expect.DOWN, 0),
+            new Expectation("constant gray", MetricDefinitions.COVERAGE, Expect.DOWN, 0),
+            new Expectation("one class", MetricDefinitions.FID, Expect.UP, 0),
+            new Expectation("one class", MetricDefinitions.RECALL, Expect.DOWN, 0),
+            new Expectation("one class", MetricDefinitions.COVERAGE, Expect.DOWN, 0),
+            new Expectation("one image", MetricDefinitions.FID, Expect.UP, 0),
+            new Expectation("one image", MetricDefinitions.RECALL, Expect.DOWN, 0),
+            new Expectation("one image", MetricDefinitions.COVERAGE, Expect.DOWN, 0),
+            new Expectation("one image", MetricDefinitions.DIVERSITY, Expect.BELOW, COLLAPSE_BOUND));
+
+    private ExtractorCheck() {
+    }
+
+    /**
+     * @param reference real images the sets are measured against (e.g. the test split)
+     * @param heldOut   other real images of the same data, labelled (e.g. a training subset): the undegraded row
+     */
+    public static Report run(FeatureExtractor extractor, ImageDataset reference, ImageDataset heldOut, long seed) {
+        Reference real = Reference.of(ExtractedSet.of(ImageSet.of(reference), extractor, Progress.NONE));
+        Map<String, Function<ImageDataset, ImageDataset>> sets = new LinkedHashMap<>();
+        sets.put("real", d -> d);
+        sets.put("noise 16", d -> Degradations.noise(d, 16, seed));
+        sets.put("noise 64", d -> Degradations.noise(d, 64, seed + 1));
+        sets.put("blur 1.5", d -> Degradations.blur(d, 1.5));
+        sets.put("uniform noise", d -> Degradations.uniformNoise(d, seed + 2));
+        sets.put("constant gray", d -> Degradations.constant(d, 128));
+        sets.put("one class", d -> Degradations.oneClass(d, 0));
+        sets.put("one image", Degradations::oneImage);
+        Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+        sets.forEach((name, degrade) -> {
+            ExtractedSet set = ExtractedSet.of(ImageSet.of(degrade.apply(heldOut)), extractor, Progress.NONE);
+            Map<String, Double> values = new LinkedHashMap<>();
+            Evaluation.evaluate(extractor.info(), real, set).metrics().forEach((id, v) -> values.put(id, v.value()));
+            metrics.put(name, values);
+        });
+        List<Row> rows = new ArrayList<>();
+        for (Expectation e : EXPECTATIONS) {
+            Double value = metrics.get(e.degradation()).get(e.metric());
+            Double base = metrics.get("real").get(e.metric());
+            double v = value == null ? Double.NaN : value;
+            double r = base == null ? Double.NaN : base;
+            boolean pass = switch (e.expect()) {
+                case UP -> v > r;
+                case DOWN -> v < r;
+                case BELOW -> v < e.bound();
+            };
+            rows.add(new Row(e.degradation(), e.metric(), v, r, e.describe(), pass));
+        }
+        return new Report(extractor.info().name(), extractor.info().sha256(), heldOut.size(), metrics, rows,
+                rows.stream().allMatch(Row::pass));
+    }
+}
