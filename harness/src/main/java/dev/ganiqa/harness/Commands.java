@@ -1,7 +1,9 @@
 package dev.ganiqa.harness;
 
 import dev.ganiqa.harness.cli.CommandRegistry;
+import dev.ganiqa.harness.commands.CollectCommand;
 import dev.ganiqa.harness.commands.CompareCommand;
+import dev.ganiqa.harness.commands.UnitCommand;
 import dev.ganiqa.harness.commands.CompareFeaturesCommand;
 import dev.ganiqa.harness.commands.DatasetsCommand;
 import dev.ganiqa.harness.commands.ExtractorCommand;
@@ -22,6 +24,8 @@ public final class Commands {
     public static CommandRegistry registry() {
         return new CommandRegistry(List.of(
                 CompareCommand::new,
+                UnitCommand::new,
+                CollectCommand::new,
                 DatasetsCommand::new,
                 TrainCommand::new,
                 SampleCommand::new,

@@ -12,6 +12,9 @@ import dev.ganiqa.harness.compare.Comparison;
 import dev.ganiqa.harness.compare.Estimate;
 import dev.ganiqa.harness.compare.Overrides;
 import dev.ganiqa.harness.compare.Preset;
+import dev.ganiqa.harness.compare.SlurmExecutor;
+import dev.ganiqa.harness.compare.SlurmOptions;
+import java.util.Map;
 import dev.ganiqa.metrics.features.Extractors;
 import dev.ganiqa.reports.ExtendCommand;
 import dev.ganiqa.reports.model.MetricSummary;
@@ -82,9 +85,58 @@ public final class CompareCommand extends BaseCommand {
             + "else runs/<timestamp>); an existing one is continued")
     public Path out;
 
+    @Parameter(names = "--executor", description = "local (every unit in this process), slurm (one Slurm array task "
+            + "per unit, then a collect job) or print (write the sbatch scripts and commands, submit nothing)")
+    public String executor = "local";
+
+    @Parameter(names = "--max-parallel", validateWith = Numbers.NonNegative.class,
+            description = "slurm: the most unit tasks running at once (--array=...%K; 0 = no limit)")
+    public int maxParallel;
+
+    @Parameter(names = "--partition", description = "slurm: sbatch --partition")
+    public String partition;
+
+    @Parameter(names = "--gres", description = "slurm: sbatch --gres of each unit task, e.g. gpu:1")
+    public String gres;
+
+    @Parameter(names = "--time", description = "slurm: sbatch --time of each unit task, e.g. 02:00:00")
+    public String time;
+
+    @Parameter(names = "--mem", description = "slurm: sbatch --mem of each unit task, e.g. 16G")
+    public String mem;
+
+    @Parameter(names = "--account", description = "slurm: sbatch --account")
+    public String account;
+
+    @Parameter(names = "--sbatch-arg", description = "slurm: a further sbatch argument for both jobs, repeatable "
+            + "(e.g. --sbatch-arg --qos=short)")
+    public List<String> sbatchArgs = new ArrayList<>();
+
+    @Parameter(names = "--wait", description = "slurm: block until the collect job ends, showing progress; exit with "
+            + "its status")
+    public boolean await;
+
+    private final Map<String, String> env;
+
+    public CompareCommand() {
+        this(System.getenv());
+    }
+
+    /** @param env the environment (GANIQA_LAUNCHER, GANIQA_SLURM_BIN, GANIQA_CACHE, HOME); tests pass their own */
+    public CompareCommand(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
     @Override
     public int run(CommandContext context) throws Exception {
         CompareConfig config = config();
+        if (!List.of("local", "slurm", "print").contains(executor)) {
+            throw CliException.usage("compare", "expected --executor local, slurm or print, found '" + executor + "'");
+        }
+        if (!executor.equals("slurm") && await) {
+            throw CliException.usage("compare", "expected --wait only with --executor slurm, found --executor "
+                    + executor);
+        }
         Path dir = out;
         if (dir == null) {
             Path runs = Path.of("runs");
@@ -94,9 +146,12 @@ public final class CompareCommand extends BaseCommand {
         context.notice(String.format("comparing %s on %s: %s, %d seed(s), %d samples per unit, %s preset",
                 String.join(", ", config.variants()), config.dataSpec(), config.budget(), config.seeds().size(),
                 config.samples(), config.preset()));
+        if (!executor.equals("local")) {
+            return distributed(context, config, dir);
+        }
         context.notice("expected duration on a 2-core machine: about " + Estimate.describe(config)
                 + " (scaled by the training-set size; see BENCHMARKS.md)");
-        Comparison comparison = new Comparison(config, dir, context.err(), System.getenv(),
+        Comparison comparison = new Comparison(config, dir, context.err(), env,
                 context.args(),
                 name -> new TrainProgress(context.err()));
         Comparison.Outcome outcome = comparison.run();
@@ -111,6 +166,37 @@ public final class CompareCommand extends BaseCommand {
         if (results.units().stream().noneMatch(dev.ganiqa.reports.model.UnitResult::ok)) {
             throw new CliException("compare", "no unit finished usable (every unit diverged or failed; see "
                     + outcome.report() + ")");
+        }
+        return 0;
+    }
+
+    /** --executor slurm|print: prepare, submit (or print), and with --wait follow the jobs to the collect's end. */
+    private int distributed(CommandContext context, CompareConfig config, Path dir) throws Exception {
+        SlurmOptions options;
+        try {
+            options = new SlurmOptions(maxParallel, partition, gres, time, mem, account, sbatchArgs,
+                    env.get("GANIQA_LAUNCHER"), Double.parseDouble(env.getOrDefault("GANIQA_SLURM_POLL", "10")));
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("compare", e.getMessage());
+        }
+        SlurmExecutor.Outcome outcome;
+        try {
+            outcome = new SlurmExecutor(config, dir, options, env, context.args(), context.out(), context.err())
+                    .run(executor.equals("slurm"), await);
+        } catch (java.io.IOException e) {
+            throw new CliException("compare", e.getMessage(), 1, e);
+        }
+        Path results = dir.resolve("results.json");
+        boolean finished = outcome.arrayJob().isEmpty() || await;
+        if (executor.equals("slurm") && finished && outcome.exitCode() == 0) {
+            summary(context, dev.ganiqa.reports.model.ResultsJson.read(results));
+            context.out().println("results: " + results);
+            context.out().println("report:  " + dir.resolve("report.html"));
+        }
+        if (outcome.exitCode() != 0) {
+            throw new CliException("compare", "the collect job " + outcome.collectJob().orElse("") + " ended with "
+                    + "exit status " + outcome.exitCode() + "; see " + dir.resolve("slurm") + " and rerun with "
+                    + "--executor slurm to submit the missing units");
         }
         return 0;
     }

@@ -56,6 +56,10 @@ public final class Comparison {
     /** Share of a source without a test split that is held out as the real reference. */
     static final double HOLDOUT = 0.1;
 
+    /** The execution a local comparison records: every unit in this process. */
+    static final dev.ganiqa.reports.model.Execution LOCAL = new dev.ganiqa.reports.model.Execution("local", List.of(),
+            Map.of());
+
     public record Outcome(Path runDir, RunResults results, Path report) {
     }
 
@@ -99,38 +103,30 @@ public final class Comparison {
             notice("removed " + runDir.relativize(removed) + ", left by an interrupted write");
         }
         List<GanVariant> variants = config.variants().stream().map(GanVariants::get).toList();
-        DatasetSource source = Datasets.open(config.dataSpec(), config.datasetOptions());
-        ImageDataset[] splits = splits(source);
-        ImageDataset train = splits[0];
-        ImageDataset test = splits[1];
         Path resultsFile = runDir.resolve(ResultsJson.FILE_NAME);
         Path report = runDir.resolve("report.html");
         RunResults earlier = Files.exists(resultsFile) ? ResultsJson.read(resultsFile) : null;
-        if (earlier != null) {
-            checkSameData(earlier, train, test);
-        }
-        folder.record(config);
-        try (FeatureExtractor extractor = Extractors.open(config.extractor(), env)) {
-            notice("extractor " + extractor.info().label() + "; " + FeatureRunner.adaptation(test, extractor));
-            notice("real reference: " + test.description() + ", " + test.size() + " images");
-            Reference real = Evaluator.reference(test, extractor);
-            int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-            Evaluator evaluator = new Evaluator(real, extractor, threads);
+        try (Workspace ws = Workspace.open(config, env, this::notice)) {
+            if (earlier != null) {
+                checkSameData(earlier, ws.train, ws.test);
+            }
+            folder.record(config);
+            Evaluator evaluator = ws.evaluator();
             RunResults results = earlier != null ? earlier
                     : new RunResults(RunResults.SCHEMA_VERSION, runDir.getFileName().toString(),
-                            ProvenanceFactory.create(config, source.spec(), train, test, extractor, started, commandLine),
-                            Catalog.standard(), List.of(), null, List.of(), List.of(), null);
+                            ProvenanceFactory.create(config, ws.source.spec(), ws.train, ws.test, ws.extractor, started,
+                                    commandLine).withExecution(LOCAL), Catalog.standard(), List.of(), null, List.of(),
+                            List.of(), null);
             if (extendedFrom.isPresent()) {
                 results = results.withProvenance(extended(results.provenance()));
             }
             double spent = results.provenance().wallSeconds();
             if (results.reference() == null) {
-                results = results.withReference(reference(train, evaluator));
+                results = results.withReference(realRow(config, ws.train, evaluator, runDir, this::notice));
                 ResultsJson.write(results, resultsFile, AtomicFiles::write);
             }
-            notice("training subset: " + train.description() + ", " + train.size() + " images");
-            ExtractedSet trainFeatures = ExtractedSet.of(ImageSet.of(train), extractor, Progress.NONE);
-            UnitRunner units = new UnitRunner(config, train, evaluator, trainFeatures, runDir);
+            UnitRunner units = ws.units(runDir);
+            ImageDataset train = ws.train;
             int total = config.units();
             int index = 0;
             String budget = ProvenanceFactory.budget(config).describe();
@@ -147,14 +143,14 @@ public final class Comparison {
                     notice(String.format("unit %d/%d %s: %s %s on %d images", index, total, name,
                             done.isPresent() && done.get().ok() ? "continuing from its checkpoint to" : "training",
                             budget, train.size()));
-                    UnitResult unit = runUnit(units, variant, seed, name);
+                    UnitResult unit = runUnit(units, variant, seed, name, progress.apply(name), this::notice);
                     results = SeedStatistics.apply(results.withUnit(unit));
                     ResultsJson.write(results, resultsFile, AtomicFiles::write);
                     new HtmlReport().write(results, runDir, report, AtomicFiles::write);
                 }
             }
             Instant finished = Instant.now();
-            results = SeedStatistics.apply(results.withProvenance(withTimes(results, finished,
+            results = SeedStatistics.apply(results.withProvenance(results.provenance().withTimes(finished,
                     spent + Duration.between(started, finished).toMillis() / 1000.0)));
             ResultsJson.write(results, resultsFile, AtomicFiles::write);
             new HtmlReport().write(results, runDir, report, AtomicFiles::write);
@@ -197,52 +193,31 @@ public final class Comparison {
     private dev.ganiqa.reports.model.Provenance extended(dev.ganiqa.reports.model.Provenance p) {
         return new dev.ganiqa.reports.model.Provenance(p.ganiqaVersion(), p.dataset(), p.variantConfigs(), p.seeds(),
                 ProvenanceFactory.budget(config), p.extractor(), p.environment(), p.startedAt(), null, p.wallSeconds(),
-                commandLine);
+                commandLine, p.execution());
     }
 
-    private UnitResult runUnit(UnitRunner units, GanVariant variant, long seed, String name) throws InterruptedException {
+    /** Runs one unit; its failure (a crash in training, a full disk) is recorded as FAILED, not thrown. */
+    static UnitResult runUnit(UnitRunner units, GanVariant variant, long seed, String name, TrainingListener listener,
+                              java.util.function.Consumer<String> notice) throws InterruptedException {
         try {
-            return units.run(variant, seed, progress.apply(name));
+            return units.run(variant, seed, listener);
         } catch (IOException | RuntimeException e) {
             // One unit's failure (a crash in training, a full disk) is recorded; the comparison goes on.
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            notice("unit " + name + " failed: " + reason);
+            notice.accept("unit " + name + " failed: " + reason);
             return new UnitResult(variant.name(), seed, UnitStatus.FAILED, reason, null, null, List.of(), null,
                     Map.of(), Map.of(), null, null, List.of());
         }
-    }
-
-    private static dev.ganiqa.reports.model.Provenance withTimes(RunResults results, Instant finished, double wall) {
-        var p = results.provenance();
-        return new dev.ganiqa.reports.model.Provenance(p.ganiqaVersion(), p.dataset(), p.variantConfigs(), p.seeds(),
-                p.budget(), p.extractor(), p.environment(), p.startedAt(), finished, wall, p.commandLine());
-    }
-
-    /** [train, test]: the source's own test split, or a seeded held-out share of its images. */
-    private ImageDataset[] splits(DatasetSource source) {
-        ImageDataset all = source.open(Split.TRAIN);
-        ImageDataset fullTrain;
-        ImageDataset test;
-        if (source.splits().contains(Split.TEST)) {
-            fullTrain = all;
-            test = source.open(Split.TEST);
-        } else {
-            ImageDataset[] parts = SubsetDataset.holdOut(all, HOLDOUT, SUBSET_SEED);
-            fullTrain = parts[0];
-            test = parts[1];
-            notice(source.spec() + " has no test split: holding out " + test.size() + " images as the real reference");
-        }
-        return new ImageDataset[] {SubsetDataset.sample(fullTrain, config.trainLimit(), SUBSET_SEED),
-            SubsetDataset.sample(test, config.realLimit(), SUBSET_SEED)};
     }
 
     /**
      * The real-data row: training images (as many as a unit's samples) measured exactly like generated samples,
      * the ceiling a perfect generator would reach; with a grid of real images next to the generated grids.
      */
-    private RealReference reference(ImageDataset train, Evaluator evaluator) throws IOException, InterruptedException {
+    static RealReference realRow(CompareConfig config, ImageDataset train, Evaluator evaluator, Path runDir,
+                                 java.util.function.Consumer<String> notice) throws IOException, InterruptedException {
         ImageDataset sample = SubsetDataset.sample(train, config.samples(), SUBSET_SEED + 1);
-        notice("real-data row: " + sample.size() + " training images against the test split");
+        notice.accept("real-data row: " + sample.size() + " training images against the test split");
         UnitEvaluation eval = evaluator.evaluate(sample);
         int n = Math.min(100, sample.size());
         byte[] pixels = new byte[n * sample.shape().values()];

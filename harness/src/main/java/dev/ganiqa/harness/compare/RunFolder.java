@@ -118,6 +118,19 @@ final class RunFolder implements AutoCloseable {
                 + why + "; use another --out for a new comparison");
     }
 
+    /** The compare.json of a prepared comparison in {@code dir}. */
+    static CompareConfig readConfig(Path dir) throws IOException {
+        Path file = dir.resolve(CONFIG);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": expected the configuration of a prepared comparison, found no such file");
+        }
+        try {
+            return JSON.readValue(file.toFile(), CompareConfig.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(file + ": expected a comparison configuration, found " + e.getOriginalMessage(), e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static List<String> differences(CompareConfig a, CompareConfig b) {
         Map<String, Object> x = JSON.convertValue(a, Map.class);

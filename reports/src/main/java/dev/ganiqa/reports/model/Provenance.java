@@ -18,10 +18,12 @@ import java.util.Map;
  * @param finishedAt     wall clock at end (null while running)
  * @param wallSeconds    total wall time
  * @param commandLine    the arguments as given
+ * @param execution      where the units ran: executor, scheduler job ids, each unit's node (null in files
+ *                       written before it was recorded)
  */
 public record Provenance(String ganiqaVersion, DatasetInfo dataset, Map<String, Map<String, Object>> variantConfigs,
                          List<Long> seeds, Budget budget, ExtractorInfo extractor, Environment environment,
-                         Instant startedAt, Instant finishedAt, double wallSeconds, List<String> commandLine) {
+                         Instant startedAt, Instant finishedAt, double wallSeconds, List<String> commandLine, Execution execution) {
     public Provenance {
         Checks.text(ganiqaVersion, "ganiqaVersion");
         Checks.present(dataset, "dataset");
@@ -30,5 +32,23 @@ public record Provenance(String ganiqaVersion, DatasetInfo dataset, Map<String, 
         variantConfigs = Checks.map(variantConfigs);
         seeds = Checks.list(seeds);
         commandLine = Checks.list(commandLine);
+    }
+
+    /** Without a recorded execution (files and callers from before it was recorded). */
+    public Provenance(String ganiqaVersion, DatasetInfo dataset, Map<String, Map<String, Object>> variantConfigs,
+                      List<Long> seeds, Budget budget, ExtractorInfo extractor, Environment environment,
+                      Instant startedAt, Instant finishedAt, double wallSeconds, List<String> commandLine) {
+        this(ganiqaVersion, dataset, variantConfigs, seeds, budget, extractor, environment, startedAt, finishedAt,
+                wallSeconds, commandLine, null);
+    }
+
+    public Provenance withExecution(Execution e) {
+        return new Provenance(ganiqaVersion, dataset, variantConfigs, seeds, budget, extractor, environment, startedAt,
+                finishedAt, wallSeconds, commandLine, e);
+    }
+
+    public Provenance withTimes(Instant finished, double wall) {
+        return new Provenance(ganiqaVersion, dataset, variantConfigs, seeds, budget, extractor, environment, startedAt,
+                finished, wall, commandLine, execution);
     }
 }

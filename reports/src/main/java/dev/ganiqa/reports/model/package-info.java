@@ -9,7 +9,8 @@
  *  +- Provenance      ganiqaVersion, DatasetInfo(spec, sha256, splitSizes, size, classNames),
  *  |                  variantConfigs (variant -> map), seeds, Budget(kind epochs|gsteps|time, amount),
  *  |                  ExtractorInfo(name, version, sha256),
- *  |                  Environment(java, TF, OS, CPU, cores), startedAt/finishedAt, wallSeconds, commandLine
+ *  |                  Environment(java, TF, OS, CPU, cores), startedAt/finishedAt, wallSeconds, commandLine,
+ *  |                  Execution(executor local|slurm, jobIds, unitNodes; absent in older files)
  *  +- metrics         List&lt;MetricInfo&gt;: id, label, Direction, extractorBased (the metrics module's definitions, copied in by the pipeline)
  *  +- units           List&lt;UnitResult&gt;, one per (variant, seed):
  *  |                  UnitStatus (+ reason), TrainingStats (epochs, generator/critic steps, images seen, wall

@@ -49,6 +49,22 @@ class ResultsJsonTest {
     }
 
     @Test
+    void executionRoundTripsAndOlderFilesReadWithoutIt() throws IOException {
+        RunResults base = Fixtures.run("run-1", "fashion-mnist", "x");
+        assertThat(base.provenance().execution()).isNull();
+        ResultsJson.write(base, dir.resolve("results.json"), PlainOutput.PLAIN);
+        String old = Files.readString(dir.resolve("results.json"));
+        assertThat(old).doesNotContain("\"execution\"");
+        assertThat(ResultsJson.read(dir).provenance().execution()).isNull();
+        RunResults slurm = base.withProvenance(base.provenance().withExecution(new Execution("slurm",
+                java.util.List.of("array:100", "collect:101"), java.util.Map.of("dcgan-seed1", "node-3"))));
+        ResultsJson.write(slurm, dir.resolve("results.json"), PlainOutput.PLAIN);
+        RunResults back = ResultsJson.read(dir);
+        assertThat(back).isEqualTo(slurm);
+        assertThat(back.provenance().execution().unitNodes()).containsEntry("dcgan-seed1", "node-3");
+    }
+
+    @Test
     void writeLeavesNoTemporaryFiles() throws IOException {
         ResultsJson.write(Fixtures.run("run-1", "fashion-mnist", "x"), dir.resolve("results.json"), PlainOutput.PLAIN);
         ResultsJson.write(Fixtures.run("run-2", "fashion-mnist", "x"), dir.resolve("results.json"), PlainOutput.PLAIN);

@@ -1,0 +1,74 @@
+package dev.ganiqa.harness.compare;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ganiqa.datasets.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The units of a comparison with their index, as {@value #FILE} in the run folder: Slurm array task i runs unit
+ * i. The order is that of the local executor (seeds outer, variants inner).
+ */
+public record Plan(List<Entry> units) {
+    public static final String FILE = "plan.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** One unit: its array index, variant, seed and folder name under units/. */
+    public record Entry(int index, String variant, long seed, String name) {
+        public Entry {
+            if (index < 0) {
+                throw new IllegalArgumentException("expected a unit index >= 0, found " + index);
+            }
+            if (variant == null || variant.isBlank() || name == null || name.isBlank()) {
+                throw new IllegalArgumentException("expected a variant and a unit name, found " + variant + ", " + name);
+            }
+        }
+    }
+
+    public Plan {
+        units = List.copyOf(units);
+        for (int i = 0; i < units.size(); i++) {
+            if (units.get(i).index() != i) {
+                throw new IllegalArgumentException("expected unit indices 0.." + (units.size() - 1)
+                        + " in order, found " + units.get(i).index() + " at position " + i);
+            }
+        }
+    }
+
+    public static Plan of(CompareConfig config) {
+        List<Entry> out = new ArrayList<>();
+        for (long seed : config.seeds()) {
+            for (String variant : config.variants()) {
+                out.add(new Entry(out.size(), variant, seed, UnitRunner.unitName(variant, seed)));
+            }
+        }
+        return new Plan(out);
+    }
+
+    public Entry unit(int index) {
+        if (index < 0 || index >= units.size()) {
+            throw new IllegalArgumentException("expected a unit index in 0.." + (units.size() - 1) + ", found " + index);
+        }
+        return units.get(index);
+    }
+
+    public void write(Path runDir) throws IOException {
+        AtomicFiles.write(runDir.resolve(FILE), out -> JSON.writeValue(out, this));
+    }
+
+    public static Plan read(Path runDir) throws IOException {
+        Path file = runDir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": expected the plan of a prepared comparison, found no such file");
+        }
+        try {
+            return JSON.readValue(file.toFile(), Plan.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(file + ": expected a plan of units, found " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.ganiqa.harness.compare;
+
+import dev.ganiqa.reports.model.UnitResult;
+import dev.ganiqa.trainers.GanVariants;
+import dev.ganiqa.trainers.TrainingListener;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * {@code ganiqa unit RUN_DIR --index I}: one unit of a prepared comparison, as a Slurm array task runs it. It
+ * takes the lock of its own unit folder only (never the run folder's, which the coordinating {@code compare}
+ * holds), trains and evaluates the unit, and writes {@code units/<name>/unit.json} atomically.
+ */
+public final class UnitTask {
+    private final Path runDir;
+    private final Map<String, String> env;
+    private final PrintStream err;
+
+    public UnitTask(Path runDir, Map<String, String> env, PrintStream err) {
+        this.runDir = runDir;
+        this.env = Map.copyOf(env);
+        this.err = err;
+    }
+
+    /** Runs unit {@code index}; returns its file (status FAILED when training or evaluation failed). */
+    public UnitFile run(int index, TrainingListener progress) throws IOException, InterruptedException {
+        CompareConfig config = RunFolder.readConfig(runDir);
+        Plan.Entry entry = Plan.read(runDir).unit(index);
+        Path unitDir = runDir.resolve("units").resolve(entry.name());
+        Files.createDirectories(unitDir);
+        try (RunFolder lock = RunFolder.lock(unitDir)) {
+            err.println("ganiqa: unit " + index + " " + entry.name() + " on " + node(env));
+            UnitResult result;
+            try (Workspace ws = Workspace.open(config, env, m -> err.println("ganiqa: " + m))) {
+                result = Comparison.runUnit(ws.units(runDir), GanVariants.get(entry.variant()), entry.seed(),
+                        entry.name(), progress, m -> err.println("ganiqa: " + m));
+            }
+            UnitFile file = new UnitFile(entry.name(), node(env), jobId(env), Instant.now().toString(), result);
+            file.write(runDir);
+            return file;
+        }
+    }
+
+    /** The host this task runs on: Slurm's node name, else the machine's. */
+    static String node(Map<String, String> env) {
+        String slurm = env.get("SLURMD_NODENAME");
+        if (slurm != null && !slurm.isBlank()) {
+            return slurm;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static String jobId(Map<String, String> env) {
+        String array = env.get("SLURM_ARRAY_JOB_ID");
+        String task = env.get("SLURM_ARRAY_TASK_ID");
+        if (array != null && task != null) {
+            return array + "_" + task;
+        }
+        return env.get("SLURM_JOB_ID");
+    }
+}
