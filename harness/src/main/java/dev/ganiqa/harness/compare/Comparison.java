@@ -191,9 +191,7 @@ public final class Comparison {
 
     /** The provenance of an extended comparison: the new budget and command, unfinished until it ends. */
     private dev.ganiqa.reports.model.Provenance extended(dev.ganiqa.reports.model.Provenance p) {
-        return new dev.ganiqa.reports.model.Provenance(p.ganiqaVersion(), p.dataset(), p.variantConfigs(), p.seeds(),
-                ProvenanceFactory.budget(config), p.extractor(), p.environment(), p.startedAt(), null, p.wallSeconds(),
-                commandLine, p.execution());
+        return p.extendedTo(ProvenanceFactory.budget(config), commandLine);
     }
 
     /** Runs one unit; its failure (a crash in training, a full disk) is recorded as FAILED, not thrown. */

@@ -108,6 +108,9 @@ class CompareBudgetTest {
         assertThat(Files.readAllLines(dcganLog)).hasSize(20).first().isEqualTo(firstStep);
         assertThat(Files.readAllLines(run.resolve("units/wgan-seed1/curve.jsonl")).get(0)).isEqualTo(firstPoint);
         assertThat(results.provenance().budget().epochs()).isEqualTo(2);
+        // The report says at which budgets the comparison was run.
+        assertThat(results.provenance().earlierBudgets()).extracting(b -> b.epochs()).containsExactly(1);
+        assertThat(Files.readString(run.resolve("report.html"))).contains("extended from").contains("1 epoch");
         // Two curve points: whether each unit was still improving is decided and recorded.
         assertThat(results.units()).allSatisfy(u -> {
             assertThat(u.convergence().trend()).isNotEqualTo(dev.ganiqa.reports.model.Convergence.Trend.UNKNOWN);

@@ -5,6 +5,7 @@ import dev.ganiqa.reports.html.ReportView.Cell;
 import dev.ganiqa.reports.html.ReportView.KeyValue;
 import dev.ganiqa.reports.html.ReportView.Row;
 import dev.ganiqa.reports.html.ReportView.Table;
+import dev.ganiqa.reports.model.Budget;
 import dev.ganiqa.reports.model.PerClassFid;
 import dev.ganiqa.reports.model.Provenance;
 import dev.ganiqa.reports.model.RunResults;
@@ -98,6 +99,11 @@ final class Details {
                 + "and critic steps, images seen and wall time), "
                 + p.budget().samples() + " samples per unit, " + p.budget().curveSamples() + " per curve point"
                 + (p.budget().preset() == null ? "" : ", preset " + p.budget().preset())));
+        if (!p.earlierBudgets().isEmpty()) {
+            lines.add(new KeyValue("extended from", String.join(", then ", p.earlierBudgets().stream()
+                    .map(Budget::describe).toList()) + " to " + p.budget().describe() + " (every unit continued from "
+                    + "its checkpoint; the learning curves show the earlier budgets' points)"));
+        }
         lines.add(new KeyValue("seeds", p.seeds().stream().map(String::valueOf).collect(Collectors.joining(", "))));
         lines.add(new KeyValue("time", p.startedAt() + " \u2192 " + (p.finishedAt() == null ? "running" : p.finishedAt())
                 + String.format(java.util.Locale.ROOT, " (%.0f s)", p.wallSeconds())));

@@ -18,13 +18,16 @@ import java.util.Map;
  * @param finishedAt     wall clock at end (null while running)
  * @param wallSeconds    total wall time
  * @param commandLine    the arguments as given
+ * @param earlierBudgets the budgets this comparison ran to before it was extended, oldest first (empty if never)
  * @param execution      where the units ran: executor, scheduler job ids, each unit's node (null in files
  *                       written before it was recorded)
  */
 public record Provenance(String ganiqaVersion, DatasetInfo dataset, Map<String, Map<String, Object>> variantConfigs,
                          List<Long> seeds, Budget budget, ExtractorInfo extractor, Environment environment,
-                         Instant startedAt, Instant finishedAt, double wallSeconds, List<String> commandLine, Execution execution) {
+                         Instant startedAt, Instant finishedAt, double wallSeconds, List<String> commandLine, Execution execution,
+                         List<Budget> earlierBudgets) {
     public Provenance {
+        earlierBudgets = earlierBudgets == null ? List.of() : List.copyOf(earlierBudgets);
         Checks.text(ganiqaVersion, "ganiqaVersion");
         Checks.present(dataset, "dataset");
         Checks.present(extractor, "extractor");
@@ -39,16 +42,33 @@ public record Provenance(String ganiqaVersion, DatasetInfo dataset, Map<String, 
                       List<Long> seeds, Budget budget, ExtractorInfo extractor, Environment environment,
                       Instant startedAt, Instant finishedAt, double wallSeconds, List<String> commandLine) {
         this(ganiqaVersion, dataset, variantConfigs, seeds, budget, extractor, environment, startedAt, finishedAt,
-                wallSeconds, commandLine, null);
+                wallSeconds, commandLine, null, List.of());
+    }
+
+    /** Without the budgets of earlier extensions (files and callers from before they were recorded). */
+    public Provenance(String ganiqaVersion, DatasetInfo dataset, Map<String, Map<String, Object>> variantConfigs,
+                      List<Long> seeds, Budget budget, ExtractorInfo extractor, Environment environment,
+                      Instant startedAt, Instant finishedAt, double wallSeconds, List<String> commandLine,
+                      Execution execution) {
+        this(ganiqaVersion, dataset, variantConfigs, seeds, budget, extractor, environment, startedAt, finishedAt,
+                wallSeconds, commandLine, execution, List.of());
     }
 
     public Provenance withExecution(Execution e) {
         return new Provenance(ganiqaVersion, dataset, variantConfigs, seeds, budget, extractor, environment, startedAt,
-                finishedAt, wallSeconds, commandLine, e);
+                finishedAt, wallSeconds, commandLine, e, earlierBudgets);
     }
 
     public Provenance withTimes(Instant finished, double wall) {
         return new Provenance(ganiqaVersion, dataset, variantConfigs, seeds, budget, extractor, environment, startedAt,
-                finished, wall, commandLine, execution);
+                finished, wall, commandLine, execution, earlierBudgets);
+    }
+
+    /** The provenance of this comparison extended to {@code next}: the current budget joins the earlier ones. */
+    public Provenance extendedTo(Budget next, List<String> command) {
+        List<Budget> earlier = new java.util.ArrayList<>(earlierBudgets);
+        earlier.add(budget);
+        return new Provenance(ganiqaVersion, dataset, variantConfigs, seeds, next, extractor, environment, startedAt,
+                null, wallSeconds, command, execution, earlier);
     }
 }
