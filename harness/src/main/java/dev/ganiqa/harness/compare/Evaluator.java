@@ -37,6 +37,11 @@ public final class Evaluator {
         this.threads = threads;
     }
 
+    /** The real reference every set is measured against. */
+    public Reference reference() {
+        return real;
+    }
+
     /** The real test set as the reference of a comparison (vectors kept for every metric). */
     public static Reference reference(ImageDataset test, FeatureExtractor extractor) {
         return Reference.of(ExtractedSet.of(ImageSet.of(test), extractor, Progress.NONE));

@@ -100,16 +100,23 @@ public final class SlurmExecutor {
 
     /**
      * Writes what every unit shares, once: compare.json, plan.json and a results.json holding the provenance and
-     * the real-data row (the real reference's features are recomputed by each task from the same seeded split).
+     * the real-data row, and the shared work (the real reference with its radii and KID sums, the training
+     * features) that every task reads instead of computing it again.
      */
     private void prepare(RunFolder folder, String executor) throws IOException, InterruptedException {
         folder.record(config);
         Plan.of(config).write(runDir);
         Path resultsFile = runDir.resolve(ResultsJson.FILE_NAME);
-        if (Files.exists(resultsFile)) {
+        if (Files.exists(resultsFile) && Workspace.isShared(runDir)) {
             return;
         }
         try (Workspace ws = Workspace.open(config, env, this::notice)) {
+            if (!Workspace.isShared(runDir)) {
+                ws.share(runDir);
+            }
+            if (Files.exists(resultsFile)) {
+                return;
+            }
             Evaluator evaluator = ws.evaluator();
             RunResults results = new RunResults(RunResults.SCHEMA_VERSION, runDir.getFileName().toString(),
                     ProvenanceFactory.create(config, ws.source.spec(), ws.train, ws.test, ws.extractor, Instant.now(),

@@ -37,6 +37,7 @@ public final class UnitTask {
             err.println("ganiqa: unit " + index + " " + entry.name() + " on " + node(env));
             UnitResult result;
             try (Workspace ws = Workspace.open(config, env, m -> err.println("ganiqa: " + m))) {
+                ws.readingShared(runDir);
                 result = Comparison.runUnit(ws.units(runDir), GanVariants.get(entry.variant()), entry.seed(),
                         entry.name(), progress, m -> err.println("ganiqa: " + m));
             }

@@ -11,6 +11,12 @@ import dev.ganiqa.metrics.features.Extractors;
 import dev.ganiqa.metrics.features.FeatureExtractor;
 import dev.ganiqa.metrics.features.FeatureRunner;
 import dev.ganiqa.metrics.features.Progress;
+import dev.ganiqa.metrics.eval.Reference;
+import dev.ganiqa.metrics.eval.ReferenceFiles;
+import dev.ganiqa.metrics.io.NumpyFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -18,8 +24,9 @@ import java.util.function.Consumer;
 /**
  * What every unit of a comparison shares, derived from its configuration alone: the seeded training subset, the
  * real test split, the extractor, the real reference and the training features (for the memorisation panel).
- * The local executor opens it once for all units; each Slurm array task opens its own, and gets the same data
- * because every subset is drawn from a fixed seed.
+ * The local executor opens it once for all units. On a cluster the coordinator computes the real reference (with
+ * its k-NN radii and KID sums) and the training features once and saves them ({@link #share}); each array task
+ * reads them ({@link #readingShared}) and re-derives only the seeded subsets, which are the same everywhere.
  */
 final class Workspace implements AutoCloseable {
     final CompareConfig config;
@@ -28,8 +35,11 @@ final class Workspace implements AutoCloseable {
     final ImageDataset test;
     final FeatureExtractor extractor;
     private final Consumer<String> notice;
+    /** Where the coordinator of a cluster run saved the shared work; read by units instead of computing it. */
+    static final String SHARED = "shared";
     private Evaluator evaluator;
     private ExtractedSet trainFeatures;
+    private Path shared;
 
     private Workspace(CompareConfig config, DatasetSource source, ImageDataset[] splits, FeatureExtractor extractor,
                       Consumer<String> notice) {
@@ -47,8 +57,42 @@ final class Workspace implements AutoCloseable {
         return new Workspace(config, source, splits, Extractors.open(config.extractor(), env), notice);
     }
 
-    /** The real reference (test features) and the evaluator on it, computed on first use. */
+    /** Units of {@code runDir} read the real reference and training features its coordinator saved, if it did. */
+    Workspace readingShared(Path runDir) {
+        shared = runDir.resolve(SHARED);
+        return this;
+    }
+
+    /** Whether the coordinator of {@code runDir} has saved the shared work. */
+    static boolean isShared(Path runDir) {
+        return Files.isRegularFile(runDir.resolve(SHARED).resolve("reference").resolve("reference.json"))
+                && Files.isRegularFile(runDir.resolve(SHARED).resolve("train-features.npy"));
+    }
+
+    /**
+     * Saves what every unit shares, once: the real reference with its k-NN radii and KID sums for this sample
+     * count ({@link ReferenceFiles}) and the training subset's features (the memorisation panel).
+     */
+    void share(Path runDir) throws IOException {
+        Path dir = runDir.resolve(SHARED);
+        ReferenceFiles.write(evaluator().reference(), config.samples(), dir.resolve("reference"));
+        NumpyFiles.writeFeatures(dir.resolve("train-features.npy"), trainFeatures().features());
+        notice.accept("shared work saved in " + dir + " (real reference, k-NN radii, KID sums, training features)");
+    }
+
+    /** The real reference (test features) and the evaluator on it, computed (or read) on first use. */
     Evaluator evaluator() {
+        if (evaluator == null && shared != null && isShared(shared.getParent())) {
+            try {
+                Reference saved = ReferenceFiles.read(shared.resolve("reference"));
+                notice.accept("real reference: read from " + shared.resolve("reference") + ", " + saved.size()
+                        + " images");
+                evaluator = new Evaluator(saved, extractor, Math.max(1, Runtime.getRuntime().availableProcessors()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the shared reference in " + shared + ": "
+                        + e.getMessage(), e);
+            }
+        }
         if (evaluator == null) {
             notice.accept("extractor " + extractor.info().label() + "; " + FeatureRunner.adaptation(test, extractor));
             notice.accept("real reference: " + test.description() + ", " + test.size() + " images");
@@ -60,11 +104,24 @@ final class Workspace implements AutoCloseable {
 
     UnitRunner units(Path runDir) throws InterruptedException {
         Evaluator e = evaluator();
+        return new UnitRunner(config, train, e, trainFeatures(), runDir);
+    }
+
+    private ExtractedSet trainFeatures() {
         if (trainFeatures == null) {
             notice.accept("training subset: " + train.description() + ", " + train.size() + " images");
-            trainFeatures = ExtractedSet.of(ImageSet.of(train), extractor, Progress.NONE);
+            Path saved = shared == null ? null : shared.resolve("train-features.npy");
+            if (saved != null && Files.isRegularFile(saved)) {
+                try {
+                    trainFeatures = ExtractedSet.ofFeatures(NumpyFiles.readFeatures(saved));
+                } catch (IOException ex) {
+                    throw new UncheckedIOException("cannot read " + saved + ": " + ex.getMessage(), ex);
+                }
+            } else {
+                trainFeatures = ExtractedSet.of(ImageSet.of(train), extractor, Progress.NONE);
+            }
         }
-        return new UnitRunner(config, train, e, trainFeatures, runDir);
+        return trainFeatures;
     }
 
     /** [train, test]: the source's own test split, or a seeded held-out share of its images. */

@@ -113,6 +113,9 @@ class SlurmExecutorTest {
         assertThat(prepared.reference()).isNotNull();
         assertThat(prepared.provenance().execution().executor()).isEqualTo("slurm");
         assertThat(SlurmJobs.read(run)).containsExactly("array:100", "collect:101");
+        assertThat(Workspace.isShared(run)).as("real reference, radii, KID sums and training features saved once")
+                .isTrue();
+        assertThat(r.err()).contains("shared work saved in");
     }
 
     @Test
@@ -188,6 +191,9 @@ class SlurmExecutorTest {
         assertThat(f.result().status()).isEqualTo(UnitStatus.OK);
         assertThat(f.result().training().criticSteps()).isEqualTo(64 / 32);
         assertThat(f.result().metrics()).isNotEmpty();
+        // The task read the shared work the coordinator saved instead of computing the reference again.
+        assertThat(Workspace.isShared(printed)).isTrue();
+        assertThat(r.err()).contains("real reference: read from " + printed.resolve("shared").resolve("reference"));
     }
 
     @Test

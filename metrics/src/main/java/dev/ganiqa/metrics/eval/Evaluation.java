@@ -100,10 +100,7 @@ public final class Evaluation {
             MetricDefinitions.needingVectors().forEach(id -> unavailable.put(id, why));
             return;
         }
-        KidConfig defaults = KidConfig.defaults();
-        // torch-fidelity refuses subsets larger than a set; a smaller set is measured whole, exactly.
-        KidConfig kidConfig = new KidConfig(defaults.subsets(), Math.min(defaults.subsetSize(), Math.min(n, r)),
-                defaults.seed());
+        KidConfig kidConfig = kidConfig(n, r);
         KernelInceptionDistance.Result kid = real.kidTerms() != null
                 ? KernelInceptionDistance.compute(real.features(), fake.features(), kidConfig, real.kidTerms())
                 : new FeatureComparison(real.features(), fake.features()).kid(kidConfig);
@@ -122,6 +119,16 @@ public final class Evaluation {
                 prdc.densityCoverage().density(), n, r));
         out.put(MetricDefinitions.COVERAGE, Value.of("coverage (" + name + ", k=" + kdc + ")",
                 prdc.densityCoverage().coverage(), n, r));
+    }
+
+    /**
+     * The KID settings for {@code generated} against {@code real} images: torch-fidelity's defaults, with subsets
+     * no larger than either set (torch-fidelity refuses larger ones; a smaller set is measured whole, exactly).
+     */
+    public static KidConfig kidConfig(int generated, int real) {
+        KidConfig defaults = KidConfig.defaults();
+        return new KidConfig(defaults.subsets(), Math.min(defaults.subsetSize(), Math.min(generated, real)),
+                defaults.seed());
     }
 
     private static void classMetrics(String name, Reference real, ExtractedSet fake, Map<String, Value> out,

@@ -22,8 +22,11 @@ public final class Reference {
     private NeighbourRadii radii;
     private double[] classSpreads;
 
-    private Reference(ExtractedSet set, GaussianStats stats) {
+    private final String adaptation;
+
+    private Reference(ExtractedSet set, GaussianStats stats, String adaptation) {
         this.set = set;
+        this.adaptation = adaptation;
         this.stats = stats;
         this.classStats = new ArrayList<>();
         this.kidTerms = set != null && set.hasVectors() && set.size() >= 2 ? new KidRealTerms(set.features()) : null;
@@ -40,12 +43,20 @@ public final class Reference {
         if (real.stats() == null) {
             throw new IllegalArgumentException("expected at least 2 real images for a covariance, found " + real.size());
         }
-        return new Reference(real, real.stats());
+        return new Reference(real, real.stats(), real.summary() != null ? real.summary().adaptation() : null);
+    }
+
+    /** A real set read back from files ({@link ReferenceFiles}), with how its images had been adapted. */
+    static Reference of(ExtractedSet real, String adaptation) {
+        if (real.stats() == null) {
+            throw new IllegalArgumentException("expected at least 2 real images for a covariance, found " + real.size());
+        }
+        return new Reference(real, real.stats(), adaptation);
     }
 
     /** Statistics alone (an .npz file): FID and IS only. */
     public static Reference ofStats(GaussianStats stats) {
-        return new Reference(null, stats);
+        return new Reference(null, stats, null);
     }
 
     public GaussianStats stats() {
@@ -64,7 +75,7 @@ public final class Reference {
 
     /** How the real images were adapted to the extractor, or null when the reference is a file. */
     public String adaptation() {
-        return set != null && set.summary() != null ? set.summary().adaptation() : null;
+        return adaptation;
     }
 
     public List<String> classNames() {
@@ -97,6 +108,16 @@ public final class Reference {
             }
         }
         return c < classSpreads.length ? classSpreads[c] : Double.NaN;
+    }
+
+    /** Radii computed earlier for these features (a saved reference), so they are not computed again. */
+    public synchronized void preloadRadii(NeighbourRadii saved) {
+        radii = saved;
+    }
+
+    /** The reference's images after the extractor (null for a statistics-only reference). */
+    public ExtractedSet set() {
+        return set;
     }
 
     /** Squared k-NN radii for both k, from one pass on first use (sets without vector metrics skip it). */

@@ -26,6 +26,23 @@ public final class KidRealTerms {
         return real;
     }
 
+    /**
+     * The real-real sums for one (config, subset size m, generated rows, generated subset size n), computed now if
+     * they are not known yet: what a comparison's coordinator computes once and saves for its units.
+     */
+    public double[] sumsFor(KidConfig config, int m, int fakeRows, int n) {
+        return sums(config, m, fakeRows, n).clone();
+    }
+
+    /** Sums computed earlier (by {@link #sumsFor}) for the same real set, so they are not computed again. */
+    public void preload(KidConfig config, int m, int fakeRows, int n, double[] values) {
+        if (values.length != config.subsets()) {
+            throw new IllegalArgumentException("expected " + config.subsets() + " KID subset sums, found "
+                    + values.length);
+        }
+        sums.put(new Key(config, m, fakeRows, n), values.clone());
+    }
+
     /** Sum over i != j of k(x_i, x_j) for the real subset of each of {@code config.subsets()} draws. */
     double[] sums(KidConfig config, int m, int fakeRows, int n) {
         return sums.computeIfAbsent(new Key(config, m, fakeRows, n), k -> compute(config, m, fakeRows, n));

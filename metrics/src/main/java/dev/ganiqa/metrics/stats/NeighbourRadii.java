@@ -37,6 +37,29 @@ public final class NeighbourRadii {
         return new NeighbourRadii(x.data(), x.rows(), sorted, PairwiseDistances.kthNeighboursSquared(x, sorted));
     }
 
+    /**
+     * Radii computed earlier for {@code x} (and saved with it): {@code squared[t]} holds the squared k-th neighbour
+     * distance of every row for {@code ks[t]}, ascending ks.
+     */
+    public static NeighbourRadii ofSquared(FeatureMatrix x, int[] ks, double[][] squared) {
+        if (ks.length == 0 || ks.length != squared.length) {
+            throw new IllegalArgumentException("expected one radius array per k, found " + ks.length + " k and "
+                    + squared.length + " arrays");
+        }
+        for (int t = 0; t < ks.length; t++) {
+            if (squared[t].length != x.rows() || t > 0 && ks[t] <= ks[t - 1]) {
+                throw new IllegalArgumentException("expected ascending k with " + x.rows() + " radii each, found k "
+                        + Arrays.toString(ks) + " with " + squared[t].length + " radii");
+            }
+        }
+        return new NeighbourRadii(x.data(), x.rows(), ks.clone(), squared);
+    }
+
+    /** The k values these radii were computed for, ascending. */
+    public int[] ks() {
+        return ks.clone();
+    }
+
     /** The radii for precision/recall (k = 3) and density/coverage (k = 5). */
     public static NeighbourRadii forPrdc(FeatureMatrix x) {
         return of(x, NearestNeighbourMetrics.PRECISION_RECALL_K, NearestNeighbourMetrics.DENSITY_COVERAGE_K);
