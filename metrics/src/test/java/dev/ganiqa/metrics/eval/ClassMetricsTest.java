@@ -16,7 +16,7 @@ class ClassMetricsTest {
     private static final List<String> CLASSES = List.of("a", "b");
 
     /** n rows: class c = i % 2, features centred at 10 c with Gaussian spread {@code spread}. */
-    private static ExtractedSet set(int n, double spread, boolean labelled, double[] probabilityOfOwnClass, long seed) {
+    static ExtractedSet set(int n, double spread, boolean labelled, double[] probabilityOfOwnClass, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] x = new double[n * 3];
         double[] p = new double[n * 2];
