@@ -106,8 +106,8 @@ public final class FeatureRunner {
         private final ImageSet data;
         private final ExtractorInfo info;
         private final BlockingQueue<Prepared> queue;
-        private final Map<ImageShape, Integer> sources = new LinkedHashMap<>();
-        private final Map<ImageShape, ImageShape> targets = new LinkedHashMap<>();
+        /** The one adapter of each source shape met, built on first sight, in that order. */
+        private final Map<ImageShape, ImageAdapter> adapters = new LinkedHashMap<>();
         final List<SkippedFile> refused = new ArrayList<>();
         long prepareNanos;
 
@@ -135,11 +135,11 @@ public final class FeatureRunner {
                         continue;
                     }
                     ImageShape source = new ImageShape(image.height(), image.width(), image.isGray() ? 1 : 3);
-                    sources.merge(source, 1, Integer::sum);
-                    ImageShape target = targets.computeIfAbsent(source, s -> ImageAdapter.forExtractor(info, s).target());
+                    ImageAdapter adapter = adapters.computeIfAbsent(source, s -> ImageAdapter.forExtractor(info, s));
+                    ImageShape target = adapter.target();
                     if (count > 0 && !target.equals(shape)) {
                         prepareNanos += System.nanoTime() - t0;
-                        put(new Prepared(java.util.Arrays.copyOf(indices, count),
+                        queue.put(new Prepared(java.util.Arrays.copyOf(indices, count),
                                 java.util.Arrays.copyOf(pixels, count * shape.values()), shape, i, null));
                         count = 0;
                     }
@@ -147,20 +147,20 @@ public final class FeatureRunner {
                         shape = target;
                         pixels = new byte[batch * target.values()];
                     }
-                    byte[] adapted = new Preprocessing(target).apply(image);
+                    byte[] adapted = adapter.apply(image);
                     System.arraycopy(adapted, 0, pixels, count * target.values(), target.values());
                     indices[count++] = i;
                     prepareNanos += System.nanoTime() - t0;
                     if (count == batch) {
-                        put(new Prepared(indices.clone(), pixels, shape, i + 1, null));
+                        queue.put(new Prepared(indices.clone(), pixels, shape, i + 1, null));
                         count = 0;
                     }
                 }
                 if (count > 0) {
-                    put(new Prepared(java.util.Arrays.copyOf(indices, count),
+                    queue.put(new Prepared(java.util.Arrays.copyOf(indices, count),
                             java.util.Arrays.copyOf(pixels, count * shape.values()), shape, data.size(), null));
                 }
-                put(new Prepared(null, null, null, data.size(), null));
+                queue.put(new Prepared(null, null, null, data.size(), null));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
@@ -172,24 +172,19 @@ public final class FeatureRunner {
             }
         }
 
-        private void put(Prepared p) throws InterruptedException {
-            queue.put(p);
-        }
-
         /** One line: the adaptation of the only source shape, or a summary over several. */
         String describe(ExtractorInfo extractor) {
-            if (sources.isEmpty()) {
+            if (adapters.isEmpty()) {
                 return "no image decoded";
             }
-            if (sources.size() == 1) {
-                return ImageAdapter.forExtractor(extractor, sources.keySet().iterator().next()).description();
+            if (adapters.size() == 1) {
+                return adapters.values().iterator().next().description();
             }
-            long adapted = sources.keySet().stream().filter(s -> !ImageAdapter.forExtractor(extractor, s).isIdentity())
-                    .count();
-            ImageShape first = sources.keySet().iterator().next();
+            long adapted = adapters.values().stream().filter(a -> !a.isIdentity()).count();
+            ImageShape first = adapters.keySet().iterator().next();
             String target = extractor.anySize() ? "their own size, " + extractor.input().channels() + " channel(s)"
                     : extractor.input().toString();
-            return "images of " + sources.size() + " shapes (" + first + ", ...), " + adapted + " shape(s) adapted -> "
+            return "images of " + adapters.size() + " shapes (" + first + ", ...), " + adapted + " shape(s) adapted -> "
                     + target + ": " + POLICY;
         }
     }

@@ -69,6 +69,11 @@ public final class ImageAdapter {
         return "adapted " + source + " -> " + target + ": " + how;
     }
 
+    /** Adapts one decoded image of the source size (alpha composited on black by the policy) to the target. */
+    public byte[] apply(DecodedImage image) {
+        return policy.apply(image);
+    }
+
     /** Adapts one image from {@code src[srcOff..]} into {@code dst[dstOff..]}. */
     public void apply(byte[] src, int srcOff, byte[] dst, int dstOff) {
         if (isIdentity()) {
