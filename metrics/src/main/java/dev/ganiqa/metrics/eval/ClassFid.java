@@ -19,17 +19,11 @@ public record ClassFid(String groupedBy, Map<String, Double> fid, Map<String, In
     /** Null when the reference has no classes, or the generated set neither labels nor a class head. */
     public static ClassFid compute(Reference real, ExtractedSet fake) {
         List<String> names = real.classNames();
-        if (names.isEmpty() || !fake.hasVectors()) {
+        int[] group = fake.classGroups(names);
+        if (group == null) {
             return null;
         }
-        boolean labelled = fake.labels() != null && fake.classNames().equals(names);
-        if (!labelled && fake.probabilities() == null) {
-            return null;
-        }
-        int[] group = new int[fake.size()];
-        for (int i = 0; i < group.length; i++) {
-            group[i] = labelled ? fake.labels()[i] : fake.predictedClass(i);
-        }
+        boolean labelled = fake.labelledWith(names);
         Map<String, Double> fid = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (int c = 0; c < names.size(); c++) {

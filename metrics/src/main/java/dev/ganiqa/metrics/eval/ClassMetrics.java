@@ -42,19 +42,14 @@ public final class ClassMetrics {
     /** Null when the reference has no classes or the generated set has neither labels nor a class head. */
     public static Result compute(Reference real, ExtractedSet fake) {
         var names = real.classNames();
-        if (names.isEmpty() || !fake.hasVectors()) {
-            return null;
-        }
-        boolean labelled = fake.labels() != null && fake.classNames().equals(names);
-        if (!labelled && fake.probabilities() == null) {
+        int[] group = fake.classGroups(names);
+        if (group == null) {
             return null;
         }
         int k = names.size();
-        int[] group = new int[fake.size()];
         Double consistency = null;
         Double balance = null;
-        if (labelled) {
-            group = fake.labels();
+        if (fake.labelledWith(names)) {
             if (fake.probabilities() != null) {
                 int agree = 0;
                 for (int i = 0; i < fake.size(); i++) {
@@ -65,7 +60,6 @@ public final class ClassMetrics {
         } else {
             double[] pf = new double[k];
             for (int i = 0; i < group.length; i++) {
-                group[i] = fake.predictedClass(i);
                 if (group[i] >= 0 && group[i] < k) {
                     pf[group[i]] += 1.0 / group.length;
                 }

@@ -110,6 +110,32 @@ public record ExtractedSet(int size, GaussianStats stats, FeatureMatrix features
         return best;
     }
 
+    /** Whether each row carries one of {@code classNames} as its label (conditional samples, labelled real images). */
+    public boolean labelledWith(List<String> names) {
+        return labels != null && classNames.equals(names);
+    }
+
+    /**
+     * The class of every row for per-class metrics against a reference with classes {@code names}: its label when
+     * the set is labelled with them, else the extractor's predicted class; null when neither exists (or no vectors).
+     */
+    public int[] classGroups(List<String> names) {
+        if (names.isEmpty() || features == null) {
+            return null;
+        }
+        if (labelledWith(names)) {
+            return labels;
+        }
+        if (probabilities == null) {
+            return null;
+        }
+        int[] group = new int[size];
+        for (int i = 0; i < size; i++) {
+            group[i] = predictedClass(i);
+        }
+        return group;
+    }
+
     /** Features of a matrix already in memory (an .npy file), as an unlabelled set. */
     public static ExtractedSet ofFeatures(FeatureMatrix features) {
         int n = features.rows();
