@@ -241,7 +241,7 @@ public final class Comparison {
         ObjectMapper json = new ObjectMapper();
         try (var dirs = Files.list(root)) {
             for (Path dir : dirs.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Path file = dir.resolve("compare.json");
+                Path file = dir.resolve(RunFolder.CONFIG);
                 if (!Files.isRegularFile(file)) {
                     continue;
                 }

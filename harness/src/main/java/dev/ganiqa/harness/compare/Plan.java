@@ -61,14 +61,7 @@ public record Plan(List<Entry> units) {
     }
 
     public static Plan read(Path runDir) throws IOException {
-        Path file = runDir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": expected the plan of a prepared comparison, found no such file");
-        }
-        try {
-            return JSON.readValue(file.toFile(), Plan.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(file + ": expected a plan of units, found " + e.getOriginalMessage(), e);
-        }
+        return RunJson.read(JSON, runDir.resolve(FILE), Plan.class, "the plan of a prepared comparison",
+                "a plan of units");
     }
 }

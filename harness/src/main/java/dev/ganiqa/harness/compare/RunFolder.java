@@ -120,15 +120,8 @@ final class RunFolder implements AutoCloseable {
 
     /** The compare.json of a prepared comparison in {@code dir}. */
     static CompareConfig readConfig(Path dir) throws IOException {
-        Path file = dir.resolve(CONFIG);
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": expected the configuration of a prepared comparison, found no such file");
-        }
-        try {
-            return JSON.readValue(file.toFile(), CompareConfig.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(file + ": expected a comparison configuration, found " + e.getOriginalMessage(), e);
-        }
+        return RunJson.read(JSON, dir.resolve(CONFIG), CompareConfig.class,
+                "the configuration of a prepared comparison", "a comparison configuration");
     }
 
     @SuppressWarnings("unchecked")

@@ -53,10 +53,6 @@ public record UnitFile(String name, String node, String jobId, String finishedAt
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(JSON.readValue(file.toFile(), UnitFile.class));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(file + ": expected a unit result, found " + e.getOriginalMessage(), e);
-        }
+        return Optional.of(RunJson.read(JSON, file, UnitFile.class, "a unit result", "a unit result"));
     }
 }
