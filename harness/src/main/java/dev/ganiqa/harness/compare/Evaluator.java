@@ -10,15 +10,12 @@ import dev.ganiqa.metrics.eval.Reference;
 import dev.ganiqa.metrics.features.FeatureExtractor;
 import dev.ganiqa.metrics.features.Progress;
 import dev.ganiqa.metrics.image.DatasetMeasurement;
-import dev.ganiqa.metrics.image.ImageMeasures;
 import dev.ganiqa.metrics.image.Measure;
-import dev.ganiqa.metrics.image.MeasureValue;
 import dev.ganiqa.reports.model.Distribution;
 import dev.ganiqa.reports.model.MetricValue;
 import dev.ganiqa.reports.model.PerClassFid;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Evaluates one image set of a comparison (generated samples, or real training images for the reference row)
@@ -88,8 +85,7 @@ public final class Evaluator {
         DatasetMeasurement.Result result = DatasetMeasurement.run(images, threads, done -> { });
         Map<String, Distribution> out = new LinkedHashMap<>();
         for (Measure m : Measure.values()) {
-            double[] values = result.images().stream().filter(Objects::nonNull).map((ImageMeasures i) -> i.get(m))
-                    .filter(MeasureValue::isPresent).mapToDouble(MeasureValue::value).toArray();
+            double[] values = result.values(m);
             if (values.length > 0) {
                 out.put(m.column(), Distribution.of(values));
             }

@@ -31,12 +31,17 @@ public final class DatasetMeasurement {
      * path, and the most bytes measurements held at once ({@link ImageMeasurer#workingBytes} summed).
      */
     public record Result(ImageSet set, List<ImageMeasures> images, List<SkippedFile> skipped, long peakWorkingBytes) {
+        /** The values of {@code m} over the measured images that have one, in set order. */
+        public double[] values(Measure m) {
+            return images.stream().filter(java.util.Objects::nonNull).map(i -> i.get(m))
+                    .filter(MeasureValue::isPresent).mapToDouble(MeasureValue::value).toArray();
+        }
+
         /** Per-measure summaries over the images that have a value. */
         public Map<Measure, MeasureSummary> summaries() {
             Map<Measure, MeasureSummary> out = new EnumMap<>(Measure.class);
             for (Measure m : Measure.values()) {
-                double[] values = images.stream().filter(java.util.Objects::nonNull).map(i -> i.get(m))
-                        .filter(MeasureValue::isPresent).mapToDouble(MeasureValue::value).toArray();
+                double[] values = values(m);
                 long measured = images.stream().filter(java.util.Objects::nonNull).count();
                 out.put(m, MeasureSummary.of(values, (int) (measured - values.length)));
             }
