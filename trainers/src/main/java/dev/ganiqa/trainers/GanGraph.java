@@ -41,6 +41,8 @@ final class GanGraph implements AutoCloseable {
     final Placeholder<TFloat32> z;
     final Placeholder<TFloat32> oneHot;
     final Placeholder<TFloat32> interpolation;
+    /** The second latent batch of the mode-seeking term (fed only when it is on). */
+    final Placeholder<TFloat32> secondZ;
     final Placeholder<TFloat32> sampleZ;
     final Placeholder<TFloat32> sampleOneHot;
     final Operand<TFloat32> criticLoss;
@@ -74,6 +76,7 @@ final class GanGraph implements AutoCloseable {
         real = tf.withName("real").placeholder(TFloat32.class, Placeholder.shape(image));
         z = tf.withName("z").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, hp.latentDim())));
         oneHot = tf.withName("labels").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, Math.max(classes, 1))));
+        secondZ = tf.withName("z2").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, hp.latentDim())));
         interpolation = tf.withName("epsilon").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 1, 1, 1)));
         sampleZ = tf.withName("sample_z").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, hp.latentDim())));
         sampleOneHot = tf.withName("sample_labels").placeholder(TFloat32.class,
@@ -118,16 +121,18 @@ final class GanGraph implements AutoCloseable {
         }
         Op dApply = optimizer(graph, "d_opt", hp.learningRateD())
                 .applyGradients(pairs(tf, totalCriticLoss, criticVariables), "d_train");
+        Ops after = tf.withControlDependencies(List.of(dApply));
+        List<Op> afterUpdate = new ArrayList<>();
         if (hp.lipschitz() == Lipschitz.CLIP) {
-            Ops after = tf.withControlDependencies(List.of(dApply));
-            List<Op> clips = new ArrayList<>();
             for (Variable<TFloat32> v : criticVariables) {
-                clips.add(after.assign(v, after.clipByValue(v, after.constant(-hp.clip()), after.constant(hp.clip()))));
+                afterUpdate.add(after.assign(v, after.clipByValue(v, after.constant(-hp.clip()),
+                        after.constant(hp.clip()))));
             }
-            criticStep = tf.withControlDependencies(clips).withName("d_step").noOp();
-        } else {
-            criticStep = dApply;
         }
+        for (SpectralNorm norm : net.spectralNorms) {
+            afterUpdate.add(norm.refresh(after));
+        }
+        criticStep = afterUpdate.isEmpty() ? dApply : tf.withControlDependencies(afterUpdate).withName("d_step").noOp();
 
         // Generator step.
         List<Op> statistics = new ArrayList<>();
@@ -136,8 +141,12 @@ final class GanGraph implements AutoCloseable {
         generatorLoss = hp.loss() == Loss.NON_SATURATING
                 ? tf.math.mean(tf.math.softplus(tf.math.neg(scores)), tf.constant(0))
                 : tf.math.neg(tf.math.mean(scores, tf.constant(0)));
+        Operand<TFloat32> totalGeneratorLoss = generatorLoss;
+        if (hp.modeSeeking() > 0) {
+            totalGeneratorLoss = tf.math.add(generatorLoss, modeSeeking(tf, net, fakeForG));
+        }
         Op gApply = optimizer(graph, "g_opt", hp.learningRateG())
-                .applyGradients(pairs(tf, generatorLoss, generatorVariables), "g_train");
+                .applyGradients(pairs(tf, totalGeneratorLoss, generatorVariables), "g_train");
         List<Op> all = new ArrayList<>(statistics);
         all.add(gApply);
         generatorStep = tf.withControlDependencies(all).withName("g_step").noOp();
@@ -150,6 +159,20 @@ final class GanGraph implements AutoCloseable {
         }
         session = new Session(graph, config.build());
         session.initialize();
+    }
+
+    /**
+     * The mode-seeking term (Mao et al. 2019, eq. 3, and their code's loss_lz): with a second batch G(z2, y) of the
+     * same labels, lambda / (mean|G(z2, y) - G(z, y)| / mean|z2 - z| + 1e-5). It grows when different z give the
+     * same image, the collapse of a conditional generator that ignores z. The second batch's batch-norm updates
+     * are dropped: the moving statistics follow the adversarial batch only.
+     */
+    private Operand<TFloat32> modeSeeking(Ops tf, Backbone net, Operand<TFloat32> fake) {
+        Operand<TFloat32> other = net.generate(secondZ, oneHot, true, new ArrayList<>());
+        Operand<TFloat32> images = tf.math.mean(tf.math.abs(tf.math.sub(other, fake)), tf.constant(new int[] {0, 1, 2, 3}));
+        Operand<TFloat32> latents = tf.math.mean(tf.math.abs(tf.math.sub(secondZ, z)), tf.constant(new int[] {0, 1}));
+        Operand<TFloat32> ratio = tf.math.div(images, latents);
+        return tf.math.div(tf.constant(hp.modeSeeking()), tf.math.add(ratio, tf.constant(1e-5f)));
     }
 
     private Optimizer optimizer(Graph g, String name, float rate) {

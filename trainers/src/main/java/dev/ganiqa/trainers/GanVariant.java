@@ -10,6 +10,9 @@ package dev.ganiqa.trainers;
  * @param description one line for {@code --help} and reports
  */
 public record GanVariant(String name, Loss loss, boolean conditional, String description) {
+    private static final GeneratorConditioning CONDITION_G = GeneratorConditioning.CONCAT;
+    private static final CriticConditioning CONDITION_D = CriticConditioning.PROJECTION_FLAT;
+
     public GanVariant {
         if (name == null || name.isBlank() || loss == null) {
             throw new IllegalArgumentException("expected a variant name and loss, found " + name + ", " + loss);
@@ -34,11 +37,11 @@ public record GanVariant(String name, Loss loss, boolean conditional, String des
     public Hyperparameters defaults(Lipschitz lipschitz) {
         return switch (lipschitz) {
             case NONE -> new Hyperparameters(loss, lipschitz, OptimizerKind.ADAM, 2e-4f, 2e-4f, 0.5f, 0.999f,
-                    1, 10f, 0.01f, 100, 64, 50);
+                    1, 10f, 0.01f, 100, 64, 50, CONDITION_G, CONDITION_D, false, false, 0f);
             case GRADIENT_PENALTY -> new Hyperparameters(loss, lipschitz, OptimizerKind.ADAM, 1e-4f, 1e-4f, 0.5f,
-                    0.9f, 5, 10f, 0.01f, 100, 64, 50);
+                    0.9f, 5, 10f, 0.01f, 100, 64, 50, CONDITION_G, CONDITION_D, false, false, 0f);
             case CLIP -> new Hyperparameters(loss, lipschitz, OptimizerKind.RMSPROP, 5e-5f, 5e-5f, 0.5f, 0.9f,
-                    5, 10f, 0.01f, 100, 64, 50);
+                    5, 10f, 0.01f, 100, 64, 50, CONDITION_G, CONDITION_D, false, false, 0f);
         };
     }
 }

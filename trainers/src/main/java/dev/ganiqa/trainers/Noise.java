@@ -11,6 +11,8 @@ final class Noise {
     static final long STREAM_CRITIC_Z = 1;
     static final long STREAM_GENERATOR_Z = 2;
     static final long STREAM_EPSILON = 3;
+    /** The second latent batch of the mode-seeking term. */
+    static final long STREAM_SECOND_Z = 4;
     /** Seed of the per-epoch sample grids: fixed, so every variant and every run shows the same noise. */
     static final long GRID_SEED = 0x6A11_6A11L;
 

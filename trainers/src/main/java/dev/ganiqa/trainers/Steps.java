@@ -38,11 +38,18 @@ final class Steps {
     /** Generator loss of one generator update with the labels of the current batch. */
     float generator(int[] labels, int n, long step) {
         int latent = g.hp.latentDim();
+        boolean second = g.hp.modeSeeking() > 0;
         try (TFloat32 z = tensor(Noise.latent(n, latent, Noise.key(seed, Noise.STREAM_GENERATOR_Z, step)), n, latent);
-             TFloat32 y = labels(labels, n);
-             Result r = g.session.runner().feed(g.z, z).feed(g.oneHot, y).fetch(g.generatorLoss)
-                     .addTarget(g.generatorStep).run()) {
-            return scalar(r, 0);
+             TFloat32 z2 = second ? tensor(Noise.latent(n, latent, Noise.key(seed, Noise.STREAM_SECOND_Z, step)),
+                     n, latent) : null;
+             TFloat32 y = labels(labels, n)) {
+            var runner = g.session.runner().feed(g.z, z).feed(g.oneHot, y);
+            if (second) {
+                runner.feed(g.secondZ, z2);
+            }
+            try (Result r = runner.fetch(g.generatorLoss).addTarget(g.generatorStep).run()) {
+                return scalar(r, 0);
+            }
         }
     }
 

@@ -21,6 +21,11 @@ public record TrainConfig(GanVariant variant, Hyperparameters hyperparameters, B
         if (batchSize < 2) {
             throw new IllegalArgumentException("expected a batch size >= 2, found " + batchSize);
         }
+        if (hyperparameters.minibatchStd() && batchSize % Backbone.STD_GROUP != 0) {
+            throw new IllegalArgumentException("expected a batch size that is a multiple of " + Backbone.STD_GROUP
+                    + " with the minibatch-std feature (its groups must not mix real and fake images), found "
+                    + batchSize);
+        }
         if (threads < 0) {
             throw new IllegalArgumentException("expected threads >= 0, found " + threads);
         }
