@@ -15,8 +15,11 @@ import dev.ganiqa.trainers.Lipschitz;
 import dev.ganiqa.trainers.TrainConfig;
 import dev.ganiqa.trainers.Trainer;
 import dev.ganiqa.trainers.TrainingRun;
+import dev.ganiqa.harness.compare.Overrides;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code ganiqa train}: trains one variant into a run folder, or resumes one. */
 @Parameters(commandNames = "train", commandDescription = "Train a GAN variant (dcgan, cdcgan, wgan, cwgan)")
@@ -82,6 +85,11 @@ public final class TrainCommand extends BaseCommand {
     @Parameter(names = "--embed", validateWith = Numbers.Positive.class, description = "Label embedding size of conditional generators (default 50)")
     public Integer embed;
 
+    @Parameter(names = "--set", description = "Hyper-parameter override FIELD=VALUE (a field of the variant's "
+            + "hyper-parameters, e.g. conditionG=cbn, conditionD=projection, spectralNorm=true, minibatchStd=true, "
+            + "modeSeeking=1), repeatable; applied after the options above")
+    public List<String> settings = new ArrayList<>();
+
     @Parameter(names = "--threads", validateWith = Numbers.NonNegative.class, description = "TF intra/inter-op threads (0 = TF default, one per core)")
     public int threads;
 
@@ -140,6 +148,13 @@ public final class TrainCommand extends BaseCommand {
         if (latent != null || width != null || embed != null) {
             h = h.withSizes(latent != null ? latent : h.latentDim(), width != null ? width : h.width(),
                     embed != null ? embed : h.embedDim());
+        }
+        if (!settings.isEmpty()) {
+            try {
+                h = Overrides.apply(v, h, settings);
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage("train", e.getMessage());
+            }
         }
         return h;
     }

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Hyper-parameter overrides of a comparison, {@code VARIANT.FIELD=VALUE} (or {@code *.FIELD=VALUE} for every
- * variant), e.g. {@code wgan.nCritic=3}; FIELD is a component of {@link Hyperparameters}. Applied to the
- * variant's defaults through the record's own validation, so a bad value fails before any training.
+ * Hyper-parameter overrides, {@code VARIANT.FIELD=VALUE}, {@code *.FIELD=VALUE} or {@code FIELD=VALUE} (both
+ * for every variant), e.g. {@code wgan.nCritic=3} or {@code *.conditionG=cbn}; FIELD is a component of
+ * {@link Hyperparameters}. Applied to the variant's defaults through the record's own validation, so a bad
+ * value fails before any training.
  */
 public final class Overrides {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -19,15 +20,21 @@ public final class Overrides {
     }
 
     public static Hyperparameters apply(GanVariant variant, List<String> settings) {
+        return apply(variant, variant.defaults(), settings);
+    }
+
+    /** The settings applied to {@code base} (the variant's defaults, or those of another Lipschitz constraint). */
+    public static Hyperparameters apply(GanVariant variant, Hyperparameters base, List<String> settings) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> fields = new LinkedHashMap<>(JSON.convertValue(variant.defaults(), Map.class));
+        Map<String, Object> fields = new LinkedHashMap<>(JSON.convertValue(base, Map.class));
         for (String setting : settings) {
             int eq = setting.indexOf('=');
-            int dot = setting.indexOf('.');
-            if (eq < 0 || dot < 0 || dot > eq) {
-                throw new IllegalArgumentException("expected --set VARIANT.FIELD=VALUE, found '" + setting + "'");
+            if (eq <= 0) {
+                throw new IllegalArgumentException("expected --set VARIANT.FIELD=VALUE or FIELD=VALUE, found '"
+                        + setting + "'");
             }
-            String target = setting.substring(0, dot);
+            int dot = setting.substring(0, eq).indexOf('.');
+            String target = dot < 0 ? "*" : setting.substring(0, dot);
             String field = setting.substring(dot + 1, eq);
             String value = setting.substring(eq + 1);
             if (!fields.containsKey(field)) {

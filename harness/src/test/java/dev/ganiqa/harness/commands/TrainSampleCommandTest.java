@@ -1,12 +1,15 @@
 package dev.ganiqa.harness.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.ImageShape;
 import dev.ganiqa.harness.cli.CliRun;
 import dev.ganiqa.trainers.Budget;
 import dev.ganiqa.trainers.GanVariants;
+import dev.ganiqa.trainers.GeneratorConditioning;
+import dev.ganiqa.trainers.Lipschitz;
 import dev.ganiqa.trainers.TrainConfig;
 import dev.ganiqa.trainers.Trainer;
 import dev.ganiqa.trainers.TrainingListener;
@@ -86,6 +89,19 @@ class TrainSampleCommandTest {
         assertThat(h.learningRateD()).isEqualTo(1e-3f);
         assertThat(h.learningRateG()).isEqualTo(5e-5f);
         assertThat(h.clip()).isEqualTo(0.01f);
+
+        c.settings = List.of("conditionG=cbn", "cwgan.spectralNorm=true", "wgan.modeSeeking=0.5");
+        h = c.hyperparameters(GanVariants.WGAN);
+        assertThat(h.conditionG()).isEqualTo(GeneratorConditioning.BATCH_NORM);
+        assertThat(h.spectralNorm()).as("a setting for another variant").isFalse();
+        assertThat(h.modeSeeking()).isEqualTo(0.5f);
+        assertThat(h.nCritic()).as("the options still apply").isEqualTo(3);
+        assertThat(h.lipschitz()).isEqualTo(Lipschitz.CLIP);
+        c.settings = List.of("conditionD=pooled");
+        assertThatThrownBy(() -> c.hyperparameters(GanVariants.CWGAN))
+                .hasMessageContaining("expected a critic conditioning projection-flat, projection, channels, found 'pooled'");
+        c.settings = List.of("depth=3");
+        assertThatThrownBy(() -> c.hyperparameters(GanVariants.CWGAN)).hasMessageContaining("found 'depth'");
     }
 
     /** Horizontal and vertical bars, 16x16 gray, two classes. */
