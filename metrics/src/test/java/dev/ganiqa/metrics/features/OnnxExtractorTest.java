@@ -259,4 +259,25 @@ class OnnxExtractorTest {
             assertClose(f.features(), ref[0], 1e-5);
         }
     }
+
+    /** The benchmark's premise: the ONNX model and the TF frozen graph of one {@link TinyConvNet} agree. */
+    @Test
+    void onnxModelAndTensorFlowGraphOfTheSameNetworkAgree() throws IOException {
+        TinyConvNet net = TinyConvNet.of(1, 16, 10, 8);
+        Path onnx = Files.write(dir.resolve("conv.onnx"), net.onnx("x", 28, 28, false));
+        Path pb = Files.write(dir.resolve("conv.pb"), net.frozenGraph(28, 28));
+        ArrayDataset data = images(40, new ImageShape(28, 28, 1), 9);
+        try (FeatureExtractor o = Extractors.open("onnx:" + onnx + "?range=0-1", Map.of(), 2);
+             FeatureExtractor t = Extractors.open("frozen:" + pb, Map.of(), 2)) {
+            Features a = run(o, data, 16);
+            Features b = run(t, data, 16);
+            for (int i = 0; i < a.features().length; i++) {
+                assertThat(a.features()[i]).isCloseTo(b.features()[i],
+                        org.assertj.core.data.Offset.offset(1e-5f * Math.max(1, Math.abs(b.features()[i]))));
+            }
+            for (int i = 0; i < a.probabilities().length; i++) {
+                assertThat(a.probabilities()[i]).isCloseTo(b.probabilities()[i], org.assertj.core.data.Offset.offset(1e-5f));
+            }
+        }
+    }
 }
