@@ -46,6 +46,9 @@ final class OnnxExtractor implements FeatureExtractor {
     private final boolean logits;
     /** The model's static batch size, or 0 when the batch dimension is dynamic. */
     private final int fixedBatch;
+    /** Reused between runs: the converted batch, and the native-order direct buffer ONNX Runtime reads without a copy. */
+    private float[] scratch = new float[0];
+    private FloatBuffer direct = FloatBuffer.allocate(0);
 
     private OnnxExtractor(ExtractorInfo info, OrtEnvironment env, OrtSession session, OnnxInput feed, String input,
             String features, String classOutput, boolean logits, int fixedBatch) {
@@ -80,6 +83,9 @@ final class OnnxExtractor implements FeatureExtractor {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            // Idle intra-op threads sleep instead of spinning: on a machine shared with training jobs spinning halved
+            // the throughput (BENCHMARKS.md, ONNX Runtime vs TensorFlow).
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             if (OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
                 options.addCUDA();
             }
@@ -277,10 +283,15 @@ final class OnnxExtractor implements FeatureExtractor {
         for (int from = 0; from < count; from += step) {
             int real = Math.min(step, count - from);
             int n = fixedBatch > 0 ? fixedBatch : real;
-            float[] x = new float[n * per];
-            OnnxInput.convert(table, feed.layout(), Arrays.copyOfRange(images, from * per, (from + real) * per), real,
-                    shape, x, 0);
-            nanos += run(x, n, real, shape, from, f, p);
+            if (scratch.length != n * per) {
+                scratch = new float[n * per];
+                direct = java.nio.ByteBuffer.allocateDirect(n * per * Float.BYTES).order(java.nio.ByteOrder.nativeOrder())
+                        .asFloatBuffer();
+            }
+            OnnxInput.convert(table, feed.layout(), images, from * per, real, shape, scratch);
+            direct.clear();
+            direct.put(scratch).flip();
+            nanos += run(direct, n, real, shape, from, f, p);
         }
         if (logits) {
             SessionExtractor.softmaxRows(p, count, classes);
@@ -289,9 +300,9 @@ final class OnnxExtractor implements FeatureExtractor {
     }
 
     /** One session run on {@code n} images (the first {@code real} used); returns its nanoseconds. */
-    private long run(float[] x, int n, int real, ImageShape shape, int from, float[] f, float[] p) {
+    private long run(FloatBuffer x, int n, int real, ImageShape shape, int from, float[] f, float[] p) {
         Set<String> fetch = new LinkedHashSet<>(classOutput == null ? List.of(features) : List.of(features, classOutput));
-        try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), feed.dims(n, shape))) {
+        try (OnnxTensor t = OnnxTensor.createTensor(env, x, feed.dims(n, shape))) {
             long t0 = System.nanoTime();
             try (OrtSession.Result r = session.run(Map.of(input, t), fetch)) {
                 long nanos = System.nanoTime() - t0;

@@ -47,15 +47,18 @@ record OnnxInput(String name, OnnxSpec.Size size, int channels, OnnxSpec.Layout 
         return t;
     }
 
-    /** {@code count} HWC uint8 images of {@code shape} into {@code out} (from {@code outOff}) in the model's layout. */
-    static void convert(float[][] table, OnnxSpec.Layout layout, byte[] images, int count, ImageShape shape,
-            float[] out, int outOff) {
+    /**
+     * {@code count} HWC uint8 images of {@code shape} from {@code images[inOff..]} into the start of {@code out} in
+     * the model's layout; the rest of {@code out} (padding up to a static batch) is left as it is.
+     */
+    static void convert(float[][] table, OnnxSpec.Layout layout, byte[] images, int inOff, int count, ImageShape shape,
+            float[] out) {
         int c = shape.channels();
         int plane = shape.height() * shape.width();
         if (layout == OnnxSpec.Layout.NHWC) {
             int n = count * plane * c;
             for (int i = 0; i < n; i++) {
-                out[outOff + i] = table[i % c][images[i] & 0xFF];
+                out[i] = table[i % c][images[inOff + i] & 0xFF];
             }
             return;
         }
@@ -63,9 +66,10 @@ record OnnxInput(String name, OnnxSpec.Size size, int channels, OnnxSpec.Layout 
             int base = img * plane * c;
             for (int k = 0; k < c; k++) {
                 float[] tk = table[k];
-                int to = outOff + base + k * plane;
+                int to = base + k * plane;
+                int from = inOff + base + k;
                 for (int p = 0; p < plane; p++) {
-                    out[to + p] = tk[images[base + p * c + k] & 0xFF];
+                    out[to + p] = tk[images[from + p * c] & 0xFF];
                 }
             }
         }

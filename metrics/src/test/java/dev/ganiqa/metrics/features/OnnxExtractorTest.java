@@ -168,6 +168,20 @@ class OnnxExtractorTest {
     }
 
     @Test
+    void aStaticBatchSizeIsHonouredByPaddingTheLastRun() throws IOException {
+        Path fixed = Files.write(dir.resolve("batch4.onnx"), NET.onnx("x", 4, 16, 16, false));
+        ArrayDataset data = images(11, new ImageShape(16, 16, 3), 7);
+        try (FeatureExtractor a = Extractors.open("onnx:" + fixed, Map.of(), 1);
+             FeatureExtractor b = Extractors.open("onnx:" + nchw16, Map.of(), 1)) {
+            float[] fa = run(a, data, 5).features();
+            float[] fb = run(b, data, 11).features();
+            for (int i = 0; i < fa.length; i++) {
+                assertThat(fa[i]).isCloseTo(fb[i], org.assertj.core.data.Offset.offset(1e-6f * Math.max(1, Math.abs(fb[i]))));
+            }
+        }
+    }
+
+    @Test
     void bicubicPresetResizesWithPillowsFilterAndNamesItsPreprocessing() throws IOException {
         TinyConvNet net = TinyConvNet.of(3, 4, 3, 5);
         Path clip = Files.write(dir.resolve("clip-like.onnx"), net.onnx("pixel_values", 224, 224, false));

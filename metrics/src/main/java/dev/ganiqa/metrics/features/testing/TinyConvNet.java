@@ -63,6 +63,12 @@ public final class TinyConvNet {
      * given sizes or, when 0, symbolic; outputs {@code features} and {@code logits}.
      */
     public byte[] onnx(String input, int height, int width, boolean nhwc) {
+        return onnx(input, 0, height, width, nhwc);
+    }
+
+    /** {@link #onnx(String, int, int, boolean)} with a static batch size {@code batch} (0: symbolic). */
+    public byte[] onnx(String input, int batch, int height, int width, boolean nhwc) {
+        Object n = batch > 0 ? (Object) batch : "n";
         Object h = height > 0 ? (Object) height : "h";
         Object w = width > 0 ? (Object) width : "w";
         OnnxWriter g = OnnxWriter.graph("tiny_conv_net");
@@ -70,9 +76,9 @@ public final class TinyConvNet {
         if (nhwc) {
             g.node("Transpose", new String[] {input}, "x_nchw", OnnxWriter.intsAttribute("perm", 0, 3, 1, 2));
             x = "x_nchw";
-            g.input(input, "n", h, w, channels);
+            g.input(input, n, h, w, channels);
         } else {
-            g.input(input, "n", channels, h, w);
+            g.input(input, n, channels, h, w);
         }
         g.initializer("conv_w", convW, filters, channels, 3, 3).initializer("conv_b", convB, filters)
                 .initializer("dense_w", denseW, classes, filters).initializer("dense_b", denseB, classes);
@@ -82,7 +88,7 @@ public final class TinyConvNet {
         g.node("GlobalAveragePool", new String[] {"relu"}, "pooled");
         g.node("Flatten", new String[] {"pooled"}, "features", OnnxWriter.intAttribute("axis", 1));
         g.node("Gemm", new String[] {"features", "dense_w", "dense_b"}, "logits", OnnxWriter.intAttribute("transB", 1));
-        g.output("features", "n", filters).output("logits", "n", classes);
+        g.output("features", n, filters).output("logits", n, classes);
         return OnnxWriter.model(g);
     }
 
