@@ -262,6 +262,24 @@ class OnnxExtractorTest {
     }
 
     @Test
+    void anOutputWidthTheModelLeavesOpenIsFoundByOneRun() throws IOException {
+        // Channels left open: the output width [n, c] is unknown until the model runs with channels=1.
+        OnnxWriter g = OnnxWriter.graph("pool").input("x", "n", "c", 4, 4);
+        g.node("GlobalAveragePool", new String[] {"x"}, "pooled");
+        g.node("Flatten", new String[] {"pooled"}, "features", OnnxWriter.intAttribute("axis", 1));
+        Path pool = Files.write(dir.resolve("pool.onnx"), OnnxWriter.model(g.output("features", "n", "d")));
+        byte[] px = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            px[i] = (byte) (i * 10);
+        }
+        try (FeatureExtractor e = Extractors.open("onnx:" + pool + "?range=0-255&channels=1", Map.of(), 1)) {
+            assertThat(e.info().featureDim()).isEqualTo(1);
+            assertThat(e.info().hasClasses()).isFalse();
+            assertThat(e.extract(px, 1, new ImageShape(4, 4, 1)).features()).containsExactly(75f);
+        }
+    }
+
+    @Test
     void sizeAnyFeedsImagesAtTheirOwnSize() {
         ArrayDataset data = images(3, new ImageShape(10, 14, 3), 6);
         try (FeatureExtractor e = Extractors.open("onnx:" + nhwcAny + "?size=any&range=0-255", Map.of(), 1)) {
