@@ -53,7 +53,7 @@ final class OnnxPresets {
     static FeatureExtractor open(String prefix, String rest, int threads) {
         Preset p = PRESETS.get(prefix);
         OnnxSpec spec = OnnxSpec.parse(prefix, rest, p.defaults());
-        return OnnxExtractor.open(spec, spec.features() != null ? List.of(spec.features()) : p.features(),
+        return OnnxModels.open(spec, spec.features() != null ? List.of(spec.features()) : p.features(),
                 spec.features() != null, threads);
     }
 }
