@@ -8,17 +8,32 @@ package dev.ganiqa.datasets;
  *   <li>RGB to gray, when the target has one channel, with ITU-R BT.601 luma
  *       Y = round(0.299 R + 0.587 G + 0.114 B) (the formula of PIL's {@code convert("L")} and OpenCV's RGB2GRAY).</li>
  *   <li>Resize so the image covers the target (one scale for both axes, so the aspect ratio is kept): area
- *       filter when shrinking, bilinear when enlarging ({@link Resampler}); then a centre crop of the overflow.</li>
+ *       filter when shrinking, bilinear when enlarging ({@link Resampler}), or Pillow's bicubic both ways when
+ *       {@code filter} is {@link Filter#BICUBIC}; then a centre crop of the overflow.</li>
  *   <li>Gray to RGB, when the target has three channels, by copying the gray value to R, G and B.</li>
  * </ol>
  */
-public record Preprocessing(ImageShape target) {
+public record Preprocessing(ImageShape target, Filter filter) {
+    /** How the resize step filters. */
+    public enum Filter {
+        /** Area (box) when shrinking, bilinear when enlarging, as OpenCV's INTER_AREA / INTER_LINEAR: the default. */
+        AREA,
+        /** Pillow's antialiased bicubic (a = -0.5), as torchvision's Resize on PIL images. */
+        BICUBIC
+    }
+
     private static final double LUMA_R = 0.299;
     private static final double LUMA_G = 0.587;
     private static final double LUMA_B = 0.114;
 
     public Preprocessing {
         java.util.Objects.requireNonNull(target, "target");
+        java.util.Objects.requireNonNull(filter, "filter");
+    }
+
+    /** The default policy (area / bilinear) to {@code target}. */
+    public Preprocessing(ImageShape target) {
+        this(target, Filter.AREA);
     }
 
     /** Every image of {@code dataset} in the target shape, with the same labels, class names and names. */
@@ -66,7 +81,7 @@ public record Preprocessing(ImageShape target) {
         double scale = Math.max((double) target.height() / h, (double) target.width() / w);
         int rh = Math.max(target.height(), (int) Math.round(h * scale));
         int rw = Math.max(target.width(), (int) Math.round(w * scale));
-        float[] resized = Resampler.resize(plane, h, w, working, rh, rw);
+        float[] resized = Resampler.resize(plane, h, w, working, rh, rw, filter);
         int top = (rh - target.height()) / 2;
         int left = (rw - target.width()) / 2;
         byte[] out = new byte[target.values()];

@@ -5,6 +5,12 @@ package dev.ganiqa.datasets;
  * sample is the mean of the source samples it covers, weighted by the covered fraction, as OpenCV's
  * {@code INTER_AREA}. Enlarging uses bilinear interpolation with half-pixel centres
  * ({@code src = (dst + 0.5) * in / out - 0.5}, edges clamped), as OpenCV's {@code INTER_LINEAR}.
+ * {@link Preprocessing.Filter#BICUBIC} instead uses Pillow's bicubic filter both ways (Keys' cubic with
+ * a = -0.5, its support widened by the scale when shrinking, so it antialiases; weights normalised to sum 1;
+ * {@code ImagingResample} in Pillow's {@code Resample.c}), the filter of torchvision's
+ * {@code Resize(interpolation=BICUBIC)} on PIL images and so of CLIP's and DINOv2's published preprocessing.
+ * As Pillow, the horizontal pass is rounded and clipped to 0..255 before the vertical one (which matters: the
+ * cubic overshoots at edges); Pillow's fixed-point weights are not copied, so results may differ by one level.
  */
 final class Resampler {
     /** Per output index: first source index and weights for consecutive source indices. */
@@ -12,6 +18,10 @@ final class Resampler {
     }
 
     private Resampler() {
+    }
+
+    static Taps taps(int in, int out, Preprocessing.Filter filter) {
+        return filter == Preprocessing.Filter.BICUBIC ? bicubicTaps(in, out) : taps(in, out);
     }
 
     static Taps taps(int in, int out) {
@@ -57,12 +67,58 @@ final class Resampler {
         return new Taps(first, weights);
     }
 
+    /** Pillow's {@code precompute_coeffs} for its bicubic filter (support 2, widened by the scale when shrinking). */
+    static Taps bicubicTaps(int in, int out) {
+        int[] first = new int[out];
+        float[][] weights = new float[out][];
+        double scale = (double) in / out;
+        double filterScale = Math.max(scale, 1.0);
+        double support = 2.0 * filterScale;
+        for (int i = 0; i < out; i++) {
+            double centre = (i + 0.5) * scale;
+            int lo = Math.max((int) (centre - support + 0.5), 0);
+            int hi = Math.min((int) (centre + support + 0.5), in);
+            double[] w = new double[hi - lo];
+            double sum = 0;
+            for (int j = lo; j < hi; j++) {
+                w[j - lo] = cubic((j - centre + 0.5) / filterScale);
+                sum += w[j - lo];
+            }
+            first[i] = lo;
+            weights[i] = new float[w.length];
+            for (int j = 0; j < w.length; j++) {
+                weights[i][j] = (float) (sum == 0 ? 0 : w[j] / sum);
+            }
+        }
+        return new Taps(first, weights);
+    }
+
+    /** Keys' cubic convolution kernel with a = -0.5 (Pillow's {@code bicubic_filter}). */
+    private static double cubic(double x) {
+        double a = -0.5;
+        x = Math.abs(x);
+        if (x < 1) {
+            return ((a + 2) * x - (a + 3)) * x * x + 1;
+        }
+        if (x < 2) {
+            return (((x - 5) * x + 8) * x - 4) * a;
+        }
+        return 0;
+    }
+
     /** Resizes {@code src} (h x w x c interleaved) to {@code outH x outW}. */
     static float[] resize(float[] src, int h, int w, int c, int outH, int outW) {
+        return resize(src, h, w, c, outH, outW, Preprocessing.Filter.AREA);
+    }
+
+    /** Resizes {@code src} (h x w x c interleaved) to {@code outH x outW} with {@code filter}. */
+    static float[] resize(float[] src, int h, int w, int c, int outH, int outW, Preprocessing.Filter filter) {
         if (h == outH && w == outW) {
             return src;
         }
-        Taps cols = taps(w, outW);
+        Taps cols = taps(w, outW, filter);
+        // Pillow stores the horizontal pass as 8-bit: bicubic overshoot is clipped before the vertical pass.
+        boolean eightBit = filter == Preprocessing.Filter.BICUBIC;
         float[] horizontal = new float[h * outW * c];
         for (int y = 0; y < h; y++) {
             int row = y * w * c;
@@ -74,11 +130,11 @@ final class Resampler {
                     for (int t = 0; t < wt.length; t++) {
                         sum += wt[t] * src[base + t * c + k];
                     }
-                    horizontal[(y * outW + x) * c + k] = sum;
+                    horizontal[(y * outW + x) * c + k] = eightBit ? Math.max(0, Math.min(255, Math.round(sum))) : sum;
                 }
             }
         }
-        Taps rows = taps(h, outH);
+        Taps rows = taps(h, outH, filter);
         int stride = outW * c;
         float[] out = new float[outH * stride];
         for (int y = 0; y < outH; y++) {

@@ -54,4 +54,23 @@ class PreprocessingOpenCvTest {
         assertThat(maxDifference(new Preprocessing(new ImageShape(12, 16, 1)).apply(input), load("gray-12x16.png").samples()))
                 .isZero();
     }
+
+    private DecodedImage loadPillow(String name) throws Exception {
+        Path file = dir.resolve(name);
+        try (var in = getClass().getResourceAsStream("/pillow/" + name)) {
+            java.nio.file.Files.copy(in, file);
+        }
+        return new ImageDecoder(DatasetOptions.DEFAULT_MAX_PIXELS).decode(file);
+    }
+
+    /** Pillow 9.4.0's {@code Image.BICUBIC} (fixtures in resources/pillow): within one level, both ways. */
+    @Test
+    void bicubicMatchesPillow() throws Exception {
+        DecodedImage input = load("input-12x16.png");
+        for (int[] hw : new int[][] {{9, 12}, {6, 8}, {18, 24}, {30, 40}}) {
+            Preprocessing bicubic = new Preprocessing(new ImageShape(hw[0], hw[1], 3), Preprocessing.Filter.BICUBIC);
+            assertThat(maxDifference(bicubic.apply(input), loadPillow("bicubic-" + hw[0] + "x" + hw[1] + ".png").samples()))
+                    .as("%dx%d", hw[0], hw[1]).isLessThanOrEqualTo(1);
+        }
+    }
 }

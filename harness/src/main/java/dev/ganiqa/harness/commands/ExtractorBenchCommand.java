@@ -16,6 +16,7 @@ import dev.ganiqa.metrics.features.ImageAdapter;
 import dev.ganiqa.metrics.features.RunSummary;
 import dev.ganiqa.metrics.features.RunnerOptions;
 import dev.ganiqa.metrics.features.testing.InceptionShapedGraph;
+import dev.ganiqa.metrics.features.testing.TinyConvNet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -27,8 +28,12 @@ import java.nio.file.Path;
  */
 @Parameters(commandNames = "bench", commandDescription = "Measure feature extractor throughput (images/s)")
 public final class ExtractorBenchCommand extends BaseCommand {
+    static final String SYNTHETIC_CONV_ONNX = "synthetic-conv-onnx";
+    static final String SYNTHETIC_CONV_TF = "synthetic-conv-tf";
+
     @Parameter(names = "--extractor", description = "Extractor spec; 'synthetic-inception' builds the "
-            + "Inception-shaped stand-in graph")
+            + "Inception-shaped stand-in graph; 'synthetic-conv-onnx' and 'synthetic-conv-tf' build one small conv net "
+            + "(3x3 conv to 64 channels, ReLU, global average pool, dense to 10) as ONNX and as a TF frozen graph")
     public String extractor = Extractors.DEFAULT;
 
     @Parameter(names = "--images", validateWith = Numbers.Positive.class, description = "Number of Fashion-MNIST images")
@@ -56,6 +61,15 @@ public final class ExtractorBenchCommand extends BaseCommand {
             tmp = Files.createTempFile("ganiqa-inception-shaped", ".pb");
             Files.write(tmp, InceptionShapedGraph.build(1).bytes());
             spec = "inception:" + tmp;
+        } else if (SYNTHETIC_CONV_ONNX.equals(extractor) || SYNTHETIC_CONV_TF.equals(extractor)) {
+            // The same weights both ways; images 0..255 become 0..1 in front of the convolution in both.
+            TinyConvNet net = TinyConvNet.of(data.shape().channels(), 64, 10, 1);
+            int h = data.shape().height();
+            int w = data.shape().width();
+            boolean onnx = SYNTHETIC_CONV_ONNX.equals(extractor);
+            tmp = Files.createTempFile("ganiqa-conv", onnx ? ".onnx" : ".pb");
+            Files.write(tmp, onnx ? net.onnx("x", h, w, false) : net.frozenGraph(h, w));
+            spec = (onnx ? "onnx:" : "frozen:") + tmp + (onnx ? "?range=0-1" : "");
         }
         int threads = Runtime.getRuntime().availableProcessors();
         try (FeatureExtractor e = Extractors.open(spec, System.getenv(), threads)) {
@@ -75,7 +89,7 @@ public final class ExtractorBenchCommand extends BaseCommand {
             java.util.Arrays.sort(outside);
             java.util.Arrays.sort(bare);
             int m = repeats / 2;
-            context.out().printf("extractor %s, %d images %s, batch %d, %d TF intra-op threads, %d cores%n",
+            context.out().printf("extractor %s, %d images %s, batch %d, %d intra-op threads, %d cores%n",
                     extractor, data.size(), data.shape(), batch, threads, Runtime.getRuntime().availableProcessors());
             context.out().printf("pipeline: %.0f images/s (median of %d), outside Session.run: %.1f%%%n",
                     rates[m], repeats, 100 * outside[m]);

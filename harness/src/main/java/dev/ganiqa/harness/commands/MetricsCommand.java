@@ -45,7 +45,8 @@ public class MetricsCommand extends BaseCommand {
     public String real;
 
     @Parameter(names = "--extractor", description = "Feature extractor for --real: ganiqa-fmnist-v1, "
-            + "inception[:PATH], savedmodel:DIR[#SIGNATURE], frozen:FILE.pb")
+            + "inception[:PATH], savedmodel:DIR[#SIGNATURE], frozen:FILE.pb, onnx:FILE.onnx[?OPTIONS], "
+            + "onnx-clip-vit-b32:FILE, onnx-dinov2-vits14:FILE, onnx-inception:FILE")
     public String extractor = Extractors.DEFAULT;
 
     @Parameter(names = "--per-image", description = "Write one CSV row per image to this file")

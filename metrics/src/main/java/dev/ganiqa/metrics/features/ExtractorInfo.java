@@ -1,6 +1,7 @@
 package dev.ganiqa.metrics.features;
 
 import dev.ganiqa.datasets.ImageShape;
+import dev.ganiqa.datasets.Preprocessing;
 import java.util.Objects;
 
 /**
@@ -8,12 +9,14 @@ import java.util.Objects;
  * {@code anySize} is true only the channel count must match (the Inception graph resizes to 299x299
  * itself) and {@code input}'s height and width are nominal (the network's native size where known).
  * {@code preprocessing} says what the network is fed. {@code classes} is 0 when the extractor has no class head (then no Inception Score).
- * {@code sha256} identifies the weights, so numbers from different extractors are never mixed.
+ * {@code sha256} identifies the weights (and, where the extractor is told its preprocessing, that too), so numbers
+ * from different extractors are never mixed. {@code resize} is the filter {@link ImageAdapter} resizes with.
  */
 public record ExtractorInfo(String name, String version, String sha256, ImageShape input, boolean anySize,
-        String preprocessing, int featureDim, int classes) {
+        String preprocessing, int featureDim, int classes, Preprocessing.Filter resize) {
     public ExtractorInfo {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(resize, "resize");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(preprocessing, "preprocessing");
@@ -26,6 +29,12 @@ public record ExtractorInfo(String name, String version, String sha256, ImageSha
         if (classes < 0) {
             throw new IllegalArgumentException("expected a non-negative class count, found " + classes);
         }
+    }
+
+    /** An extractor whose images are resized by the default policy (area when shrinking, bilinear when enlarging). */
+    public ExtractorInfo(String name, String version, String sha256, ImageShape input, boolean anySize,
+            String preprocessing, int featureDim, int classes) {
+        this(name, version, sha256, input, anySize, preprocessing, featureDim, classes, Preprocessing.Filter.AREA);
     }
 
     public boolean hasClasses() {

@@ -15,7 +15,9 @@ import java.util.Map;
  *       environment: TTUR's frozen Inception graph;</li>
  *   <li>{@code savedmodel:DIR[#SIGNATURE][?input=..&features=..&probabilities=..&logits=..]}, or a bare
  *       folder holding {@code saved_model.pb}: any SavedModel;</li>
- *   <li>{@code frozen:FILE.pb}: a frozen graph written by {@code ganiqa extractor train}.</li>
+ *   <li>{@code frozen:FILE.pb}: a frozen graph written by {@code ganiqa extractor train};</li>
+ *   <li>{@code onnx:FILE.onnx[?options]} and the presets {@code onnx-clip-vit-b32:}, {@code onnx-dinov2-vits14:},
+ *       {@code onnx-inception:}: ONNX models through ONNX Runtime ({@link OnnxSpec}, {@link OnnxPresets}).</li>
  * </ul>
  * The environment is passed in (normally {@code System.getenv()}), so nothing here reads global state.
  */
@@ -35,6 +37,7 @@ public final class Extractors {
         PREFIXED.put("inception:", (rest, env, threads) -> InceptionGraph.open(Path.of(rest), threads));
         PREFIXED.put("savedmodel:", (rest, env, threads) -> SavedModelExtractors.open(SavedModelSpec.parse(rest), threads));
         PREFIXED.put("frozen:", Extractors::frozen);
+        OnnxPresets.PRESETS.keySet().forEach(p -> PREFIXED.put(p, (rest, env, threads) -> OnnxPresets.open(p, rest, threads)));
     }
 
     private static final Map<String, Opener> NAMED = Map.of(
@@ -68,7 +71,7 @@ public final class Extractors {
             return SavedModelExtractors.open(SavedModelSpec.of(path), threads);
         }
         throw new ExtractorException(spec + ": expected " + DEFAULT + ", inception[:PATH], savedmodel:DIR[#SIGNATURE], "
-                + "frozen:FILE.pb or a SavedModel folder, found " + (Files.exists(path) ? "a path that is none of these"
+                + "frozen:FILE.pb, onnx:FILE.onnx or a SavedModel folder, found " + (Files.exists(path) ? "a path that is none of these"
                 : "no such extractor or path"));
     }
 

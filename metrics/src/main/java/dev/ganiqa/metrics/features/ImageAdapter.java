@@ -8,18 +8,18 @@ import dev.ganiqa.datasets.Preprocessing;
  * Adapts HWC uint8 images of one shape to the shape an extractor expects, by the datasets module's one
  * preprocessing policy ({@link Preprocessing}: BT.601 luma for RGB to gray before resizing; a single scale
  * so the image covers the target, area filter when shrinking and bilinear with half-pixel centres when
- * enlarging, then a centre crop; gray tiled to RGB last), and says how in one line. Extractors that resize
- * themselves (Inception) only get their channels adapted.
+ * enlarging, or the bicubic filter the extractor asks for, then a centre crop; gray tiled to RGB last), and
+ * says how in one line. Extractors that resize themselves (Inception) only get their channels adapted.
  */
 public final class ImageAdapter {
     private final ImageShape source;
     private final ImageShape target;
     private final Preprocessing policy;
 
-    private ImageAdapter(ImageShape source, ImageShape target) {
+    private ImageAdapter(ImageShape source, ImageShape target, Preprocessing.Filter filter) {
         this.source = source;
         this.target = target;
-        this.policy = new Preprocessing(target);
+        this.policy = new Preprocessing(target, filter);
     }
 
     /** The adapter from {@code source} to what {@code info} accepts (identity when it already does). */
@@ -27,11 +27,11 @@ public final class ImageAdapter {
         ImageShape target = info.anySize()
                 ? new ImageShape(source.height(), source.width(), info.input().channels())
                 : info.input();
-        return new ImageAdapter(source, target);
+        return new ImageAdapter(source, target, info.resize());
     }
 
     public static ImageAdapter of(ImageShape source, ImageShape target) {
-        return new ImageAdapter(source, target);
+        return new ImageAdapter(source, target, Preprocessing.Filter.AREA);
     }
 
     public ImageShape source() {
@@ -55,7 +55,8 @@ public final class ImageAdapter {
         if (source.height() != target.height() || source.width() != target.width()) {
             double sy = (double) target.height() / source.height();
             double sx = (double) target.width() / source.width();
-            how.append(Math.max(sy, sx) <= 1 ? "area resize" : "bilinear resize");
+            how.append(policy.filter() == Preprocessing.Filter.BICUBIC ? "bicubic resize"
+                    : Math.max(sy, sx) <= 1 ? "area resize" : "bilinear resize");
             if (sy != sx) {
                 how.append(" keeping the aspect ratio, centre crop");
             }
