@@ -27,7 +27,7 @@ import java.nio.file.Path;
 @Parameters(commandNames = "check", commandDescription = "Check that an extractor's metrics move the known way "
         + "under noise, blur, pure noise, constant images, one class and one image")
 public final class ExtractorCheckCommand extends BaseCommand {
-    @Parameter(names = "--extractor", description = "Extractor spec (default: the embedded one)")
+    @Parameter(names = "--extractor", description = "Extractor spec (default: ganiqa-fmnist-v2; ganiqa-fmnist-v1 for the earlier embedded one)")
     public String extractor = Extractors.DEFAULT;
 
     @Parameter(names = "--data", description = "Labelled dataset with a test split (default fashion-mnist)")

@@ -21,10 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code ganiqa extractor train [--data SPEC] [--epochs N] [--seed S] --out DIR}: trains the feature
+ * {@code ganiqa extractor train [--data SPEC] [--epochs N] [--seed S] [--reject N] --out DIR}: trains the feature
  * classifier and writes {@code DIR/NAME.pb} (frozen, for {@code --extractor frozen:...} and the embedded
  * resource), {@code DIR/savedmodel} (for {@code savedmodel:DIR/savedmodel} or {@code --extractor DIR/savedmodel})
- * and {@code DIR/extractor.json} (accuracy, epochs, seed, sha256).
+ * and {@code DIR/extractor.json} (accuracy, epochs, seed, rejection images, sha256). {@code --reject 6000}
+ * is the recipe of {@code ganiqa-fmnist-v2}, {@code --reject 0} (the default) that of {@code ganiqa-fmnist-v1}.
  */
 @Parameters(commandNames = "train", commandDescription = "Train a feature classifier on a labelled dataset")
 public final class ExtractorTrainCommand extends BaseCommand {
@@ -45,8 +46,16 @@ public final class ExtractorTrainCommand extends BaseCommand {
     @Parameter(names = "--batch", validateWith = Numbers.Positive.class, description = "Batch size")
     public int batch = TrainingConfig.defaults().batchSize();
 
-    @Parameter(names = "--name", description = "Name of the frozen graph file (NAME.pb)")
-    public String name = "ganiqa-fmnist-v1";
+    @Parameter(names = "--reject", validateWith = Numbers.NonNegative.class, description = "Synthetic non-object "
+            + "images (noise, smooth noise, flat images, stripes, checkerboards) added as one extra rejection class, "
+            + "so that such inputs get features of their own; the exported logits and probabilities still cover the "
+            + "real classes only, and an extra output 'rejection' gives that class's probability. 6000 (one "
+            + "Fashion-MNIST class) made ganiqa-fmnist-v2; 0 (none) made ganiqa-fmnist-v1")
+    public int reject = 0;
+
+    @Parameter(names = "--name", description = "Name of the frozen graph file (NAME.pb); default ganiqa-fmnist-v2 "
+            + "with --reject, ganiqa-fmnist-v1 without")
+    public String name;
 
     @Parameter(names = "--out", required = true, description = "Output folder")
     public Path out;
@@ -54,7 +63,8 @@ public final class ExtractorTrainCommand extends BaseCommand {
     @Override
     public int run(CommandContext context) throws Exception {
         TrainingConfig config = new TrainingConfig(epochs, batch, TrainingConfig.defaults().learningRate(), seed,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), reject);
+        String name = this.name != null ? this.name : reject > 0 ? "ganiqa-fmnist-v2" : "ganiqa-fmnist-v1";
         DatasetSource source = Datasets.open(data);
         ImageDataset train = source.open(Split.TRAIN);
         ImageDataset test;
@@ -73,7 +83,7 @@ public final class ExtractorTrainCommand extends BaseCommand {
             throw new CliException("extractor train", data + ": expected a labelled dataset, found no labels");
         }
         context.notice("training on " + train.description() + ": " + train.size() + " images " + train.shape() + ", " + train.classNames().size()
-                + " classes, " + epochs + " epochs, seed " + seed);
+                + " classes, " + epochs + " epochs, seed " + seed + (reject > 0 ? ", " + reject + " rejection images" : ""));
         TrainingResult result = new ClassifierTrainer(config, context::notice).train(train, test, name, data, out);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", result.name());
@@ -85,6 +95,7 @@ public final class ExtractorTrainCommand extends BaseCommand {
         json.put("test_images", result.testImages());
         json.put("train_images", result.trainImages());
         json.put("classes", result.classes());
+        json.put("rejection_images", config.reject());
         json.put("feature_dim", result.featureDim());
         json.put("epochs", config.epochs());
         json.put("batch_size", config.batchSize());

@@ -64,7 +64,7 @@ class ExtractorTrainCommandTest {
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         int code = run(stdout, stderr, "extractor", "train", "--data", "idx:" + data.resolve("train-images-idx3-ubyte.gz") + "," + data.resolve("train-labels-idx1-ubyte.gz"),
                 "--test", "idx:" + data.resolve("t10k-images-idx3-ubyte.gz") + "," + data.resolve("t10k-labels-idx1-ubyte.gz"),
-                "--epochs", "1",
+                "--epochs", "1", "--reject", "60",
                 "--seed", "5", "--name", "tiny", "--out", out.toString());
         assertThat(code).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
         JsonNode json = new ObjectMapper().readTree(out.resolve("extractor.json").toFile());
@@ -74,9 +74,17 @@ class ExtractorTrainCommandTest {
         assertThat(json.get("sha256").asText()).isEqualTo(Sha256.hex(out.resolve("tiny.pb")));
         assertThat(json.get("test_accuracy").asDouble()).isBetween(0.3, 1.0);
         assertThat(json.get("train_images").asInt()).isEqualTo(600);
+        // The rejection class is trained but not exported as a class: 10 classes, as in the data.
+        assertThat(json.get("rejection_images").asInt()).isEqualTo(60);
+        assertThat(json.get("classes").asInt()).isEqualTo(10);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("60 rejection images");
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("tiny sha256 " + json.get("sha256").asText());
         try (FeatureExtractor e = Extractors.open(out.resolve("savedmodel").toString(), Map.of(), 1)) {
             assertThat(e.info().featureDim()).isEqualTo(json.get("feature_dim").asInt());
+            assertThat(e.info().classes()).isEqualTo(10);
+        }
+        try (FeatureExtractor e = Extractors.open("frozen:" + out.resolve("tiny.pb"), Map.of(), 1)) {
+            assertThat(e.info().classes()).isEqualTo(10);
         }
     }
 
@@ -90,6 +98,7 @@ class ExtractorTrainCommandTest {
         assertThat(code).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("holding out 30 images");
         JsonNode json = new ObjectMapper().readTree(out.resolve("extractor.json").toFile());
+        assertThat(json.get("rejection_images").asInt()).isZero();
         assertThat(json.get("test_images").asInt()).isEqualTo(30);
         assertThat(json.get("train_images").asInt()).isEqualTo(270);
         try (FeatureExtractor e = Extractors.open("frozen:" + out.resolve("shapes.pb"), Map.of(), 1)) {

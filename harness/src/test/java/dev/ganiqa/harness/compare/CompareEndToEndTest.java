@@ -91,7 +91,7 @@ class CompareEndToEndTest {
         assertThat(r.provenance().dataset().sha256()).hasSize(64);
         assertThat(r.provenance().seeds()).containsExactly(1L, 2L);
         assertThat(r.provenance().commandLine()).contains("compare", "dcgan,cwgan");
-        assertThat(result.out()).contains("report:").contains("FID (ganiqa-fmnist-v1)");
+        assertThat(result.out()).contains("report:").contains("FID (ganiqa-fmnist-v2)");
     }
 
     @Test
@@ -123,7 +123,7 @@ class CompareEndToEndTest {
         }
         CliRun fid = CliRun.of("fid", samples.toString(), "fashion-mnist@test", "--no-cache");
         assertThat(fid.code()).as(fid.err()).isZero();
-        assertThat(fid.out().strip()).isEqualTo("FID (ganiqa-fmnist-v1): " + unit.metrics().get("fid").value());
+        assertThat(fid.out().strip()).isEqualTo("FID (ganiqa-fmnist-v2): " + unit.metrics().get("fid").value());
     }
 
     @Test
@@ -147,7 +147,7 @@ class CompareEndToEndTest {
         assumeTrue(Chromium.available(), "needs Debian chromium (scripts/install-deps.sh installs it)");
         Path profile = temp.resolve("chromium-profile");
         Chromium.Output dom = Chromium.run(profile, "--dump-dom", run.resolve("report.html").toUri().toString());
-        assertThat(dom.stdout()).contains("dcgan").contains("cwgan").contains("FID (ganiqa-fmnist-v1)")
+        assertThat(dom.stdout()).contains("dcgan").contains("cwgan").contains("FID (ganiqa-fmnist-v2)")
                 .contains("real data");
         assertThat(dom.consoleProblems()).isEmpty();
         Path shot = Path.of("target", "compare-report.png").toAbsolutePath();

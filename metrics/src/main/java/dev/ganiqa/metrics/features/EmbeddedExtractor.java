@@ -3,46 +3,88 @@ package dev.ganiqa.metrics.features;
 import dev.ganiqa.datasets.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code ganiqa-fmnist-v1}: the project's Fashion-MNIST classifier ({@link dev.ganiqa.metrics.features.train.ClassifierNet},
- * trained by {@code ganiqa extractor train --epochs 15 --seed 1}), shipped as a frozen GraphDef resource. Its 256
- * penultimate activations feed FID/KID/PRDC and its softmax the IS; numbers from it are domain-specific
- * ("FID with ganiqa-fmnist-v1"), not comparable to Inception FIDs. The resource's sha256 is checked on
- * every load, so every machine computes with the same weights. Test accuracy 0.9203 on the 10,000
- * Fashion-MNIST test images; the training record is {@code ganiqa-fmnist-v1.json} next to the resource.
- * CPU training in TF is not bit-reproducible, so a re-run of the recipe gives an equivalent network with
- * another checksum; the checksum is what identifies the numbers.
+ * The project's Fashion-MNIST classifiers ({@link dev.ganiqa.metrics.features.train.ClassifierNet}), shipped as
+ * frozen GraphDef resources, each pinned by its sha256, which is checked on every load, so every machine computes
+ * with the same weights. Their 256 penultimate activations feed FID/KID/PRDC and their 10-class softmax the IS;
+ * numbers from them are domain-specific ("FID (ganiqa-fmnist-v2)"), not comparable to Inception FIDs, nor to
+ * each other. Each training record is {@code NAME.json} next to its resource.
+ * <ul>
+ *   <li>{@code ganiqa-fmnist-v2} (the default): trained with an 11th class of 6,000 synthetic non-object images
+ *       ({@link dev.ganiqa.metrics.features.train.RejectionImages}: noise, smooth noise, flat images, patterns),
+ *       so pure noise gets features of its own and scores precision and density near zero
+ *       ({@code ganiqa extractor train --epochs 15 --seed 1 --reject 6000}, test accuracy 0.9214 over the 10
+ *       garment classes; the exported probabilities cover those 10 classes only);</li>
+ *   <li>{@code ganiqa-fmnist-v1}: the same network and recipe without that class ({@code --epochs 15 --seed 1},
+ *       test accuracy 0.9203); uniform noise lands among real images in its feature space (precision 0.46).</li>
+ * </ul>
+ * CPU training in TF is not bit-reproducible, so a re-run of a recipe gives an equivalent network with another
+ * checksum; the checksum is what identifies the numbers.
  */
 public final class EmbeddedExtractor {
-    public static final String NAME = "ganiqa-fmnist-v1";
-    public static final String VERSION = "1";
-    public static final String RESOURCE = NAME + ".pb";
-    public static final String SHA256 = "cadfa502473ac639eec20478ceaabc40fc3cb16506112f31b265527528d261f2";
+    /** One shipped extractor: resource {@code NAME.pb}, its pinned sha256. */
+    public record Embedded(String name, String version, String sha256) {
+        public String resource() {
+            return name + ".pb";
+        }
+    }
+
+    public static final Embedded V1 = new Embedded("ganiqa-fmnist-v1", "1",
+            "cadfa502473ac639eec20478ceaabc40fc3cb16506112f31b265527528d261f2");
+    public static final Embedded V2 = new Embedded("ganiqa-fmnist-v2", "2",
+            "0c1dd2d6987adccc85e1e0341fe847b9807ac7c19bb9662e7e258268c77ba215");
+    /** Every shipped extractor, the default first. */
+    public static final List<Embedded> ALL = List.of(V2, V1);
+    /** What {@code default} and an empty spec open. */
+    public static final Embedded DEFAULT = V2;
+
+    /** The default's name, resource and sha256. */
+    public static final String NAME = DEFAULT.name();
+    public static final String RESOURCE = DEFAULT.resource();
+    public static final String SHA256 = DEFAULT.sha256();
 
     private EmbeddedExtractor() {
     }
 
-    public static FeatureExtractor open(int threads) {
-        byte[] bytes;
-        try (InputStream in = EmbeddedExtractor.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new ExtractorException(NAME + ": expected the resource " + RESOURCE + " on the classpath, found none");
-            }
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
-            throw new ExtractorException(NAME + ": cannot read the resource " + RESOURCE + " (" + e.getMessage() + ")", e);
-        }
-        return open(bytes, SHA256, RESOURCE, threads);
+    /** The shipped extractor called {@code name}, if any. */
+    public static Optional<Embedded> named(String name) {
+        return ALL.stream().filter(e -> e.name().equals(name)).findFirst();
     }
 
-    /** Opens weights after checking them against {@code expectedSha256}; a mismatch is a one-line error. */
-    static FeatureExtractor open(byte[] bytes, String expectedSha256, String source, int threads) {
-        String actual = Sha256.hex(bytes);
-        if (!actual.equals(expectedSha256)) {
-            throw new ExtractorException(NAME + ": " + source + ": expected sha256 " + expectedSha256 + ", found "
-                    + actual + " (corrupted or replaced weights)");
+    /** Opens the default. */
+    public static FeatureExtractor open(int threads) {
+        return open(DEFAULT, threads);
+    }
+
+    public static FeatureExtractor open(Embedded embedded, int threads) {
+        return open(embedded, read(embedded), embedded.resource(), threads);
+    }
+
+    /** The resource's bytes, unchecked. */
+    static byte[] read(Embedded embedded) {
+        String resource = embedded.resource();
+        try (InputStream in = EmbeddedExtractor.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new ExtractorException(embedded.name() + ": expected the resource " + resource
+                        + " on the classpath, found none");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new ExtractorException(embedded.name() + ": cannot read the resource " + resource + " ("
+                    + e.getMessage() + ")", e);
         }
-        return FrozenGraphs.open(bytes, NAME, VERSION, actual, threads);
+    }
+
+    /** Opens weights after checking them against {@code embedded}'s sha256; a mismatch is a one-line error. */
+    static FeatureExtractor open(Embedded embedded, byte[] bytes, String source, int threads) {
+        String actual = Sha256.hex(bytes);
+        if (!actual.equals(embedded.sha256())) {
+            throw new ExtractorException(embedded.name() + ": " + source + ": expected sha256 " + embedded.sha256()
+                    + ", found " + actual + " (corrupted or replaced weights)");
+        }
+        return FrozenGraphs.open(bytes, embedded.name(), embedded.version(), actual, threads);
     }
 }

@@ -46,7 +46,7 @@ public record ExtractorInfo(String name, String version, String sha256, ImageSha
         return anySize ? shape.channels() == input.channels() : shape.equals(input);
     }
 
-    /** Short label for reports and cache keys, e.g. {@code ganiqa-fmnist-v1 (sha256 1a2b3c4d5e6f)}. */
+    /** Short label for reports and cache keys, e.g. {@code ganiqa-fmnist-v2 (sha256 1a2b3c4d5e6f)}. */
     public String label() {
         return name + " (sha256 " + sha256.substring(0, 12) + ")";
     }

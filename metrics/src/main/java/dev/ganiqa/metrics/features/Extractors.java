@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Opens a feature extractor from a spec string:
  * <ul>
- *   <li>{@code ganiqa-fmnist-v1} (also {@code default}): the embedded Fashion-MNIST classifier;</li>
+ *   <li>{@code ganiqa-fmnist-v2} (also {@code default} and an empty spec) or {@code ganiqa-fmnist-v1}: the
+ *       embedded Fashion-MNIST classifiers ({@link EmbeddedExtractor});</li>
  *   <li>{@code inception:PATH}, or {@code inception} alone with {@code GANIQA_INCEPTION=PATH} in the
  *       environment: TTUR's frozen Inception graph;</li>
  *   <li>{@code savedmodel:DIR[#SIGNATURE][?input=..&features=..&probabilities=..&logits=..]}, or a bare
@@ -40,10 +41,15 @@ public final class Extractors {
         OnnxPresets.PRESETS.keySet().forEach(p -> PREFIXED.put(p, (rest, env, threads) -> OnnxPresets.open(p, rest, threads)));
     }
 
-    private static final Map<String, Opener> NAMED = Map.of(
-            DEFAULT, (rest, env, threads) -> EmbeddedExtractor.open(threads),
-            "default", (rest, env, threads) -> EmbeddedExtractor.open(threads),
-            "inception", (rest, env, threads) -> InceptionGraph.open(inceptionFromEnv(env), threads));
+    private static final Map<String, Opener> NAMED = new LinkedHashMap<>();
+
+    static {
+        for (EmbeddedExtractor.Embedded e : EmbeddedExtractor.ALL) {
+            NAMED.put(e.name(), (rest, env, threads) -> EmbeddedExtractor.open(e, threads));
+        }
+        NAMED.put("default", (rest, env, threads) -> EmbeddedExtractor.open(EmbeddedExtractor.DEFAULT, threads));
+        NAMED.put("inception", (rest, env, threads) -> InceptionGraph.open(inceptionFromEnv(env), threads));
+    }
 
     private Extractors() {
     }
@@ -70,8 +76,10 @@ public final class Extractors {
         if (Files.isDirectory(path) && SavedModelExtractors.isSavedModel(path)) {
             return SavedModelExtractors.open(SavedModelSpec.of(path), threads);
         }
-        throw new ExtractorException(spec + ": expected " + DEFAULT + ", inception[:PATH], savedmodel:DIR[#SIGNATURE], "
-                + "frozen:FILE.pb, onnx:FILE.onnx or a SavedModel folder, found " + (Files.exists(path) ? "a path that is none of these"
+        throw new ExtractorException(spec + ": expected " + String.join(", ",
+                EmbeddedExtractor.ALL.stream().map(EmbeddedExtractor.Embedded::name).toList())
+                + ", inception[:PATH], savedmodel:DIR[#SIGNATURE], frozen:FILE.pb, onnx:FILE.onnx or a SavedModel "
+                + "folder, found " + (Files.exists(path) ? "a path that is none of these"
                 : "no such extractor or path"));
     }
 

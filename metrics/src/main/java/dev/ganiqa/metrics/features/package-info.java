@@ -1,8 +1,9 @@
 /**
  * Feature extractors: images in, feature vectors (and class probabilities) out. {@link
  * dev.ganiqa.metrics.features.FeatureExtractor} is the interface, {@link dev.ganiqa.metrics.features.Extractors}
- * opens one from a spec ({@code ganiqa-fmnist-v1}, {@code inception:PATH}, {@code savedmodel:DIR}, {@code
- * frozen:FILE}, {@code onnx:FILE} and its presets), {@link dev.ganiqa.metrics.features.FeatureRunner} streams a dataset through it batch by batch,
+ * opens one from a spec ({@code ganiqa-fmnist-v2}, {@code ganiqa-fmnist-v1}, {@code inception:PATH},
+ * {@code savedmodel:DIR}, {@code frozen:FILE}, {@code onnx:FILE} and its presets),
+ * {@link dev.ganiqa.metrics.features.FeatureRunner} streams a dataset through it batch by batch,
  * adapting image shapes by the documented {@link dev.ganiqa.metrics.features.ImageAdapter} policy. TensorFlow
  * models run in {@code SessionExtractor}, ONNX models through ONNX Runtime in {@code OnnxExtractor}. The metric
  * math (FID, KID, IS, precision/recall) and statistics accumulation live elsewhere in the metrics module and

@@ -13,27 +13,56 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The extractor check on the shipped extractor and real Fashion-MNIST: every degradation is measured, and every
- * expectation holds except the known limitation of ganiqa-fmnist-v1 (README): pure uniform noise lands among
- * real images in its feature space, so its precision and density stay far above the 0.05 bound.
+ * The extractor check on the shipped extractors and real Fashion-MNIST: every degradation is measured. The
+ * default, ganiqa-fmnist-v2 (trained with a rejection class of synthetic non-object images), meets every
+ * expectation; ganiqa-fmnist-v1 meets all but the pure-noise pair: uniform noise lands among real images in its
+ * feature space, so its precision and density stay far above the 0.05 bound.
  */
 class ExtractorCheckTest {
-    @Test
-    void theShippedExtractorSeesEveryDegradationButPureNoiseInPrecisionAndDensity() {
+    private static ExtractorCheck.Report check(String extractor) {
         DatasetSource source = Datasets.open("fashion-mnist");
-        ExtractorCheck.Report report;
-        try (FeatureExtractor e = Extractors.open(Extractors.DEFAULT, Map.of(), 2)) {
-            report = ExtractorCheck.run(e, SubsetDataset.sample(source.open(Split.TEST), 600, 1),
+        try (FeatureExtractor e = Extractors.open(extractor, Map.of(), 2)) {
+            return ExtractorCheck.run(e, SubsetDataset.sample(source.open(Split.TEST), 600, 1),
                     SubsetDataset.sample(source.open(Split.TRAIN), 600, 2), 1);
         }
+    }
+
+    private static List<String> failed(ExtractorCheck.Report report) {
         assertThat(report.metrics().keySet()).containsExactly("real", "noise 16", "noise 64", "blur 1.5",
                 "uniform noise", "constant gray", "one class", "one image");
         assertThat(report.rows()).hasSize(ExtractorCheck.EXPECTATIONS.size());
-        // Held-out real images are close to the test images: the undegraded row is the ceiling.
-        assertThat(report.metrics().get("real").get(MetricDefinitions.FID)).isLessThan(20);
+        // Held-out real images are close to the test images: the undegraded row is the ceiling. (FID from 600
+        // images is biased upwards, and its scale differs between extractors: v1 about 15, v2 about 20 here.)
+        double realFid = report.metrics().get("real").get(MetricDefinitions.FID);
+        assertThat(realFid).isLessThan(30).isLessThan(report.metrics().get("noise 16").get(MetricDefinitions.FID) / 1.5);
         List<String> failed = report.rows().stream().filter(r -> !r.pass())
                 .map(r -> r.degradation() + "/" + r.metric()).toList();
-        assertThat(failed).isSubsetOf("uniform noise/precision", "uniform noise/density");
         assertThat(report.passed()).isEqualTo(failed.isEmpty());
+        return failed;
+    }
+
+    @Test
+    void theDefaultExtractorMeetsEveryExpectation() {
+        ExtractorCheck.Report report = check(Extractors.DEFAULT);
+        assertThat(report.extractor()).isEqualTo("ganiqa-fmnist-v2");
+        assertThat(failed(report)).isEmpty();
+        Map<String, Double> noise = report.metrics().get("uniform noise");
+        assertThat(noise.get(MetricDefinitions.PRECISION)).isLessThan(ExtractorCheck.NOISE_BOUND);
+        assertThat(noise.get(MetricDefinitions.DENSITY)).isLessThan(ExtractorCheck.NOISE_BOUND);
+        // Real held-out images still score as real ones.
+        assertThat(report.metrics().get("real").get(MetricDefinitions.PRECISION)).isGreaterThan(0.6);
+        // Gaussian noise on real images is a degradation, not a rejection: light noise keeps most images precise,
+        // heavy noise fewer, pure noise none.
+        double light = report.metrics().get("noise 16").get(MetricDefinitions.PRECISION);
+        double heavy = report.metrics().get("noise 64").get(MetricDefinitions.PRECISION);
+        assertThat(light).isGreaterThan(0.6).isGreaterThan(heavy);
+        assertThat(heavy).isGreaterThanOrEqualTo(noise.get(MetricDefinitions.PRECISION));
+    }
+
+    @Test
+    void v1SeesEveryDegradationButPureNoiseInPrecisionAndDensity() {
+        ExtractorCheck.Report report = check("ganiqa-fmnist-v1");
+        assertThat(report.extractor()).isEqualTo("ganiqa-fmnist-v1");
+        assertThat(failed(report)).containsExactlyInAnyOrder("uniform noise/precision", "uniform noise/density");
     }
 }

@@ -16,8 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The shipped ganiqa-fmnist-v1 graph on the real Fashion-MNIST test set. */
+/** The shipped graphs (ganiqa-fmnist-v2, the default, and ganiqa-fmnist-v1) on the real Fashion-MNIST test set. */
 class EmbeddedExtractorTest {
     private static ImageDataset test;
     private static FeatureExtractor embedded;
@@ -42,19 +44,30 @@ class EmbeddedExtractorTest {
     }
 
     @Test
-    void describesItself() {
-        ExtractorInfo info = embedded.info();
-        assertThat(info.name()).isEqualTo("ganiqa-fmnist-v1");
-        assertThat(info.sha256()).isEqualTo(EmbeddedExtractor.SHA256);
-        assertThat(info.input()).isEqualTo(new ImageShape(28, 28, 1));
-        assertThat(info.featureDim()).isBetween(128, 512);
-        assertThat(info.classes()).isEqualTo(10);
+    void theDefaultIsV2() {
+        assertThat(Extractors.DEFAULT).isEqualTo("ganiqa-fmnist-v2");
+        assertThat(embedded.info().name()).isEqualTo("ganiqa-fmnist-v2");
+        assertThat(embedded.info().sha256()).isEqualTo(EmbeddedExtractor.V2.sha256()).isEqualTo(EmbeddedExtractor.SHA256);
+        for (String spec : new String[] {"default", "", " "}) {
+            try (FeatureExtractor e = Extractors.open(spec, Map.of(), 1)) {
+                assertThat(e.info().sha256()).as(spec).isEqualTo(EmbeddedExtractor.V2.sha256());
+            }
+        }
     }
 
-    @Test
-    void classifiesTheFashionMnistTestSetAtLeast91PercentRight() {
-        double accuracy = FrozenAccuracy.measure(embedded, test, 500);
-        assertThat(accuracy).isGreaterThanOrEqualTo(0.91);
+    @ParameterizedTest
+    @ValueSource(strings = {"ganiqa-fmnist-v2", "ganiqa-fmnist-v1"})
+    void eachDescribesItselfAndClassifiesTheTestSetAtLeast91PercentRight(String name) {
+        EmbeddedExtractor.Embedded shipped = EmbeddedExtractor.named(name).orElseThrow();
+        try (FeatureExtractor e = Extractors.open(name, Map.of(), 2)) {
+            ExtractorInfo info = e.info();
+            assertThat(info.name()).isEqualTo(name);
+            assertThat(info.sha256()).isEqualTo(shipped.sha256());
+            assertThat(info.input()).isEqualTo(new ImageShape(28, 28, 1));
+            assertThat(info.featureDim()).isEqualTo(256);
+            assertThat(info.classes()).isEqualTo(10);
+            assertThat(FrozenAccuracy.measure(e, test, 500)).isGreaterThanOrEqualTo(0.91);
+        }
     }
 
     @Test
@@ -85,18 +98,30 @@ class EmbeddedExtractorTest {
         assertThat(maxAbs).isGreaterThan(0.1f);
     }
 
-    @Test
-    void weightsThatDoNotMatchTheRecordedChecksumAreRefused() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"ganiqa-fmnist-v2", "ganiqa-fmnist-v1"})
+    void weightsThatDoNotMatchTheRecordedChecksumAreRefused(String name) throws Exception {
+        EmbeddedExtractor.Embedded shipped = EmbeddedExtractor.named(name).orElseThrow();
         byte[] bytes;
-        try (InputStream in = EmbeddedExtractor.class.getResourceAsStream(EmbeddedExtractor.RESOURCE)) {
+        try (InputStream in = EmbeddedExtractor.class.getResourceAsStream(shipped.resource())) {
             bytes = in.readAllBytes();
         }
+        assertThat(Sha256.hex(bytes)).isEqualTo(shipped.sha256());
         bytes[bytes.length / 2] ^= 1;
         byte[] tampered = bytes;
-        assertThatThrownBy(() -> EmbeddedExtractor.open(tampered, EmbeddedExtractor.SHA256, "ganiqa-fmnist-v1.pb", 1))
+        assertThatThrownBy(() -> EmbeddedExtractor.open(shipped, tampered, shipped.resource(), 1))
                 .isInstanceOf(ExtractorException.class)
-                .hasMessageContaining("expected sha256 " + EmbeddedExtractor.SHA256)
+                .hasMessageStartingWith(name + ": " + name + ".pb: ")
+                .hasMessageContaining("expected sha256 " + shipped.sha256())
                 .hasMessageContaining("found " + Sha256.hex(tampered))
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void oneShippedExtractorsWeightsAreNotAcceptedAsTheOthers() {
+        byte[] v1 = EmbeddedExtractor.read(EmbeddedExtractor.V1);
+        assertThatThrownBy(() -> EmbeddedExtractor.open(EmbeddedExtractor.V2, v1, "ganiqa-fmnist-v1.pb", 1))
+                .isInstanceOf(ExtractorException.class)
+                .hasMessageContaining("expected sha256 " + EmbeddedExtractor.V2.sha256());
     }
 }

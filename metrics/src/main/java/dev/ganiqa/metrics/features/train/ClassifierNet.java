@@ -9,7 +9,7 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The feature network of {@code ganiqa-fmnist-v1} and of {@code ganiqa extractor train}: two conv blocks
+ * The feature network of {@code ganiqa-fmnist-v1}, {@code ganiqa-fmnist-v2} and of {@code ganiqa extractor train}: two conv blocks
  * (3x3 conv 32 + ReLU + 2x2 max-pool, 3x3 conv 64 + ReLU + 2x2 max-pool), a 256-unit ReLU layer whose
  * activations are the features, dropout during training only, and a dense layer to class logits.
  * Small on purpose: it trains on two CPU cores in minutes and still separates Fashion-MNIST classes
@@ -18,6 +18,12 @@ import org.tensorflow.types.TInt32;
  *
  * <p>The same builder makes the training graph (weights are variables) and the frozen inference graph
  * (weights are constants), so both compute exactly the same function.
+ *
+ * <p>With a rejection class ({@code ganiqa-fmnist-v2}), the dense head has one more output, trained on
+ * synthetic non-object images ({@link RejectionImages}). The exported {@code logits} and {@code probabilities}
+ * still cover the real classes only (softmax over their logits), so class-based metrics see the same
+ * {@code classes} as without it; {@code rejection} is the rejection class's probability in the softmax over all
+ * outputs.
  */
 public final class ClassifierNet {
     /** Feature width of the penultimate layer. */
@@ -30,6 +36,8 @@ public final class ClassifierNet {
     public static final String FEATURES_OUTPUT = "features";
     public static final String LOGITS_OUTPUT = "logits";
     public static final String PROBABILITIES_OUTPUT = "probabilities";
+    /** Probability of the rejection class (shape [n]), only in graphs trained with one. */
+    public static final String REJECTION_OUTPUT = "rejection";
 
     /** Where a weight comes from: a variable while training, a constant once frozen. */
     public interface Weights {
@@ -59,19 +67,39 @@ public final class ClassifierNet {
         }
     }
 
-    /** The network's outputs for one input. */
-    public record Outputs(Operand<TFloat32> features, Operand<TFloat32> logits) {
+    /**
+     * The network's outputs for one input: {@code logits} over the real classes, {@code allLogits} over every
+     * output the head is trained on (the same operand as {@code logits} without a rejection class).
+     */
+    public record Outputs(Operand<TFloat32> features, Operand<TFloat32> logits, Operand<TFloat32> allLogits) {
     }
 
     private final ImageShape input;
     private final int classes;
+    private final boolean rejection;
 
     public ClassifierNet(ImageShape input, int classes) {
+        this(input, classes, false);
+    }
+
+    /** {@code classes} real classes, plus one rejection output when {@code rejection}. */
+    public ClassifierNet(ImageShape input, int classes, boolean rejection) {
         if (classes < 2) {
             throw new IllegalArgumentException("expected at least 2 classes, found " + classes);
         }
         this.input = input;
         this.classes = classes;
+        this.rejection = rejection;
+    }
+
+    /** Whether the head has a rejection output after the real classes. */
+    public boolean rejection() {
+        return rejection;
+    }
+
+    /** Outputs of the dense head: the real classes, plus one with a rejection class. */
+    public int outputs() {
+        return classes + (rejection ? 1 : 0);
     }
 
     public ImageShape input() {
@@ -98,8 +126,8 @@ public final class ClassifierNet {
                 new Param("conv2_b", new long[] {CONV2}),
                 new Param("fc_w", new long[] {flat(), FEATURES}),
                 new Param("fc_b", new long[] {FEATURES}),
-                new Param("out_w", new long[] {FEATURES, classes}),
-                new Param("out_b", new long[] {classes}));
+                new Param("out_w", new long[] {FEATURES, outputs()}),
+                new Param("out_b", new long[] {outputs()}));
     }
 
     /**
@@ -119,9 +147,29 @@ public final class ClassifierNet {
         if (dropoutSeed != null) {
             head = dropout(tf, features, 0.5f, dropoutSeed);
         }
-        Operand<TFloat32> logits = tf.withName(dropoutSeed == null ? LOGITS_OUTPUT : "train_logits").nn.biasAdd(
-                tf.linalg.matMul(head, weights.get(tf, "out_w", FEATURES, classes)), weights.get(tf, "out_b", classes));
-        return new Outputs(features, logits);
+        String all = dropoutSeed != null ? "train_logits" : rejection ? "all_logits" : LOGITS_OUTPUT;
+        Operand<TFloat32> allLogits = tf.withName(all).nn.biasAdd(
+                tf.linalg.matMul(head, weights.get(tf, "out_w", FEATURES, outputs())), weights.get(tf, "out_b", outputs()));
+        if (!rejection) {
+            return new Outputs(features, allLogits, allLogits);
+        }
+        Operand<TFloat32> logits = tf.withName(dropoutSeed == null ? LOGITS_OUTPUT : "train_class_logits").slice(
+                allLogits, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, classes}));
+        return new Outputs(features, logits, allLogits);
+    }
+
+    /**
+     * Adds the inference outputs after {@link #build}: {@code probabilities} (softmax over the real classes) and,
+     * with a rejection class, {@code rejection} (its probability in the softmax over every output).
+     */
+    public Operand<TFloat32> heads(Ops tf, Outputs out) {
+        Operand<TFloat32> probabilities = tf.withName(PROBABILITIES_OUTPUT).nn.softmax(out.logits());
+        if (rejection) {
+            Operand<TFloat32> all = tf.nn.softmax(out.allLogits());
+            tf.withName(REJECTION_OUTPUT).reshape(tf.slice(all, tf.constant(new int[] {0, classes}),
+                    tf.constant(new int[] {-1, 1})), tf.constant(new int[] {-1}));
+        }
+        return probabilities;
     }
 
     private static Operand<TFloat32> block(Ops tf, Operand<TFloat32> x, Operand<TFloat32> w, Operand<TFloat32> b) {

@@ -52,11 +52,17 @@ public final class ClassifierTrainer {
                     + trainSet.shape() + ", found " + testSet.shape());
         }
         long start = System.nanoTime();
-        ClassifierNet net = new ClassifierNet(trainSet.shape(), trainSet.classNames().size());
+        ClassifierNet net = new ClassifierNet(trainSet.shape(), trainSet.classNames().size(), config.reject() > 0);
         Files.createDirectories(outDir);
         Path savedModel = outDir.resolve("savedmodel");
         deleteIfEmpty(savedModel);
-        Map<String, float[]> weights = fit(net, trainSet, savedModel);
+        ImageDataset fitSet = trainSet;
+        if (config.reject() > 0) {
+            fitSet = RejectionImages.withRejectionClass(trainSet, config.reject(), config.seed() * 31 + 7);
+            log.accept(String.format("rejection class: %d synthetic non-object images as class %d (%s)",
+                    config.reject(), trainSet.classNames().size(), RejectionImages.CLASS_NAME));
+        }
+        Map<String, float[]> weights = fit(net, fitSet, savedModel);
         byte[] frozen = freeze(net, weights);
         Path pb = outDir.resolve(name + ".pb");
         writeAtomically(pb, frozen);
@@ -74,7 +80,7 @@ public final class ClassifierTrainer {
             Placeholder<TFloat32> x = tf.withName(ClassifierNet.INPUT).placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
             Placeholder<TFloat32> y = tf.withName("labels").placeholder(TFloat32.class,
-                    Placeholder.shape(Shape.of(-1, net.classes())));
+                    Placeholder.shape(Shape.of(-1, net.outputs())));
             Map<String, Variable<TFloat32>> vars = new LinkedHashMap<>();
             SplittableRandom random = new SplittableRandom(config.seed());
             for (ClassifierNet.Param p : net.params()) {
@@ -84,9 +90,9 @@ public final class ClassifierTrainer {
             ClassifierNet.Weights w = (ops, n, dims) -> vars.get(n);
             ClassifierNet.Outputs trainOut = net.build(tf, x, w, config.seed() * 7919 + 17);
             ClassifierNet.Outputs evalOut = net.build(tf, x, w, null);
-            Operand<TFloat32> probabilities = tf.withName(ClassifierNet.PROBABILITIES_OUTPUT).nn.softmax(evalOut.logits());
+            Operand<TFloat32> probabilities = net.heads(tf, evalOut);
             Operand<TFloat32> loss = tf.math.mean(
-                    tf.nn.softmaxCrossEntropyWithLogits(trainOut.logits(), y).loss(), tf.constant(0));
+                    tf.nn.softmaxCrossEntropyWithLogits(trainOut.allLogits(), y).loss(), tf.constant(0));
             Op step = new Adam(g, config.learningRate()).minimize(loss, "train");
             try (Session s = new Session(g, TfConfig.threads(config.threads()))) {
                 s.initialize();
@@ -105,11 +111,16 @@ public final class ClassifierTrainer {
                         values.put(e.getKey(), v);
                     }
                 }
-                SavedModelBundle.exporter(savedModel.toString()).withSession(s).withSignature(Signature.builder()
+                Signature.Builder signature = Signature.builder()
                         .key(Signature.DEFAULT_KEY).input(ClassifierNet.INPUT, x)
                         .output(ClassifierNet.FEATURES_OUTPUT, evalOut.features())
                         .output(ClassifierNet.LOGITS_OUTPUT, evalOut.logits())
-                        .output(ClassifierNet.PROBABILITIES_OUTPUT, probabilities).build()).export();
+                        .output(ClassifierNet.PROBABILITIES_OUTPUT, probabilities);
+                if (net.rejection()) {
+                    signature.output(ClassifierNet.REJECTION_OUTPUT,
+                            g.operation(ClassifierNet.REJECTION_OUTPUT).output(0));
+                }
+                SavedModelBundle.exporter(savedModel.toString()).withSession(s).withSignature(signature.build()).export();
                 return values;
             }
         }
@@ -169,7 +180,7 @@ public final class ClassifierTrainer {
             ClassifierNet.Outputs out = net.build(tf, x,
                     (ops, n, dims) -> ops.withName(n).constant(Shape.of(dims), DataBuffers.of(weights.get(n), true, false)),
                     null);
-            tf.withName(ClassifierNet.PROBABILITIES_OUTPUT).nn.softmax(out.logits());
+            net.heads(tf, out);
             return canonical(g.toGraphDef());
         }
     }

@@ -2,10 +2,19 @@ package dev.ganiqa.metrics.features.train;
 
 /**
  * How a feature classifier is trained: Adam (Kingma and Ba 2015) on softmax cross-entropy, a fixed number
- * of epochs, shuffled per epoch from {@code seed}; {@code threads} is TF's intra-op pool size.
+ * of epochs, shuffled per epoch from {@code seed}; {@code threads} is TF's intra-op pool size. {@code reject}
+ * synthetic non-object images ({@link RejectionImages}) are added as one extra class when positive (0: none).
  */
-public record TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads) {
+public record TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads, int reject) {
+    /** Without a rejection class. */
+    public TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads) {
+        this(epochs, batchSize, learningRate, seed, threads, 0);
+    }
+
     public TrainingConfig {
+        if (reject < 0) {
+            throw new IllegalArgumentException("expected a non-negative number of rejection images, found " + reject);
+        }
         if (epochs <= 0) {
             throw new IllegalArgumentException("expected a positive number of epochs, found " + epochs);
         }
@@ -20,7 +29,7 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, long
         }
     }
 
-    /** The settings that produced the shipped {@code ganiqa-fmnist-v1}. */
+    /** The settings that produced the shipped {@code ganiqa-fmnist-v1} (no rejection class). */
     public static TrainingConfig defaults() {
         return new TrainingConfig(15, 100, 1e-3f, 1L, Runtime.getRuntime().availableProcessors());
     }
