@@ -9,7 +9,7 @@ public final class GanVariants {
     public static final GanVariant DCGAN = new GanVariant("dcgan", Loss.NON_SATURATING, false,
             "DCGAN (Radford et al. 2015), non-saturating loss");
     public static final GanVariant CDCGAN = new GanVariant("cdcgan", Loss.NON_SATURATING, true,
-            "class-conditional DCGAN: label embedding with z, projection discriminator");
+            "class-conditional DCGAN: label embedding with z, projection discriminator, mode-seeking term");
     public static final GanVariant WGAN = new GanVariant("wgan", Loss.WASSERSTEIN, false,
             "Wasserstein GAN with a critic; gradient penalty (default) or weight clipping");
     public static final GanVariant CWGAN = new GanVariant("cwgan", Loss.WASSERSTEIN, true,

@@ -12,7 +12,7 @@ class ConfigTest {
     @Test
     void registryHasTheFourVariantsWithPublishedDefaults() {
         assertThat(GanVariants.all()).extracting(GanVariant::name).containsExactly("dcgan", "cdcgan", "wgan", "cwgan");
-        Hyperparameters gp = GanVariants.get("cwgan").defaults();
+        Hyperparameters gp = GanVariants.get("wgan").defaults();
         assertThat(gp.lipschitz()).isEqualTo(Lipschitz.GRADIENT_PENALTY);
         assertThat(gp.learningRateD()).isEqualTo(1e-4f);
         assertThat(gp.beta2()).isEqualTo(0.9f);
@@ -26,6 +26,15 @@ class ConfigTest {
         assertThat(dc.learningRateG()).isEqualTo(2e-4f);
         assertThat(dc.beta1()).isEqualTo(0.5f);
         assertThat(dc.nCritic()).isEqualTo(1);
+        assertThat(dc.modeSeeking()).isZero();
+        // The conditional recipes chosen by the ablation: the mode-seeking term on top, cwgan at Adam 2e-4.
+        Hyperparameters cdc = GanVariants.CDCGAN.defaults();
+        assertThat(cdc).isEqualTo(dc.withArchitecture(GeneratorConditioning.CONCAT, CriticConditioning.PROJECTION_FLAT,
+                false, false, 0.5f));
+        Hyperparameters cw = GanVariants.CWGAN.defaults();
+        assertThat(cw).isEqualTo(gp.withLearningRates(2e-4f, 2e-4f).withArchitecture(GeneratorConditioning.CONCAT,
+                CriticConditioning.PROJECTION_FLAT, false, false, 1f));
+        assertThat(GanVariants.CWGAN.defaults(Lipschitz.CLIP).learningRateG()).isEqualTo(5e-5f);
         assertThatThrownBy(() -> GanVariants.get("began")).hasMessage(
                 "expected a variant dcgan, cdcgan, wgan, cwgan, found 'began'");
     }
