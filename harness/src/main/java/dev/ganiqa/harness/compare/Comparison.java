@@ -109,6 +109,7 @@ public final class Comparison {
         try (Workspace ws = Workspace.open(config, env, this::notice)) {
             if (earlier != null) {
                 checkSameData(earlier, ws.train, ws.test);
+                checkSameRecipes(earlier);
             }
             folder.record(config);
             Evaluator evaluator = ws.evaluator();
@@ -182,6 +183,28 @@ public final class Comparison {
             throw new RunFolder.RunFolderException(runDir + ": expected the data the comparison began with ("
                     + config.dataSpec() + ", sha256 " + abbreviate(recorded) + " in " + ResultsJson.FILE_NAME
                     + "), found other images (sha256 " + abbreviate(now) + "); use another --out for a new comparison");
+        }
+    }
+
+    /**
+     * Units not yet trained take the variants' current defaults: when those changed since the comparison began (a
+     * newer ganiqa), continuing would mix two recipes under one variant name. Trained units resume from their own
+     * config.json either way.
+     */
+    private void checkSameRecipes(RunResults earlier) {
+        Map<String, Map<String, Object>> recorded = earlier.provenance().variantConfigs();
+        for (String name : config.variants()) {
+            Map<String, Object> then = recorded.get(name);
+            if (then == null) {
+                continue;
+            }
+            List<String> changed = Overrides.differences(then, Overrides.apply(GanVariants.get(name), config.settings()));
+            if (!changed.isEmpty()) {
+                throw new RunFolder.RunFolderException(runDir + ": expected " + name + "'s hyper-parameters the "
+                        + "comparison began with (" + ResultsJson.FILE_NAME + "), found other defaults: "
+                        + String.join(", ", changed) + " (the ganiqa that began it had other defaults); finish it with "
+                        + "that version or use another --out");
+            }
         }
     }
 

@@ -56,4 +56,27 @@ public final class Overrides {
                     + cause.getMessage(), e);
         }
     }
+
+    /**
+     * The fields in which {@code now} differs from a recorded hyper-parameter map (results.json's
+     * {@code variantConfigs} entry), as "field recorded -> now"; empty when the same recipe. The recorded map goes
+     * through the record's own reading, so fields added since it was written take their original-recipe values.
+     */
+    public static List<String> differences(Map<String, Object> recorded, Hyperparameters now) {
+        Map<String, Object> fields = new LinkedHashMap<>(recorded);
+        fields.keySet().retainAll(JSON.convertValue(now, Map.class).keySet());
+        Hyperparameters then = JSON.convertValue(fields, Hyperparameters.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> a = JSON.convertValue(then, Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> b = JSON.convertValue(now, Map.class);
+        List<String> out = new java.util.ArrayList<>();
+        for (Map.Entry<String, Object> e : b.entrySet()) {
+            Object before = a.get(e.getKey());
+            if (!java.util.Objects.equals(String.valueOf(before), String.valueOf(e.getValue()))) {
+                out.add(e.getKey() + " " + before + " -> " + e.getValue());
+            }
+        }
+        return out;
+    }
 }
