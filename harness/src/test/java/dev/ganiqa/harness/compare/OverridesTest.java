@@ -45,7 +45,7 @@ class OverridesTest {
         assertThat(Overrides.differences(old, original)).isEmpty();
         assertThat(Overrides.differences(recorded(GanVariants.CWGAN.defaults()),
                 Overrides.apply(GanVariants.CWGAN, List.of("*.learningRateG=1e-4", "cwgan.conditionD=channels"))))
-                .containsExactly("learningRateG 2.0E-4 -> 1.0E-4", "conditionD projection-flat -> channels");
+                .containsExactly("learningRateG 4.0E-4 -> 1.0E-4", "conditionD projection-flat -> channels");
     }
 
     @Test
