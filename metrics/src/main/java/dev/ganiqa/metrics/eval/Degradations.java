@@ -3,6 +3,7 @@ package dev.ganiqa.metrics.eval;
 import dev.ganiqa.datasets.ArrayDataset;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.ImageShape;
+import dev.ganiqa.metrics.image.GaussianBlur;
 import java.util.List;
 import java.util.Random;
 
@@ -27,48 +28,18 @@ public final class Degradations {
         });
     }
 
-    /** Separable Gaussian blur with standard deviation {@code sigma} pixels, radius ceil(3 sigma), edges clamped. */
+    /** {@link GaussianBlur} with standard deviation {@code sigma} pixels, rounded back to 8 bits. */
     public static ImageDataset blur(ImageDataset data, double sigma) {
-        int radius = (int) Math.ceil(3 * sigma);
-        double[] kernel = new double[2 * radius + 1];
-        double sum = 0;
-        for (int k = -radius; k <= radius; k++) {
-            kernel[k + radius] = Math.exp(-k * k / (2 * sigma * sigma));
-            sum += kernel[k + radius];
-        }
-        for (int k = 0; k < kernel.length; k++) {
-            kernel[k] /= sum;
-        }
         ImageShape s = data.shape();
-        int h = s.height();
-        int w = s.width();
-        int c = s.channels();
         return map(data, "blur " + sigma, pixels -> {
-            double[] rows = new double[pixels.length];
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    for (int ch = 0; ch < c; ch++) {
-                        double v = 0;
-                        for (int k = -radius; k <= radius; k++) {
-                            int xx = Math.min(w - 1, Math.max(0, x + k));
-                            v += kernel[k + radius] * (pixels[(y * w + xx) * c + ch] & 0xFF);
-                        }
-                        rows[(y * w + x) * c + ch] = v;
-                    }
-                }
+            double[] v = new double[pixels.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = pixels[i] & 0xFF;
             }
+            double[] blurred = GaussianBlur.apply(v, s.height(), s.width(), s.channels(), sigma);
             byte[] out = new byte[pixels.length];
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    for (int ch = 0; ch < c; ch++) {
-                        double v = 0;
-                        for (int k = -radius; k <= radius; k++) {
-                            int yy = Math.min(h - 1, Math.max(0, y + k));
-                            v += kernel[k + radius] * rows[(yy * w + x) * c + ch];
-                        }
-                        out[(y * w + x) * c + ch] = clip(v);
-                    }
-                }
+            for (int i = 0; i < out.length; i++) {
+                out[i] = clip(blurred[i]);
             }
             return out;
         });

@@ -46,6 +46,22 @@ public record ExtractorInfo(String name, String version, String sha256, ImageSha
         return anySize ? shape.channels() == input.channels() : shape.equals(input);
     }
 
+    /**
+     * Checks one batch handed to {@link FeatureExtractor#extract}: images of an accepted shape and at least
+     * {@code count} images' bytes; every extractor starts with it.
+     */
+    public void checkBatch(byte[] images, int count, ImageShape shape) {
+        if (!accepts(shape)) {
+            throw new IllegalArgumentException(name + ": expected images of shape " + input
+                    + (anySize ? " (any size)" : "") + ", found " + shape + "; adapt them first");
+        }
+        int per = shape.values();
+        if (count <= 0 || images.length < (long) count * per) {
+            throw new IllegalArgumentException(name + ": expected " + count + " images of " + per
+                    + " bytes, found " + images.length + " bytes");
+        }
+    }
+
     /** Short label for reports and cache keys, e.g. {@code ganiqa-fmnist-v2 (sha256 1a2b3c4d5e6f)}. */
     public String label() {
         return name + " (sha256 " + sha256.substring(0, 12) + ")";

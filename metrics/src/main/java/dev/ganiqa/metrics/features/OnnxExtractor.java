@@ -61,15 +61,8 @@ final class OnnxExtractor implements FeatureExtractor {
 
     @Override
     public Features extract(byte[] images, int count, ImageShape shape) {
-        if (!info.accepts(shape)) {
-            throw new IllegalArgumentException(info.name() + ": expected images of shape " + info.input()
-                    + (info.anySize() ? " (any size)" : "") + ", found " + shape + "; adapt them first");
-        }
+        info.checkBatch(images, count, shape);
         int per = shape.values();
-        if (count <= 0 || images.length < (long) count * per) {
-            throw new IllegalArgumentException(info.name() + ": expected " + count + " images of " + per
-                    + " bytes, found " + images.length + " bytes");
-        }
         int dim = info.featureDim();
         int classes = info.classes();
         float[] f = new float[count * dim];

@@ -43,15 +43,8 @@ final class SessionExtractor implements FeatureExtractor {
 
     @Override
     public Features extract(byte[] images, int count, ImageShape shape) {
-        if (!info.accepts(shape)) {
-            throw new IllegalArgumentException(info.name() + ": expected images of shape " + info.input()
-                    + (info.anySize() ? " (any size)" : "") + ", found " + shape + "; adapt them first");
-        }
+        info.checkBatch(images, count, shape);
         int per = shape.values();
-        if (count <= 0 || images.length < (long) count * per) {
-            throw new IllegalArgumentException(info.name() + ": expected " + count + " images of " + per
-                    + " bytes, found " + images.length + " bytes");
-        }
         float[] pixels = new float[count * per];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = images[i] & 0xFF;

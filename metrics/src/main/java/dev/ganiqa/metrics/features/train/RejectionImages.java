@@ -3,6 +3,7 @@ package dev.ganiqa.metrics.features.train;
 import dev.ganiqa.datasets.ArrayDataset;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.ImageShape;
+import dev.ganiqa.metrics.image.GaussianBlur;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -74,7 +75,7 @@ public final class RejectionImages {
                 for (int i = 0; i < v.length; i++) {
                     v[i] = random.nextDouble();
                 }
-                v = blur(v, h, w, c, random.nextDouble(0.7, 4.0));
+                v = GaussianBlur.apply(v, h, w, c, random.nextDouble(0.7, 4.0));
                 stretch(v, random);
             }
             case CONSTANT -> {
@@ -247,44 +248,6 @@ public final class RejectionImages {
         for (int i = 0; i < v.length; i++) {
             v[i] = lo + (v[i] - min) * scale;
         }
-    }
-
-    private static double[] blur(double[] v, int h, int w, int c, double sigma) {
-        int radius = (int) Math.ceil(3 * sigma);
-        double[] kernel = new double[2 * radius + 1];
-        double sum = 0;
-        for (int k = -radius; k <= radius; k++) {
-            kernel[k + radius] = Math.exp(-k * k / (2 * sigma * sigma));
-            sum += kernel[k + radius];
-        }
-        for (int k = 0; k < kernel.length; k++) {
-            kernel[k] /= sum;
-        }
-        double[] rows = new double[v.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                for (int ch = 0; ch < c; ch++) {
-                    double s = 0;
-                    for (int k = -radius; k <= radius; k++) {
-                        s += kernel[k + radius] * v[(y * w + clamp(x + k, w)) * c + ch];
-                    }
-                    rows[(y * w + x) * c + ch] = s;
-                }
-            }
-        }
-        double[] out = new double[v.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                for (int ch = 0; ch < c; ch++) {
-                    double s = 0;
-                    for (int k = -radius; k <= radius; k++) {
-                        s += kernel[k + radius] * rows[(clamp(y + k, h) * w + x) * c + ch];
-                    }
-                    out[(y * w + x) * c + ch] = s;
-                }
-            }
-        }
-        return out;
     }
 
     private static double bilinear(double[] small, int lh, int lw, int c, double sy, double sx, int ch) {
