@@ -41,8 +41,6 @@ final class Backbone {
     private int seedIndex;
     final List<Variable<TFloat32>> generatorVariables = new ArrayList<>();
     final List<Variable<TFloat32>> criticVariables = new ArrayList<>();
-    /** Batch-norm moving statistics and spectral-norm vectors: saved and restored, never trained. */
-    final List<Variable<TFloat32>> statistics = new ArrayList<>();
     /** One per spectrally normalised critic weight; their refresh ops belong to the critic step. */
     final List<SpectralNorm> spectralNorms = new ArrayList<>();
 
@@ -85,14 +83,14 @@ final class Backbone {
         gDense = normal(generatorVariables, "g_dense", INIT_STD, in, (long) base * base * c0);
         gNorms = new BatchNorm[steps];
         gKernels = new Variable[steps];
-        gNorms[0] = new BatchNorm(tf, "g_bn0", c0, normClasses, generatorVariables, statistics);
+        gNorms[0] = new BatchNorm(tf, "g_bn0", c0, normClasses, generatorVariables);
         for (int i = 0; i < steps; i++) {
             int from = layout.channels(w, i);
             int to = i == steps - 1 ? channels : layout.channels(w, i + 1);
             // conv2dBackpropInput's filter is [h, w, out, in].
             gKernels[i] = normal(generatorVariables, "g_deconv" + i, INIT_STD, 4, 4, to, from);
             if (i < steps - 1) {
-                gNorms[i + 1] = new BatchNorm(tf, "g_bn" + (i + 1), to, normClasses, generatorVariables, statistics);
+                gNorms[i + 1] = new BatchNorm(tf, "g_bn" + (i + 1), to, normClasses, generatorVariables);
             }
         }
         gOutBias = zeros(generatorVariables, "g_out_bias", channels);
@@ -130,10 +128,9 @@ final class Backbone {
             return weight;
         }
         long[] shape = weight.shape().asArray();
-        long out = shape[shape.length - 1];
-        Variable<TFloat32> u = normalVariable(name + "_sn_u", 1f, 1, out);
-        statistics.add(u);
-        SpectralNorm norm = new SpectralNorm(tf, weight, u, out);
+        // u, saved with the checkpoints like every variable, is not trained: no optimizer holds it.
+        Variable<TFloat32> u = normalVariable(name + "_sn_u", 1f, 1, shape[shape.length - 1]);
+        SpectralNorm norm = new SpectralNorm(tf, weight, u);
         spectralNorms.add(norm);
         return norm.weight();
     }

@@ -27,11 +27,10 @@ final class BatchNorm {
     private final Variable<TFloat32> movingVariance;
 
     /**
-     * @param trainable  receives the scale and shift (G's variables)
-     * @param statistics receives the moving mean and variance (saved and restored, never trained)
+     * @param trainable receives the scale and shift (G's variables); the moving mean and variance are saved with
+     *                  the checkpoints like every variable, but no optimizer holds them
      */
-    BatchNorm(Ops tf, String name, int channels, int classes, List<Variable<TFloat32>> trainable,
-              List<Variable<TFloat32>> statistics) {
+    BatchNorm(Ops tf, String name, int channels, int classes, List<Variable<TFloat32>> trainable) {
         this.tf = tf;
         this.channels = channels;
         this.conditional = classes > 0;
@@ -42,8 +41,6 @@ final class BatchNorm {
         trainable.add(gamma);
         movingMean = tf.withName(name + "_mean").variable(tf.zeros(tf.constant(new int[] {channels}), TFloat32.class));
         movingVariance = tf.withName(name + "_var").variable(tf.fill(tf.constant(new int[] {channels}), tf.constant(1f)));
-        statistics.add(movingMean);
-        statistics.add(movingVariance);
     }
 
     /**

@@ -55,9 +55,9 @@ public record GanVariant(String name, Loss loss, boolean conditional, String des
      */
     private Hyperparameters conditionalRecipe(Hyperparameters h) {
         if (loss == Loss.NON_SATURATING) {
-            return h.withArchitecture(CONDITION_G, CONDITION_D, false, false, 0.5f);
+            return h.withModeSeeking(0.5f);
         }
-        Hyperparameters recipe = h.withArchitecture(CONDITION_G, CONDITION_D, false, false, 1f);
+        Hyperparameters recipe = h.withModeSeeking(1f);
         return h.lipschitz() == Lipschitz.GRADIENT_PENALTY
                 ? recipe.withLearningRates(4e-4f, 4e-4f).withBetas(0f, h.beta2()) : recipe;
     }

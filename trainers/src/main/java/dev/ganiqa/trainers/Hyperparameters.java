@@ -98,6 +98,11 @@ public record Hyperparameters(Loss loss, Lipschitz lipschitz, OptimizerKind opti
                 gpLambda, clip, latent, w, embed, conditionG, conditionD, spectralNorm, minibatchStd, modeSeeking);
     }
 
+    /** The weight of the mode-seeking term alone (0 switches it off). */
+    public Hyperparameters withModeSeeking(float weight) {
+        return withArchitecture(conditionG, conditionD, spectralNorm, minibatchStd, weight);
+    }
+
     /** The architecture options (conditioning, spectral norm, minibatch std, mode seeking). */
     public Hyperparameters withArchitecture(GeneratorConditioning g, CriticConditioning d, boolean sn, boolean mbStd,
                                             float ms) {

@@ -22,10 +22,12 @@ final class SpectralNorm {
     private final Operand<TFloat32> next;
 
     /**
-     * @param u the persistent estimate of the first right singular vector, shape [1, out], random at start
+     * @param u the persistent estimate of the first right singular vector, shape [1, out] with out the last
+     *          dimension of {@code weight}, random at start
      */
-    SpectralNorm(Ops tf, Variable<TFloat32> weight, Variable<TFloat32> u, long out) {
-        Operand<TFloat32> w = tf.reshape(tf.identity(weight), tf.constant(new long[] {-1, out}));
+    SpectralNorm(Ops tf, Variable<TFloat32> weight, Variable<TFloat32> u) {
+        long[] shape = weight.shape().asArray();
+        Operand<TFloat32> w = tf.reshape(tf.identity(weight), tf.constant(new long[] {-1, shape[shape.length - 1]}));
         this.u = u;
         Operand<TFloat32> v = tf.stopGradient(l2Normalize(tf, tf.linalg.matMul(tf.identity(u), w,
                 MatMul.transposeB(true))));

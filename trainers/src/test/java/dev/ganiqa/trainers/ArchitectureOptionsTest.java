@@ -102,7 +102,7 @@ class ArchitectureOptionsTest {
             Ops tf = Ops.create(graph);
             Variable<TFloat32> weight = tf.variable(tf.constant(Shape.of(3, 2), DataBuffers.of(w, true, false)));
             Variable<TFloat32> u = tf.variable(tf.constant(new float[][] {{0.3f, -1f}}));
-            SpectralNorm norm = new SpectralNorm(tf, weight, u, 2);
+            SpectralNorm norm = new SpectralNorm(tf, weight, u);
             Op refresh = norm.refresh(tf);
             Operand<TFloat32> normalised = norm.weight();
             try (Session session = new Session(graph)) {

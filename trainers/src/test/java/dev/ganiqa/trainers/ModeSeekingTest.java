@@ -17,8 +17,7 @@ class ModeSeekingTest {
 
     private double spread(float weight) throws Exception {
         TrainConfig config = Tiny.config(GanVariants.CDCGAN, 6, 21);
-        Hyperparameters h = config.hyperparameters();
-        config = config.withHyperparameters(h.withArchitecture(h.conditionG(), h.conditionD(), false, false, weight));
+        config = config.withHyperparameters(config.hyperparameters().withModeSeeking(weight));
         TrainingRun run = Trainer.train(config, Tiny.data(), dir.resolve("ms" + weight), TrainingListener.none());
         assertThat(run.diverged()).as(run.divergedReason()).isFalse();
         return run.collapse().finalSpread();

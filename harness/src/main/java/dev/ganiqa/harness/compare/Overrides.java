@@ -62,21 +62,18 @@ public final class Overrides {
      * {@code variantConfigs} entry), as "field recorded -> now"; empty when the same recipe. The recorded map goes
      * through the record's own reading, so fields added since it was written take their original-recipe values.
      */
+    @SuppressWarnings("unchecked")
     public static List<String> differences(Map<String, Object> recorded, Hyperparameters now) {
+        Map<String, Object> current = JSON.convertValue(now, Map.class);
         Map<String, Object> fields = new LinkedHashMap<>(recorded);
-        fields.keySet().retainAll(JSON.convertValue(now, Map.class).keySet());
-        Hyperparameters then = JSON.convertValue(fields, Hyperparameters.class);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> a = JSON.convertValue(then, Map.class);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> b = JSON.convertValue(now, Map.class);
+        fields.keySet().retainAll(current.keySet());
+        Map<String, Object> then = JSON.convertValue(JSON.convertValue(fields, Hyperparameters.class), Map.class);
         List<String> out = new java.util.ArrayList<>();
-        for (Map.Entry<String, Object> e : b.entrySet()) {
-            Object before = a.get(e.getKey());
-            if (!java.util.Objects.equals(String.valueOf(before), String.valueOf(e.getValue()))) {
-                out.add(e.getKey() + " " + before + " -> " + e.getValue());
+        current.forEach((field, value) -> {
+            if (!String.valueOf(then.get(field)).equals(String.valueOf(value))) {
+                out.add(field + " " + then.get(field) + " -> " + value);
             }
-        }
+        });
         return out;
     }
 }

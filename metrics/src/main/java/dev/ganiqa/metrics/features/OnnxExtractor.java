@@ -53,7 +53,6 @@ final class OnnxExtractor implements FeatureExtractor {
         this.fixedBatch = fixedBatch;
     }
 
-
     @Override
     public ExtractorInfo info() {
         return info;
