@@ -1,6 +1,7 @@
 package dev.ganiqa.harness;
 
 import dev.ganiqa.harness.cli.CommandRegistry;
+import dev.ganiqa.harness.commands.BundleCommand;
 import dev.ganiqa.harness.commands.CollectCommand;
 import dev.ganiqa.harness.commands.CompareCommand;
 import dev.ganiqa.harness.commands.UnitCommand;
@@ -35,6 +36,7 @@ public final class Commands {
                 CompareFeaturesCommand::new,
                 ExtractorCommand::new,
                 ReportCommand::new,
+                BundleCommand::new,
                 PublishCommand::new));
     }
 }

@@ -69,9 +69,15 @@ final class ProvenanceFactory {
         return Sha256.hex(digest);
     }
 
+    /**
+     * The build's version, with the source commit the launcher passes as {@code -Dganiqa.commit} ({@code git describe
+     * --always --dirty}), so a published number names the code that produced it.
+     */
     static String version() {
         String v = ProvenanceFactory.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        String base = v == null ? "dev" : v;
+        String commit = System.getProperty("ganiqa.commit", "").strip();
+        return commit.isEmpty() ? base : base + " (git " + commit + ")";
     }
 
     static Environment environment() {

@@ -77,12 +77,57 @@ class ReportAndPublishCommandTest {
         Path site = dir.resolve("site");
         assertThat(ganiqa("publish", a.toString(), b.toString(), "--site", site.toString())).isEqualTo(0);
         assertThat(site.resolve("runs/run-a/index.html")).isRegularFile();
-        assertThat(site.resolve("runs/run-b/results.json")).hasSameBinaryContentAs(b.resolve("results.json"));
+        // The site's copy is the run's results with its grids embedded: the site works without the run folder.
+        RunResults copy = ResultsJson.read(site.resolve("runs/run-b"));
+        assertThat(copy.units()).isEqualTo(dev.ganiqa.reports.site.SelfContained.of(ResultsJson.read(b), b).units())
+                .allSatisfy(u -> assertThat(u.sampleGrid().base64()).isNotBlank());
         String index = Files.readString(site.resolve("index.html"));
         assertThat(index).contains("href=\"runs/run-a/index.html\"").contains("href=\"runs/run-b/index.html\"");
         assertThat(out.toString().lines()).hasSize(3);
         assertThat(ganiqa("publish", a.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("ganiqa: usage:").contains("--site");
+    }
+
+    @Test
+    void bundleKeepsWhatTheReportNeedsAndReportRebuildsItFromThere() throws IOException {
+        Path run = writeRun("run-a", 3);
+        Path bundle = dir.resolve("published/fashion-mnist");
+        assertThat(ganiqa("bundle", run.toString(), "--out", bundle.toString())).isEqualTo(0);
+        assertThat(out.toString().lines()).containsExactly(bundle.resolve("results.json").toString(),
+                bundle.resolve("report.html").toString());
+        try (var files = Files.list(bundle)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("results.json",
+                    "report.html");
+        }
+        // Grids embedded: the bundle alone renders the same page as the run folder with its grids.
+        RunResults bundled = ResultsJson.read(bundle);
+        assertThat(bundled.units()).hasSize(9).allSatisfy(u -> assertThat(u.sampleGrid().path()).isNull());
+        byte[] page = Files.readAllBytes(bundle.resolve("report.html"));
+        assertThat(ganiqa("report", run.toString())).isEqualTo(0);
+        assertThat(run.resolve("report.html")).hasBinaryContent(page);
+        Path copy = dir.resolve("clone");
+        Files.createDirectories(copy);
+        Files.copy(bundle.resolve("results.json"), copy.resolve("results.json"));
+        assertThat(ganiqa("report", copy.toString())).isEqualTo(0);
+        assertThat(copy.resolve("report.html")).hasBinaryContent(page);
+        // The same run bundles again in place; another run is refused and the bundle is kept.
+        assertThat(ganiqa("bundle", run.toString(), "--out", bundle.toString())).isEqualTo(0);
+        Path other = writeRun("run-b", 2);
+        byte[] kept = Files.readAllBytes(bundle.resolve("results.json"));
+        err.setLength(0);
+        assertThat(ganiqa("bundle", other.toString(), "--out", bundle.toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("ganiqa: bundle: " + bundle.resolve("results.json")
+                + ": expected no results.json or one of run run-b, found run run-a (choose another --out)"
+                + System.lineSeparator());
+        assertThat(bundle.resolve("results.json")).hasBinaryContent(kept);
+        // A grid missing from the run folder: one line naming it, nothing written.
+        Files.delete(other.resolve("grids/wgan-2.png"));
+        err.setLength(0);
+        Path fresh = dir.resolve("fresh");
+        assertThat(ganiqa("bundle", other.toString(), "--out", fresh.toString())).isEqualTo(1);
+        assertThat(err.toString()).startsWith("ganiqa: bundle: " + other.resolve("grids/wgan-2.png").toAbsolutePath())
+                .contains("no such file").hasLineCount(1);
+        assertThat(fresh).doesNotExist();
     }
 
     /** A run folder with real PNG grids on disk and statistics from {@link SeedStatistics}. */

@@ -6,26 +6,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 
-/** Turns {@link ImageRef}s into data URIs, reading path references from the run folder (and never outside it). */
-final class Images {
+/**
+ * Turns {@link ImageRef}s into data URIs or embedded references, reading path references from the run folder (and
+ * never outside it).
+ */
+public final class Images {
     private final Path runDir;
 
-    Images(Path runDir) {
+    /** @param runDir the folder path references are relative to (null: only embedded images are accepted) */
+    public Images(Path runDir) {
         this.runDir = runDir == null ? null : runDir.toAbsolutePath().normalize();
     }
 
     String dataUri(ImageRef image) throws IOException {
+        return "data:" + image.mediaType() + ";base64," + base64(image);
+    }
+
+    /** The same image with its bytes embedded (a path reference read from the run folder); null stays null. */
+    public ImageRef embedded(ImageRef image) throws IOException {
+        if (image == null) {
+            return null;
+        }
+        return new ImageRef(image.mediaType(), null, base64(image), image.caption());
+    }
+
+    private String base64(ImageRef image) throws IOException {
         String base64 = image.base64();
         if (base64 == null || base64.isBlank()) {
-            base64 = Base64.getEncoder().encodeToString(Files.readAllBytes(resolve(image.path())));
-        } else {
-            try {
-                Base64.getDecoder().decode(base64);
-            } catch (IllegalArgumentException e) {
-                throw new IOException("image '" + image.caption() + "': expected base64 data, found " + e.getMessage(), e);
-            }
+            return Base64.getEncoder().encodeToString(Files.readAllBytes(resolve(image.path())));
         }
-        return "data:" + image.mediaType() + ";base64," + base64;
+        try {
+            Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("image '" + image.caption() + "': expected base64 data, found " + e.getMessage(), e);
+        }
+        return base64;
     }
 
     private Path resolve(String relative) throws IOException {

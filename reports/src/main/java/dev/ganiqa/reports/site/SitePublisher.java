@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * <pre>
  * SITE/index.html                    leaderboards per (dataset, extractor) and the list of runs
  * SITE/runs/RUN/index.html           the run's report
- * SITE/runs/RUN/results.json         the run's results, byte for byte
+ * SITE/runs/RUN/results.json         the run's results with its images embedded ({@link SelfContained})
  * </pre>
  * RUN is {@link RunFolders#of(String)} of the run id, so a page never moves. Publishing again adds or
  * replaces the given runs and rebuilds the index from every results.json under {@code runs/}; earlier runs and
@@ -54,7 +54,8 @@ public final class SitePublisher {
             Path existing = folder.resolve(ResultsJson.FILE_NAME);
             Path source = Files.isDirectory(run.getKey()) ? run.getKey().resolve(ResultsJson.FILE_NAME) : run.getKey();
             String html = report.render(shown(run.getValue(), folder), source.getParent(), links);
-            output.write(existing, Files.readAllBytes(source));
+            // The site's copy embeds the grids: the run folder (samples, checkpoints) does not travel with it.
+            output.write(existing, ResultsJson.toBytes(SelfContained.of(run.getValue(), source.getParent())));
             Path page = folder.resolve(PAGE);
             output.write(page, html.getBytes(StandardCharsets.UTF_8));
             pages.add(page);

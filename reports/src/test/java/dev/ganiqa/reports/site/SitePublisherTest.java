@@ -138,6 +138,46 @@ class SitePublisherTest {
     }
 
     @Test
+    void gridsReferencedByPathTravelInsideTheSiteResultsJson() throws IOException {
+        // A compare run names its grids by path (units/.../grids/epoch-N.png); the site holds no run folder.
+        Path runDir = dir.resolve("runs-src/by-path");
+        var fixture = Fixtures.run("by-path", "fashion-mnist", "ganiqa-fmnist-v1");
+        var results = fixture;
+        for (var u : fixture.units()) {
+            if (u.sampleGrid() == null) {
+                continue;
+            }
+            String grid = "units/" + u.variant() + "-seed" + u.seed() + "/train/grids/epoch-0002.png";
+            Files.createDirectories(runDir.resolve(grid).getParent());
+            Files.write(runDir.resolve(grid), java.util.Base64.getDecoder().decode(u.sampleGrid().base64()));
+            results = results.withUnit(new dev.ganiqa.reports.model.UnitResult(u.variant(), u.seed(), u.status(),
+                    u.reason(), u.training(), u.timings(), u.curve(), u.best(), u.metrics(), u.imageMeasures(),
+                    u.perClass(), dev.ganiqa.reports.model.ImageRef.file(grid, u.sampleGrid().caption()),
+                    u.neighbours(), u.convergence()));
+        }
+        ResultsJson.write(results, runDir.resolve(ResultsJson.FILE_NAME), PlainOutput.PLAIN);
+        Path site = dir.resolve("site");
+        new SitePublisher(PlainOutput.PLAIN).publish(List.of(runDir), site);
+        var copy = ResultsJson.read(site.resolve("runs/by-path"));
+        assertThat(copy.units()).hasSameSizeAs(fixture.units()).filteredOn(u -> u.sampleGrid() != null).hasSize(8)
+                .allSatisfy(u -> {
+            assertThat(u.sampleGrid().path()).isNull();
+            assertThat(u.sampleGrid().base64()).isEqualTo(fixture.unit(u.variant(), u.seed()).orElseThrow()
+                    .sampleGrid().base64());
+        });
+        // The copy renders with no run folder at all, and to the same page as the original from its folder.
+        var html = new dev.ganiqa.reports.html.HtmlReport();
+        assertThat(html.render(copy, null)).isEqualTo(html.render(results, runDir));
+        // A grid missing from the run folder stops the publication with the file's name; nothing else changes.
+        Files.delete(runDir.resolve("units/dcgan-seed1/train/grids/epoch-0002.png"));
+        byte[] before = Files.readAllBytes(site.resolve("runs/by-path/results.json"));
+        assertThatThrownBy(() -> new SitePublisher(PlainOutput.PLAIN).publish(List.of(runDir), site))
+                .hasMessageContaining("units/dcgan-seed1/train/grids/epoch-0002.png")
+                .hasMessageContaining("no such file");
+        assertThat(site.resolve("runs/by-path/results.json")).hasBinaryContent(before);
+    }
+
+    @Test
     void indexRendersInChromiumWithoutConsoleErrors() throws Exception {
         Assumptions.assumeTrue(Chromium.available(), "chromium not installed at " + Chromium.BINARY);
         Path site = dir.resolve("site");
