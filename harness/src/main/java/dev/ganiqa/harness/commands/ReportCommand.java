@@ -7,6 +7,8 @@ import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
 import dev.ganiqa.reports.html.HtmlReport;
+import dev.ganiqa.reports.html.MarkdownReport;
+import dev.ganiqa.reports.html.ReportWriter;
 import dev.ganiqa.reports.model.ResultsJson;
 import dev.ganiqa.reports.model.RunResults;
 import java.io.IOException;
@@ -14,25 +16,36 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code ganiqa report RUN_DIR [--out FILE]}: re-renders a run's HTML report from its results.json alone. */
+/**
+ * {@code ganiqa report RUN_DIR [--format html|markdown] [--out FILE]}: re-renders a run's report from its
+ * results.json alone: the self-contained HTML page, or the same tables as Markdown for a README or a pull request.
+ */
 @Parameters(commandNames = "report", commandDescription = "Render a run's HTML report from RUN_DIR/results.json")
 public final class ReportCommand extends BaseCommand {
     @Parameter(description = "RUN_DIR")
     public List<String> runDirs = new ArrayList<>();
 
-    @Parameter(names = "--out", description = "Report file to write (default RUN_DIR/report.html)")
+    @Parameter(names = "--out", description = "Report file to write (default RUN_DIR/report.html or report.md)")
     public String out;
+
+    @Parameter(names = "--format", description = "html (the page with grids and charts) or markdown (the tables)")
+    public String format = "html";
 
     @Override
     public int run(CommandContext context) {
         if (runDirs.size() != 1) {
             throw CliException.usage("report", "expected one RUN_DIR, found " + runDirs.size());
         }
+        ReportWriter writer = switch (format) {
+            case "html" -> new HtmlReport();
+            case "markdown" -> new MarkdownReport();
+            default -> throw CliException.usage("--format", "expected html or markdown, found '" + format + "'");
+        };
         Path runDir = Path.of(runDirs.get(0));
-        Path target = out == null ? runDir.resolve("report.html") : Path.of(out);
+        Path target = out != null ? Path.of(out) : runDir.resolve(format.equals("html") ? "report.html" : "report.md");
         try {
             RunResults results = ResultsJson.read(runDir);
-            new HtmlReport().write(results, java.nio.file.Files.isDirectory(runDir) ? runDir : runDir.toAbsolutePath().getParent(), target, AtomicFiles::write);
+            writer.write(results, java.nio.file.Files.isDirectory(runDir) ? runDir : runDir.toAbsolutePath().getParent(), target, AtomicFiles::write);
         } catch (IOException e) {
             throw new CliException("report", e.getMessage(), 1, e);
         }

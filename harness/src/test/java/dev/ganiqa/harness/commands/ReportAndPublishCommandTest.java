@@ -56,6 +56,14 @@ class ReportAndPublishCommandTest {
         Path custom = dir.resolve("elsewhere/r.html");
         assertThat(ganiqa("report", run.toString(), "--out", custom.toString())).isEqualTo(0);
         assertThat(Files.readString(custom)).isEqualTo(html);
+        // The same numbers as Markdown, next to the page by default.
+        out.setLength(0);
+        assertThat(ganiqa("report", run.toString(), "--format", "markdown")).isEqualTo(0);
+        assertThat(out.toString().strip()).isEqualTo(run.resolve("report.md").toString());
+        assertThat(Files.readString(run.resolve("report.md"))).contains("cwgan has the lowest FID (ganiqa-fmnist-v1)")
+                .contains("| variant | seeds OK | FID (ganiqa-fmnist-v1) \u2193 |");
+        assertThat(ganiqa("report", run.toString(), "--format", "pdf")).isEqualTo(2);
+        assertThat(err.toString()).contains("expected html or markdown, found 'pdf'");
     }
 
     @Test

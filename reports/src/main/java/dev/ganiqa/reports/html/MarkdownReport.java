@@ -1,0 +1,82 @@
+package dev.ganiqa.reports.html;
+
+import dev.ganiqa.reports.html.ReportView.Cell;
+import dev.ganiqa.reports.html.ReportView.KeyValue;
+import dev.ganiqa.reports.html.ReportView.Row;
+import dev.ganiqa.reports.html.ReportView.Table;
+import dev.ganiqa.reports.model.RunResults;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The report's text as GitHub-flavoured Markdown, for a README, a pull request or a lab notebook: verdict, metrics
+ * over seeds with their 95% intervals, the study's claims, the pairwise tests, the units (wall time, convergence)
+ * and the provenance. Same {@link ReportView} as the HTML page, so both print the same numbers; no images (the
+ * HTML report holds the grids and charts).
+ */
+public final class MarkdownReport implements ReportWriter {
+    @Override
+    public String render(RunResults results, Path runDir) throws IOException {
+        ReportView v = ReportViews.of(results, runDir, "");
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(text(v.title())).append("\n\n").append(text(v.subtitle())).append("\n\n");
+        md.append("**Verdict** (").append(text(v.confidence())).append("): ").append(text(v.verdict())).append("\n\n");
+        v.warnings().forEach(w -> md.append("> **Warning:** ").append(text(w)).append("\n\n"));
+        if (v.extendCommand() != null) {
+            md.append("Extend the budget in the same folder: `").append(v.extendCommand().replace("`", "'"))
+                    .append("`\n\n");
+        }
+        section(md, "Metrics over seeds", "mean \u00b1 standard deviation over OK seeds, 95% interval of the mean "
+                + "(Student t) in brackets; " + v.extractorLabel(), v.metrics());
+        v.metricNotes().forEach(n -> md.append("- ").append(text(n)).append('\n'));
+        md.append('\n');
+        section(md, "The study's claims", null, v.claims());
+        section(md, "Pairwise tests", "two-sided, Holm-adjusted over the tests of each metric", v.tests());
+        section(md, "Units", "training time across resumes; the last column says whether the learning curve had "
+                + "flattened when the budget ended", v.units());
+        md.append("## Provenance\n\n");
+        for (KeyValue kv : v.provenance()) {
+            md.append("- **").append(text(kv.key())).append("**: ").append(text(kv.value())).append('\n');
+        }
+        md.append("- **command**: `").append(v.commandLine().replace("`", "'")).append("`\n");
+        return md.toString();
+    }
+
+    private static void section(StringBuilder md, String title, String note, Table table) {
+        if (table.isEmpty()) {
+            return;
+        }
+        md.append("## ").append(title).append("\n\n");
+        if (note != null) {
+            md.append(text(note)).append("\n\n");
+        }
+        List<String> headings = new ArrayList<>(table.headings());
+        line(md, headings);
+        line(md, headings.stream().map(h -> "---").toList());
+        for (Row row : table.rows()) {
+            List<String> cells = new ArrayList<>();
+            cells.add(row.label());
+            for (Cell c : row.cells()) {
+                String cell = c.detail() == null || c.detail().isBlank() ? c.text() : c.text() + " [" + c.detail() + "]";
+                cells.add(c.best() ? "**" + cell + "**" : cell);
+            }
+            line(md, cells);
+        }
+        md.append('\n');
+    }
+
+    private static void line(StringBuilder md, List<String> cells) {
+        md.append('|');
+        for (String cell : cells) {
+            md.append(' ').append(text(cell).replace("|", "\\|")).append(" |");
+        }
+        md.append('\n');
+    }
+
+    /** One line of plain text: the model's strings never break the layout or start markup by accident. */
+    private static String text(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,54 @@
+package dev.ganiqa.reports.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ganiqa.reports.Fixtures;
+import dev.ganiqa.reports.model.Claim;
+import dev.ganiqa.reports.model.RunResults;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MarkdownReportTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void printsTheSameNumbersAsTheHtmlReportInWellFormedTables() throws IOException {
+        RunResults run = Fixtures.run("run-<b>", Fixtures.EVIL_SPEC, "ganiqa-fmnist-v1").withClaims(List.of(
+                new Claim("cWGAN gives the best images (lowest FID)", Claim.Answer.SUPPORTED, "FID: cwgan 20 | wgan 30")));
+        String md = new MarkdownReport().render(run, dir);
+        String html = new HtmlReport().render(run, dir);
+        assertThat(md).startsWith("# ganiqa report: run-&lt;b&gt;\n")
+                .contains("**Verdict** (high confidence").contains(run.verdict().sentence());
+        // The metrics row of the winner: mean +- sd with its interval, the best cell in bold, the same text as HTML.
+        String cwgan = md.lines().filter(l -> l.startsWith("| cwgan | 3 / 3 |")).findFirst().orElseThrow();
+        assertThat(cwgan).contains("**20.0 \u00b1 1.2 [95% CI ");
+        String fid = cwgan.split(" \\| ")[2].replace("**", "");
+        assertThat(html).contains(fid.substring(0, fid.indexOf(" [")));
+        // The diverged unit shows its status and reason; the claims and tests have their sections.
+        assertThat(md).contains("| wgan | 3 | diverged [NaN critic loss at epoch 2, step 311] |")
+                .contains("| cWGAN gives the best images (lowest FID) | **supported** | FID: cwgan 20 \\| wgan 30 |")
+                .contains("## Pairwise tests").contains("- **extractor**: ganiqa-fmnist-v1");
+        // No markup from the data: the evil class name and dataset spec are text, raw only in the command's code span.
+        assertThat(md).doesNotContain("<script");
+        assertThat(md.lines().filter(l -> l.contains("<folders>")))
+                .containsExactly("- **command**: `ganiqa compare --preset quick --data '/data/\"quoted\" & <folders>/fmnist'`");
+        // Every table line of a table has as many unescaped cell separators as its heading line.
+        List<String> lines = md.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("|") && (i == 0 || !lines.get(i - 1).startsWith("|"))) {
+                int columns = separators(lines.get(i));
+                for (int j = i; j < lines.size() && lines.get(j).startsWith("|"); j++) {
+                    assertThat(separators(lines.get(j))).as(lines.get(j)).isEqualTo(columns);
+                }
+            }
+        }
+    }
+
+    private static int separators(String line) {
+        return line.replace("\\|", "").length() - line.replace("\\|", "").replace("|", "").length();
+    }
+}
