@@ -63,23 +63,31 @@ final class Figures {
      * the budget's own (epochs, generator steps or minutes), so equal budgets end at the same x.
      */
     List<String> curves() {
-        String extractor = results.provenance().extractor().name();
         Budget budget = results.provenance().budget();
         String axis = budget.axisLabel();
-        LineChart fid = new LineChart(results.metric("fid").heading(extractor) + " by " + axis + " (small sample)",
-                axis, "FID");
         Set<String> losses = new LinkedHashSet<>();
-        for (UnitResult u : results.units()) {
-            List<EpochPoint> points = u.curve().stream()
-                    .filter(p -> p.fid() != null && Double.isFinite(budget.position(p))).toList();
-            fid.add(new LineChart.Series(u.variant(), color(u.variant()),
-                    points.stream().mapToDouble(budget::position).toArray(),
-                    points.stream().mapToDouble(EpochPoint::fid).toArray(), !u.ok()));
-            u.curve().forEach(p -> losses.addAll(p.losses().keySet()));
-        }
+        results.units().forEach(u -> u.curve().forEach(p -> losses.addAll(p.losses().keySet())));
         List<String> charts = new ArrayList<>();
+        LineChart fid = fidChart(budget);
         if (!fid.isEmpty()) {
             charts.add(fid.render());
+        }
+        // The same points on the other axis: equal epochs give a WGAN 1/n_critic of a DCGAN's generator updates,
+        // equal generator steps the reverse. Shown when the units ended at different places on that axis, so a
+        // reader sees whether the ranking depends on the budget's axis (Lucic et al. 2018 compare at equal epochs).
+        // Only OK units count: a diverged one stops early on every axis.
+        Budget other = budget.kind().equals(Budget.GENERATOR_STEPS)
+                ? new Budget(Budget.EPOCHS, 1, 0, 0, 0, null)
+                : new Budget(Budget.GENERATOR_STEPS, 0, 0, 0, 0, null, 1);
+        Set<Double> ends = new java.util.HashSet<>();
+        results.units().stream().filter(u -> u.ok() && !u.curve().isEmpty())
+                .forEach(u -> ends.add(other.position(u.curve().get(u.curve().size() - 1))));
+        ends.removeIf(e -> !Double.isFinite(e));
+        if (ends.size() > 1) {
+            LineChart byOther = fidChart(other);
+            if (!byOther.isEmpty()) {
+                charts.add(byOther.render());
+            }
         }
         for (String loss : losses) {
             LineChart chart = new LineChart("mean " + loss.replace('_', ' ') + " loss by " + axis, axis, "loss");
@@ -93,6 +101,21 @@ final class Figures {
             charts.add(chart.render());
         }
         return charts;
+    }
+
+    /** FID of the curve points against {@code axis}'s position; units without that position are left out. */
+    private LineChart fidChart(Budget axis) {
+        String label = axis.axisLabel();
+        LineChart fid = new LineChart(results.metric("fid").heading(results.provenance().extractor().name()) + " by "
+                + label + " (small sample)", label, "FID");
+        for (UnitResult u : results.units()) {
+            List<EpochPoint> points = u.curve().stream()
+                    .filter(p -> p.fid() != null && Double.isFinite(axis.position(p))).toList();
+            fid.add(new LineChart.Series(u.variant(), color(u.variant()),
+                    points.stream().mapToDouble(axis::position).toArray(),
+                    points.stream().mapToDouble(EpochPoint::fid).toArray(), !u.ok()));
+        }
+        return fid;
     }
 
     /** One plot per image measure: real data, then every variant with its seeds pooled. */

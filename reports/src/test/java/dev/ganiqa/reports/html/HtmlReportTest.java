@@ -142,6 +142,38 @@ class HtmlReportTest {
     }
 
     @Test
+    void epochBudgetAlsoDrawsFidByGeneratorStepsWhenTheUnitsEndApart() throws IOException {
+        // dcgan: one generator step per batch; wgan: one per 5 critic steps. Same epochs, a fifth of the G steps.
+        RunResults run = Fixtures.run("axes", "fashion-mnist", "ganiqa-fmnist-v2");
+        List<UnitResult> units = new ArrayList<>();
+        for (UnitResult u : run.units()) {
+            long perEpoch = u.variant().equals("dcgan") ? 100 : 20;
+            List<dev.ganiqa.reports.model.EpochPoint> curve = new ArrayList<>();
+            for (var p : u.curve()) {
+                curve.add(new dev.ganiqa.reports.model.EpochPoint(p.epoch(), p.fid(), p.losses(), 100L * p.epoch(),
+                        perEpoch * p.epoch(), 6400L * p.epoch(), 10.0 * p.epoch()));
+            }
+            units.add(new UnitResult(u.variant(), u.seed(), u.status(), u.reason(), u.training(), u.timings(), curve,
+                    u.best(), u.metrics(), u.imageMeasures(), u.perClass(), u.sampleGrid(), u.neighbours()));
+        }
+        String html = render(withUnits(run, units));
+        assertThat(html).contains("FID (ganiqa-fmnist-v2) by epoch (small sample)")
+                .contains("FID (ganiqa-fmnist-v2) by generator steps (small sample)");
+        // Units that end at the same generator step: the second chart would repeat the first, so it is left out.
+        List<UnitResult> same = new ArrayList<>();
+        for (UnitResult u : units) {
+            List<dev.ganiqa.reports.model.EpochPoint> curve = new ArrayList<>();
+            for (var p : u.curve()) {
+                curve.add(new dev.ganiqa.reports.model.EpochPoint(p.epoch(), p.fid(), p.losses(), p.criticSteps(),
+                        100L * p.epoch(), p.imagesSeen(), p.wallSeconds()));
+            }
+            same.add(new UnitResult(u.variant(), u.seed(), u.status(), u.reason(), u.training(), u.timings(), curve,
+                    u.best(), u.metrics(), u.imageMeasures(), u.perClass(), u.sampleGrid(), u.neighbours()));
+        }
+        assertThat(render(withUnits(run, same))).contains("by epoch (small sample)").doesNotContain("by generator steps");
+    }
+
+    @Test
     void writeIsAtomicAndRerenderable() throws IOException {
         RunResults results = Fixtures.run("run-1", "fashion-mnist", "x");
         ResultsJson.write(results, dir.resolve("results.json"), PlainOutput.PLAIN);
