@@ -6,14 +6,23 @@ import dev.ganiqa.trainers.Loss;
 
 /**
  * The duration printed before a comparison starts, from per-batch training costs and per-unit evaluation costs
- * measured on a 2-core machine at 28x28x1, batch 64 (BENCHMARKS.md, "compare"). Larger images scale it by
- * their pixel count; it is a guide for planning, not a promise.
+ * measured on a 2-core machine at 28x28x1, batch 64 (BENCHMARKS.md, "compare" and "The published Fashion-MNIST
+ * benchmark"). Larger images scale it by their pixel count; it is a guide for planning, not a promise: machines of
+ * this kind have differed by 1.5x from one day to another.
  */
 public final class Estimate {
-    /** Seconds per training batch (one D step + one G step) of the non-saturating variants. */
-    static final double NON_SATURATING_BATCH = 0.075;
-    /** Seconds per training batch (one critic step, and a generator step every n_critic batches) of WGAN-GP. */
-    static final double WASSERSTEIN_BATCH = 0.075;
+    /**
+     * Seconds per training batch of each default recipe, including its learning-curve points: training wall time
+     * over batches of the Fashion-MNIST benchmark's seed-1 units (10 epochs of 60,000 images, idle 2-core VM,
+     * 2026-11-30). The conditional recipes pay for the label path and the mode-seeking term's second generator pass
+     * (cdcgan 1.37x dcgan, cwgan 1.27x wgan); a DCGAN batch is one D and one G step, a WGAN batch one critic step and
+     * a generator step every n_critic batches.
+     */
+    static final java.util.Map<String, Double> BATCH_SECONDS = java.util.Map.of("dcgan", 0.117, "cdcgan", 0.160,
+            "wgan", 0.113, "cwgan", 0.144);
+    /** Other variants: by loss, the unconditional recipe's figure. */
+    static final double NON_SATURATING_BATCH = 0.117;
+    static final double WASSERSTEIN_BATCH = 0.113;
     /** Sampling, PNG writing, features and metrics of one unit, per 1,000 samples. */
     static final double EVALUATION_PER_1000 = 1.5;
     /** One learning-curve point, per 1,000 curve samples. */
@@ -32,8 +41,8 @@ public final class Estimate {
         double total = SETUP;
         for (String name : config.variants()) {
             GanVariant v = GanVariants.get(name);
-            double perBatch = (v.loss() == Loss.WASSERSTEIN ? WASSERSTEIN_BATCH : NON_SATURATING_BATCH)
-                    * config.batch() / 64.0;
+            double perBatch = BATCH_SECONDS.getOrDefault(name,
+                    v.loss() == Loss.WASSERSTEIN ? WASSERSTEIN_BATCH : NON_SATURATING_BATCH) * config.batch() / 64.0;
             double batches = switch (config.budget().kind()) {
                 case EPOCHS -> perEpoch * config.budget().epochs();
                 case GENERATOR_STEPS -> (double) config.budget().generatorSteps()
