@@ -20,7 +20,7 @@ import java.util.List;
  * {@code ganiqa report RUN_DIR [--format html|markdown] [--out FILE]}: re-renders a run's report from its
  * results.json alone: the self-contained HTML page, or the same tables as Markdown for a README or a pull request.
  */
-@Parameters(commandNames = "report", commandDescription = "Render a run's HTML report from RUN_DIR/results.json")
+@Parameters(commandNames = "report", commandDescription = "Render a run's report (HTML or Markdown) from RUN_DIR/results.json")
 public final class ReportCommand extends BaseCommand {
     @Parameter(description = "RUN_DIR")
     public List<String> runDirs = new ArrayList<>();
