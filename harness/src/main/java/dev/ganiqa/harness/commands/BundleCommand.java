@@ -11,6 +11,7 @@ import dev.ganiqa.reports.model.ResultsJson;
 import dev.ganiqa.reports.model.RunResults;
 import dev.ganiqa.reports.site.SelfContained;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,14 +39,25 @@ public final class BundleCommand extends BaseCommand {
             throw CliException.usage("bundle", "expected one RUN_DIR, found " + runDirs.size());
         }
         Path runDir = Path.of(runDirs.get(0));
+        Path folder = Files.isDirectory(runDir) ? runDir : runDir.toAbsolutePath().getParent();
         Path target = Path.of(out);
+        Path results = target.resolve(ResultsJson.FILE_NAME);
+        Path report = target.resolve("report.html");
         try {
-            RunResults bundled = SelfContained.of(ResultsJson.read(runDir), runDir);
-            refuseOtherRun(target.resolve(ResultsJson.FILE_NAME), bundled);
-            ResultsJson.write(bundled, target.resolve(ResultsJson.FILE_NAME), AtomicFiles::write);
-            Path report = target.resolve("report.html");
-            new HtmlReport().write(ResultsJson.read(target), target, report, AtomicFiles::write);
-            context.out().println(target.resolve(ResultsJson.FILE_NAME));
+            if (Files.isDirectory(target) && Files.isSameFile(folder, target)) {
+                throw new IOException(target + ": expected a folder other than the run's own, found the run folder "
+                        + "(the bundle would rewrite a results.json that compare may still be writing)");
+            }
+            RunResults bundled = SelfContained.of(ResultsJson.read(runDir), folder);
+            refuseOtherRun(results, bundled);
+            // Both files are made in memory before either is written, the page from the bytes as written, so
+            // `ganiqa report DIR` renders the same page later and a failure leaves no half-made pair.
+            byte[] json = ResultsJson.toBytes(bundled);
+            byte[] html = new HtmlReport().render(ResultsJson.parse(json, results), null)
+                    .getBytes(StandardCharsets.UTF_8);
+            AtomicFiles.write(results, json);
+            AtomicFiles.write(report, html);
+            context.out().println(results);
             context.out().println(report);
         } catch (IOException e) {
             throw new CliException("bundle", e.getMessage(), 1, e);

@@ -12,8 +12,8 @@ import dev.ganiqa.trainers.Loss;
  */
 public final class Estimate {
     /**
-     * Seconds per training batch of each default recipe, including its learning-curve points: training wall time
-     * over batches of the Fashion-MNIST benchmark's seed-1 units (10 epochs of 60,000 images, idle 2-core VM,
+     * Seconds per training batch of each default recipe: training wall time (its learning-curve points, under 1% of
+     * it, included and counted again below) over batches of the Fashion-MNIST benchmark's seed-1 units (10 epochs of 60,000 images, idle 2-core VM,
      * 2026-11-30). The conditional recipes pay for the label path and the mode-seeking term's second generator pass
      * (cdcgan 1.37x dcgan, cwgan 1.27x wgan); a DCGAN batch is one D and one G step, a WGAN batch one critic step and
      * a generator step every n_critic batches.

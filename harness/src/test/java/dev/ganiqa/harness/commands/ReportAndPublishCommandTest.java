@@ -87,8 +87,11 @@ class ReportAndPublishCommandTest {
         assertThat(site.resolve("runs/run-a/index.html")).isRegularFile();
         // The site's copy is the run's results with its grids embedded: the site works without the run folder.
         RunResults copy = ResultsJson.read(site.resolve("runs/run-b"));
-        assertThat(copy.units()).isEqualTo(dev.ganiqa.reports.site.SelfContained.of(ResultsJson.read(b), b).units())
-                .allSatisfy(u -> assertThat(u.sampleGrid().base64()).isNotBlank());
+        for (var u : copy.units()) {
+            assertThat(u.sampleGrid().path()).isNull();
+            assertThat(java.util.Base64.getDecoder().decode(u.sampleGrid().base64()))
+                    .isEqualTo(Files.readAllBytes(b.resolve("grids/" + u.variant() + "-" + u.seed() + ".png")));
+        }
         String index = Files.readString(site.resolve("index.html"));
         assertThat(index).contains("href=\"runs/run-a/index.html\"").contains("href=\"runs/run-b/index.html\"");
         assertThat(out.toString().lines()).hasSize(3);
@@ -99,6 +102,12 @@ class ReportAndPublishCommandTest {
     @Test
     void bundleKeepsWhatTheReportNeedsAndReportRebuildsItFromThere() throws IOException {
         Path run = writeRun("run-a", 3);
+        // The real-data row's grid is referenced by path too (compare writes real/grid.png).
+        Files.createDirectories(run.resolve("real"));
+        ImageIO.write(image(new Random(5)), "png", run.resolve("real/grid.png").toFile());
+        ResultsJson.write(ResultsJson.read(run).withReference(new dev.ganiqa.reports.model.RealReference(
+                "test (1000) vs train (1000)", Map.of("fid", MetricValue.of(1.5, 1000, 1000)), Map.of(), null,
+                ImageRef.file("real/grid.png", "real test images"))), run.resolve("results.json"), AtomicFiles::write);
         Path bundle = dir.resolve("published/fashion-mnist");
         assertThat(ganiqa("bundle", run.toString(), "--out", bundle.toString())).isEqualTo(0);
         assertThat(out.toString().lines()).containsExactly(bundle.resolve("results.json").toString(),
@@ -110,6 +119,9 @@ class ReportAndPublishCommandTest {
         // Grids embedded: the bundle alone renders the same page as the run folder with its grids.
         RunResults bundled = ResultsJson.read(bundle);
         assertThat(bundled.units()).hasSize(9).allSatisfy(u -> assertThat(u.sampleGrid().path()).isNull());
+        assertThat(bundled.reference().sampleGrid().path()).isNull();
+        assertThat(java.util.Base64.getDecoder().decode(bundled.reference().sampleGrid().base64()))
+                .isEqualTo(Files.readAllBytes(run.resolve("real/grid.png")));
         byte[] page = Files.readAllBytes(bundle.resolve("report.html"));
         assertThat(ganiqa("report", run.toString())).isEqualTo(0);
         assertThat(run.resolve("report.html")).hasBinaryContent(page);
@@ -136,6 +148,21 @@ class ReportAndPublishCommandTest {
         assertThat(err.toString()).startsWith("ganiqa: bundle: " + other.resolve("grids/wgan-2.png").toAbsolutePath())
                 .contains("no such file").hasLineCount(1);
         assertThat(fresh).doesNotExist();
+        // A results.json named as a file finds its grids beside it; the run's own folder is refused as --out.
+        Path fromFile = dir.resolve("from-file");
+        assertThat(ganiqa("bundle", run.resolve("results.json").toString(), "--out", fromFile.toString())).isEqualTo(0);
+        assertThat(fromFile.resolve("report.html")).hasBinaryContent(page);
+        err.setLength(0);
+        assertThat(ganiqa("bundle", run.toString(), "--out", run.toString())).isEqualTo(1);
+        assertThat(err.toString()).startsWith("ganiqa: bundle: " + run + ": expected a folder other than the run's own");
+        // A grid that is a link out of the run folder is not carried into the bundle.
+        Path outside = Files.write(dir.resolve("secret.png"), Files.readAllBytes(run.resolve("real/grid.png")));
+        Files.delete(run.resolve("real/grid.png"));
+        Files.createSymbolicLink(run.resolve("real/grid.png"), outside);
+        err.setLength(0);
+        assertThat(ganiqa("bundle", run.toString(), "--out", dir.resolve("leak").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("real/grid.png: expected a file inside").contains("found a link to");
+        assertThat(dir.resolve("leak")).doesNotExist();
     }
 
     /** A run folder with real PNG grids on disk and statistics from {@link SeedStatistics}. */

@@ -54,6 +54,11 @@ public final class Images {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": expected the image results.json refers to, found no such file");
         }
+        // A symbolic link out of the run folder would carry another file into a bundle or a site.
+        if (!file.toRealPath().startsWith(runDir.toRealPath())) {
+            throw new IOException(file + ": expected a file inside " + runDir + ", found a link to "
+                    + file.toRealPath());
+        }
         return file;
     }
 }

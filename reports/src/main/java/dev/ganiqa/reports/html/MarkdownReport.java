@@ -19,14 +19,13 @@ import java.util.List;
 public final class MarkdownReport implements ReportWriter {
     @Override
     public String render(RunResults results, Path runDir) throws IOException {
-        ReportView v = ReportViews.of(results, runDir, "");
+        ReportView v = ReportViews.of(results, runDir, "", false);
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(text(v.title())).append("\n\n").append(text(v.subtitle())).append("\n\n");
+        md.append("# ").append(text(v.title())).append("\n\n").append(lineStart(v.subtitle())).append("\n\n");
         md.append("**Verdict** (").append(text(v.confidence())).append("): ").append(text(v.verdict())).append("\n\n");
         v.warnings().forEach(w -> md.append("> **Warning:** ").append(text(w)).append("\n\n"));
         if (v.extendCommand() != null) {
-            md.append("Extend the budget in the same folder: `").append(v.extendCommand().replace("`", "'"))
-                    .append("`\n\n");
+            md.append("Extend the budget in the same folder: ").append(code(v.extendCommand())).append("\n\n");
         }
         section(md, "Metrics over seeds", "mean \u00b1 standard deviation over OK seeds, 95% interval of the mean "
                 + "(Student t) in brackets; " + v.extractorLabel(), v.metrics());
@@ -40,7 +39,7 @@ public final class MarkdownReport implements ReportWriter {
         for (KeyValue kv : v.provenance()) {
             md.append("- **").append(text(kv.key())).append("**: ").append(text(kv.value())).append('\n');
         }
-        md.append("- **command**: `").append(v.commandLine().replace("`", "'")).append("`\n");
+        md.append("- **command**: ").append(code(v.commandLine())).append('\n');
         return md.toString();
     }
 
@@ -52,14 +51,14 @@ public final class MarkdownReport implements ReportWriter {
         if (note != null) {
             md.append(text(note)).append("\n\n");
         }
-        List<String> headings = new ArrayList<>(table.headings());
-        line(md, headings);
-        line(md, headings.stream().map(h -> "---").toList());
+        line(md, table.headings().stream().map(MarkdownReport::text).toList());
+        line(md, table.headings().stream().map(h -> "---").toList());
         for (Row row : table.rows()) {
             List<String> cells = new ArrayList<>();
-            cells.add(row.label());
+            cells.add(text(row.label()));
             for (Cell c : row.cells()) {
-                String cell = c.detail() == null || c.detail().isBlank() ? c.text() : c.text() + " [" + c.detail() + "]";
+                String cell = text(c.text()) + (c.detail() == null || c.detail().isBlank() ? ""
+                        : " (" + text(c.detail()) + ")");
                 cells.add(c.best() ? "**" + cell + "**" : cell);
             }
             line(md, cells);
@@ -70,13 +69,45 @@ public final class MarkdownReport implements ReportWriter {
     private static void line(StringBuilder md, List<String> cells) {
         md.append('|');
         for (String cell : cells) {
-            md.append(' ').append(text(cell).replace("|", "\\|")).append(" |");
+            md.append(' ').append(cell).append(" |");
         }
         md.append('\n');
     }
 
-    /** One line of plain text: the model's strings never break the layout or start markup by accident. */
-    private static String text(String s) {
-        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").replace("<", "&lt;").replace(">", "&gt;");
+    /**
+     * One line of plain text: the model's strings (class names, dataset specs, reasons) never break the layout or
+     * turn into markup. Entities for {@code & < >}; a backslash before the punctuation CommonMark reads as markup
+     * (emphasis, links, code, headings, table cells), which GitHub renders as the character itself.
+     */
+    static String text(String s) {
+        if (s == null) {
+            return "";
+        }
+        String line = s.replaceAll("\\s*\\R\\s*", " ").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        StringBuilder out = new StringBuilder(line.length());
+        for (char c : line.toCharArray()) {
+            if ("\\`*_[]#|!~".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** {@link #text} at the start of a line: a list marker, a setext underline or "1." stays text too. */
+    static String lineStart(String s) {
+        return text(s).replaceFirst("^([-+=])", "\\\\$1").replaceFirst("^(\\d+)([.)])", "$1\\\\$2");
+    }
+
+    /** An inline code span that holds {@code s} as is (on one line): fenced by more backticks than it contains. */
+    static String code(String s) {
+        String line = s.replaceAll("\\s*\\R\\s*", " ");
+        int longest = 0;
+        for (java.util.regex.Matcher m = java.util.regex.Pattern.compile("`+").matcher(line); m.find(); ) {
+            longest = Math.max(longest, m.group().length());
+        }
+        String fence = "`".repeat(longest + 1);
+        String pad = line.startsWith("`") || line.endsWith("`") ? " " : "";
+        return fence + pad + line + pad + fence;
     }
 }

@@ -11,6 +11,11 @@ final class ReportViews {
     }
 
     static ReportView of(RunResults results, Path runDir, String css) throws IOException {
+        return of(results, runDir, css, true);
+    }
+
+    /** @param images false: no grids and no neighbour pairs (nothing is read), for a report in text only */
+    static ReportView of(RunResults results, Path runDir, String css, boolean images) throws IOException {
         Tables tables = new Tables(results);
         Figures figures = new Figures(results, new Images(runDir));
         Details details = new Details(results);
@@ -26,10 +31,12 @@ final class ReportViews {
                 "metrics marked (" + extractor + ") use the feature extractor " + extractor
                         + "; they are comparable only with numbers from the same extractor",
                 sentence, confidenceText(confidence), confidence.name().toLowerCase(),
-                tables.metrics(), tables.notes(), tables.units(), tables.tests(), figures.grids(), figures.curves(),
+                tables.metrics(), tables.notes(), tables.units(), tables.tests(),
+                images ? figures.grids() : java.util.List.of(), figures.curves(),
                 figures.distributions(), figures.measureTable(), "boxes: 25th to 75th percentile, line: median, whiskers: 5th to 95th "
                         + "percentile, dots: individual images (up to 500 per seed)",
-                details.perClass(), details.perClassNote(), figures.neighbours(), details.provenance(),
+                details.perClass(), details.perClassNote(), images ? figures.neighbours() : java.util.List.of(),
+                details.provenance(),
                 details.configs(), details.commandLine(), css, extendCommand(results), tables.claims(),
                 Warnings.of(results));
     }

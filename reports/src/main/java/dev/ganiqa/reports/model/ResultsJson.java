@@ -57,6 +57,11 @@ public final class ResultsJson {
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": expected a results.json, found no such file", e);
         }
+        return parse(bytes, file);
+    }
+
+    /** Parses results.json bytes; {@code file} names them in errors (it is not read). */
+    public static RunResults parse(byte[] bytes, Path file) throws IOException {
         JsonNode tree;
         try {
             tree = MAPPER.readTree(bytes);

@@ -53,9 +53,11 @@ public final class SitePublisher {
             Path folder = folderOf(siteDir, run.getValue());
             Path existing = folder.resolve(ResultsJson.FILE_NAME);
             Path source = Files.isDirectory(run.getKey()) ? run.getKey().resolve(ResultsJson.FILE_NAME) : run.getKey();
-            String html = report.render(shown(run.getValue(), folder), source.getParent(), links);
-            // The site's copy embeds the grids: the run folder (samples, checkpoints) does not travel with it.
-            output.write(existing, ResultsJson.toBytes(SelfContained.of(run.getValue(), source.getParent())));
+            // The site's copy embeds the grids: the run folder (samples, checkpoints) does not travel with it. The
+            // page is rendered from that copy, so it shows what the site's results.json holds.
+            byte[] json = ResultsJson.toBytes(SelfContained.of(run.getValue(), source.toAbsolutePath().getParent()));
+            String html = report.render(shown(ResultsJson.parse(json, existing), folder), null, links);
+            output.write(existing, json);
             Path page = folder.resolve(PAGE);
             output.write(page, html.getBytes(StandardCharsets.UTF_8));
             pages.add(page);

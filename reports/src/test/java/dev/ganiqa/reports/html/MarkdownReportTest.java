@@ -25,11 +25,11 @@ class MarkdownReportTest {
                 .contains("**Verdict** (high confidence").contains(run.verdict().sentence());
         // The metrics row of the winner: mean +- sd with its interval, the best cell in bold, the same text as HTML.
         String cwgan = md.lines().filter(l -> l.startsWith("| cwgan | 3 / 3 |")).findFirst().orElseThrow();
-        assertThat(cwgan).contains("**20.0 \u00b1 1.2 [95% CI ");
+        assertThat(cwgan).contains("**20.0 \u00b1 1.2 (95% CI ");
         String fid = cwgan.split(" \\| ")[2].replace("**", "");
-        assertThat(html).contains(fid.substring(0, fid.indexOf(" [")));
+        assertThat(html).contains(fid.substring(0, fid.indexOf(" (")));
         // The diverged unit shows its status and reason; the claims and tests have their sections.
-        assertThat(md).contains("| wgan | 3 | diverged [NaN critic loss at epoch 2, step 311] |")
+        assertThat(md).contains("| wgan | 3 | diverged (NaN critic loss at epoch 2, step 311) |")
                 .contains("| cWGAN gives the best images (lowest FID) | **supported** | FID: cwgan 20 \\| wgan 30 |")
                 .contains("## Pairwise tests").contains("- **extractor**: ganiqa-fmnist-v1");
         // No markup from the data: the evil class name and dataset spec are text, raw only in the command's code span.
@@ -46,6 +46,34 @@ class MarkdownReportTest {
                 }
             }
         }
+    }
+
+    @Test
+    void markupInTheDataStaysText() throws IOException {
+        String spec = "1. `evil` [x](http://e) *b*";
+        RunResults run = Fixtures.run("r", spec, "ganiqa-fmnist-v1").withClaims(List.of(new Claim(
+                "claim | with\nnewline", Claim.Answer.NOT_TESTED, "see ![img](http://e/x.png) and _this_")));
+        String md = new MarkdownReport().render(run, dir);
+        List<String> lines = md.lines().toList();
+        assertThat(lines).contains("1\\. \\`evil\\` \\[x\\](http://e) \\*b\\* \u00b7 9 units \u00b7 3 epochs \u00b7 "
+                + "2026-11-22T10:00:00Z");
+        assertThat(lines).contains("| claim \\| with newline | not tested | see \\!\\[img\\](http://e/x.png) and "
+                + "\\_this\\_ |");
+        // The command keeps its characters inside a code span fenced longer than its own backticks.
+        assertThat(lines).contains("- **command**: ``ganiqa compare --preset quick --data '" + spec + "'``");
+        // Outside that code span no bracket, backtick, star or underscore is left unescaped.
+        md.lines().filter(l -> !l.startsWith("- **command**")).forEach(l ->
+                assertThat(l).as(l).doesNotContainPattern("(?<!\\\\)[\\[`_]").doesNotContainPattern("(?<![\\\\*])\\*(?!\\*)"));
+    }
+
+    @Test
+    void codeSpansAndLineStarts() {
+        assertThat(MarkdownReport.code("a `b` c")).isEqualTo("``a `b` c``");
+        assertThat(MarkdownReport.code("`x``")).isEqualTo("``` `x`` ```");
+        assertThat(MarkdownReport.code("two\nlines")).isEqualTo("`two lines`");
+        assertThat(MarkdownReport.lineStart("- not a list")).isEqualTo("\\- not a list");
+        assertThat(MarkdownReport.lineStart("12) not a list")).isEqualTo("12\\) not a list");
+        assertThat(MarkdownReport.text("a & b <c> |")).isEqualTo("a &amp; b &lt;c&gt; \\|");
     }
 
     private static int separators(String line) {
