@@ -12,17 +12,18 @@ import dev.ganiqa.trainers.Loss;
  */
 public final class Estimate {
     /**
-     * Seconds per training batch of each default recipe: training wall time (its learning-curve points, under 1% of
-     * it, included and counted again below) over batches of the Fashion-MNIST benchmark's seed-1 units (10 epochs of 60,000 images, idle 2-core VM,
-     * 2026-11-30). The conditional recipes pay for the label path and the mode-seeking term's second generator pass
-     * (cdcgan 1.37x dcgan, cwgan 1.27x wgan); a DCGAN batch is one D and one G step, a WGAN batch one critic step and
-     * a generator step every n_critic batches.
+     * Seconds per training batch of each default recipe: the median epoch time (its learning-curve point, under 1%,
+     * included and counted again below) over 937 batches in the Fashion-MNIST benchmark's seed-1 units (60,000
+     * images, 2-core VM, 2026-11-30; the median is robust to the few epochs that shared it with builds; BENCHMARKS.md).
+     * The conditional recipes pay for the label path and the mode-seeking term's second generator pass (cdcgan 1.5x
+     * dcgan, cwgan 1.2x wgan); a DCGAN batch is one D and one G step, a WGAN batch one critic step and a generator
+     * step every n_critic batches.
      */
-    static final java.util.Map<String, Double> BATCH_SECONDS = java.util.Map.of("dcgan", 0.117, "cdcgan", 0.160,
-            "wgan", 0.113, "cwgan", 0.144);
+    static final java.util.Map<String, Double> BATCH_SECONDS = java.util.Map.of("dcgan", 0.104, "cdcgan", 0.158,
+            "wgan", 0.114, "cwgan", 0.140);
     /** Other variants: by loss, the unconditional recipe's figure. */
-    static final double NON_SATURATING_BATCH = 0.117;
-    static final double WASSERSTEIN_BATCH = 0.113;
+    static final double NON_SATURATING_BATCH = 0.104;
+    static final double WASSERSTEIN_BATCH = 0.114;
     /** Sampling, PNG writing, features and metrics of one unit, per 1,000 samples. */
     static final double EVALUATION_PER_1000 = 1.5;
     /** One learning-curve point, per 1,000 curve samples. */
