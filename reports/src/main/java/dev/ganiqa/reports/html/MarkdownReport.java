@@ -28,7 +28,7 @@ public final class MarkdownReport implements ReportWriter {
             md.append("Extend the budget in the same folder: ").append(code(v.extendCommand())).append("\n\n");
         }
         section(md, "Metrics over seeds", "mean \u00b1 standard deviation over OK seeds, 95% interval of the mean "
-                + "(Student t) in brackets; " + v.extractorLabel(), v.metrics());
+                + "(Student t) in parentheses; " + v.extractorLabel(), v.metrics());
         v.metricNotes().forEach(n -> md.append("- ").append(text(n)).append('\n'));
         md.append('\n');
         section(md, "The study's claims", null, v.claims());
