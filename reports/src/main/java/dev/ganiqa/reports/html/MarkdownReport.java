@@ -33,6 +33,7 @@ public final class MarkdownReport implements ReportWriter {
         md.append('\n');
         section(md, "The study's claims", null, v.claims());
         section(md, "Pairwise tests", "two-sided, Holm-adjusted over the tests of each metric", v.tests());
+        section(md, "Pairwise tests of the other metrics", v.otherTestsSummary(), v.otherTests());
         section(md, "Units", "training time across resumes; the last column says whether the learning curve had "
                 + "flattened when the budget ended", v.units());
         md.append("## Provenance\n\n");

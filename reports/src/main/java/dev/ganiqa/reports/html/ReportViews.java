@@ -31,7 +31,8 @@ final class ReportViews {
                 "metrics marked (" + extractor + ") use the feature extractor " + extractor
                         + "; they are comparable only with numbers from the same extractor",
                 sentence, confidenceText(confidence), confidence.name().toLowerCase(),
-                tables.metrics(), tables.notes(), tables.units(), tables.tests(),
+                tables.metrics(), tables.notes(), tables.units(), tables.tests(true), tables.tests(false),
+                tables.otherTestsSummary(),
                 images ? figures.grids() : java.util.List.of(), figures.curves(),
                 figures.distributions(), figures.measureTable(), "boxes: 25th to 75th percentile, line: median, whiskers: 5th to 95th "
                         + "percentile, dots: individual images (up to 500 per seed)",

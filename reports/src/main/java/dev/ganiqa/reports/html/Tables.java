@@ -148,10 +148,22 @@ final class Tables {
         return new Table(List.of("claim", "answer", "evidence"), rows);
     }
 
-    Table tests() {
+    /** The metric the verdict ranks by (FID when there is no verdict yet). */
+    String headlineMetric() {
+        return results.verdict() == null ? "fid" : results.verdict().metric();
+    }
+
+    /**
+     * The pairwise tests of the headline metric ({@code headline}) or of every other metric: with a dozen metrics
+     * and four variants the second set runs to 70 rows, so the page folds it away.
+     */
+    Table tests(boolean headline) {
         List<String> headings = List.of("metric", "comparison", "test", "seeds", "p", "p (Holm)", "significant at 0.05");
         List<Row> rows = new ArrayList<>();
         for (PairwiseTest t : results.tests()) {
+            if (t.metric().equals(headlineMetric()) != headline) {
+                continue;
+            }
             boolean tested = t.note() == null;
             List<Cell> cells = new ArrayList<>();
             cells.add(Cell.of(t.variantA() + " vs " + t.variantB()));
@@ -163,6 +175,15 @@ final class Tables {
             rows.add(new Row(results.metric(t.metric()).heading(extractor), null, cells));
         }
         return new Table(headings, rows);
+    }
+
+    /** E.g. "tests of 12 other metrics: 9 of 72 significant". */
+    String otherTestsSummary() {
+        List<PairwiseTest> other = results.tests().stream().filter(t -> !t.metric().equals(headlineMetric())).toList();
+        long metrics = other.stream().map(PairwiseTest::metric).distinct().count();
+        long significant = other.stream().filter(PairwiseTest::significant).count();
+        return "tests of " + metrics + " other metric" + (metrics == 1 ? "" : "s") + ": " + significant + " of "
+                + other.size() + " significant";
     }
 
     /** Metric footnotes: heading and what it means. */

@@ -174,6 +174,24 @@ class HtmlReportTest {
     }
 
     @Test
+    void testsOfTheVerdictsMetricComeFirstTheOthersFolded() throws IOException {
+        RunResults run = Fixtures.run("tests", "fashion-mnist", "ganiqa-fmnist-v2");
+        List<dev.ganiqa.reports.model.PairwiseTest> tests = new ArrayList<>(run.tests());
+        tests.add(new dev.ganiqa.reports.model.PairwiseTest("is", "cwgan", "wgan", "Welch t", 3, 2, 0.2, 0.4, false, null));
+        tests.add(new dev.ganiqa.reports.model.PairwiseTest("precision", "cwgan", "dcgan", "Mann-Whitney U", 3, 3, 0.01,
+                0.02, true, null));
+        String html = render(run.withStatistics(run.variants(), tests, run.verdict()));
+        int fid = html.indexOf("<th scope=\"row\">FID (ganiqa-fmnist-v2)</th><td>cwgan vs wgan");
+        int details = html.indexOf("<details><summary>tests of 2 other metrics: 1 of 2 significant</summary>");
+        int is = html.indexOf("<th scope=\"row\">IS (ganiqa-fmnist-v2)</th>");
+        assertThat(fid).isPositive();
+        assertThat(details).isGreaterThan(fid);
+        assertThat(is).isGreaterThan(details);
+        String md = new MarkdownReport().render(run.withStatistics(run.variants(), tests, run.verdict()), dir);
+        assertThat(md).contains("## Pairwise tests of the other metrics\n\ntests of 2 other metrics: 1 of 2 significant");
+    }
+
+    @Test
     void writeIsAtomicAndRerenderable() throws IOException {
         RunResults results = Fixtures.run("run-1", "fashion-mnist", "x");
         ResultsJson.write(results, dir.resolve("results.json"), PlainOutput.PLAIN);
