@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * {@code ganiqa bundle RUN_DIR --out DIR}: the part of a run worth keeping in a repository or sending to a
@@ -71,8 +70,7 @@ public final class BundleCommand extends BaseCommand {
             return;
         }
         RunResults there = ResultsJson.read(existing);
-        if (!there.runId().equals(run.runId())
-                || !Objects.equals(there.provenance().startedAt(), run.provenance().startedAt())) {
+        if (!there.sameRun(run)) {
             throw new IOException(existing + ": expected no results.json or one of run " + run.runId()
                     + ", found run " + there.runId() + " (choose another --out)");
         }

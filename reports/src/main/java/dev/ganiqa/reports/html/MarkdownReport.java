@@ -84,7 +84,7 @@ public final class MarkdownReport implements ReportWriter {
         if (s == null) {
             return "";
         }
-        String line = s.replaceAll("\\s*\\R\\s*", " ").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        String line = oneLine(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
         StringBuilder out = new StringBuilder(line.length());
         for (char c : line.toCharArray()) {
             if ("\\`*_[]#|!~".indexOf(c) >= 0) {
@@ -100,9 +100,13 @@ public final class MarkdownReport implements ReportWriter {
         return text(s).replaceFirst("^([-+=])", "\\\\$1").replaceFirst("^(\\d+)([.)])", "$1\\\\$2");
     }
 
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s*\\R\\s*", " ");
+    }
+
     /** An inline code span that holds {@code s} as is (on one line): fenced by more backticks than it contains. */
     static String code(String s) {
-        String line = s.replaceAll("\\s*\\R\\s*", " ");
+        String line = oneLine(s);
         int longest = 0;
         for (java.util.regex.Matcher m = java.util.regex.Pattern.compile("`+").matcher(line); m.find(); ) {
             longest = Math.max(longest, m.group().length());

@@ -53,6 +53,12 @@ public record RunResults(int schemaVersion, String runId, Provenance provenance,
                 .orElseGet(() -> new MetricInfo(id, id, Direction.NEUTRAL, false, ""));
     }
 
+    /** True when {@code other} is this run (same id and start), e.g. written again after it was extended. */
+    public boolean sameRun(RunResults other) {
+        return runId.equals(other.runId())
+                && java.util.Objects.equals(provenance.startedAt(), other.provenance().startedAt());
+    }
+
     /** The recorded unit of (variant, seed), if any: a resumed run skips units already recorded. */
     public java.util.Optional<UnitResult> unit(String variant, long seed) {
         return units.stream().filter(u -> u.variant().equals(variant) && u.seed() == seed).findFirst();

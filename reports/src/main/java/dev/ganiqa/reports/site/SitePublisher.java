@@ -92,9 +92,7 @@ public final class SitePublisher {
         if (!Files.exists(existing)) {
             return false;
         }
-        RunResults there = ResultsJson.read(existing);
-        return !(there.runId().equals(run.runId())
-                && java.util.Objects.equals(there.provenance().startedAt(), run.provenance().startedAt()));
+        return !ResultsJson.read(existing).sameRun(run);
     }
 
     private static void refuseLink(Path path) throws IOException {
