@@ -7,7 +7,6 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.TensorFlow;
-import org.tensorflow.framework.optimizers.Adam;
 import org.tensorflow.framework.optimizers.Optimizer;
 import org.tensorflow.framework.optimizers.RMSProp;
 import org.tensorflow.ndarray.Shape;
@@ -177,7 +176,7 @@ final class GanGraph implements AutoCloseable {
 
     private Optimizer optimizer(Graph g, String name, float rate) {
         return switch (hp.optimizer()) {
-            case ADAM -> new Adam(g, name, rate, hp.beta1(), hp.beta2(), 1e-8f);
+            case ADAM -> new OrderedAdam(g, name, rate, hp.beta1(), hp.beta2(), 1e-8f);
             case RMSPROP -> new RMSProp(g, name, rate, 0.99f, 0f, 1e-8f, false);
         };
     }
