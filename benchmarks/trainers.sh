@@ -5,6 +5,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cp="$root/harness/target/classes:$(cat "$root/harness/target/classpath.txt")"
+# As the launcher runs ganiqa (oneDNN on; the JMH forks inherit it). TF_ENABLE_ONEDNN_OPTS=0 measures without.
+export TF_ENABLE_ONEDNN_OPTS="${TF_ENABLE_ONEDNN_OPTS:-1}"
+echo "== TF_ENABLE_ONEDNN_OPTS=$TF_ENABLE_ONEDNN_OPTS"
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "== TF Java (JMH)"
 java ${JAVA_OPTS:-} -cp "$cp" org.openjdk.jmh.Main 'TrainStepBenchmark|MatmulBenchmark' -rf json -rff "${JMH_OUT:-/tmp/trainers-jmh.json}" "$@"

@@ -1,38 +1,16 @@
 package dev.ganiqa.harness;
 
 import dev.ganiqa.harness.cli.Cli;
+import dev.ganiqa.harness.cli.Logging;
 
 
 /** Entry point of the {@code ganiqa} command line; exit codes 0 success, 2 usage error, 1 failure. */
 public final class Main {
-    /** Held so that the level set below is not lost when the JDK's weakly held logger is collected. */
-    private static final java.util.logging.Logger NETLIB_LOG = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
-
     private Main() {
     }
 
-    /**
-     * java.util.logging's default two-line records (timestamp, class, then the message) break into the progress
-     * output on stderr; ganiqa's messages are one line, {@code ganiqa: warning: <what>}, like its other notices.
-     */
-    static void oneLineLogging() {
-        java.util.logging.Formatter oneLine = new java.util.logging.Formatter() {
-            @Override
-            public String format(java.util.logging.LogRecord r) {
-                return System.lineSeparator() + "ganiqa: " + r.getLevel().getName().toLowerCase(java.util.Locale.ROOT)
-                        + ": " + formatMessage(r) + System.lineSeparator();
-            }
-        };
-        for (java.util.logging.Handler h : java.util.logging.Logger.getLogger("").getHandlers()) {
-            h.setFormatter(oneLine);
-        }
-    }
-
     public static void main(String[] args) {
-        // netlib logs each backend it tries before it finds the system OpenBLAS; ganiqa's own LinearAlgebra
-        // warns (under its own logger) when it ends up on pure Java, which is the only case a user must act on.
-        NETLIB_LOG.setLevel(java.util.logging.Level.SEVERE);
-        oneLineLogging();
+        Logging.quietLibraries();
         int code = new Cli(Commands.registry(), System.out, System.err).run(args);
         System.out.flush();
         System.err.flush();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class OneLineLoggingTest {
     @Test
     void recordsAreOneLineWithoutTimestampOrClass() {
-        Main.oneLineLogging();
+        dev.ganiqa.harness.cli.Logging.oneLine();
         Handler[] handlers = Logger.getLogger("").getHandlers();
         assertThat(handlers).isNotEmpty();
         LogRecord record = new LogRecord(Level.WARNING, "netlib fell back to pure Java ({0})");

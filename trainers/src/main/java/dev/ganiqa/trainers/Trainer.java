@@ -50,16 +50,32 @@ public final class Trainer {
      * new budget, e.g. more epochs), on the same data.
      */
     public static TrainingRun resume(Path runDir, ImageDataset data, Budget budget, TrainingListener listener) {
+        return resume(runDir, data, budget, -1, listener);
+    }
+
+    /**
+     * As {@link #resume(Path, ImageDataset, Budget, TrainingListener)}, with {@code threads} TF threads (0 = TF's
+     * default, -1 = the count the run was started with): the thread count is how this machine runs the session,
+     * not part of the recipe, so a unit continued by a parallel comparison takes the count it is given now.
+     */
+    public static TrainingRun resume(Path runDir, ImageDataset data, Budget budget, int threads,
+                                     TrainingListener listener) {
         RunFiles files = new RunFiles(runDir);
         if (!Files.exists(files.config())) {
             throw new IllegalArgumentException(runDir + ": expected a run folder with config.json, found none");
         }
         TrainConfig config = RunFiles.readJson(files.config(), TrainConfig.class);
+        TrainConfig now = config;
         if (budget != null && !budget.equals(config.budget())) {
-            config = config.withBudget(budget);
-            RunFiles.writeJson(files.config(), config);
+            now = now.withBudget(budget);
         }
-        return run(config, data, files, listener, files.latestCheckpoint());
+        if (threads >= 0) {
+            now = now.withThreads(threads);
+        }
+        if (!now.equals(config)) {
+            RunFiles.writeJson(files.config(), now);
+        }
+        return run(now, data, files, listener, files.latestCheckpoint());
     }
 
     private static TrainingRun run(TrainConfig config, ImageDataset data, RunFiles files, TrainingListener listener,

@@ -9,7 +9,7 @@ import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
 import dev.ganiqa.harness.compare.CompareConfig;
 import dev.ganiqa.harness.compare.Comparison;
-import dev.ganiqa.harness.compare.Estimate;
+import dev.ganiqa.harness.compare.Parallelism;
 import dev.ganiqa.harness.compare.Overrides;
 import dev.ganiqa.harness.compare.Preset;
 import dev.ganiqa.harness.compare.SlurmExecutor;
@@ -89,6 +89,15 @@ public final class CompareCommand extends BaseCommand {
             + "per unit, then a collect job) or print (write the sbatch scripts and commands, submit nothing)")
     public String executor = "local";
 
+    @Parameter(names = "--jobs", description = "local: units trained and evaluated at once, each in a process of its "
+            + "own (auto: as many single-threaded units as cores, fewer when fewer units are left; 1: every unit in "
+            + "this process)")
+    public String jobs = "auto";
+
+    @Parameter(names = "--threads", validateWith = Numbers.Positive.class, description = "local: TF threads of each "
+            + "unit (default: the cores divided among the units running at once)")
+    public Integer threads;
+
     @Parameter(names = "--max-parallel", validateWith = Numbers.NonNegative.class,
             description = "slurm: the most unit tasks running at once (--array=...%K; 0 = no limit)")
     public int maxParallel;
@@ -137,6 +146,10 @@ public final class CompareCommand extends BaseCommand {
             throw CliException.usage("compare", "expected --wait only with --executor slurm, found --executor "
                     + executor);
         }
+        if (!executor.equals("local") && (!jobs.equals("auto") || threads != null)) {
+            throw CliException.usage("compare", "expected --jobs and --threads only with --executor local, found "
+                    + "--executor " + executor + " (Slurm runs one unit per task: --max-parallel limits them)");
+        }
         Path dir = out;
         if (dir == null) {
             Path runs = Path.of("runs");
@@ -149,11 +162,18 @@ public final class CompareCommand extends BaseCommand {
         if (!executor.equals("local")) {
             return distributed(context, config, dir);
         }
-        context.notice("expected duration on a 2-core machine: about " + Estimate.describe(config)
-                + " (scaled by the training-set size; see BENCHMARKS.md)");
+        Integer jobCount;
+        try {
+            jobCount = Parallelism.parseJobs(jobs);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("compare", e.getMessage());
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        long memory = Parallelism.physicalMemory();
         Comparison comparison = new Comparison(config, dir, context.err(), env,
                 context.args(),
-                name -> new TrainProgress(context.err()));
+                name -> new TrainProgress(context.err()),
+                left -> Parallelism.choose(jobCount, threads, cores, memory, left));
         Comparison.Outcome outcome = comparison.run();
         summary(context, outcome.results());
         context.out().println("results: " + outcome.runDir().resolve("results.json"));

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,12 +41,15 @@ public final class Collector {
         Plan plan = Plan.read(runDir);
         RunResults results = ResultsJson.read(runDir.resolve(ResultsJson.FILE_NAME));
         Execution before = results.provenance().execution();
-        Map<String, String> nodes = new LinkedHashMap<>(before == null ? Map.of() : before.unitNodes());
         List<String> jobs = new ArrayList<>(before == null ? List.of() : before.jobIds());
         jobs.addAll(SlurmJobs.read(runDir));
         for (String id : extraJobIds) {
             jobs.add(id);
         }
+        String executor = before == null ? "slurm" : before.executor();
+        Execution execution = new Execution(executor, jobs.stream().distinct().toList(),
+                before == null ? Map.of() : before.unitNodes(), before == null ? 0 : before.jobs(),
+                before == null ? Map.of() : before.unitThreads());
         List<String> missing = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (Plan.Entry entry : plan.units()) {
@@ -57,16 +59,12 @@ public final class Collector {
                 continue;
             }
             results = results.withUnit(file.get().result());
-            if (file.get().node() != null) {
-                nodes.put(entry.name(), file.get().node());
-            }
+            execution = execution.withUnit(entry.name(), file.get().node(), file.get().threads());
             if (file.get().result().status() == UnitStatus.FAILED) {
                 failed.add(entry.name() + " (" + file.get().result().reason() + ")");
             }
         }
-        String executor = before == null ? "slurm" : before.executor();
-        Provenance p = results.provenance().withExecution(new Execution(executor,
-                jobs.stream().distinct().toList(), nodes));
+        Provenance p = results.provenance().withExecution(execution);
         Instant now = Instant.now();
         if (missing.isEmpty()) {
             p = p.withTimes(now, Duration.between(p.startedAt(), now).toMillis() / 1000.0);

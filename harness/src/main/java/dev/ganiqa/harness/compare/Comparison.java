@@ -17,6 +17,7 @@ import dev.ganiqa.metrics.features.FeatureExtractor;
 import dev.ganiqa.metrics.features.FeatureRunner;
 import dev.ganiqa.metrics.features.Progress;
 import dev.ganiqa.reports.html.HtmlReport;
+import dev.ganiqa.reports.model.Execution;
 import dev.ganiqa.reports.model.ImageRef;
 import dev.ganiqa.reports.model.RealReference;
 import dev.ganiqa.reports.model.ResultsJson;
@@ -35,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,8 +59,7 @@ public final class Comparison {
     static final double HOLDOUT = 0.1;
 
     /** The execution a local comparison records: every unit in this process. */
-    static final dev.ganiqa.reports.model.Execution LOCAL = new dev.ganiqa.reports.model.Execution("local", List.of(),
-            Map.of());
+    static final Execution LOCAL = new Execution("local", List.of(), Map.of());
 
     public record Outcome(Path runDir, RunResults results, Path report) {
     }
@@ -69,13 +70,19 @@ public final class Comparison {
     private final Map<String, String> env;
     private final List<String> commandLine;
     private final Function<String, TrainingListener> progress;
+    private final java.util.function.IntFunction<Parallelism> parallelism;
+    /** The results as recorded so far; rewritten after every unit. */
+    private RunResults results;
 
     /**
-     * @param progress a training listener per unit (a progress bar), given the unit's name
+     * @param progress    a training listener per unit (a progress bar), given the unit's name
+     * @param parallelism how to run the units, given how many are left
      */
     public Comparison(CompareConfig config, Path runDir, PrintStream err, Map<String, String> env,
-                      List<String> commandLine, Function<String, TrainingListener> progress) {
+                      List<String> commandLine, Function<String, TrainingListener> progress,
+                      java.util.function.IntFunction<Parallelism> parallelism) {
         this.config = config;
+        this.parallelism = parallelism;
         this.runDir = runDir;
         this.err = err;
         this.env = Map.copyOf(env);
@@ -91,6 +98,7 @@ public final class Comparison {
 
     private Outcome run(RunFolder folder) throws IOException, InterruptedException {
         Instant started = Instant.now();
+        long startNanos = System.nanoTime();
         boolean continuing = Files.exists(runDir.resolve(RunFolder.CONFIG));
         Optional<Budget> extendedFrom = folder.check(config);
         if (continuing) {
@@ -102,18 +110,21 @@ public final class Comparison {
         for (Path removed : folder.removeTemporaries()) {
             notice("removed " + runDir.relativize(removed) + ", left by an interrupted write");
         }
-        List<GanVariant> variants = config.variants().stream().map(GanVariants::get).toList();
         Path resultsFile = runDir.resolve(ResultsJson.FILE_NAME);
         Path report = runDir.resolve("report.html");
         RunResults earlier = Files.exists(resultsFile) ? ResultsJson.read(resultsFile) : null;
-        try (Workspace ws = Workspace.open(config, env, this::notice)) {
+        Plan plan = Plan.of(config);
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        Parallelism par = parallelism.apply(left(plan, earlier).size());
+        // The comparing process prepares with every core; it trains too only when units run one at a time.
+        try (Workspace ws = Workspace.open(config, env, par.jobs() == 1 ? par.threads() : cores, this::notice)) {
             if (earlier != null) {
                 checkSameData(earlier, ws.train, ws.test);
                 checkSameRecipes(earlier);
             }
             folder.record(config);
             Evaluator evaluator = ws.evaluator();
-            RunResults results = earlier != null ? earlier
+            results = earlier != null ? earlier
                     : new RunResults(RunResults.SCHEMA_VERSION, runDir.getFileName().toString(),
                             ProvenanceFactory.create(config, ws.source.spec(), ws.train, ws.test, ws.extractor, started,
                                     commandLine).withExecution(LOCAL), Catalog.standard(), List.of(), null, List.of(),
@@ -126,30 +137,39 @@ public final class Comparison {
                 results = results.withReference(realRow(config, ws.train, evaluator, runDir, this::notice));
                 ResultsJson.write(results, resultsFile, AtomicFiles::write);
             }
-            UnitRunner units = ws.units(runDir);
-            ImageDataset train = ws.train;
-            int total = config.units();
-            int index = 0;
-            String budget = ProvenanceFactory.budget(config).describe();
-            for (long seed : config.seeds()) {
-                for (GanVariant variant : variants) {
-                    index++;
-                    String name = UnitRunner.unitName(variant.name(), seed);
-                    var done = results.unit(variant.name(), seed);
-                    if (done.isPresent() && finished(done.get())) {
-                        notice(String.format("unit %d/%d %s: recorded earlier (%s), skipped", index, total, name,
-                                done.get().status()));
-                        continue;
-                    }
-                    notice(String.format("unit %d/%d %s: %s %s on %d images", index, total, name,
-                            done.isPresent() && done.get().ok() ? "continuing from its checkpoint to" : "training",
-                            budget, train.size()));
-                    UnitResult unit = runUnit(units, variant, seed, name, progress.apply(name), this::notice);
-                    results = SeedStatistics.apply(results.withUnit(unit));
-                    ResultsJson.write(results, resultsFile, AtomicFiles::write);
-                    new HtmlReport().write(results, runDir, report, AtomicFiles::write);
+            ws.units(runDir);
+            if (par.jobs() > 1) {
+                // What every worker reads instead of computing it again (the Slurm route's shared work).
+                if (!Workspace.isShared(runDir)) {
+                    ws.share(runDir);
+                }
+                plan.write(runDir);
+                results = mergeUnitFiles(plan);
+            }
+            Map<String, Double> shares = new LinkedHashMap<>();
+            List<Plan.Entry> left = left(plan, results);
+            for (Plan.Entry e : plan.units()) {
+                var done = results.unit(e.variant(), e.seed());
+                if (!left.contains(e)) {
+                    notice(String.format("unit %d/%d %s: recorded earlier (%s), skipped", e.index() + 1,
+                            config.units(), e.name(), done.map(u -> u.status().toString()).orElse("?")));
+                } else if (done.isPresent() && done.get().ok()) {
+                    shares.put(e.name(), share(done.get()));
                 }
             }
+            Execution before = results.provenance().execution();
+            results = results.withProvenance(results.provenance().withExecution(new Execution("local", List.of(),
+                    before == null ? Map.of() : before.unitNodes(), par.jobs(),
+                    before == null ? Map.of() : before.unitThreads())));
+            new LocalRun(config, runDir, ws, par, env, this::notice, progress, startNanos).run(left, shares,
+                    (unit, node, threads) -> {
+                        Execution ex = results.provenance().execution().withUnit(
+                                UnitRunner.unitName(unit.variant(), unit.seed()), node, threads);
+                        results = SeedStatistics.apply(results.withUnit(unit).withProvenance(
+                                results.provenance().withExecution(ex)));
+                        ResultsJson.write(results, resultsFile, AtomicFiles::write);
+                        new HtmlReport().write(results, runDir, report, AtomicFiles::write);
+                    });
             Instant finished = Instant.now();
             results = SeedStatistics.apply(results.withProvenance(results.provenance().withTimes(finished,
                     spent + Duration.between(started, finished).toMillis() / 1000.0)));
@@ -157,6 +177,43 @@ public final class Comparison {
             new HtmlReport().write(results, runDir, report, AtomicFiles::write);
             return new Outcome(runDir, results, report);
         }
+    }
+
+    /** The plan's units that still need work, by what {@code results} records (all of them when it is null). */
+    private List<Plan.Entry> left(Plan plan, RunResults recorded) {
+        return plan.units().stream().filter(e -> recorded == null
+                || recorded.unit(e.variant(), e.seed()).map(u -> !finished(u)).orElse(true)).toList();
+    }
+
+    /**
+     * Units that a killed parallel run's workers finished after its coordinator wrote results.json for the last
+     * time: their unit.json is newer than what results.json records; a finished one is taken as it is.
+     */
+    private RunResults mergeUnitFiles(Plan plan) throws IOException {
+        RunResults out = results;
+        for (Plan.Entry e : left(plan, results)) {
+            Optional<UnitFile> file = UnitFile.read(runDir, e.name());
+            if (file.isPresent() && finished(file.get().result())) {
+                out = SeedStatistics.apply(out.withUnit(file.get().result()).withProvenance(out.provenance()
+                        .withExecution((out.provenance().execution() == null ? LOCAL : out.provenance().execution())
+                                .withUnit(e.name(), file.get().node(), file.get().threads()))));
+            }
+        }
+        return out;
+    }
+
+    /** The share of its training an OK unit recorded under an earlier (smaller) budget has left under this one. */
+    private double share(UnitResult unit) {
+        if (unit.training() == null) {
+            return 1.0;
+        }
+        Budget b = config.budget();
+        double done = switch (b.kind()) {
+            case EPOCHS -> unit.training().epochs() / (double) b.epochs();
+            case GENERATOR_STEPS -> unit.training().generatorSteps() / (double) b.generatorSteps();
+            case TIME -> unit.training().wallSeconds() / (b.minutes() * 60.0);
+        };
+        return Math.max(0.05, Math.min(1.0, 1.0 - done));
     }
 
     /**
@@ -226,9 +283,14 @@ public final class Comparison {
             // One unit's failure (a crash in training, a full disk) is recorded; the comparison goes on.
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             notice.accept("unit " + name + " failed: " + reason);
-            return new UnitResult(variant.name(), seed, UnitStatus.FAILED, reason, null, null, List.of(), null,
-                    Map.of(), Map.of(), null, null, List.of());
+            return failed(variant.name(), seed, reason);
         }
+    }
+
+    /** The record of a unit that did not finish: no numbers, the reason in words; a rerun tries it again. */
+    static UnitResult failed(String variant, long seed, String reason) {
+        return new UnitResult(variant, seed, UnitStatus.FAILED, reason, null, null, List.of(), null, Map.of(),
+                Map.of(), null, null, List.of());
     }
 
     /**

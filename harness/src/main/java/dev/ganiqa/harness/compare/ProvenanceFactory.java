@@ -84,7 +84,11 @@ final class ProvenanceFactory {
         return new Environment(System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
                 org.tensorflow.TensorFlow.version(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                cpuModel(), Runtime.getRuntime().availableProcessors());
+                cpuModel(), Runtime.getRuntime().availableProcessors(), oneDnn(OneDnn.current()));
+    }
+
+    static String oneDnn(OneDnn d) {
+        return (d.on() ? "on" : "off") + " (" + d.reason() + ")";
     }
 
     private static String cpuModel() {

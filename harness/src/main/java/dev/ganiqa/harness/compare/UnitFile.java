@@ -21,8 +21,11 @@ import java.util.Optional;
  * @param jobId      the scheduler's id of its task ({@code 123_4}), or null outside a scheduler
  * @param finishedAt ISO-8601 wall clock at the end
  * @param result     the unit's result, as results.json records it
+ * @param startedAt  ISO-8601 wall clock at the start of this session of the unit (null in older files)
+ * @param threads    the TF threads it ran with (null in older files)
  */
-public record UnitFile(String name, String node, String jobId, String finishedAt, UnitResult result) {
+public record UnitFile(String name, String node, String jobId, String finishedAt, UnitResult result,
+                       String startedAt, Integer threads) {
     public static final String FILE = "unit.json";
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -35,6 +38,10 @@ public record UnitFile(String name, String node, String jobId, String finishedAt
         if (name == null || name.isBlank() || result == null) {
             throw new IllegalArgumentException("expected a unit name and a result, found " + name + ", " + result);
         }
+    }
+
+    public UnitFile(String name, String node, String jobId, String finishedAt, UnitResult result) {
+        this(name, node, jobId, finishedAt, result, null, null);
     }
 
     public static Path path(Path runDir, String name) {

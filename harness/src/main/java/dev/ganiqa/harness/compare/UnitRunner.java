@@ -46,10 +46,12 @@ final class UnitRunner {
     private final Evaluator evaluator;
     private final ExtractedSet trainFeatures;
     private final Path runDir;
+    private final int threads;
 
     UnitRunner(CompareConfig config, ImageDataset train, Evaluator evaluator, ExtractedSet trainFeatures,
-               Path runDir) {
+               Path runDir, int threads) {
         this.config = config;
+        this.threads = threads;
         this.train = train;
         this.evaluator = evaluator;
         this.trainFeatures = trainFeatures;
@@ -69,10 +71,11 @@ final class UnitRunner {
         long t0 = System.nanoTime();
         TrainingRun run;
         if (Files.exists(trainDir.resolve("config.json"))) {
-            run = Trainer.resume(trainDir, train, config.budget(), listener);
+            run = Trainer.resume(trainDir, train, config.budget(), threads, listener);
         } else {
             TrainConfig tc = TrainConfig.defaults(variant, config.budget(), seed)
-                    .withHyperparameters(Overrides.apply(variant, config.settings())).withBatchSize(config.batch());
+                    .withHyperparameters(Overrides.apply(variant, config.settings())).withBatchSize(config.batch())
+                    .withThreads(threads);
             run = Trainer.train(tc, train, trainDir, listener);
         }
         double trainSeconds = (System.nanoTime() - t0) / 1e9;

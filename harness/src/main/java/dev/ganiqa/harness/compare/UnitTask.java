@@ -30,18 +30,27 @@ public final class UnitTask {
     /** Runs unit {@code index}; returns its file (status FAILED when training or evaluation failed). */
     public UnitFile run(int index, TrainingListener progress) throws IOException, InterruptedException {
         CompareConfig config = RunFolder.readConfig(runDir);
+        try (Workspace ws = Workspace.open(config, env, m -> err.println("ganiqa: " + m))) {
+            return run(ws.readingShared(runDir), index, progress);
+        }
+    }
+
+    /**
+     * Runs unit {@code index} with an open workspace of this run (a worker process keeps one open across its
+     * units): under the unit folder's lock, and writes {@code units/<name>/unit.json}.
+     */
+    UnitFile run(Workspace ws, int index, TrainingListener progress) throws IOException, InterruptedException {
         Plan.Entry entry = Plan.read(runDir).unit(index);
         Path unitDir = runDir.resolve("units").resolve(entry.name());
         Files.createDirectories(unitDir);
         try (RunFolder lock = RunFolder.lock(unitDir)) {
-            err.println("ganiqa: unit " + index + " " + entry.name() + " on " + node(env));
-            UnitResult result;
-            try (Workspace ws = Workspace.open(config, env, m -> err.println("ganiqa: " + m))) {
-                ws.readingShared(runDir);
-                result = Comparison.runUnit(ws.units(runDir), GanVariants.get(entry.variant()), entry.seed(),
-                        entry.name(), progress, m -> err.println("ganiqa: " + m));
-            }
-            UnitFile file = new UnitFile(entry.name(), node(env), jobId(env), Instant.now().toString(), result);
+            String started = Instant.now().toString();
+            err.println("ganiqa: unit " + index + " " + entry.name() + " on " + node(env) + ", " + ws.threads
+                    + " TF thread" + (ws.threads == 1 ? "" : "s"));
+            UnitResult result = Comparison.runUnit(ws.units(runDir), GanVariants.get(entry.variant()), entry.seed(),
+                    entry.name(), progress, m -> err.println("ganiqa: " + m));
+            UnitFile file = new UnitFile(entry.name(), node(env), jobId(env), Instant.now().toString(), result,
+                    started, ws.threads);
             file.write(runDir);
             return file;
         }

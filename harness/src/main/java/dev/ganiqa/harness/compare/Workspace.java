@@ -34,6 +34,8 @@ final class Workspace implements AutoCloseable {
     final ImageDataset train;
     final ImageDataset test;
     final FeatureExtractor extractor;
+    /** TF threads of the extractor, the trainer and the image measures of this process. */
+    final int threads;
     private final Consumer<String> notice;
     /** Where the coordinator of a cluster run saved the shared work; read by units instead of computing it. */
     static final String SHARED = "shared";
@@ -42,8 +44,9 @@ final class Workspace implements AutoCloseable {
     private Path shared;
 
     private Workspace(CompareConfig config, DatasetSource source, ImageDataset[] splits, FeatureExtractor extractor,
-                      Consumer<String> notice) {
+                      int threads, Consumer<String> notice) {
         this.config = config;
+        this.threads = threads;
         this.source = source;
         this.train = splits[0];
         this.test = splits[1];
@@ -51,10 +54,20 @@ final class Workspace implements AutoCloseable {
         this.notice = notice;
     }
 
+    /** With every core of the machine, as the comparing process of a sequential or a cluster run uses it. */
     static Workspace open(CompareConfig config, Map<String, String> env, Consumer<String> notice) {
+        return open(config, env, Math.max(1, Runtime.getRuntime().availableProcessors()), notice);
+    }
+
+    /**
+     * With {@code threads} TF threads for everything this process runs. The extractor's session is the process's
+     * first, so its pool sizes are also those TF's global pools take.
+     */
+    static Workspace open(CompareConfig config, Map<String, String> env, int threads, Consumer<String> notice) {
         DatasetSource source = Datasets.open(config.dataSpec(), config.datasetOptions());
         ImageDataset[] splits = splits(config, source, notice);
-        return new Workspace(config, source, splits, Extractors.open(config.extractor(), env), notice);
+        return new Workspace(config, source, splits, Extractors.open(config.extractor(), env, threads), threads,
+                notice);
     }
 
     /** Units of {@code runDir} read the real reference and training features its coordinator saved, if it did. */
@@ -87,7 +100,7 @@ final class Workspace implements AutoCloseable {
                 Reference saved = ReferenceFiles.read(shared.resolve("reference"));
                 notice.accept("real reference: read from " + shared.resolve("reference") + ", " + saved.size()
                         + " images");
-                evaluator = new Evaluator(saved, extractor, Math.max(1, Runtime.getRuntime().availableProcessors()));
+                evaluator = new Evaluator(saved, extractor, threads);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the shared reference in " + shared + ": "
                         + e.getMessage(), e);
@@ -96,7 +109,6 @@ final class Workspace implements AutoCloseable {
         if (evaluator == null) {
             notice.accept("extractor " + extractor.info().label() + "; " + FeatureRunner.adaptation(test, extractor));
             notice.accept("real reference: " + test.description() + ", " + test.size() + " images");
-            int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
             evaluator = new Evaluator(Evaluator.reference(test, extractor), extractor, threads);
         }
         return evaluator;
@@ -104,7 +116,7 @@ final class Workspace implements AutoCloseable {
 
     UnitRunner units(Path runDir) throws InterruptedException {
         Evaluator e = evaluator();
-        return new UnitRunner(config, train, e, trainFeatures(), runDir);
+        return new UnitRunner(config, train, e, trainFeatures(), runDir, threads);
     }
 
     private ExtractedSet trainFeatures() {

@@ -109,11 +109,30 @@ final class Details {
                 + String.format(java.util.Locale.ROOT, " (%.0f s)", p.wallSeconds())));
         if (p.environment() != null) {
             lines.add(new KeyValue("runtime", "Java " + p.environment().javaVersion() + ", TensorFlow "
-                    + p.environment().tensorflowVersion()));
+                    + p.environment().tensorflowVersion() + (p.environment().oneDnn() == null ? ""
+                    : ", oneDNN " + p.environment().oneDnn())));
             lines.add(new KeyValue("machine", p.environment().os() + ", " + p.environment().cpu() + ", "
                     + p.environment().cores() + " cores"));
         }
+        if (p.execution() != null && (p.execution().jobs() > 0 || !p.execution().unitThreads().isEmpty())) {
+            lines.add(new KeyValue("execution", execution(p.execution())));
+        }
         return lines;
+    }
+
+    /** "local, 2 units at a time; TF threads per unit: 1 (12 units)". */
+    static String execution(dev.ganiqa.reports.model.Execution e) {
+        StringBuilder b = new StringBuilder(e.executor());
+        if (e.jobs() > 0) {
+            b.append(", ").append(e.jobs()).append(e.jobs() == 1 ? " unit at a time" : " units at a time");
+        }
+        if (!e.unitThreads().isEmpty()) {
+            Map<Integer, Long> counts = new java.util.TreeMap<>(e.unitThreads().values().stream().collect(
+                    Collectors.groupingBy(t -> t, Collectors.counting())));
+            b.append("; TF threads per unit: ").append(counts.entrySet().stream().map(c -> c.getKey() + " ("
+                    + c.getValue() + (c.getValue() == 1 ? " unit)" : " units)")).collect(Collectors.joining(", ")));
+        }
+        return b.toString();
     }
 
     /** Variant hyper-parameters: rows are variants, columns the union of their keys. */
