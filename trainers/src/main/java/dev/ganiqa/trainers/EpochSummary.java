@@ -11,6 +11,5 @@ import java.nio.file.Path;
  * @param grid   null at a budget end inside an epoch (grids are drawn per epoch)
  */
 public record EpochSummary(int epoch, int epochs, long criticSteps, long generatorSteps, long imagesSeen,
-                           double criticLoss, double generatorLoss, double elapsedSeconds, Path grid,
-                           Path checkpoint) {
+                           double criticLoss, double generatorLoss, double elapsedSeconds, Path grid) {
 }

@@ -267,10 +267,11 @@ public final class Trainer {
                     if (epochDone) {
                         endOfEpoch();
                     } else {
-                        checkpoint = Checkpoints.write(graph, files, state);
+                        // As at an epoch end: the listener before the checkpoint.
                         if (diverged == null && budgetReached()) {
                             listener.onBudgetEnd(summary(null), live);
                         }
+                        checkpoint = Checkpoints.write(graph, files, state);
                     }
                     if (budgetReached()) {
                         break;
@@ -289,14 +290,15 @@ public final class Trainer {
             SampleGrid.write(grid, 10, png);
             grids.add(png);
             RunFiles.writeJson(files.collapse(), collapse.atEpochEnd(epoch, live));
-            checkpoint = Checkpoints.write(graph, files, state);
+            // The listener first (a learning-curve point), then the checkpoint: a kill in between repeats the epoch
+            // and its point on resume; the other order would lose the point for good.
             listener.onEpochEnd(summary(png), live);
+            checkpoint = Checkpoints.write(graph, files, state);
         }
 
         private EpochSummary summary(Path grid) {
             return new EpochSummary(state.epoch(), config.budget().epochs(), state.criticSteps(),
-                    state.generatorSteps(), state.imagesSeen(), criticLoss, generatorLoss, state.wallSeconds(), grid,
-                    checkpoint);
+                    state.generatorSteps(), state.imagesSeen(), criticLoss, generatorLoss, state.wallSeconds(), grid);
         }
 
         TrainingRun finish() {

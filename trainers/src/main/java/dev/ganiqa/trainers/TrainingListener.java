@@ -3,7 +3,9 @@ package dev.ganiqa.trainers;
 /**
  * Callbacks from {@link Trainer} on the training thread. The {@link Generator} passed to {@link #onEpochEnd}
  * is the live model and is valid only during the call (do not close or keep it): sample from it there, e.g.
- * a small FID per epoch for a learning curve. Exceptions thrown here abort the run.
+ * a small FID per epoch for a learning curve. Exceptions thrown here abort the run. Epoch and budget ends are
+ * called before the checkpoint of that point is written: a run killed during the call repeats the epoch (and the
+ * call) when resumed, instead of resuming past a point the listener never finished recording.
  */
 public interface TrainingListener {
     /** Before the first step; {@code totalEpochs} is 0 for time budgets. */
@@ -17,7 +19,7 @@ public interface TrainingListener {
     }
 
     /**
-     * When the budget (generator steps or time) ends the run inside an epoch, after the checkpoint written there:
+     * When the budget (generator steps or time) ends the run inside an epoch, before the checkpoint written there:
      * {@code summary.epoch()} counts the completed epochs and {@code summary.grid()} is null. Valid like
      * {@link #onEpochEnd}; not called when the budget ends with an epoch.
      */

@@ -111,17 +111,16 @@ class ParallelCompareTest {
         Process coordinator = ganiqa(temp.resolve("killed.log"), compare(run, SLOWER));
         Map<String, FileTime> firstGrids = new HashMap<>();
         try {
-            // Wait until both units finished their first epoch (grid and checkpoint written), then kill.
+            // Wait until both units finished their first epoch (its checkpoint written, the last thing of an
+            // epoch), then kill.
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
             while (firstGrids.size() < 2) {
                 assertThat(System.nanoTime()).as(Files.readString(temp.resolve("killed.log"))).isLessThan(deadline);
                 assertThat(coordinator.isAlive()).as(Files.readString(temp.resolve("killed.log"))).isTrue();
                 for (String unit : List.of("dcgan-seed1", "wgan-seed1")) {
-                    Path grid = run.resolve("units").resolve(unit).resolve("train").resolve("grids")
-                            .resolve("epoch-0001.png");
-                    if (Files.isRegularFile(grid) && !firstGrids.containsKey(unit)) {
-                        Thread.sleep(300); // the checkpoint follows the grid
-                        firstGrids.put(unit, Files.getLastModifiedTime(grid));
+                    Path train = run.resolve("units").resolve(unit).resolve("train");
+                    if (!firstGrids.containsKey(unit) && checkpointed(train)) {
+                        firstGrids.put(unit, Files.getLastModifiedTime(train.resolve("grids").resolve("epoch-0001.png")));
                     }
                 }
                 Thread.sleep(50);
@@ -188,6 +187,18 @@ class ParallelCompareTest {
         CliRun again = CliRun.of(compare(run, SLOWER));
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(ResultsJson.read(run.resolve("results.json")).units()).hasSize(2).allMatch(UnitResult::ok);
+    }
+
+    /** Whether the training run in {@code train} has a finished checkpoint (its state.json written). */
+    static boolean checkpointed(Path train) throws java.io.IOException {
+        Path dir = train.resolve("checkpoints");
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.anyMatch(c -> !c.getFileName().toString().endsWith(".tmp") && Files.isRegularFile(
+                    c.resolve("state.json")));
+        }
     }
 
     /** {@code ganiqa ARGS} in a JVM of its own, its output in {@code log}. */
