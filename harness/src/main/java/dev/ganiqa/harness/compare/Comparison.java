@@ -119,14 +119,14 @@ public final class Comparison {
         // The comparing process prepares with every core; it trains too only when units run one at a time.
         try (Workspace ws = Workspace.open(config, env, par.jobs() == 1 ? par.threads() : cores, this::notice)) {
             if (earlier != null) {
-                checkSameData(earlier, ws.train, ws.test);
+                checkSameData(earlier, ws.train, ws.validation, ws.test);
                 checkSameRecipes(earlier);
             }
             folder.record(config);
             Evaluator evaluator = ws.evaluator();
             results = earlier != null ? earlier
                     : new RunResults(RunResults.SCHEMA_VERSION, runDir.getFileName().toString(),
-                            ProvenanceFactory.create(config, ws.source.spec(), ws.train, ws.test, ws.extractor, started,
+                            ProvenanceFactory.create(config, ws.source.spec(), ws.train, ws.validation, ws.test, ws.extractor, started,
                                     commandLine).withExecution(LOCAL), Catalog.standard(), List.of(), null, List.of(),
                             List.of(), null);
             if (extendedFrom.isPresent()) {
@@ -233,9 +233,9 @@ public final class Comparison {
      * Continuing on other images would mix two datasets in one comparison: the checksum of the splits as read now
      * must equal the one recorded when the comparison began.
      */
-    private void checkSameData(RunResults earlier, ImageDataset train, ImageDataset test) {
+    private void checkSameData(RunResults earlier, ImageDataset train, ImageDataset validation, ImageDataset test) {
         String recorded = earlier.provenance().dataset().sha256();
-        String now = ProvenanceFactory.sha256(train, test);
+        String now = ProvenanceFactory.sha256(train, validation, test);
         if (!now.equals(recorded)) {
             throw new RunFolder.RunFolderException(runDir + ": expected the data the comparison began with ("
                     + config.dataSpec() + ", sha256 " + abbreviate(recorded) + " in " + ResultsJson.FILE_NAME

@@ -57,9 +57,25 @@ public final class Evaluator {
                 (t1 - t0) / 1e9, (t2 - t1) / 1e9);
     }
 
-    /** FID against the real statistics only: the cheap number of the learning curve. */
+    /** FID against the real statistics only. */
     public double fid(ImageDataset images) {
         return Evaluation.fid(real, ExtractedSet.statistics(ImageSet.of(images), extractor, Progress.NONE));
+    }
+
+    /** Bootstrap resamples of a learning-curve point; none above this feature width (a d x d square root each). */
+    static final int CURVE_RESAMPLES = 20;
+    static final int CURVE_RESAMPLES_MAX_DIM = 512;
+
+    /**
+     * The number of a learning-curve point: FID and its sampling spread ({@link Evaluation#fidSpread}, null for
+     * extractors wider than {@link #CURVE_RESAMPLES_MAX_DIM}), from one extraction.
+     */
+    public double[] curveFid(ImageDataset images, long seed) {
+        ExtractedSet fake = ExtractedSet.of(ImageSet.of(images), extractor, Progress.NONE);
+        double fid = Evaluation.fid(real, fake);
+        double spread = fake.features().cols() <= CURVE_RESAMPLES_MAX_DIM && fake.size() > 1
+                ? Evaluation.fidSpread(real, fake, CURVE_RESAMPLES, seed) : Double.NaN;
+        return new double[] {fid, spread};
     }
 
     /** The set metrics exactly as {@code ganiqa metrics FAKE --real REAL} computes them, with the real work shared. */

@@ -98,11 +98,15 @@ final class LearningCurve implements TrainingListener {
         sums.forEach((name, sum) -> losses.put(name, sum[0] / sum[1]));
         sums.clear();
         Double fid = null;
+        Double spread = null;
         if (samples > 0) {
-            fid = evaluator.fid(sampleSet(generator, samples, CURVE_SEED, "curve", classNames));
+            double[] f = evaluator.curveFid(sampleSet(generator, samples, CURVE_SEED, "curve", classNames),
+                    CURVE_SEED + epoch);
+            fid = f[0];
+            spread = Double.isFinite(f[1]) ? f[1] : null;
         }
         EpochPoint point = new EpochPoint(epoch, fid, losses, summary.criticSteps(), summary.generatorSteps(),
-                summary.imagesSeen(), summary.elapsedSeconds());
+                summary.imagesSeen(), summary.elapsedSeconds(), spread);
         add(point);
         try {
             Files.createDirectories(file.getParent());

@@ -29,12 +29,13 @@ final class ProvenanceFactory {
     }
 
     @SuppressWarnings("unchecked")
-    static Provenance create(CompareConfig config, String dataSpec, ImageDataset train, ImageDataset test,
-                             FeatureExtractor extractor, Instant started, List<String> commandLine) {
+    static Provenance create(CompareConfig config, String dataSpec, ImageDataset train, ImageDataset validation,
+                             ImageDataset test, FeatureExtractor extractor, Instant started, List<String> commandLine) {
         Map<String, Integer> splits = new LinkedHashMap<>();
         splits.put("train", train.size());
+        splits.put("validation", validation.size());
         splits.put("test", test.size());
-        DatasetInfo dataset = new DatasetInfo(dataSpec, sha256(train, test), splits, train.shape().width(),
+        DatasetInfo dataset = new DatasetInfo(dataSpec, sha256(train, validation, test), splits, train.shape().width(),
                 train.shape().height(), train.shape().channels(), train.classNames());
         Map<String, Map<String, Object>> variants = new LinkedHashMap<>();
         for (String name : config.variants()) {

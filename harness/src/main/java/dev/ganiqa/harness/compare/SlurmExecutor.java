@@ -119,7 +119,7 @@ public final class SlurmExecutor {
             }
             Evaluator evaluator = ws.evaluator();
             RunResults results = new RunResults(RunResults.SCHEMA_VERSION, runDir.getFileName().toString(),
-                    ProvenanceFactory.create(config, ws.source.spec(), ws.train, ws.test, ws.extractor, Instant.now(),
+                    ProvenanceFactory.create(config, ws.source.spec(), ws.train, ws.validation, ws.test, ws.extractor, Instant.now(),
                             commandLine).withExecution(new Execution(executor, List.of(), Map.of())),
                     Catalog.standard(), List.of(), null, List.of(), List.of(), null);
             results = results.withReference(Comparison.realRow(config, ws.train, evaluator, runDir, this::notice));

@@ -44,13 +44,19 @@ final class UnitRunner {
     private final CompareConfig config;
     private final ImageDataset train;
     private final Evaluator evaluator;
+    private final Evaluator validation;
     private final ExtractedSet trainFeatures;
     private final Path runDir;
     private final int threads;
 
-    UnitRunner(CompareConfig config, ImageDataset train, Evaluator evaluator, ExtractedSet trainFeatures,
-               Path runDir, int threads) {
+    /**
+     * @param evaluator  against the test split: the unit's reported numbers
+     * @param validation against the validation split: the learning curve, the best epoch and the convergence
+     */
+    UnitRunner(CompareConfig config, ImageDataset train, Evaluator evaluator, Evaluator validation,
+               ExtractedSet trainFeatures, Path runDir, int threads) {
         this.config = config;
+        this.validation = validation;
         this.threads = threads;
         this.train = train;
         this.evaluator = evaluator;
@@ -65,7 +71,7 @@ final class UnitRunner {
     UnitResult run(GanVariant variant, long seed, TrainingListener progress) throws IOException, InterruptedException {
         Path unitDir = runDir.resolve("units").resolve(unitName(variant.name(), seed));
         Path trainDir = unitDir.resolve("train");
-        LearningCurve curve = new LearningCurve(evaluator, config.curveSamples(),
+        LearningCurve curve = new LearningCurve(validation, config.curveSamples(),
                 variant.conditional() ? train.classNames() : List.of(), unitDir.resolve("curve.jsonl"));
         TrainingListener listener = Listeners.both(progress, curve);
         long t0 = System.nanoTime();
@@ -92,8 +98,6 @@ final class UnitRunner {
             return new UnitResult(variant.name(), seed, UnitStatus.DIVERGED, run.divergedReason(), stats,
                     new PhaseTimes(trainSeconds, 0, 0, 0), points, best, Map.of(), Map.of(), null, grid, List.of());
         }
-        Convergence convergence = CurveTrend.of(points, ProvenanceFactory.budget(config));
-
         long t1 = System.nanoTime();
         Path samplesDir = unitDir.resolve("samples");
         try (Generator generator = Generators.load(trainDir)) {
@@ -104,10 +108,17 @@ final class UnitRunner {
         double sampleSeconds = (System.nanoTime() - t1) / 1e9;
         ImageDataset saved = Datasets.open(samplesDir.toString()).open(Split.TRAIN);
         UnitEvaluation eval = evaluator.evaluate(saved);
+        Convergence convergence = CurveTrend.of(points, ProvenanceFactory.budget(config), value(eval, "recall"),
+                value(eval, "coverage"));
         List<NeighbourPair> neighbours = neighbours(saved, eval.features());
         return new UnitResult(variant.name(), seed, UnitStatus.OK, null, stats,
                 new PhaseTimes(trainSeconds, sampleSeconds, eval.featureSeconds(), eval.metricSeconds()), points, best,
                 eval.metrics(), eval.imageMeasures(), eval.perClass(), grid, neighbours, convergence);
+    }
+
+    private static Double value(UnitEvaluation eval, String metric) {
+        var v = eval.metrics().get(metric);
+        return v == null ? null : v.value();
     }
 
     /** The trainer's collapse check as the results model records it (null when the trainer had none). */

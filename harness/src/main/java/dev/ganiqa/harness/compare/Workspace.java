@@ -32,6 +32,9 @@ final class Workspace implements AutoCloseable {
     final CompareConfig config;
     final DatasetSource source;
     final ImageDataset train;
+    /** The validation split: learning curves, best epochs, convergence and every tuning choice use it. */
+    final ImageDataset validation;
+    /** The test split: used once, for the reported numbers. */
     final ImageDataset test;
     final FeatureExtractor extractor;
     /** TF threads of the extractor, the trainer and the image measures of this process. */
@@ -39,7 +42,10 @@ final class Workspace implements AutoCloseable {
     private final Consumer<String> notice;
     /** Where the coordinator of a cluster run saved the shared work; read by units instead of computing it. */
     static final String SHARED = "shared";
+    /** The validation split's statistics (float64 mean and covariance), all a learning-curve point needs. */
+    static final String VALIDATION_STATS = "validation.npz";
     private Evaluator evaluator;
+    private Evaluator validationEvaluator;
     private ExtractedSet trainFeatures;
     private Path shared;
 
@@ -49,7 +55,8 @@ final class Workspace implements AutoCloseable {
         this.threads = threads;
         this.source = source;
         this.train = splits[0];
-        this.test = splits[1];
+        this.validation = splits[1];
+        this.test = splits[2];
         this.extractor = extractor;
         this.notice = notice;
     }
@@ -79,6 +86,7 @@ final class Workspace implements AutoCloseable {
     /** Whether the coordinator of {@code runDir} has saved the shared work. */
     static boolean isShared(Path runDir) {
         return Files.isRegularFile(runDir.resolve(SHARED).resolve("reference").resolve("reference.json"))
+                && Files.isRegularFile(runDir.resolve(SHARED).resolve(VALIDATION_STATS))
                 && Files.isRegularFile(runDir.resolve(SHARED).resolve("train-features.npy"));
     }
 
@@ -89,8 +97,10 @@ final class Workspace implements AutoCloseable {
     void share(Path runDir) throws IOException {
         Path dir = runDir.resolve(SHARED);
         ReferenceFiles.write(evaluator().reference(), config.samples(), dir.resolve("reference"));
+        NumpyFiles.writeStats(dir.resolve(VALIDATION_STATS), validationEvaluator().reference().stats());
         NumpyFiles.writeFeatures(dir.resolve("train-features.npy"), trainFeatures().features());
-        notice.accept("shared work saved in " + dir + " (real reference, k-NN radii, KID sums, training features)");
+        notice.accept("shared work saved in " + dir + " (real reference, k-NN radii, KID sums, validation statistics, "
+                + "training features)");
     }
 
     /** The real reference (test features) and the evaluator on it, computed (or read) on first use. */
@@ -114,9 +124,30 @@ final class Workspace implements AutoCloseable {
         return evaluator;
     }
 
+    /**
+     * The validation split as the reference of learning curves (statistics only: a curve point needs FID and its
+     * spread), computed (or read) on first use.
+     */
+    Evaluator validationEvaluator() {
+        if (validationEvaluator == null && shared != null && isShared(shared.getParent())) {
+            try {
+                validationEvaluator = new Evaluator(Reference.ofStats(NumpyFiles.readStats(
+                        shared.resolve(VALIDATION_STATS))), extractor, threads);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the shared validation reference in " + shared + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        if (validationEvaluator == null) {
+            notice.accept("validation reference: " + validation.description() + ", " + validation.size() + " images");
+            validationEvaluator = new Evaluator(Reference.ofStats(ExtractedSet.statistics(ImageSet.of(validation),
+                    extractor, Progress.NONE).stats()), extractor, threads);
+        }
+        return validationEvaluator;
+    }
+
     UnitRunner units(Path runDir) throws InterruptedException {
-        Evaluator e = evaluator();
-        return new UnitRunner(config, train, e, trainFeatures(), runDir, threads);
+        return new UnitRunner(config, train, evaluator(), validationEvaluator(), trainFeatures(), runDir, threads);
     }
 
     private ExtractedSet trainFeatures() {
@@ -136,24 +167,33 @@ final class Workspace implements AutoCloseable {
         return trainFeatures;
     }
 
-    /** [train, test]: the source's own test split, or a seeded held-out share of its images. */
+    /**
+     * [train, validation, test]. Test: the source's own test split, or a seeded {@link Comparison#HOLDOUT} of its
+     * images. Validation: a seeded {@link #VALIDATION} of the rest (10,000 of Fashion-MNIST's 60,000 training
+     * images), never trained on. Train: the seeded training subset of what is left. The three are disjoint.
+     */
     static ImageDataset[] splits(CompareConfig config, DatasetSource source, Consumer<String> notice) {
         ImageDataset all = source.open(Split.TRAIN);
-        ImageDataset fullTrain;
+        ImageDataset pool;
         ImageDataset test;
         if (source.splits().contains(Split.TEST)) {
-            fullTrain = all;
+            pool = all;
             test = source.open(Split.TEST);
         } else {
             ImageDataset[] parts = SubsetDataset.holdOut(all, Comparison.HOLDOUT, Comparison.SUBSET_SEED);
-            fullTrain = parts[0];
+            pool = parts[0];
             test = parts[1];
             notice.accept(source.spec() + " has no test split: holding out " + test.size()
                     + " images as the real reference");
         }
-        return new ImageDataset[] {SubsetDataset.sample(fullTrain, config.trainLimit(), Comparison.SUBSET_SEED),
+        ImageDataset[] parts = SubsetDataset.holdOut(pool, VALIDATION, Comparison.SUBSET_SEED + 2);
+        return new ImageDataset[] {SubsetDataset.sample(parts[0], config.trainLimit(), Comparison.SUBSET_SEED),
+            SubsetDataset.sample(parts[1], config.realLimit(), Comparison.SUBSET_SEED),
             SubsetDataset.sample(test, config.realLimit(), Comparison.SUBSET_SEED)};
     }
+
+    /** The validation share of the training pool: 1/6, so Fashion-MNIST's 60,000 give 50,000 and 10,000. */
+    static final double VALIDATION = 1.0 / 6;
 
     @Override
     public void close() {

@@ -92,38 +92,40 @@ class CompareBudgetTest {
         String firstStep = Files.readAllLines(dcganLog).get(0);
         String firstPoint = Files.readAllLines(run.resolve("units/wgan-seed1/curve.jsonl")).get(0);
 
-        CliRun more = CliRun.of(compare(run, "--epochs", "2"));
+        CliRun more = CliRun.of(compare(run, "--epochs", "3"));
         assertThat(more.code()).as(more.err()).isZero();
-        assertThat(more.err()).contains("extending the comparison").contains("from epochs:1 to epochs:2")
-                .contains("dcgan-seed1: continuing from its checkpoint to 2 epochs")
-                .contains("wgan-seed1: continuing from its checkpoint to 2 epochs");
+        assertThat(more.err()).contains("extending the comparison").contains("from epochs:1 to epochs:3")
+                .contains("dcgan-seed1: continuing from its checkpoint to 3 epochs")
+                .contains("wgan-seed1: continuing from its checkpoint to 3 epochs");
         RunResults results = ResultsJson.read(run.resolve("results.json"));
         for (UnitResult u : results.units()) {
             assertThat(u.status()).isEqualTo(UnitStatus.OK);
-            assertThat(u.training().epochs()).isEqualTo(2);
-            assertThat(u.training().criticSteps()).isEqualTo(20);
-            assertThat(u.curve()).extracting(EpochPoint::epoch).containsExactly(1, 2);
+            assertThat(u.training().epochs()).isEqualTo(3);
+            assertThat(u.training().criticSteps()).isEqualTo(30);
+            assertThat(u.curve()).extracting(EpochPoint::epoch).containsExactly(1, 2, 3);
         }
         // Not retrained: the first step's line (with its measured step time) and the first curve point are kept.
-        assertThat(Files.readAllLines(dcganLog)).hasSize(20).first().isEqualTo(firstStep);
+        assertThat(Files.readAllLines(dcganLog)).hasSize(30).first().isEqualTo(firstStep);
         assertThat(Files.readAllLines(run.resolve("units/wgan-seed1/curve.jsonl")).get(0)).isEqualTo(firstPoint);
-        assertThat(results.provenance().budget().epochs()).isEqualTo(2);
+        assertThat(results.provenance().budget().epochs()).isEqualTo(3);
         // The report says at which budgets the comparison was run.
         assertThat(results.provenance().earlierBudgets()).extracting(b -> b.epochs()).containsExactly(1);
         assertThat(Files.readString(run.resolve("report.html"))).contains("extended from").contains("1 epoch");
-        // Two curve points: whether each unit was still improving is decided and recorded.
+        // Three curve points, each with its bootstrap spread: the state of each unit is decided and recorded (a
+        // unit whose samples reach no real image is "not started" whatever its curve).
         assertThat(results.units()).allSatisfy(u -> {
+            assertThat(u.curve()).allSatisfy(p -> assertThat(p.fidError()).isPositive());
             assertThat(u.convergence().trend()).isNotEqualTo(dev.ganiqa.reports.model.Convergence.Trend.UNKNOWN);
-            assertThat(u.convergence().detail()).contains("between epoch 1 and 2");
+            assertThat(u.convergence().detail()).containsAnyOf("over epoch 1-3", "recall");
         });
         assertThat(results.provenance().finishedAt()).isNotNull();
 
-        CliRun same = CliRun.of(compare(run, "--epochs", "2"));
+        CliRun same = CliRun.of(compare(run, "--epochs", "3"));
         assertThat(same.code()).as(same.err()).isZero();
         assertThat(same.err()).contains("dcgan-seed1: recorded earlier (OK), skipped");
-        CliRun less = CliRun.of(compare(run, "--epochs", "1"));
+        CliRun less = CliRun.of(compare(run, "--epochs", "2"));
         assertThat(less.code()).isEqualTo(2);
-        assertThat(less.err()).contains("a budget of epochs:1 (a rerun may only extend epochs:2");
+        assertThat(less.err()).contains("a budget of epochs:2 (a rerun may only extend epochs:3");
         CliRun otherAxis = CliRun.of(compare(run, "--budget", "gsteps:100"));
         assertThat(otherAxis.code()).isEqualTo(2);
     }

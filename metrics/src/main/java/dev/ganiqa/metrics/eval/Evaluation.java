@@ -51,6 +51,39 @@ public final class Evaluation {
         return FrechetDistance.compute(fake.stats(), real.stats());
     }
 
+    /**
+     * The sampling spread of a FID of {@code fake}'s size: the standard deviation of the FID of {@code resamples}
+     * bootstrap resamples of the generated feature vectors (rows drawn with replacement, seeded), against the same
+     * real statistics. The bootstrap of a set statistic, Efron &amp; Tibshirani (1993), ch. 6; it measures how much
+     * the number would move with another draw of as many samples from the same generator (the real side is fixed,
+     * as in a learning curve, where every point uses the same reference). Needs the generated vectors.
+     */
+    public static double fidSpread(Reference real, ExtractedSet fake, int resamples, long seed) {
+        if (!fake.hasVectors() || fake.size() < 2) {
+            throw new IllegalArgumentException("expected at least 2 generated feature vectors, found " + fake.size());
+        }
+        if (resamples < 2) {
+            throw new IllegalArgumentException("expected at least 2 resamples, found " + resamples);
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        int n = fake.size();
+        double[] values = new double[resamples];
+        for (int b = 0; b < resamples; b++) {
+            int[] rows = new int[n];
+            for (int i = 0; i < n; i++) {
+                rows[i] = random.nextInt(n);
+            }
+            values[b] = FrechetDistance.compute(dev.ganiqa.metrics.stats.GaussianStats.of(fake.features().select(rows)),
+                    real.stats());
+        }
+        double mean = java.util.Arrays.stream(values).average().orElseThrow();
+        double ss = 0;
+        for (double v : values) {
+            ss += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(ss / (resamples - 1));
+    }
+
     public static Result evaluate(ExtractorInfo extractor, Reference real, ExtractedSet fake) {
         if (fake.hasVectors() && fake.features().cols() != real.stats().dimension()
                 || fake.stats() != null && fake.stats().dimension() != real.stats().dimension()) {

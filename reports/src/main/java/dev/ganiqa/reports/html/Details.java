@@ -89,7 +89,9 @@ final class Details {
         lines.add(new KeyValue("dataset", p.dataset().spec() + (p.dataset().sha256() == null ? ""
                 : " (sha256 " + p.dataset().sha256() + ")")));
         lines.add(new KeyValue("splits", p.dataset().splitSizes().entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
+                + (p.dataset().splitSizes().containsKey("validation") ? " (learning curves, best epochs and "
+                + "convergence on validation; the reported numbers on test, used once)" : "")));
         lines.add(new KeyValue("images", p.dataset().width() + "\u00d7" + p.dataset().height() + "\u00d7"
                 + p.dataset().channels() + ", " + p.dataset().classNames().size() + " classes"));
         lines.add(new KeyValue("extractor", p.extractor().name() + " " + nullToEmpty(p.extractor().version())

@@ -129,9 +129,9 @@ final class Tables {
                     : Cell.of(fidText));
             cells.add(Cell.of(u.best() == null ? "\u2013" : u.best().epoch() + " (" + Numbers.format(u.best().fid()) + ")"));
             cells.add(u.convergence() == null ? Cell.of("\u2013") : new Cell(switch (u.convergence().trend()) {
-                case IMPROVING -> "still improving";
                 case FLAT -> "flattened";
                 case UNKNOWN -> "cannot tell";
+                default -> u.convergence().words();
             }, u.convergence().detail(), false));
             rows.add(new Row(u.variant(), u.ok() ? (collapsed ? "warn" : null) : "bad", cells));
         }

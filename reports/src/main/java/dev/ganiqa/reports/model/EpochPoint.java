@@ -14,9 +14,11 @@ import java.util.Map;
  * @param generatorSteps generator steps done at the point (likewise)
  * @param imagesSeen     real images seen at the point (likewise)
  * @param wallSeconds    training wall time at the point (likewise)
+ * @param fidError       the FID's sampling spread at the point: the standard deviation of bootstrap resamples of the
+ *                       curve samples (null in files written before it was recorded)
  */
 public record EpochPoint(int epoch, Double fid, Map<String, Double> losses, Long criticSteps, Long generatorSteps,
-                         Long imagesSeen, Double wallSeconds) {
+                         Long imagesSeen, Double wallSeconds, Double fidError) {
     public EpochPoint {
         if (epoch < 1) {
             throw new IllegalArgumentException("epoch: expected >= 1, found " + epoch);
@@ -25,6 +27,11 @@ public record EpochPoint(int epoch, Double fid, Map<String, Double> losses, Long
     }
 
     public EpochPoint(int epoch, Double fid, Map<String, Double> losses) {
-        this(epoch, fid, losses, null, null, null, null);
+        this(epoch, fid, losses, null, null, null, null, null);
+    }
+
+    public EpochPoint(int epoch, Double fid, Map<String, Double> losses, Long criticSteps, Long generatorSteps,
+                      Long imagesSeen, Double wallSeconds) {
+        this(epoch, fid, losses, criticSteps, generatorSteps, imagesSeen, wallSeconds, null);
     }
 }

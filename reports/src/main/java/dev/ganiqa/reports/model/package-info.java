@@ -17,7 +17,7 @@
  *  |                  time, Collapse: the trainer's per-class collapse flag), PhaseTimes, curve (EpochPoint: epoch, fid, losses, position on every budget axis),
  *  |                  BestEpoch, metrics (id -> MetricValue), imageMeasures (id -> Distribution),
  *  |                  PerClassFid, sampleGrid (ImageRef), neighbours (NeighbourPair),
- *  |                  Convergence (IMPROVING | FLAT | UNKNOWN at the end of the budget)
+ *  |                  Convergence (IMPROVING | FLAT | WORSENING | OSCILLATING | NOT_STARTED | UNKNOWN at the end)
  *  +- reference       RealReference: the test-vs-train row with the same maps, plus a real sample grid
  *  +- variants        List&lt;VariantSummary&gt;: metric id -> MetricSummary(n, mean, std, 95% CI, rank)
  *  +- tests           List&lt;PairwiseTest&gt;: metric, A, B, test, p, Holm-adjusted p, significant

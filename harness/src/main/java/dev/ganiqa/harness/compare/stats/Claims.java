@@ -39,7 +39,8 @@ final class Claims {
     Claims(List<UnitResult> units, RealReference real, boolean stillImproving) {
         this.ok = units.stream().filter(UnitResult::ok).toList();
         this.real = real;
-        this.caveat = stillImproving ? "; units were still improving, so this holds at this budget only" : "";
+        this.caveat = stillImproving ? "; units had not settled (see their convergence), so this holds at this "
+                + "budget only" : "";
     }
 
     List<Claim> answer() {

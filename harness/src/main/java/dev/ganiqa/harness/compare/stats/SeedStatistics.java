@@ -3,6 +3,7 @@ package dev.ganiqa.harness.compare.stats;
 import dev.ganiqa.metrics.eval.MetricDefinitions;
 import dev.ganiqa.reports.model.Direction;
 import dev.ganiqa.reports.model.MetricCatalog;
+import dev.ganiqa.reports.model.Convergence;
 import dev.ganiqa.reports.model.MetricInfo;
 import dev.ganiqa.reports.model.MetricSummary;
 import dev.ganiqa.reports.model.MetricValue;
@@ -35,8 +36,11 @@ public final class SeedStatistics {
     public static RunResults apply(RunResults results) {
         Result r = of(results.units(), results.metrics(), results.provenance().extractor().name(),
                 results.provenance().budget());
-        boolean stillImproving = results.units().stream()
-                .anyMatch(u -> u.ok() && u.convergence() != null && u.convergence().improving());
+        // Claims at a budget where units had not settled (still improving, worsening, oscillating, not started)
+        // hold at that budget only.
+        boolean stillImproving = results.units().stream().anyMatch(u -> u.ok() && u.convergence() != null
+                && u.convergence().trend() != Convergence.Trend.FLAT
+                && u.convergence().trend() != Convergence.Trend.UNKNOWN);
         return results.withStatistics(r.variants(), r.tests(), r.verdict())
                 .withClaims(new Claims(results.units(), results.reference(), stillImproving).answer());
     }

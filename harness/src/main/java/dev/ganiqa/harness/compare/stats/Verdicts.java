@@ -94,32 +94,49 @@ final class Verdicts {
     }
 
     /**
-     * Why the ranking is provisional, when OK units were still improving at the end of the budget or their curve
-     * was too short to tell; empty when every OK unit with a recorded trend had flattened.
+     * Why the ranking is provisional, naming each state that is not "flat" ({@link Convergence.Trend}): units still
+     * improving, getting worse, oscillating, not started, or with a curve too short to tell; empty when every OK
+     * unit with a recorded trend had flattened.
      */
     private Optional<String> provisional() {
         List<UnitResult> ok = units.stream().filter(u -> u.ok() && u.convergence() != null).toList();
         if (ok.isEmpty()) {
             return Optional.empty();
         }
-        List<UnitResult> improving = ok.stream().filter(u -> u.convergence().improving()).toList();
-        long unknown = ok.stream().filter(u -> u.convergence().trend() == Convergence.Trend.UNKNOWN).count();
         String under = (budget == null ? "at the end of the budget" : "under " + budget.describe()) + otherAxis();
+        List<UnitResult> improving = with(ok, Convergence.Trend.IMPROVING);
         if (improving.size() == ok.size()) {
             return Optional.of(under + " all units were still improving: this ranks early training speed, not final "
                     + "quality");
         }
-        if (!improving.isEmpty()) {
-            String names = improving.stream().map(UnitResult::variant).distinct().collect(Collectors.joining(", "));
-            return Optional.of(under + " " + improving.size() + " of " + ok.size() + " units (" + names
-                    + ") were still improving, so the ranking is provisional");
-        }
+        List<String> parts = new ArrayList<>();
+        state(parts, ok, Convergence.Trend.NOT_STARTED, "had not started (their samples reach no part of the real "
+                + "data: their FID ranks nothing)");
+        state(parts, ok, Convergence.Trend.IMPROVING, "were still improving");
+        state(parts, ok, Convergence.Trend.WORSENING, "were getting worse");
+        state(parts, ok, Convergence.Trend.OSCILLATING, "were oscillating beyond their curve's sampling spread");
+        long unknown = with(ok, Convergence.Trend.UNKNOWN).size();
         if (unknown > 0) {
-            return Optional.of(under + " whether training had flattened is unknown for "
-                    + (unknown == ok.size() ? "every unit" : unknown + " of " + ok.size() + " units")
-                    + " (learning curve too short), so the ranking is provisional");
+            parts.add("whether training had flattened is unknown for " + (unknown == ok.size() ? "every unit"
+                    : unknown + " of " + ok.size() + " units") + " (learning curve too short)");
         }
-        return Optional.empty();
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(under + " " + String.join("; ", parts) + ", so the ranking is provisional");
+    }
+
+    private static List<UnitResult> with(List<UnitResult> ok, Convergence.Trend trend) {
+        return ok.stream().filter(u -> u.convergence().trend() == trend).toList();
+    }
+
+    /** "2 of 12 units (wgan) had not started". */
+    private static void state(List<String> parts, List<UnitResult> ok, Convergence.Trend trend, String words) {
+        List<UnitResult> these = with(ok, trend);
+        if (!these.isEmpty()) {
+            String names = these.stream().map(UnitResult::variant).distinct().collect(Collectors.joining(", "));
+            parts.add(these.size() + " of " + ok.size() + " units (" + names + ") " + words);
+        }
     }
 
     /**
