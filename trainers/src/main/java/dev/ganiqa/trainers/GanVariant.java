@@ -8,8 +8,11 @@ package dev.ganiqa.trainers;
  * @param loss        the adversarial objective
  * @param conditional whether G and D see the class label
  * @param description one line for {@code --help} and reports
+ * @param matched     an unconditional variant that takes its conditional partner's recipe (terms, optimiser) without
+ *                    the label: the pair (cwgan, wgan-matched) differs in the label alone (false in files written
+ *                    before it existed)
  */
-public record GanVariant(String name, Loss loss, boolean conditional, String description) {
+public record GanVariant(String name, Loss loss, boolean conditional, String description, boolean matched) {
     private static final GeneratorConditioning CONDITION_G = GeneratorConditioning.CONCAT;
     private static final CriticConditioning CONDITION_D = CriticConditioning.PROJECTION_FLAT;
 
@@ -17,6 +20,13 @@ public record GanVariant(String name, Loss loss, boolean conditional, String des
         if (name == null || name.isBlank() || loss == null) {
             throw new IllegalArgumentException("expected a variant name and loss, found " + name + ", " + loss);
         }
+        if (matched && conditional) {
+            throw new IllegalArgumentException("expected a matched variant to be unconditional, found " + name);
+        }
+    }
+
+    public GanVariant(String name, Loss loss, boolean conditional, String description) {
+        this(name, loss, conditional, description, false);
     }
 
     /** The variant's default Lipschitz constraint: gradient penalty for Wasserstein variants. */
@@ -33,11 +43,12 @@ public record GanVariant(String name, Loss loss, boolean conditional, String des
      * et al. 2015, sec. 4); WGAN-GP Adam 1e-4, lambda 10, n_critic 5 (Gulrajani et al. 2017, algorithm 1, which gives betas 0/0.9) with betas 0.5/0.9 as in the
      * authors' MNIST code ({@code gan_mnist.py} of igul222/improved_wgan_training); WGAN with clipping RMSProp 5e-5,
      * c = 0.01, n_critic 5 (Arjovsky et al. 2017, algorithm 1). z has 100 dimensions, width 64 (ngf = ndf). The
-     * conditional variants add {@link #conditionalRecipe}.
+     * conditional variants add {@link #conditionalRecipe}, and so do the matched unconditional ones (Mao et al. apply the
+     * mode-seeking term to unconditional GANs too).
      */
     public Hyperparameters defaults(Lipschitz lipschitz) {
         Hyperparameters published = published(lipschitz);
-        return conditional ? conditionalRecipe(published) : published;
+        return conditional || matched ? conditionalRecipe(published) : published;
     }
 
     /**

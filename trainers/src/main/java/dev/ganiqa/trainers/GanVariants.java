@@ -4,7 +4,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The registry of variants by CLI name: {@code dcgan}, {@code cdcgan}, {@code wgan}, {@code cwgan}. */
+/**
+ * The registry of variants by CLI name: {@code dcgan}, {@code cdcgan}, {@code wgan}, {@code cwgan}, and the matched
+ * unconditional partners {@code dcgan-matched}, {@code wgan-matched}.
+ */
 public final class GanVariants {
     public static final GanVariant DCGAN = new GanVariant("dcgan", Loss.NON_SATURATING, false,
             "DCGAN (Radford et al. 2015), non-saturating loss");
@@ -15,10 +18,21 @@ public final class GanVariants {
     public static final GanVariant CWGAN = new GanVariant("cwgan", Loss.WASSERSTEIN, true,
             "class-conditional Wasserstein GAN, conditioned as cdcgan");
 
+    /**
+     * The unconditional sides of the pairs that isolate conditioning: dcgan with cdcgan's mode-seeking term, wgan
+     * with cwgan's term and optimiser, neither with the label.
+     */
+    public static final GanVariant DCGAN_MATCHED = new GanVariant("dcgan-matched", Loss.NON_SATURATING, false,
+            "DCGAN with cdcgan's recipe (mode-seeking term) and no label: differs from cdcgan in the label alone",
+            true);
+    public static final GanVariant WGAN_MATCHED = new GanVariant("wgan-matched", Loss.WASSERSTEIN, false,
+            "WGAN-GP with cwgan's recipe (mode-seeking term, Adam 4e-4, betas 0/0.9) and no label: differs from cwgan "
+                    + "in the label alone", true);
+
     private static final Map<String, GanVariant> BY_NAME = new LinkedHashMap<>();
 
     static {
-        for (GanVariant v : new GanVariant[] {DCGAN, CDCGAN, WGAN, CWGAN}) {
+        for (GanVariant v : new GanVariant[] {DCGAN, CDCGAN, WGAN, CWGAN, DCGAN_MATCHED, WGAN_MATCHED}) {
             BY_NAME.put(v.name(), v);
         }
     }

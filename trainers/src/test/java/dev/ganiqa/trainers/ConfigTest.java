@@ -11,7 +11,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigTest {
     @Test
     void registryHasTheFourVariantsWithPublishedDefaults() {
-        assertThat(GanVariants.all()).extracting(GanVariant::name).containsExactly("dcgan", "cdcgan", "wgan", "cwgan");
+        assertThat(GanVariants.all()).extracting(GanVariant::name).containsExactly("dcgan", "cdcgan", "wgan", "cwgan",
+                "dcgan-matched", "wgan-matched");
+        // The matched partners take the conditional recipes whole, without the label.
+        assertThat(GanVariants.DCGAN_MATCHED.defaults()).isEqualTo(GanVariants.CDCGAN.defaults());
+        assertThat(GanVariants.WGAN_MATCHED.defaults()).isEqualTo(GanVariants.CWGAN.defaults());
+        assertThat(GanVariants.WGAN_MATCHED.conditional()).isFalse();
         Hyperparameters gp = GanVariants.get("wgan").defaults();
         assertThat(gp.lipschitz()).isEqualTo(Lipschitz.GRADIENT_PENALTY);
         assertThat(gp.learningRateD()).isEqualTo(1e-4f);
@@ -36,7 +41,7 @@ class ConfigTest {
                 CriticConditioning.PROJECTION_FLAT, false, false, 1f));
         assertThat(GanVariants.CWGAN.defaults(Lipschitz.CLIP).learningRateG()).isEqualTo(5e-5f);
         assertThatThrownBy(() -> GanVariants.get("began")).hasMessage(
-                "expected a variant dcgan, cdcgan, wgan, cwgan, found 'began'");
+                "expected a variant dcgan, cdcgan, wgan, cwgan, dcgan-matched, wgan-matched, found 'began'");
     }
 
     @Test

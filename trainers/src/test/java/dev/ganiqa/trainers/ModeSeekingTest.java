@@ -23,6 +23,25 @@ class ModeSeekingTest {
         return run.collapse().finalSpread();
     }
 
+    /**
+     * An unconditional generator takes the term too (dcgan-matched): from the same seed, data and weights its first
+     * adversarial loss is dcgan's, and from then on the term moves it elsewhere.
+     */
+    @Test
+    void theMatchedUnconditionalVariantTrainsWithTheTerm() throws Exception {
+        java.util.List<java.util.List<String>> logs = new java.util.ArrayList<>();
+        for (GanVariant v : new GanVariant[] {GanVariants.DCGAN, GanVariants.DCGAN_MATCHED}) {
+            TrainingRun run = Trainer.train(Tiny.config(v, 1, 21), Tiny.data(), dir.resolve(v.name()),
+                    TrainingListener.none());
+            assertThat(run.diverged()).as(run.divergedReason()).isFalse();
+            assertThat(run.config().hyperparameters().modeSeeking()).isEqualTo(v == GanVariants.DCGAN ? 0f : 0.5f);
+            logs.add(java.nio.file.Files.readAllLines(run.log()).stream()
+                    .map(l -> l.replaceAll(".*\"generator_loss\":([-0-9.Ee]+).*", "$1")).toList());
+        }
+        assertThat(logs.get(1).get(0)).isEqualTo(logs.get(0).get(0));
+        assertThat(logs.get(1).get(logs.get(1).size() - 1)).isNotEqualTo(logs.get(0).get(logs.get(0).size() - 1));
+    }
+
     @Test
     void theTermWidensTheSpreadAcrossZWithinAClass() throws Exception {
         double without = spread(0f);

@@ -11,6 +11,7 @@ import dev.ganiqa.metrics.features.FeatureExtractor;
 import dev.ganiqa.metrics.features.Progress;
 import dev.ganiqa.metrics.image.DatasetMeasurement;
 import dev.ganiqa.metrics.image.Measure;
+import dev.ganiqa.metrics.image.PrimaryMeasures;
 import dev.ganiqa.reports.model.Distribution;
 import dev.ganiqa.reports.model.MetricValue;
 import dev.ganiqa.reports.model.PerClassFid;
@@ -27,11 +28,23 @@ public final class Evaluator {
     private final Reference real;
     private final FeatureExtractor extractor;
     private final int threads;
+    private final PrimaryMeasures primary;
 
     public Evaluator(Reference real, FeatureExtractor extractor, int threads) {
+        this(real, extractor, threads, null);
+    }
+
+    /** @param primary the real images' per-image measures for the signed shifts, or null for none */
+    public Evaluator(Reference real, FeatureExtractor extractor, int threads, PrimaryMeasures primary) {
         this.real = real;
         this.extractor = extractor;
         this.threads = threads;
+        this.primary = primary;
+    }
+
+    /** The real images' per-image measures, fitted for the signed shifts of every set evaluated against them. */
+    public static PrimaryMeasures primaryMeasures(ImageDataset real, int threads) throws InterruptedException {
+        return PrimaryMeasures.fit(real, DatasetMeasurement.run(real, threads, done -> { }));
     }
 
     /** The real reference every set is measured against. */
@@ -99,6 +112,11 @@ public final class Evaluator {
     private Map<String, Distribution> imageMeasures(ImageDataset images, Map<String, MetricValue> metrics)
             throws InterruptedException {
         DatasetMeasurement.Result result = DatasetMeasurement.run(images, threads, done -> { });
+        if (primary != null) {
+            PrimaryMeasures.Shifts shifts = primary.of(images, result);
+            metrics.put(MetricDefinitions.SHARPNESS_SHIFT, MetricValue.of(shifts.sharpness(), images.size(), 0));
+            metrics.put(MetricDefinitions.NOISE_SHIFT, MetricValue.of(shifts.noise(), images.size(), 0));
+        }
         Map<String, Distribution> out = new LinkedHashMap<>();
         for (Measure m : Measure.values()) {
             double[] values = result.values(m);

@@ -110,7 +110,7 @@ final class Workspace implements AutoCloseable {
                 Reference saved = ReferenceFiles.read(shared.resolve("reference"));
                 notice.accept("real reference: read from " + shared.resolve("reference") + ", " + saved.size()
                         + " images");
-                evaluator = new Evaluator(saved, extractor, threads);
+                evaluator = new Evaluator(saved, extractor, threads, primaryMeasures());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the shared reference in " + shared + ": "
                         + e.getMessage(), e);
@@ -119,9 +119,19 @@ final class Workspace implements AutoCloseable {
         if (evaluator == null) {
             notice.accept("extractor " + extractor.info().label() + "; " + FeatureRunner.adaptation(test, extractor));
             notice.accept("real reference: " + test.description() + ", " + test.size() + " images");
-            evaluator = new Evaluator(Evaluator.reference(test, extractor), extractor, threads);
+            evaluator = new Evaluator(Evaluator.reference(test, extractor), extractor, threads, primaryMeasures());
         }
         return evaluator;
+    }
+
+    /** The test images' per-image measures, for every set's signed sharpness and noise shifts. */
+    private dev.ganiqa.metrics.image.PrimaryMeasures primaryMeasures() {
+        try {
+            return Evaluator.primaryMeasures(test, threads);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while measuring the test images", e);
+        }
     }
 
     /**

@@ -71,7 +71,7 @@ class TrainSampleCommandTest {
     @Test
     void trainRejectsBadVariantAndBudget() {
         assertThat(ganiqa("train", "--variant", "vae")).isEqualTo(2);
-        assertThat(err.toString()).contains("expected a variant dcgan, cdcgan, wgan, cwgan, found 'vae'");
+        assertThat(err.toString()).contains("expected a variant dcgan, cdcgan, wgan, cwgan, dcgan-matched, wgan-matched, found 'vae'");
         assertThat(ganiqa("train", "--variant", "wgan", "--budget", "steps:3")).isEqualTo(2);
         assertThat(err.toString()).contains("expected a budget epochs:N, gsteps:N or time:MINUTES, found 'steps:3'");
         assertThat(ganiqa("train", "--variant", "wgan", "--lipschitz", "spectral")).isEqualTo(2);

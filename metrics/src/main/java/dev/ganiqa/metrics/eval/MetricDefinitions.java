@@ -31,6 +31,10 @@ public final class MetricDefinitions {
     public static final String SHARPNESS = "sharpness";
     /** Mean per-image Immerkaer noise sigma (the study's "RGB noise"). */
     public static final String NOISE = "noise";
+    /** Signed 1-Wasserstein distance of per-image sharpness to the real images' ({@code PrimaryMeasures}). */
+    public static final String SHARPNESS_SHIFT = "sharpness_shift";
+    /** Signed 1-Wasserstein distance of per-image background noise to the real images' ({@code PrimaryMeasures}). */
+    public static final String NOISE_SHIFT = "noise_shift";
 
     /** torch-fidelity's seed for the shuffle before cutting the IS splits ({@code defaults.py}, rng_seed 2020). */
     public static final long IS_SHUFFLE_SEED = 2020;
@@ -80,7 +84,14 @@ public final class MetricDefinitions {
             new Definition(SHARPNESS, "sharpness", Direction.NEUTRAL, false,
                     "variance of the Laplacian per image; compare with the real row"),
             new Definition(NOISE, "noise", Direction.NEUTRAL, false,
-                    "estimated noise sigma per image; compare with the real row"));
+                    "estimated noise sigma per image; compare with the real row"),
+            new Definition(SHARPNESS_SHIFT, "sharpness shift", Direction.NEUTRAL, false,
+                    "per-image Tenengrad against the real test images, signed 1-Wasserstein distance: below 0 "
+                            + "blurrier than real, above 0 sharper (or noisier)"),
+            new Definition(NOISE_SHIFT, "noise shift", Direction.NEUTRAL, false,
+                    "per-image noise where the real test images are flat (mean gray-level deviation), signed "
+                            + "1-Wasserstein distance: above 0 noisier than real; Immerkaer sigma without a flat "
+                            + "background"));
 
     private MetricDefinitions() {
     }

@@ -31,11 +31,13 @@ public final class MarkdownReport implements ReportWriter {
                 + "(Student t) in parentheses; " + v.extractorLabel(), v.metrics());
         v.metricNotes().forEach(n -> md.append("- ").append(text(n)).append('\n'));
         md.append('\n');
-        section(md, "The study's claims", null, v.claims());
+        section(md, "The study's claims", "pre-declared one-sided comparisons across seeds (Welch t); supported when "
+                + "every one holds (intersection-union), contradicted when one is significant the other way (Holm), "
+                + "otherwise not decided", v.claims());
         section(md, "Pairwise tests", "two-sided, Holm-adjusted over the tests of each metric", v.tests());
         section(md, "Pairwise tests of the other metrics", v.otherTestsSummary(), v.otherTests());
-        section(md, "Units", "training time across resumes; the last column says whether the learning curve had "
-                + "flattened when the budget ended", v.units());
+        section(md, "Units", "training time across resumes; the last column says where the learning curve (on the "
+                + "validation split) stood when the budget ended", v.units());
         md.append("## Provenance\n\n");
         for (KeyValue kv : v.provenance()) {
             md.append("- **").append(text(kv.key())).append("**: ").append(text(kv.value())).append('\n');

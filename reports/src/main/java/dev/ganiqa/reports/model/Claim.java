@@ -17,12 +17,14 @@ public record Claim(String claim, Answer answer, String evidence) {
     }
 
     /**
-     * SUPPORTED / CONTRADICTED: every / some test significant in the claim's / the opposite direction;
-     * NOT_SUPPORTED_AT_THIS_BUDGET: tested, not significant; NOT_TESTED: the run lacks the variants or the seeds.
+     * SUPPORTED / CONTRADICTED: every comparison significant in the claim's direction / one significant in the
+     * opposite direction; NOT_DECIDED: neither (with the smallest difference the seeds could detect); NOT_TESTED: the
+     * run lacks the variants or the seeds. NOT_SUPPORTED_AT_THIS_BUDGET is how files written before NOT_DECIDED
+     * said it.
      */
     public enum Answer {
-        SUPPORTED("supported"), CONTRADICTED("contradicted"), NOT_SUPPORTED_AT_THIS_BUDGET("not supported at this budget"),
-        NOT_TESTED("not tested");
+        SUPPORTED("supported"), CONTRADICTED("contradicted"), NOT_DECIDED("not decided"),
+        NOT_SUPPORTED_AT_THIS_BUDGET("not supported at this budget"), NOT_TESTED("not tested");
 
         public final String words;
 

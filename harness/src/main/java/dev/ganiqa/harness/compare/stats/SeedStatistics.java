@@ -42,7 +42,8 @@ public final class SeedStatistics {
                 && u.convergence().trend() != Convergence.Trend.FLAT
                 && u.convergence().trend() != Convergence.Trend.UNKNOWN);
         return results.withStatistics(r.variants(), r.tests(), r.verdict())
-                .withClaims(new Claims(results.units(), results.reference(), stillImproving).answer());
+                .withClaims(new Claims(results.units(), results.provenance().variantConfigs(), stillImproving)
+                        .answer());
     }
 
     public static Result of(List<UnitResult> units, List<MetricInfo> metrics, String extractorName) {
