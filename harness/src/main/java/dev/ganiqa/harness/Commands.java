@@ -4,6 +4,7 @@ import dev.ganiqa.harness.cli.CommandRegistry;
 import dev.ganiqa.harness.commands.BundleCommand;
 import dev.ganiqa.harness.commands.CollectCommand;
 import dev.ganiqa.harness.commands.CompareCommand;
+import dev.ganiqa.harness.commands.TuneCommand;
 import dev.ganiqa.harness.commands.UnitCommand;
 import dev.ganiqa.harness.commands.CompareFeaturesCommand;
 import dev.ganiqa.harness.commands.DatasetsCommand;
@@ -25,6 +26,7 @@ public final class Commands {
     public static CommandRegistry registry() {
         return new CommandRegistry(List.of(
                 CompareCommand::new,
+                TuneCommand::new,
                 UnitCommand::new,
                 CollectCommand::new,
                 DatasetsCommand::new,

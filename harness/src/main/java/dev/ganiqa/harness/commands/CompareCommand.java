@@ -81,6 +81,10 @@ public final class CompareCommand extends BaseCommand {
     @Parameter(names = "--set", description = "Hyper-parameter override VARIANT.FIELD=VALUE (or *.FIELD=VALUE), repeatable")
     public List<String> settings = new ArrayList<>();
 
+    @Parameter(names = "--tuned", description = "A tuning search's tuning.json (ganiqa tune): each variant trains "
+            + "with the settings it chose, and results.json and the report record the search")
+    public Path tuned;
+
     @Parameter(names = "--out", description = "Run folder (default: the newest unfinished runs/* with this configuration, "
             + "else runs/<timestamp>); an existing one is continued")
     public Path out;
@@ -173,7 +177,7 @@ public final class CompareCommand extends BaseCommand {
         Comparison comparison = new Comparison(config, dir, context.err(), env,
                 context.args(),
                 name -> new TrainProgress(context.err()),
-                left -> Parallelism.choose(jobCount, threads, cores, memory, left));
+                left -> Parallelism.choose(jobCount, threads, cores, memory, left)).withTuning(tuning);
         Comparison.Outcome outcome = comparison.run();
         summary(context, outcome.results());
         context.out().println("results: " + outcome.runDir().resolve("results.json"));
@@ -202,7 +206,7 @@ public final class CompareCommand extends BaseCommand {
         SlurmExecutor.Outcome outcome;
         try {
             outcome = new SlurmExecutor(config, dir, options, env, context.args(), context.out(), context.err())
-                    .run(executor.equals("slurm"), await);
+                    .withTuning(tuning).run(executor.equals("slurm"), await);
         } catch (java.io.IOException e) {
             throw new CliException("compare", e.getMessage(), 1, e);
         }
@@ -221,9 +225,19 @@ public final class CompareCommand extends BaseCommand {
         return 0;
     }
 
+    /** The search read from --tuned, or null. */
+    private dev.ganiqa.reports.model.Tuning tuning;
+
     CompareConfig config() {
         Preset p = Preset.parse(preset);
         List<String> names = Arrays.stream(variants.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (tuned != null) {
+            tuning = readTuning(names);
+            List<String> all = new ArrayList<>();
+            names.forEach(n -> all.addAll(tuning.chosen().get(n)));
+            all.addAll(settings);
+            settings = all;
+        }
         for (String name : names) {
             Overrides.apply(GanVariants.get(name), settings);
         }
@@ -251,6 +265,27 @@ public final class CompareCommand extends BaseCommand {
                 trainLimit != null ? trainLimit : p.trainLimit(), seedValues, samples != null ? samples : p.samples(),
                 curveSamples != null ? curveSamples : p.curveSamples(), realLimit, extractor, batch, p.name(), settings,
                 shape);
+    }
+
+    /** The search of --tuned, which must have chosen settings for every variant compared, on this data. */
+    private dev.ganiqa.reports.model.Tuning readTuning(List<String> names) {
+        dev.ganiqa.reports.model.Tuning t;
+        try {
+            t = dev.ganiqa.harness.compare.Tuner.read(tuned);
+        } catch (java.io.IOException e) {
+            throw new CliException("compare", e.getMessage(), 1, e);
+        }
+        if (!t.data().equals(data)) {
+            throw CliException.usage("compare", tuned + ": expected a search on " + data + ", found one on " + t.data());
+        }
+        for (String n : names) {
+            if (!t.chosen().containsKey(n)) {
+                throw CliException.usage("compare", tuned + ": expected chosen settings for " + n + ", found "
+                        + (t.chosen().isEmpty() ? "none (the search is unfinished: rerun ganiqa tune on its folder)"
+                        : "them for " + String.join(", ", t.chosen().keySet()) + " only"));
+            }
+        }
+        return t;
     }
 
     private static void summary(CommandContext context, RunResults results) {

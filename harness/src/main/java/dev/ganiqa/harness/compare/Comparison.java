@@ -73,6 +73,8 @@ public final class Comparison {
     private final java.util.function.IntFunction<Parallelism> parallelism;
     /** The results as recorded so far; rewritten after every unit. */
     private RunResults results;
+    /** The tuning search whose choices the variants' settings carry (recorded in the provenance), or null. */
+    private dev.ganiqa.reports.model.Tuning tuning;
 
     /**
      * @param progress    a training listener per unit (a progress bar), given the unit's name
@@ -88,6 +90,12 @@ public final class Comparison {
         this.env = Map.copyOf(env);
         this.commandLine = List.copyOf(commandLine);
         this.progress = progress;
+    }
+
+    /** Records {@code t} (may be null) as the search that chose the tuned settings in {@code config}. */
+    public Comparison withTuning(dev.ganiqa.reports.model.Tuning t) {
+        this.tuning = t;
+        return this;
     }
 
     public Outcome run() throws IOException, InterruptedException {
@@ -127,8 +135,8 @@ public final class Comparison {
             results = earlier != null ? earlier
                     : new RunResults(RunResults.SCHEMA_VERSION, runDir.getFileName().toString(),
                             ProvenanceFactory.create(config, ws.source.spec(), ws.train, ws.validation, ws.test, ws.extractor, started,
-                                    commandLine).withExecution(LOCAL), Catalog.standard(), List.of(), null, List.of(),
-                            List.of(), null);
+                                    commandLine).withExecution(LOCAL).withTuning(tuning), Catalog.standard(), List.of(),
+                            null, List.of(), List.of(), null);
             if (extendedFrom.isPresent()) {
                 results = results.withProvenance(extended(results.provenance()));
             }
@@ -161,10 +169,9 @@ public final class Comparison {
             results = results.withProvenance(results.provenance().withExecution(new Execution("local", List.of(),
                     before == null ? Map.of() : before.unitNodes(), par.jobs(),
                     before == null ? Map.of() : before.unitThreads())));
-            new LocalRun(config, runDir, ws, par, env, this::notice, progress, startNanos).run(left, shares,
-                    (unit, node, threads) -> {
-                        Execution ex = results.provenance().execution().withUnit(
-                                UnitRunner.unitName(unit.variant(), unit.seed()), node, threads);
+            new LocalRun(config, plan, runDir, ws, par, env, this::notice, progress, startNanos).run(left, shares,
+                    (entry, unit, node, threads) -> {
+                        Execution ex = results.provenance().execution().withUnit(entry.name(), node, threads);
                         results = SeedStatistics.apply(results.withUnit(unit).withProvenance(
                                 results.provenance().withExecution(ex)));
                         ResultsJson.write(results, resultsFile, AtomicFiles::write);
@@ -275,15 +282,15 @@ public final class Comparison {
     }
 
     /** Runs one unit; its failure (a crash in training, a full disk) is recorded as FAILED, not thrown. */
-    static UnitResult runUnit(UnitRunner units, GanVariant variant, long seed, String name, TrainingListener listener,
+    static UnitResult runUnit(UnitRunner units, Plan.Entry unit, boolean validationOnly, TrainingListener listener,
                               java.util.function.Consumer<String> notice) throws InterruptedException {
         try {
-            return units.run(variant, seed, listener);
+            return units.run(unit, validationOnly, listener);
         } catch (IOException | RuntimeException e) {
             // One unit's failure (a crash in training, a full disk) is recorded; the comparison goes on.
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            notice.accept("unit " + name + " failed: " + reason);
-            return failed(variant.name(), seed, reason);
+            notice.accept("unit " + unit.name() + " failed: " + reason);
+            return failed(unit.variant(), unit.seed(), reason);
         }
     }
 

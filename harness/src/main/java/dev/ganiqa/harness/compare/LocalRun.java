@@ -1,7 +1,6 @@
 package dev.ganiqa.harness.compare;
 
 import dev.ganiqa.reports.model.UnitResult;
-import dev.ganiqa.trainers.GanVariants;
 import dev.ganiqa.trainers.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,7 +32,7 @@ final class LocalRun {
 
     /** Where each unit's result goes (results.json and the report), with the host and threads it ran with. */
     interface Recorder {
-        void record(UnitResult result, String node, Integer threads) throws IOException;
+        void record(Plan.Entry unit, UnitResult result, String node, Integer threads) throws IOException;
     }
 
     private final CompareConfig config;
@@ -45,10 +44,17 @@ final class LocalRun {
     private final Function<String, TrainingListener> progress;
     /** When this session of the comparison began (System.nanoTime), for the total in the announcement. */
     private final long startNanos;
+    /** A tuning search's units: scored on the validation split only ({@link Plan#validationOnly()}). */
+    private final boolean validationOnly;
+    /** Units in the plan, for "unit i/N". */
+    private final int total;
 
-    LocalRun(CompareConfig config, Path runDir, Workspace ws, Parallelism parallelism, Map<String, String> env,
-             Consumer<String> notice, Function<String, TrainingListener> progress, long startNanos) {
+    LocalRun(CompareConfig config, Plan plan, Path runDir, Workspace ws, Parallelism parallelism,
+             Map<String, String> env, Consumer<String> notice, Function<String, TrainingListener> progress,
+             long startNanos) {
         this.config = config;
+        this.validationOnly = plan.validationOnly();
+        this.total = plan.units().size();
         this.startNanos = startNanos;
         this.runDir = runDir;
         this.ws = ws;
@@ -87,7 +93,7 @@ final class LocalRun {
                 @Override
                 public void started(Plan.Entry unit, int worker) {
                     forecaster.started(unit);
-                    notice.accept(String.format("unit %d/%d %s: %s (worker %d)", unit.index() + 1, config.units(),
+                    notice.accept(String.format("unit %d/%d %s: %s (worker %d)", unit.index() + 1, total,
                             unit.name(), what(unit, shares), worker));
                 }
 
@@ -99,7 +105,7 @@ final class LocalRun {
 
                 @Override
                 public void finished(Plan.Entry unit, UnitResult result, UnitFile file) throws IOException {
-                    recorder.record(result, file == null ? null : file.node(), file == null ? null : file.threads());
+                    recorder.record(unit, result, file == null ? null : file.node(), file == null ? null : file.threads());
                     ended(unit, result, forecaster);
                 }
             });
@@ -108,14 +114,13 @@ final class LocalRun {
 
     private void sequential(List<Plan.Entry> left, Map<String, Double> shares, Forecaster forecaster,
                             Recorder recorder) throws IOException, InterruptedException {
-        UnitRunner units = ws.units(runDir);
+        UnitRunner units = validationOnly ? ws.tuningUnits(runDir) : ws.units(runDir);
         for (Plan.Entry unit : left) {
-            notice.accept(String.format("unit %d/%d %s: %s", unit.index() + 1, config.units(), unit.name(),
+            notice.accept(String.format("unit %d/%d %s: %s", unit.index() + 1, total, unit.name(),
                     what(unit, shares)));
             forecaster.started(unit);
-            UnitResult result = Comparison.runUnit(units, GanVariants.get(unit.variant()), unit.seed(), unit.name(),
-                    progress.apply(unit.name()), notice);
-            recorder.record(result, UnitTask.node(env), parallelism.threads());
+            UnitResult result = Comparison.runUnit(units, unit, validationOnly, progress.apply(unit.name()), notice);
+            recorder.record(unit, result, UnitTask.node(env), parallelism.threads());
             ended(unit, result, forecaster);
         }
     }
@@ -128,7 +133,7 @@ final class LocalRun {
     private void ended(Plan.Entry unit, UnitResult result, Forecaster forecaster) {
         double took = forecaster.finished(unit);
         Estimate.Forecast left = forecaster.remaining();
-        notice.accept(String.format(Locale.ROOT, "unit %d/%d %s: %s in %s%s", unit.index() + 1, config.units(),
+        notice.accept(String.format(Locale.ROOT, "unit %d/%d %s: %s in %s%s", unit.index() + 1, total,
                 unit.name(), result.status(), Estimate.duration(took), left.seconds() > 0
                         ? "; left: " + left.describe() : ""));
     }

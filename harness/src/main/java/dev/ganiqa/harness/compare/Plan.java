@@ -11,14 +11,19 @@ import java.util.List;
 
 /**
  * The units of a comparison with their index, as {@value #FILE} in the run folder: Slurm array task i runs unit
- * i. The order is that of the local executor (seeds outer, variants inner).
+ * i. The order is that of the local executor (seeds outer, variants inner). A tuning search's plan holds one unit per
+ * trial, each with its own settings, and is {@code validationOnly}: its units are scored on the validation split and
+ * never touch the test split.
  */
-public record Plan(List<Entry> units) {
+public record Plan(List<Entry> units, boolean validationOnly) {
     public static final String FILE = "plan.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** One unit: its array index, variant, seed and folder name under units/. */
-    public record Entry(int index, String variant, long seed, String name) {
+    /**
+     * One unit: its array index, variant, seed, folder name under units/, and the hyper-parameter overrides of this
+     * unit on top of the comparison's ({@code FIELD=VALUE}; a tuning trial's setting; empty in a comparison).
+     */
+    public record Entry(int index, String variant, long seed, String name, List<String> settings) {
         public Entry {
             if (index < 0) {
                 throw new IllegalArgumentException("expected a unit index >= 0, found " + index);
@@ -26,7 +31,16 @@ public record Plan(List<Entry> units) {
             if (variant == null || variant.isBlank() || name == null || name.isBlank()) {
                 throw new IllegalArgumentException("expected a variant and a unit name, found " + variant + ", " + name);
             }
+            settings = settings == null ? List.of() : List.copyOf(settings);
         }
+
+        public Entry(int index, String variant, long seed, String name) {
+            this(index, variant, seed, name, List.of());
+        }
+    }
+
+    public Plan(List<Entry> units) {
+        this(units, false);
     }
 
     public Plan {

@@ -40,6 +40,7 @@ public final class SlurmExecutor {
     private final PrintStream out;
     private final PrintStream err;
     private final Scheduler scheduler;
+    private dev.ganiqa.reports.model.Tuning tuning;
 
     public SlurmExecutor(CompareConfig config, Path runDir, SlurmOptions options, Map<String, String> env,
                          List<String> commandLine, PrintStream out, PrintStream err) {
@@ -51,6 +52,12 @@ public final class SlurmExecutor {
         this.out = out;
         this.err = err;
         this.scheduler = new Scheduler(env);
+    }
+
+    /** Records {@code t} (may be null) as the search that chose the tuned settings in the configuration. */
+    public SlurmExecutor withTuning(dev.ganiqa.reports.model.Tuning t) {
+        this.tuning = t;
+        return this;
     }
 
     /** Prepares, then submits ({@code submit}) or prints the commands; {@code wait}: follows the jobs to the end. */
@@ -120,7 +127,7 @@ public final class SlurmExecutor {
             Evaluator evaluator = ws.evaluator();
             RunResults results = new RunResults(RunResults.SCHEMA_VERSION, runDir.getFileName().toString(),
                     ProvenanceFactory.create(config, ws.source.spec(), ws.train, ws.validation, ws.test, ws.extractor, Instant.now(),
-                            commandLine).withExecution(new Execution(executor, List.of(), Map.of())),
+                            commandLine).withExecution(new Execution(executor, List.of(), Map.of())).withTuning(tuning),
                     Catalog.standard(), List.of(), null, List.of(), List.of(), null);
             results = results.withReference(Comparison.realRow(config, ws.train, evaluator, runDir, this::notice));
             ResultsJson.write(results, resultsFile, AtomicFiles::write);

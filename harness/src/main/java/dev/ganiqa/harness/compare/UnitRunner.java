@@ -15,7 +15,9 @@ import dev.ganiqa.reports.model.PhaseTimes;
 import dev.ganiqa.reports.model.TrainingStats;
 import dev.ganiqa.reports.model.UnitResult;
 import dev.ganiqa.reports.model.UnitStatus;
+import dev.ganiqa.metrics.eval.MetricDefinitions;
 import dev.ganiqa.trainers.GanVariant;
+import dev.ganiqa.trainers.GanVariants;
 import dev.ganiqa.trainers.Generator;
 import dev.ganiqa.trainers.Generators;
 import dev.ganiqa.trainers.TrainConfig;
@@ -68,8 +70,15 @@ final class UnitRunner {
         return variant + "-seed" + seed;
     }
 
-    UnitResult run(GanVariant variant, long seed, TrainingListener progress) throws IOException, InterruptedException {
-        Path unitDir = runDir.resolve("units").resolve(unitName(variant.name(), seed));
+    /**
+     * Trains (or continues) {@code unit} and evaluates it: against the test split, or with {@code validationOnly}
+     * (a tuning trial) by its last learning-curve point against the validation split alone, without sampling.
+     */
+    UnitResult run(Plan.Entry unit, boolean validationOnly, TrainingListener progress)
+            throws IOException, InterruptedException {
+        GanVariant variant = GanVariants.get(unit.variant());
+        long seed = unit.seed();
+        Path unitDir = runDir.resolve("units").resolve(unit.name());
         Path trainDir = unitDir.resolve("train");
         LearningCurve curve = new LearningCurve(validation, config.curveSamples(),
                 variant.conditional() ? train.classNames() : List.of(), unitDir.resolve("curve.jsonl"));
@@ -80,7 +89,7 @@ final class UnitRunner {
             run = Trainer.resume(trainDir, train, config.budget(), threads, listener);
         } else {
             TrainConfig tc = TrainConfig.defaults(variant, config.budget(), seed)
-                    .withHyperparameters(Overrides.apply(variant, config.settings())).withBatchSize(config.batch())
+                    .withHyperparameters(Overrides.apply(variant, settings(config, unit))).withBatchSize(config.batch())
                     .withThreads(threads);
             run = Trainer.train(tc, train, trainDir, listener);
         }
@@ -98,6 +107,15 @@ final class UnitRunner {
             return new UnitResult(variant.name(), seed, UnitStatus.DIVERGED, run.divergedReason(), stats,
                     new PhaseTimes(trainSeconds, 0, 0, 0), points, best, Map.of(), Map.of(), null, grid, List.of());
         }
+        if (validationOnly) {
+            EpochPoint last = points.isEmpty() ? null : points.get(points.size() - 1);
+            Map<String, dev.ganiqa.reports.model.MetricValue> metrics = last == null || last.fid() == null ? Map.of()
+                    : Map.of(MetricDefinitions.FID_VALIDATION, new dev.ganiqa.reports.model.MetricValue(last.fid(),
+                            last.fidError(), config.curveSamples(), 0, 0));
+            return new UnitResult(variant.name(), seed, UnitStatus.OK, null, stats,
+                    new PhaseTimes(trainSeconds, 0, 0, 0), points, best, metrics, Map.of(), null, grid, List.of(),
+                    CurveTrend.of(points, ProvenanceFactory.budget(config), null, null));
+        }
         long t1 = System.nanoTime();
         Path samplesDir = unitDir.resolve("samples");
         try (Generator generator = Generators.load(trainDir)) {
@@ -114,6 +132,13 @@ final class UnitRunner {
         return new UnitResult(variant.name(), seed, UnitStatus.OK, null, stats,
                 new PhaseTimes(trainSeconds, sampleSeconds, eval.featureSeconds(), eval.metricSeconds()), points, best,
                 eval.metrics(), eval.imageMeasures(), eval.perClass(), grid, neighbours, convergence);
+    }
+
+    /** The comparison's overrides, then the unit's own (a tuning trial's setting), which win. */
+    static List<String> settings(CompareConfig config, Plan.Entry unit) {
+        List<String> all = new ArrayList<>(config.settings());
+        all.addAll(unit.settings());
+        return all;
     }
 
     private static Double value(UnitEvaluation eval, String metric) {

@@ -1,7 +1,6 @@
 package dev.ganiqa.harness.compare;
 
 import dev.ganiqa.reports.model.UnitResult;
-import dev.ganiqa.trainers.GanVariants;
 import dev.ganiqa.trainers.TrainingListener;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,15 +39,17 @@ public final class UnitTask {
      * units): under the unit folder's lock, and writes {@code units/<name>/unit.json}.
      */
     UnitFile run(Workspace ws, int index, TrainingListener progress) throws IOException, InterruptedException {
-        Plan.Entry entry = Plan.read(runDir).unit(index);
+        Plan plan = Plan.read(runDir);
+        Plan.Entry entry = plan.unit(index);
         Path unitDir = runDir.resolve("units").resolve(entry.name());
         Files.createDirectories(unitDir);
         try (RunFolder lock = RunFolder.lock(unitDir)) {
             String started = Instant.now().toString();
             err.println("ganiqa: unit " + index + " " + entry.name() + " on " + node(env) + ", " + ws.threads
                     + " TF thread" + (ws.threads == 1 ? "" : "s"));
-            UnitResult result = Comparison.runUnit(ws.units(runDir), GanVariants.get(entry.variant()), entry.seed(),
-                    entry.name(), progress, m -> err.println("ganiqa: " + m));
+            UnitRunner units = plan.validationOnly() ? ws.tuningUnits(runDir) : ws.units(runDir);
+            UnitResult result = Comparison.runUnit(units, entry, plan.validationOnly(), progress,
+                    m -> err.println("ganiqa: " + m));
             UnitFile file = new UnitFile(entry.name(), node(env), jobId(env), Instant.now().toString(), result,
                     started, ws.threads);
             file.write(runDir);

@@ -139,7 +139,7 @@ final class Workspace implements AutoCloseable {
      * spread), computed (or read) on first use.
      */
     Evaluator validationEvaluator() {
-        if (validationEvaluator == null && shared != null && isShared(shared.getParent())) {
+        if (validationEvaluator == null && shared != null && Files.isRegularFile(shared.resolve(VALIDATION_STATS))) {
             try {
                 validationEvaluator = new Evaluator(Reference.ofStats(NumpyFiles.readStats(
                         shared.resolve(VALIDATION_STATS))), extractor, threads);
@@ -154,6 +154,21 @@ final class Workspace implements AutoCloseable {
                     extractor, Progress.NONE).stats()), extractor, threads);
         }
         return validationEvaluator;
+    }
+
+    /**
+     * The units of a tuning search: learning curves on the validation split, no test reference (the test split is
+     * never evaluated while tuning).
+     */
+    UnitRunner tuningUnits(Path runDir) {
+        return new UnitRunner(config, train, null, validationEvaluator(), null, runDir, threads);
+    }
+
+    /** Saves the validation statistics for a tuning search's workers (all they read). */
+    void shareValidation(Path runDir) throws IOException {
+        Path dir = runDir.resolve(SHARED);
+        Files.createDirectories(dir);
+        NumpyFiles.writeStats(dir.resolve(VALIDATION_STATS), validationEvaluator().reference().stats());
     }
 
     UnitRunner units(Path runDir) throws InterruptedException {

@@ -15,6 +15,8 @@ public final class MetricDefinitions {
     public static final String FID = "fid";
     /** FID at the best epoch of a training run's per-epoch curve (StudioGAN logs show training peaking early). */
     public static final String FID_BEST = "fid_best";
+    /** FID of a tuning trial's last learning-curve point against the validation split. */
+    public static final String FID_VALIDATION = "fid_validation";
     public static final String KID = "kid";
     public static final String IS = "is";
     public static final String PRECISION = "precision";
@@ -58,6 +60,8 @@ public final class MetricDefinitions {
                     "Frechet distance of feature Gaussians, final epoch (Heusel et al. 2017)"),
             new Definition(FID_BEST, "best FID", Direction.LOWER_IS_BETTER, true,
                     "lowest FID of the per-epoch curve (small sample)"),
+            new Definition(FID_VALIDATION, "validation FID", Direction.LOWER_IS_BETTER, true,
+                    "FID of the last learning-curve point against the validation split: what tuning chooses by"),
             new Definition(KID, "KID", Direction.LOWER_IS_BETTER, true,
                     "kernel inception distance, cubic polynomial kernel, " + KID_DEFAULTS.subsets() + " subsets of "
                             + KID_DEFAULTS.subsetSize() + " (Binkowski et al. 2018)"),

@@ -137,7 +137,10 @@ final class Details {
         return b.toString();
     }
 
-    /** Variant hyper-parameters: rows are variants, columns the union of their keys. */
+    /**
+     * Variant hyper-parameters: rows are variants, columns the union of their keys; a value chosen by the tuning
+     * search is marked "tuned" (the others are the variants' defaults, whose sources the code cites, or --set).
+     */
     Table configs() {
         Map<String, Map<String, Object>> configs = results.provenance().variantConfigs();
         Set<String> keys = new LinkedHashSet<>();
@@ -145,9 +148,66 @@ final class Details {
         List<String> headings = new ArrayList<>(List.of("variant"));
         headings.addAll(keys);
         List<Row> rows = new ArrayList<>();
-        configs.forEach((variant, config) -> rows.add(new Row(variant, null, keys.stream()
-                .map(k -> Cell.of(config.containsKey(k) ? String.valueOf(config.get(k)) : "\u2013")).toList())));
+        configs.forEach((variant, config) -> {
+            Set<String> tuned = tunedFields(variant);
+            rows.add(new Row(variant, null, keys.stream().map(k -> config.containsKey(k)
+                    ? new Cell(String.valueOf(config.get(k)), tuned.contains(k) ? "tuned" : null, false)
+                    : Cell.of("\u2013")).toList()));
+        });
         return new Table(headings, rows);
+    }
+
+    /** The fields of {@code variant} set by the tuning search's choice ("wgan.beta1=0" gives beta1). */
+    private Set<String> tunedFields(String variant) {
+        dev.ganiqa.reports.model.Tuning t = results.provenance().tuning();
+        Set<String> out = new LinkedHashSet<>();
+        if (t != null) {
+            for (String s : t.chosen().getOrDefault(variant, List.of())) {
+                String field = s.substring(0, s.indexOf('='));
+                out.add(field.substring(field.indexOf('.') + 1));
+            }
+        }
+        return out;
+    }
+
+    /** The tuning search per variant: its trials' validation FIDs and the chosen setting (empty without a search). */
+    Table tuning() {
+        dev.ganiqa.reports.model.Tuning t = results.provenance().tuning();
+        List<String> headings = List.of("variant", "trials", "validation FID: best", "median", "worst",
+                "chosen setting");
+        List<Row> rows = new ArrayList<>();
+        if (t == null) {
+            return new Table(headings, rows);
+        }
+        for (String variant : t.variants()) {
+            List<dev.ganiqa.reports.model.Tuning.Trial> mine = t.trials().stream()
+                    .filter(x -> x.variant().equals(variant)).toList();
+            double[] fids = mine.stream().filter(x -> x.validationFid() != null)
+                    .mapToDouble(dev.ganiqa.reports.model.Tuning.Trial::validationFid).sorted().toArray();
+            long failed = mine.size() - fids.length;
+            List<String> chosen = t.chosen().getOrDefault(variant, List.of());
+            rows.add(new Row(variant, null, List.of(
+                    Cell.of(mine.size() + (failed > 0 ? " (" + failed + " diverged or failed)" : "")),
+                    Cell.of(fids.length == 0 ? "\u2013" : Numbers.format(fids[0])),
+                    Cell.of(fids.length == 0 ? "\u2013" : Numbers.format(fids[fids.length / 2])),
+                    Cell.of(fids.length == 0 ? "\u2013" : Numbers.format(fids[fids.length - 1])),
+                    Cell.of(chosen.isEmpty() ? "none (search unfinished)" : String.join(", ", chosen.stream()
+                            .map(x -> x.substring(x.indexOf('.') + 1)).toList())))));
+        }
+        return new Table(headings, rows);
+    }
+
+    String tuningNote() {
+        dev.ganiqa.reports.model.Tuning t = results.provenance().tuning();
+        if (t == null) {
+            return "";
+        }
+        return "every variant tried the same " + t.trials().stream().mapToInt(dev.ganiqa.reports.model.Tuning.Trial::trial)
+                .max().orElse(0) + " settings (" + t.search() + " search, seed " + t.searchSeed() + ", space "
+                + t.space().entrySet().stream().map(e -> e.getKey() + " " + String.join("/", e.getValue()))
+                .collect(Collectors.joining(", ")) + "), each trained for " + t.budget() + " with seed " + t.seed()
+                + " and scored by the FID of its last learning-curve point against the validation split ("
+                + t.extractor() + "); the test split was not used; the lowest was chosen";
     }
 
     /** The recorded arguments after the program name; files written before had {@code ganiqa} as the first one. */

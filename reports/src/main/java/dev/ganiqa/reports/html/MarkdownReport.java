@@ -38,6 +38,7 @@ public final class MarkdownReport implements ReportWriter {
         section(md, "Pairwise tests of the other metrics", v.otherTestsSummary(), v.otherTests());
         section(md, "Units", "training time across resumes; the last column says where the learning curve (on the "
                 + "validation split) stood when the budget ended", v.units());
+        section(md, "Tuning", v.tuningNote(), v.tuning());
         md.append("## Provenance\n\n");
         for (KeyValue kv : v.provenance()) {
             md.append("- **").append(text(kv.key())).append("**: ").append(text(kv.value())).append('\n');

@@ -39,7 +39,7 @@ final class ReportViews {
                 details.perClass(), details.perClassNote(), images ? figures.neighbours() : java.util.List.of(),
                 details.provenance(),
                 details.configs(), details.commandLine(), css, extendCommand(results), tables.claims(),
-                Warnings.of(results));
+                Warnings.of(results), details.tuning(), details.tuningNote());
     }
 
     /** The command that doubles the budget in the same folder, offered when the ranking is provisional. */

@@ -21,11 +21,12 @@ import java.util.Map;
  * @param earlierBudgets the budgets this comparison ran to before it was extended, oldest first (empty if never)
  * @param execution      where the units ran: executor, scheduler job ids, each unit's node (null in files
  *                       written before it was recorded)
+ * @param tuning         the search that chose the variants' tuned settings ({@code compare --tuned}), or null
  */
 public record Provenance(String ganiqaVersion, DatasetInfo dataset, Map<String, Map<String, Object>> variantConfigs,
                          List<Long> seeds, Budget budget, ExtractorInfo extractor, Environment environment,
                          Instant startedAt, Instant finishedAt, double wallSeconds, List<String> commandLine, Execution execution,
-                         List<Budget> earlierBudgets) {
+                         List<Budget> earlierBudgets, Tuning tuning) {
     public Provenance {
         earlierBudgets = earlierBudgets == null ? List.of() : List.copyOf(earlierBudgets);
         Checks.text(ganiqaVersion, "ganiqaVersion");
@@ -35,6 +36,14 @@ public record Provenance(String ganiqaVersion, DatasetInfo dataset, Map<String, 
         variantConfigs = Checks.map(variantConfigs);
         seeds = Checks.list(seeds);
         commandLine = Checks.list(commandLine);
+    }
+
+    public Provenance(String ganiqaVersion, DatasetInfo dataset, Map<String, Map<String, Object>> variantConfigs,
+                      List<Long> seeds, Budget budget, ExtractorInfo extractor, Environment environment,
+                      Instant startedAt, Instant finishedAt, double wallSeconds, List<String> commandLine,
+                      Execution execution, List<Budget> earlierBudgets) {
+        this(ganiqaVersion, dataset, variantConfigs, seeds, budget, extractor, environment, startedAt, finishedAt,
+                wallSeconds, commandLine, execution, earlierBudgets, null);
     }
 
     /** Without a recorded execution (files and callers from before it was recorded). */
@@ -56,12 +65,17 @@ public record Provenance(String ganiqaVersion, DatasetInfo dataset, Map<String, 
 
     public Provenance withExecution(Execution e) {
         return new Provenance(ganiqaVersion, dataset, variantConfigs, seeds, budget, extractor, environment, startedAt,
-                finishedAt, wallSeconds, commandLine, e, earlierBudgets);
+                finishedAt, wallSeconds, commandLine, e, earlierBudgets, tuning);
+    }
+
+    public Provenance withTuning(Tuning t) {
+        return new Provenance(ganiqaVersion, dataset, variantConfigs, seeds, budget, extractor, environment, startedAt,
+                finishedAt, wallSeconds, commandLine, execution, earlierBudgets, t);
     }
 
     public Provenance withTimes(Instant finished, double wall) {
         return new Provenance(ganiqaVersion, dataset, variantConfigs, seeds, budget, extractor, environment, startedAt,
-                finished, wall, commandLine, execution, earlierBudgets);
+                finished, wall, commandLine, execution, earlierBudgets, tuning);
     }
 
     /** The provenance of this comparison extended to {@code next}: the current budget joins the earlier ones. */
@@ -69,6 +83,6 @@ public record Provenance(String ganiqaVersion, DatasetInfo dataset, Map<String, 
         List<Budget> earlier = new java.util.ArrayList<>(earlierBudgets);
         earlier.add(budget);
         return new Provenance(ganiqaVersion, dataset, variantConfigs, seeds, next, extractor, environment, startedAt,
-                null, wallSeconds, command, execution, earlier);
+                null, wallSeconds, command, execution, earlier, tuning);
     }
 }
