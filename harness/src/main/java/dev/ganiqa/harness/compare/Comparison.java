@@ -172,8 +172,8 @@ public final class Comparison {
             new LocalRun(config, plan, runDir, ws, par, env, this::notice, progress, startNanos).run(left, shares,
                     (entry, unit, node, threads) -> {
                         Execution ex = results.provenance().execution().withUnit(entry.name(), node, threads);
-                        results = SeedStatistics.apply(results.withUnit(unit).withProvenance(
-                                results.provenance().withExecution(ex)));
+                        results = SeedStatistics.apply(results.withUnit(unit).withUnitsSorted(planOrder())
+                                .withProvenance(results.provenance().withExecution(ex)));
                         ResultsJson.write(results, resultsFile, AtomicFiles::write);
                         new HtmlReport().write(results, runDir, report, AtomicFiles::write);
                     });
@@ -184,6 +184,17 @@ public final class Comparison {
             new HtmlReport().write(results, runDir, report, AtomicFiles::write);
             return new Outcome(runDir, results, report);
         }
+    }
+
+    /** Seeds outer, variants inner, as the plan lists the units (units of other seeds or variants last). */
+    private java.util.Comparator<UnitResult> planOrder() {
+        return java.util.Comparator.comparingInt((UnitResult u) -> position(config.seeds(), u.seed()))
+                .thenComparingInt(u -> position(config.variants(), u.variant()));
+    }
+
+    private static <T> int position(List<T> list, T value) {
+        int i = list.indexOf(value);
+        return i < 0 ? Integer.MAX_VALUE : i;
     }
 
     /** The plan's units that still need work, by what {@code results} records (all of them when it is null). */
@@ -201,7 +212,8 @@ public final class Comparison {
         for (Plan.Entry e : left(plan, results)) {
             Optional<UnitFile> file = UnitFile.read(runDir, e.name());
             if (file.isPresent() && finished(file.get().result())) {
-                out = SeedStatistics.apply(out.withUnit(file.get().result()).withProvenance(out.provenance()
+                out = SeedStatistics.apply(out.withUnit(file.get().result()).withUnitsSorted(planOrder())
+                        .withProvenance(out.provenance()
                         .withExecution((out.provenance().execution() == null ? LOCAL : out.provenance().execution())
                                 .withUnit(e.name(), file.get().node(), file.get().threads()))));
             }

@@ -174,7 +174,12 @@ final class LocalWorkers implements AutoCloseable {
             Event e = events.take();
             switch (e.words()[0]) {
                 case "probe" -> out.add(SpeedProbe.Result.parse(e.words(), 1));
-                case "exited" -> throw startFailure(e.worker(), e.words()[1]);
+                case "exited" -> {
+                    String last = lastLine(e.worker().log);
+                    throw new IOException("worker process " + e.worker().number + " ended while timing the recipes "
+                            + "(exit status " + e.words()[1] + ")" + (last.isEmpty() ? "" : ": " + last) + "; its log: "
+                            + e.worker().log);
+                }
                 default -> { }
             }
         }

@@ -56,6 +56,9 @@ class ParallelCompareTest {
         RunResults s = ResultsJson.read(sequential.resolve("results.json"));
         assertThat(p.units()).hasSize(4).allMatch(UnitResult::ok);
         assertThat(s.units()).hasSize(4).allMatch(UnitResult::ok);
+        // Whatever order the workers finished in, results.json lists the units as the plan does.
+        assertThat(p.units()).extracting(u -> u.variant() + "-seed" + u.seed())
+                .containsExactly("dcgan-seed1", "cwgan-seed1", "dcgan-seed2", "cwgan-seed2");
         // Each unit trained single-threaded in both runs: the same weights, samples and numbers. Only the real
         // reference was extracted with other thread counts (2 by the parallel run's coordinator, 1 here).
         for (UnitResult u : p.units()) {

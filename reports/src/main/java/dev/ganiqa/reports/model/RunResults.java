@@ -81,6 +81,16 @@ public record RunResults(int schemaVersion, String runId, Provenance provenance,
         return new RunResults(schemaVersion, runId, provenance, metrics, next, reference, variants, tests, verdict, claims);
     }
 
+    /**
+     * A copy with the units in {@code order} (units of a parallel comparison finish in any order; results.json keeps
+     * the plan's).
+     */
+    public RunResults withUnitsSorted(java.util.Comparator<UnitResult> order) {
+        List<UnitResult> next = new java.util.ArrayList<>(units);
+        next.sort(order);
+        return new RunResults(schemaVersion, runId, provenance, metrics, next, reference, variants, tests, verdict, claims);
+    }
+
     /** A copy with the real-data row set. */
     public RunResults withReference(RealReference reference) {
         return new RunResults(schemaVersion, runId, provenance, metrics, units, reference, variants, tests, verdict, claims);
