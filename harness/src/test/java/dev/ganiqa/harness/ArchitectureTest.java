@@ -62,6 +62,16 @@ class ArchitectureTest {
                 .allMatch(t -> t.startsWith("dev.ganiqa.datasets")));
     }
 
+    /**
+     * No extractor may be built or tuned with the held-out out-of-distribution families: the code that trains
+     * extractors does not reach the package that makes them.
+     */
+    @Test
+    void extractorTrainingNeverSeesTheHeldOutFamilies() throws IOException {
+        assertThat(packageImports("metrics").get("dev.ganiqa.metrics.features.train"))
+                .doesNotContain("dev.ganiqa.metrics.eval");
+    }
+
     @Test
     void harnessPackagesFormNoCycle() throws IOException {
         Map<String, Set<String>> graph = packageImports("harness");

@@ -67,6 +67,21 @@ public final class ExtractorCheckCommand extends BaseCommand {
             context.out().printf("%-14s %-18s %12.5g %12.5g  %-12s %s%n", r.degradation(), r.metric(), r.value(),
                     r.real(), r.expected(), r.pass() ? "ok" : "FAIL");
         }
+        for (var group : dev.ganiqa.metrics.eval.OutOfDistribution.Group.values()) {
+            boolean tuning = group == dev.ganiqa.metrics.eval.OutOfDistribution.Group.TUNING;
+            context.out().println();
+            context.out().println(tuning ? "out of distribution, the kinds extractors may be built or tuned with:"
+                    : "out of distribution, held out (no extractor is built or tuned with these):");
+            context.out().printf("  %-38s %10s %10s %10s %10s  %s%n", "family", "precision", "density", "recall",
+                    "coverage", "precision, density <= " + ExtractorCheck.OOD_BOUND);
+            for (ExtractorCheck.OodRow r : report.ood()) {
+                if (r.group() == group) {
+                    context.out().printf("  %-38s %10.3f %10.3f %10.3f %10.3f  %s%n", r.family(), r.precision(),
+                            r.density(), r.recall(), r.coverage(), r.pass() ? "ok" : "FAIL");
+                }
+            }
+        }
+        context.out().println();
         long failed = report.rows().stream().filter(r -> !r.pass()).count();
         context.out().println(failed == 0 ? "extractor check passed: " + report.rows().size() + " expectations"
                 : "extractor check failed: " + failed + " of " + report.rows().size() + " expectations");

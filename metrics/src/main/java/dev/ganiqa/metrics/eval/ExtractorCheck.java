@@ -43,9 +43,25 @@ public final class ExtractorCheck {
     public record Row(String degradation, String metric, double value, double real, String expected, boolean pass) {
     }
 
-    /** Every set's metrics and every checked expectation; {@code passed} when all hold. */
+    /**
+     * Precision and density of an out-of-distribution family must stay below this: a feature space that places such
+     * inputs among real images makes both meaningless for generated sets that resemble them.
+     */
+    public static final double OOD_BOUND = 0.15;
+
+    /** One out-of-distribution family ({@link OutOfDistribution}) with its set metrics against the reference. */
+    public record OodRow(String family, OutOfDistribution.Group group, double precision, double density, double recall,
+                         double coverage, double fid, boolean pass) {
+    }
+
+    /**
+     * Every set's metrics and every checked expectation; {@code passed} when all hold. {@code ood}: the
+     * out-of-distribution families of both groups; {@code tuningPassed} / {@code heldOutPassed}: whether every family
+     * of the group stayed below {@link #OOD_BOUND} on precision and density.
+     */
     public record Report(String extractor, String sha256, int images, Map<String, Map<String, Double>> metrics,
-                         List<Row> rows, boolean passed) {
+                         List<Row> rows, boolean passed, List<OodRow> ood, boolean tuningPassed,
+                         boolean heldOutPassed) {
     }
 
     /** The degradations, in the order they are reported, and the expectations on each. */
@@ -110,7 +126,28 @@ public final class ExtractorCheck {
             };
             rows.add(new Row(e.degradation(), e.metric(), v, r, e.describe(), pass));
         }
+        List<OodRow> ood = new ArrayList<>();
+        for (OutOfDistribution.Family f : OutOfDistribution.families()) {
+            ExtractedSet set = ExtractedSet.of(ImageSet.of(f.make().apply(heldOut, seed + 100)), extractor,
+                    Progress.NONE);
+            Map<String, Evaluation.Value> m = Evaluation.evaluate(extractor.info(), real, set).metrics();
+            double p = value(m, MetricDefinitions.PRECISION);
+            double d = value(m, MetricDefinitions.DENSITY);
+            ood.add(new OodRow(f.name(), f.group(), p, d, value(m, MetricDefinitions.RECALL),
+                    value(m, MetricDefinitions.COVERAGE), value(m, MetricDefinitions.FID),
+                    p <= OOD_BOUND && d <= OOD_BOUND));
+        }
         return new Report(extractor.info().name(), extractor.info().sha256(), heldOut.size(), metrics, rows,
-                rows.stream().allMatch(Row::pass));
+                rows.stream().allMatch(Row::pass), ood, groupPassed(ood, OutOfDistribution.Group.TUNING),
+                groupPassed(ood, OutOfDistribution.Group.HELD_OUT));
+    }
+
+    private static boolean groupPassed(List<OodRow> ood, OutOfDistribution.Group group) {
+        return ood.stream().filter(r -> r.group() == group).allMatch(OodRow::pass);
+    }
+
+    private static double value(Map<String, Evaluation.Value> m, String id) {
+        Evaluation.Value v = m.get(id);
+        return v == null ? Double.NaN : v.value();
     }
 }

@@ -41,6 +41,37 @@ class ExtractorCheckTest {
         return failed;
     }
 
+    /**
+     * The out-of-distribution protocol catches what the v2 check missed: v2 keeps the full-frame kinds its rejection
+     * class was trained on out of the real manifold, but noise inside a black frame lands in it.
+     */
+    @Test
+    void theHeldOutGroupExposesWhatTheTuningGroupHides() {
+        ExtractorCheck.Report v2 = check("ganiqa-fmnist-v2");
+        assertThat(v2.ood()).extracting(ExtractorCheck.OodRow::family)
+                .containsExactlyElementsOf(OutOfDistribution.families().stream().map(OutOfDistribution.Family::name)
+                        .toList());
+        assertThat(v2.tuningPassed()).isTrue();
+        assertThat(v2.heldOutPassed()).isFalse();
+        ExtractorCheck.OodRow frame = v2.ood().stream().filter(r -> r.family().equals("noise in a 4-px black frame"))
+                .findFirst().orElseThrow();
+        assertThat(frame.group()).isEqualTo(OutOfDistribution.Group.HELD_OUT);
+        assertThat(frame.precision()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void theFamiliesAreSeededAndShapedLikeTheRealImages() {
+        var real = SubsetDataset.sample(Datasets.open("fashion-mnist").open(Split.TEST), 40, 3);
+        for (OutOfDistribution.Family f : OutOfDistribution.families()) {
+            var a = f.make().apply(real, 5L);
+            var b = f.make().apply(real, 5L);
+            assertThat(a.size()).as(f.name()).isEqualTo(40);
+            assertThat(a.shape()).isEqualTo(real.shape());
+            assertThat(a.image(7)).as(f.name()).isEqualTo(b.image(7));
+            assertThat(a.image(7)).as(f.name() + " is not all black").isNotEqualTo(new byte[real.shape().values()]);
+        }
+    }
+
     @Test
     void theDefaultExtractorMeetsEveryExpectation() {
         ExtractorCheck.Report report = check(Extractors.DEFAULT);
