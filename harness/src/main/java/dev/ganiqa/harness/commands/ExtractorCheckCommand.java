@@ -68,16 +68,19 @@ public final class ExtractorCheckCommand extends BaseCommand {
                     r.real(), r.expected(), r.pass() ? "ok" : "FAIL");
         }
         for (var group : dev.ganiqa.metrics.eval.OutOfDistribution.Group.values()) {
-            boolean tuning = group == dev.ganiqa.metrics.eval.OutOfDistribution.Group.TUNING;
             context.out().println();
-            context.out().println(tuning ? "out of distribution, the kinds extractors may be built or tuned with:"
-                    : "out of distribution, held out (no extractor is built or tuned with these):");
-            context.out().printf("  %-38s %10s %10s %10s %10s  %s%n", "family", "precision", "density", "recall",
-                    "coverage", "precision, density <= " + ExtractorCheck.OOD_BOUND);
+            context.out().println(switch (group) {
+                case TUNING -> "out of distribution, the kinds extractors may be built or tuned with:";
+                case HELD_OUT -> "out of distribution, held out (no extractor is built or tuned with these):";
+                case FINAL -> "out of distribution, final held-out group (written after v3's design was chosen, "
+                        + "never used for a decision):";
+            });
+            context.out().printf("  %-38s %10s %10s %10s %10s %10s  %s%n", "family", "precision", "density", "recall",
+                    "coverage", "ood share", "precision, density <= " + ExtractorCheck.OOD_BOUND);
             for (ExtractorCheck.OodRow r : report.ood()) {
                 if (r.group() == group) {
-                    context.out().printf("  %-38s %10.3f %10.3f %10.3f %10.3f  %s%n", r.family(), r.precision(),
-                            r.density(), r.recall(), r.coverage(), r.pass() ? "ok" : "FAIL");
+                    context.out().printf("  %-38s %10.3f %10.3f %10.3f %10.3f %10.3f  %s%n", r.family(), r.precision(),
+                            r.density(), r.recall(), r.coverage(), r.oodShare(), r.pass() ? "ok" : "FAIL");
                 }
             }
         }

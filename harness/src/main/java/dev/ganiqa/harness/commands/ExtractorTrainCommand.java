@@ -53,6 +53,10 @@ public final class ExtractorTrainCommand extends BaseCommand {
             + "Fashion-MNIST class) made ganiqa-fmnist-v2; 0 (none) made ganiqa-fmnist-v1")
     public int reject = 0;
 
+    @Parameter(names = "--composed", description = "Half of the rejection images composed into regions (polygons, "
+            + "ellipses, two-kind splits) on a flat background, the recipe of ganiqa-fmnist-v3")
+    public boolean composed;
+
     @Parameter(names = "--name", description = "Name of the frozen graph file (NAME.pb); default ganiqa-fmnist-v2 "
             + "with --reject, ganiqa-fmnist-v1 without")
     public String name;
@@ -62,8 +66,11 @@ public final class ExtractorTrainCommand extends BaseCommand {
 
     @Override
     public int run(CommandContext context) throws Exception {
+        if (composed && reject == 0) {
+            throw CliException.usage("extractor train", "expected --composed with --reject N (N > 0), found --reject 0");
+        }
         TrainingConfig config = new TrainingConfig(epochs, batch, TrainingConfig.defaults().learningRate(), seed,
-                Runtime.getRuntime().availableProcessors(), reject);
+                Runtime.getRuntime().availableProcessors(), reject, composed);
         String name = this.name != null ? this.name : reject > 0 ? "ganiqa-fmnist-v2" : "ganiqa-fmnist-v1";
         DatasetSource source = Datasets.open(data);
         ImageDataset train = source.open(Split.TRAIN);
@@ -96,6 +103,7 @@ public final class ExtractorTrainCommand extends BaseCommand {
         json.put("train_images", result.trainImages());
         json.put("classes", result.classes());
         json.put("rejection_images", config.reject());
+        json.put("composed_negatives", config.composed());
         json.put("feature_dim", result.featureDim());
         json.put("epochs", config.epochs());
         json.put("batch_size", config.batchSize());

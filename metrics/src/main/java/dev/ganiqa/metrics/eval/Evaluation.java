@@ -108,10 +108,26 @@ public final class Evaluation {
                 }
             }
         }
+        if (fake.rejection() != null) {
+            double share = oodShare(fake.rejection());
+            out.put(MetricDefinitions.OOD_SHARE, Value.of("out-of-distribution share (" + name + ", rejection > "
+                    + MetricDefinitions.OOD_THRESHOLD + ")", share, n, 0));
+            if (share > MetricDefinitions.OOD_WARNING) {
+                warnings.add(String.format(java.util.Locale.ROOT, "generated set: %.0f%% of the images are outside the "
+                        + "data by the extractor's own rejection class; their precision and density describe what "
+                        + "the extractor cannot represent, not the images", 100 * share));
+            }
+        }
         inceptionScore(name, fake, out, unavailable);
         vectorMetrics(name, real, fake, out, unavailable);
         classMetrics(name, real, fake, out, unavailable);
         return new Result(out, unavailable, warnings);
+    }
+
+    /** The share of rejection probabilities above {@link MetricDefinitions#OOD_THRESHOLD}. */
+    public static double oodShare(double[] rejection) {
+        long out = java.util.Arrays.stream(rejection).filter(r -> r > MetricDefinitions.OOD_THRESHOLD).count();
+        return (double) out / rejection.length;
     }
 
     /** KID, precision/recall and density/coverage: both sets' feature vectors. */

@@ -25,7 +25,13 @@ import java.util.List;
  * @param stats         null when fewer than 2 images were extracted (no covariance)
  */
 public record ExtractedSet(int size, GaussianStats stats, FeatureMatrix features, FeatureMatrix probabilities,
-                           int[] entries, int[] labels, List<String> classNames, RunSummary summary) {
+                           int[] entries, int[] labels, List<String> classNames, RunSummary summary,
+                           double[] rejection) {
+    /** Without rejection probabilities (an extractor without a rejection class, a feature file). */
+    public ExtractedSet(int size, GaussianStats stats, FeatureMatrix features, FeatureMatrix probabilities,
+                        int[] entries, int[] labels, List<String> classNames, RunSummary summary) {
+        this(size, stats, features, probabilities, entries, labels, classNames, summary, null);
+    }
 
     /** Every image's features and probabilities kept, with the statistics from the same pass. */
     public static ExtractedSet of(ImageSet set, FeatureExtractor extractor, Progress progress) {
@@ -44,6 +50,7 @@ public record ExtractedSet(int size, GaussianStats stats, FeatureMatrix features
         GrowingRows features = keep ? new GrowingRows(dim) : null;
         GrowingRows probabilities = keep && classes > 0 ? new GrowingRows(classes) : null;
         List<Integer> entries = new ArrayList<>();
+        List<Float> rejection = new ArrayList<>();
         RunSummary summary = new FeatureRunner(RunnerOptions.defaults()).run(set, extractor, batch -> {
             float[] f = batch.features().features();
             moments.add(f, batch.size());
@@ -56,6 +63,12 @@ public record ExtractedSet(int size, GaussianStats stats, FeatureMatrix features
             for (int i : batch.indices()) {
                 entries.add(i);
             }
+            float[] r = batch.features().rejection();
+            if (r != null) {
+                for (float v : r) {
+                    rejection.add(v);
+                }
+            }
         }, progress);
         int n = entries.size();
         int[] rows = entries.stream().mapToInt(Integer::intValue).toArray();
@@ -66,8 +79,10 @@ public record ExtractedSet(int size, GaussianStats stats, FeatureMatrix features
                 labels[i] = set.label(rows[i]);
             }
         }
+        double[] reject = rejection.size() == n && n > 0 ? rejection.stream().mapToDouble(Float::doubleValue).toArray()
+                : null;
         return new ExtractedSet(n, n >= 2 ? moments.stats() : null, features == null ? null : features.matrix(n),
-                probabilities == null ? null : probabilities.matrix(n), rows, labels, set.classNames(), summary);
+                probabilities == null ? null : probabilities.matrix(n), rows, labels, set.classNames(), summary, reject);
     }
 
     public boolean hasVectors() {
@@ -92,8 +107,15 @@ public record ExtractedSet(int size, GaussianStats stats, FeatureMatrix features
                 l[i] = labels[indices[i]];
             }
         }
+        double[] r = null;
+        if (rejection != null) {
+            r = new double[indices.length];
+            for (int i = 0; i < indices.length; i++) {
+                r[i] = rejection[indices[i]];
+            }
+        }
         return new ExtractedSet(indices.length, indices.length >= 2 ? GaussianStats.of(f) : null, f,
-                probabilities == null ? null : probabilities.select(indices), e, l, classNames, summary);
+                probabilities == null ? null : probabilities.select(indices), e, l, classNames, summary, r);
     }
 
     /** The most probable class of row {@code row} by the extractor's own classifier, or -1 without one. */

@@ -51,7 +51,7 @@ public final class ExtractorCheck {
 
     /** One out-of-distribution family ({@link OutOfDistribution}) with its set metrics against the reference. */
     public record OodRow(String family, OutOfDistribution.Group group, double precision, double density, double recall,
-                         double coverage, double fid, boolean pass) {
+                         double coverage, double fid, double oodShare, boolean pass) {
     }
 
     /**
@@ -135,11 +135,11 @@ public final class ExtractorCheck {
             double d = value(m, MetricDefinitions.DENSITY);
             ood.add(new OodRow(f.name(), f.group(), p, d, value(m, MetricDefinitions.RECALL),
                     value(m, MetricDefinitions.COVERAGE), value(m, MetricDefinitions.FID),
-                    p <= OOD_BOUND && d <= OOD_BOUND));
+                    value(m, MetricDefinitions.OOD_SHARE), p <= OOD_BOUND && d <= OOD_BOUND));
         }
         return new Report(extractor.info().name(), extractor.info().sha256(), heldOut.size(), metrics, rows,
                 rows.stream().allMatch(Row::pass), ood, groupPassed(ood, OutOfDistribution.Group.TUNING),
-                groupPassed(ood, OutOfDistribution.Group.HELD_OUT));
+                groupPassed(ood, OutOfDistribution.Group.HELD_OUT) && groupPassed(ood, OutOfDistribution.Group.FINAL));
     }
 
     private static boolean groupPassed(List<OodRow> ood, OutOfDistribution.Group group) {

@@ -27,6 +27,14 @@ public final class MetricDefinitions {
     public static final String CLASS_CONSISTENCY = "class_consistency";
     /** Total variation distance of the samples' predicted-class histogram from the real one (unconditional sets). */
     public static final String CLASS_BALANCE = "class_balance";
+    /**
+     * Share of a set the extractor itself deems outside the data: the images whose probability of its rejection class
+     * exceeds {@link #OOD_THRESHOLD} (extractors trained with one: ganiqa-fmnist-v2 and later).
+     */
+    public static final String OOD_SHARE = "ood_share";
+    public static final double OOD_THRESHOLD = 0.5;
+    /** An OOD share above this makes a set's precision and density a description of the extractor, not of the set. */
+    public static final double OOD_WARNING = 0.5;
     /** Within-class diversity relative to real images of the class, averaged over classes (1 = as real). */
     public static final String DIVERSITY = "diversity";
     /** Mean per-image variance of the Laplacian (the study's "blur"). */
@@ -78,6 +86,10 @@ public final class MetricDefinitions {
                     "density, k=" + NearestNeighbourMetrics.DENSITY_COVERAGE_K + " (Naeem et al. 2020)"),
             new Definition(COVERAGE, "coverage", Direction.HIGHER_IS_BETTER, true,
                     "coverage, k=" + NearestNeighbourMetrics.DENSITY_COVERAGE_K + " (Naeem et al. 2020)"),
+            new Definition(OOD_SHARE, "out-of-distribution share", Direction.LOWER_IS_BETTER, true,
+                    "share of samples whose probability of the extractor's rejection class (not an image of the data) "
+                            + "exceeds " + OOD_THRESHOLD + "; where it is high, precision and density describe what "
+                            + "the extractor cannot represent"),
             new Definition(CLASS_CONSISTENCY, "class consistency", Direction.HIGHER_IS_BETTER, true,
                     "share of conditional samples classified as the requested class"),
             new Definition(CLASS_BALANCE, "class balance", Direction.LOWER_IS_BETTER, true,

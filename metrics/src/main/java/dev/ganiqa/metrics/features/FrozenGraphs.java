@@ -34,7 +34,11 @@ public final class FrozenGraphs {
             ExtractorInfo info = new ExtractorInfo(name, version, sha256, shape, false,
                     "float 0..255 NHWC " + shape + "; the graph maps to [-1, 1]", dim, classes);
             Session session = new Session(graph, TfConfig.threads(threads));
-            return new SessionExtractor(info, session, input, features, probabilities, null, List.of(session, graph));
+            // Graphs trained with a rejection class export its probability as well (ganiqa-fmnist-v2 and later).
+            var rejectionOp = graph.operation(ClassifierNet.REJECTION_OUTPUT);
+            Output<?> rejection = rejectionOp == null ? null : rejectionOp.output(0);
+            return new SessionExtractor(info, session, input, features, probabilities, null, rejection,
+                    List.of(session, graph));
         } catch (RuntimeException e) {
             graph.close();
             throw e;

@@ -23,10 +23,18 @@ final class SessionExtractor implements FeatureExtractor {
     private final Output<?> features;
     private final Output<?> probabilities;
     private final Output<?> logits;
+    private final Output<?> rejection;
     private final List<AutoCloseable> owned;
 
     SessionExtractor(ExtractorInfo info, Session session, Output<?> input, Output<?> features, Output<?> probabilities,
             Output<?> logits, List<AutoCloseable> owned) {
+        this(info, session, input, features, probabilities, logits, null, owned);
+    }
+
+    /** @param rejection the rejection class's probability per image, or null when the graph has none */
+    SessionExtractor(ExtractorInfo info, Session session, Output<?> input, Output<?> features, Output<?> probabilities,
+            Output<?> logits, Output<?> rejection, List<AutoCloseable> owned) {
+        this.rejection = rejection;
         this.info = info;
         this.session = session;
         this.input = input;
@@ -56,6 +64,9 @@ final class SessionExtractor implements FeatureExtractor {
             if (classOutput != null) {
                 runner.fetch(classOutput);
             }
+            if (rejection != null) {
+                runner.fetch(rejection);
+            }
             long t0 = System.nanoTime();
             try (Result r = runner.run()) {
                 long nanos = System.nanoTime() - t0;
@@ -67,7 +78,10 @@ final class SessionExtractor implements FeatureExtractor {
                         softmaxRows(p, count, info.classes());
                     }
                 }
-                return new Features(count, info.featureDim(), f, info.hasClasses() ? info.classes() : 0, p, nanos);
+                float[] reject = rejection == null ? null
+                        : read((TFloat32) r.get(classOutput != null ? 2 : 1), count, 1, "rejection");
+                return new Features(count, info.featureDim(), f, info.hasClasses() ? info.classes() : 0, p, nanos,
+                        reject);
             }
         }
     }

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Plain-words warnings for variants whose FID ranks a collapsed generator: within-class diversity or recall near
- * zero (means over the seeds that finished), or units the trainer flagged as collapsed. FID alone does not show a
+ * zero (means over the seeds that finished), or units the trainer flagged as collapsed; and for variants whose
+ * samples the extractor mostly deems outside the data (their precision and density then say nothing). FID alone does not show a
  * conditional generator that draws one image per class (Shahbazi et al., ICLR 2022, "Collapse by Conditioning");
  * the reader needs to be told before reading the ranking.
  */
@@ -26,6 +27,9 @@ final class Warnings {
     static final double RECALL_NEAR_ZERO = 0.02;
     static final String DIVERSITY = "diversity";
     static final String RECALL = "recall";
+    /** A variant with more than this share of samples outside the data by the extractor's rejection class. */
+    static final double OOD_HIGH = 0.5;
+    static final String OOD_SHARE = "ood_share";
 
     private Warnings() {
     }
@@ -59,6 +63,12 @@ final class Warnings {
                 out.add(variant + (perClass ? " draws nearly one image per class (" : " covers almost none of the real "
                         + "images (") + String.join("; ", evidence) + "): its FID ranks a collapsed generator, not "
                         + "the variety of the data.");
+            }
+            Double ood = mean(results, variant, OOD_SHARE);
+            if (ood != null && ood > OOD_HIGH) {
+                out.add(variant + ": " + Math.round(100 * ood) + "% of its samples are outside the data by the "
+                        + "extractor's own rejection class (out-of-distribution share " + twoDigits(ood) + "): its "
+                        + "precision and density describe what the extractor cannot represent, not its images.");
             }
         }
         return out;

@@ -58,9 +58,11 @@ public final class ClassifierTrainer {
         deleteIfEmpty(savedModel);
         ImageDataset fitSet = trainSet;
         if (config.reject() > 0) {
-            fitSet = RejectionImages.withRejectionClass(trainSet, config.reject(), config.seed() * 31 + 7);
-            log.accept(String.format("rejection class: %d synthetic non-object images as class %d (%s)",
-                    config.reject(), trainSet.classNames().size(), RejectionImages.CLASS_NAME));
+            fitSet = RejectionImages.withRejectionClass(trainSet, config.reject(), config.seed() * 31 + 7,
+                    config.composed());
+            log.accept(String.format("rejection class: %d synthetic non-object images%s as class %d (%s)",
+                    config.reject(), config.composed() ? " (half composed into regions)" : "",
+                    trainSet.classNames().size(), RejectionImages.CLASS_NAME));
         }
         Map<String, float[]> weights = fit(net, fitSet, savedModel);
         byte[] frozen = freeze(net, weights);

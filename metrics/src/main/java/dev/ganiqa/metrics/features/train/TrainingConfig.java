@@ -3,12 +3,19 @@ package dev.ganiqa.metrics.features.train;
 /**
  * How a feature classifier is trained: Adam (Kingma and Ba 2015) on softmax cross-entropy, a fixed number
  * of epochs, shuffled per epoch from {@code seed}; {@code threads} is TF's intra-op pool size. {@code reject}
- * synthetic non-object images ({@link RejectionImages}) are added as one extra class when positive (0: none).
+ * synthetic non-object images are added as one extra class when positive (0: none): full-frame kinds
+ * ({@link RejectionImages}, the recipe of ganiqa-fmnist-v2) or, with {@code composed}, half of them composed into
+ * regions on a flat background ({@link ComposedNegatives}).
  */
-public record TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads, int reject) {
+public record TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads, int reject,
+                             boolean composed) {
     /** Without a rejection class. */
     public TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads) {
-        this(epochs, batchSize, learningRate, seed, threads, 0);
+        this(epochs, batchSize, learningRate, seed, threads, 0, false);
+    }
+
+    public TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads, int reject) {
+        this(epochs, batchSize, learningRate, seed, threads, reject, false);
     }
 
     public TrainingConfig {
