@@ -75,7 +75,7 @@ public final class CompareCommand extends BaseCommand {
     @Parameter(names = "--batch", validateWith = Numbers.Positive.class, description = "Training batch size")
     public int batch = 64;
 
-    @Parameter(names = "--extractor", description = "Feature extractor spec (default ganiqa-fmnist-v2)")
+    @Parameter(names = "--extractor", description = "Feature extractor spec (default ganiqa-fmnist-v3)")
     public String extractor = Extractors.DEFAULT;
 
     @Parameter(names = "--set", description = "Hyper-parameter override VARIANT.FIELD=VALUE (or *.FIELD=VALUE), repeatable")

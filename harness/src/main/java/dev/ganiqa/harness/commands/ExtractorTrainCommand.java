@@ -14,6 +14,7 @@ import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
 import dev.ganiqa.metrics.features.train.ClassifierTrainer;
+import dev.ganiqa.metrics.features.train.Negatives;
 import dev.ganiqa.metrics.features.train.TrainingConfig;
 import dev.ganiqa.metrics.features.train.TrainingResult;
 import java.nio.file.Path;
@@ -53,12 +54,13 @@ public final class ExtractorTrainCommand extends BaseCommand {
             + "Fashion-MNIST class) made ganiqa-fmnist-v2; 0 (none) made ganiqa-fmnist-v1")
     public int reject = 0;
 
-    @Parameter(names = "--composed", description = "Half of the rejection images composed into regions (polygons, "
-            + "ellipses, two-kind splits) on a flat background, the recipe of ganiqa-fmnist-v3")
-    public boolean composed;
+    @Parameter(names = "--negatives", description = "Recipe of the rejection images: full-frame (ganiqa-fmnist-v2), "
+            + "composed (half of them composed into regions on a flat background: ganiqa-fmnist-v3), varied (the "
+            + "composed regions at random contrast, size and edge softness: ganiqa-fmnist-v4)")
+    public String negatives = Negatives.FULL_FRAME.id();
 
-    @Parameter(names = "--name", description = "Name of the frozen graph file (NAME.pb); default ganiqa-fmnist-v2 "
-            + "with --reject, ganiqa-fmnist-v1 without")
+    @Parameter(names = "--name", description = "Name of the frozen graph file (NAME.pb); default by --reject and "
+            + "--negatives: ganiqa-fmnist-v1 (no --reject), v2 (full-frame), v3 (composed), v4 (varied)")
     public String name;
 
     @Parameter(names = "--out", required = true, description = "Output folder")
@@ -66,12 +68,24 @@ public final class ExtractorTrainCommand extends BaseCommand {
 
     @Override
     public int run(CommandContext context) throws Exception {
-        if (composed && reject == 0) {
-            throw CliException.usage("extractor train", "expected --composed with --reject N (N > 0), found --reject 0");
+        Negatives recipe;
+        try {
+            recipe = Negatives.of(negatives);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("extractor train", "--negatives: " + e.getMessage());
+        }
+        if (recipe != Negatives.FULL_FRAME && reject == 0) {
+            throw CliException.usage("extractor train", "expected --negatives " + negatives
+                    + " with --reject N (N > 0), found --reject 0");
         }
         TrainingConfig config = new TrainingConfig(epochs, batch, TrainingConfig.defaults().learningRate(), seed,
-                Runtime.getRuntime().availableProcessors(), reject, composed);
-        String name = this.name != null ? this.name : reject > 0 ? "ganiqa-fmnist-v2" : "ganiqa-fmnist-v1";
+                Runtime.getRuntime().availableProcessors(), reject, recipe);
+        String name = this.name != null ? this.name
+                : reject == 0 ? "ganiqa-fmnist-v1" : switch (recipe) {
+                    case FULL_FRAME -> "ganiqa-fmnist-v2";
+                    case COMPOSED -> "ganiqa-fmnist-v3";
+                    case VARIED -> "ganiqa-fmnist-v4";
+                };
         DatasetSource source = Datasets.open(data);
         ImageDataset train = source.open(Split.TRAIN);
         ImageDataset test;
@@ -103,7 +117,7 @@ public final class ExtractorTrainCommand extends BaseCommand {
         json.put("train_images", result.trainImages());
         json.put("classes", result.classes());
         json.put("rejection_images", config.reject());
-        json.put("composed_negatives", config.composed());
+        json.put("negatives", config.negatives().id());
         json.put("feature_dim", result.featureDim());
         json.put("epochs", config.epochs());
         json.put("batch_size", config.batchSize());

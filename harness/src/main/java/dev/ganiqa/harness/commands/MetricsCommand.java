@@ -44,7 +44,7 @@ public class MetricsCommand extends BaseCommand {
             + "@train) for every set metric, an .npy feature matrix, or an .npz of mu/sigma (FID and IS only)")
     public String real;
 
-    @Parameter(names = "--extractor", description = "Feature extractor for --real: ganiqa-fmnist-v2 (default), "
+    @Parameter(names = "--extractor", description = "Feature extractor for --real: ganiqa-fmnist-v3 (default), ganiqa-fmnist-v2, "
             + "ganiqa-fmnist-v1, inception[:PATH], savedmodel:DIR[#SIGNATURE], frozen:FILE.pb, onnx:FILE.onnx[?OPTIONS], "
             + "onnx-clip-vit-b32:FILE, onnx-dinov2-vits14:FILE, onnx-inception:FILE")
     public String extractor = Extractors.DEFAULT;

@@ -123,7 +123,7 @@ class FeatureCommandsTest {
         assertThat(f.get("extractor").get("version").asText()).isEqualTo("2");
         assertThat(f.get("extractor").get("sha256").asText()).isEqualTo(EmbeddedExtractor.SHA256);
         JsonNode m = f.get("metrics");
-        assertThat(m.fieldNames()).toIterable().containsExactly("fid", "is", "kid", "precision", "recall", "density",
+        assertThat(m.fieldNames()).toIterable().containsExactly("fid", "ood_share", "is", "kid", "precision", "recall", "density",
                 "coverage", "class_consistency", "diversity");
         assertThat(m.get("fid").get("label").asText()).isEqualTo("FID (ganiqa-fmnist-v2)");
         assertThat(m.get("fid").get("value").asDouble()).isPositive();
@@ -152,7 +152,7 @@ class FeatureCommandsTest {
         assertThat(out()).contains("not computed: kid, precision, recall, density, coverage (needs the real feature "
                 + "vectors; the reference is a statistics file");
         JsonNode f = new ObjectMapper().readTree(json.toFile()).get("features");
-        assertThat(f.get("metrics").fieldNames()).toIterable().containsExactly("fid", "is");
+        assertThat(f.get("metrics").fieldNames()).toIterable().containsExactly("fid", "ood_share", "is");
         assertThat(f.get("unavailable").get("kid").asText()).contains("statistics file");
         assertThat(f.get("real").get("kind").asText()).isEqualTo("statistics");
     }

@@ -114,12 +114,13 @@ public final class Evaluation {
                     + MetricDefinitions.OOD_THRESHOLD + ")", share, n, 0));
             if (share > MetricDefinitions.OOD_WARNING) {
                 warnings.add(String.format(java.util.Locale.ROOT, "generated set: %.0f%% of the images are outside the "
-                        + "data by the extractor's own rejection class; their precision and density describe what "
-                        + "the extractor cannot represent, not the images", 100 * share));
+                        + "data by the extractor's own rejection class: the extractor does not recognise them as "
+                        + "images of the data, so they count as unrealistic in precision and density (whatever their "
+                        + "features) and FID, KID and IS describe inputs the extractor cannot represent", 100 * share));
             }
         }
         inceptionScore(name, fake, out, unavailable);
-        vectorMetrics(name, real, fake, out, unavailable);
+        vectorMetrics(name, real, fake, out, unavailable, warnings);
         classMetrics(name, real, fake, out, unavailable);
         return new Result(out, unavailable, warnings);
     }
@@ -132,7 +133,7 @@ public final class Evaluation {
 
     /** KID, precision/recall and density/coverage: both sets' feature vectors. */
     private static void vectorMetrics(String name, Reference real, ExtractedSet fake, Map<String, Value> out,
-            Map<String, String> unavailable) {
+            Map<String, String> unavailable, List<String> warnings) {
         int n = fake.size();
         int r = (int) real.size();
         if (!fake.hasVectors() || real.features() == null) {
@@ -155,19 +156,56 @@ public final class Evaluation {
                 : new FeatureComparison(real.features(), fake.features()).kid(kidConfig);
         out.put(MetricDefinitions.KID, new Value("KID (" + name + ")", kid.mean(), kid.std(), n, r, null,
                 kid.subsets(), kidConfig.subsetSize()));
-        // Both pairs of metrics from one pass over the real x fake distances.
+        // Both pairs of metrics from one pass over the real x fake distances; samples the extractor rejects are
+        // points at infinity (NearestNeighbourMetrics.prdc with outside flags), so an input the feature space
+        // cannot represent never counts as realistic wherever its features land.
+        boolean[] outside = outside(fake);
         NearestNeighbourMetrics.Prdc prdc = NearestNeighbourMetrics.prdc(real.features(), real.radii(),
-                fake.features());
+                fake.features(), outside);
         int kpr = NearestNeighbourMetrics.PRECISION_RECALL_K;
         int kdc = NearestNeighbourMetrics.DENSITY_COVERAGE_K;
-        out.put(MetricDefinitions.PRECISION, Value.of("precision (" + name + ", k=" + kpr + ")",
+        String gate = fake.rejection() == null ? "" : ", rejected samples outside";
+        out.put(MetricDefinitions.PRECISION, Value.of("precision (" + name + ", k=" + kpr + gate + ")",
                 prdc.precisionRecall().precision(), n, r));
-        out.put(MetricDefinitions.RECALL, Value.of("recall (" + name + ", k=" + kpr + ")",
+        out.put(MetricDefinitions.RECALL, Value.of("recall (" + name + ", k=" + kpr + gate + ")",
                 prdc.precisionRecall().recall(), n, r));
-        out.put(MetricDefinitions.DENSITY, Value.of("density (" + name + ", k=" + kdc + ")",
+        out.put(MetricDefinitions.DENSITY, Value.of("density (" + name + ", k=" + kdc + gate + ")",
                 prdc.densityCoverage().density(), n, r));
-        out.put(MetricDefinitions.COVERAGE, Value.of("coverage (" + name + ", k=" + kdc + ")",
+        out.put(MetricDefinitions.COVERAGE, Value.of("coverage (" + name + ", k=" + kdc + gate + ")",
                 prdc.densityCoverage().coverage(), n, r));
+        int rejected = 0;
+        for (boolean b : outside) {
+            rejected += b ? 1 : 0;
+        }
+        // Said when it can move the numbers by more than their usual spread (a percent); always in the definition.
+        if (rejected > 0.01 * n) {
+            NearestNeighbourMetrics.Prdc all = ungated(real, fake);
+            warnings.add(String.format(java.util.Locale.ROOT, "generated set: %d of %d images rejected by %s count as "
+                    + "outside the real manifold; counted where their features land (as the reference packages "
+                    + "would), precision would be %.4f and density %.4f", rejected, n, name,
+                    all.precisionRecall().precision(), all.densityCoverage().density()));
+        }
+    }
+
+    /** The generated samples whose rejection probability exceeds {@link MetricDefinitions#OOD_THRESHOLD}. */
+    static boolean[] outside(ExtractedSet fake) {
+        boolean[] outside = new boolean[fake.size()];
+        double[] rejection = fake.rejection();
+        if (rejection != null) {
+            for (int j = 0; j < outside.length; j++) {
+                outside[j] = rejection[j] > MetricDefinitions.OOD_THRESHOLD;
+            }
+        }
+        return outside;
+    }
+
+    /**
+     * Precision and density as the reference packages compute them (prdc, torch-fidelity), with every sample
+     * counted wherever its features land: for agreement checks against those packages and for the warning that
+     * says how much the rejection class changed.
+     */
+    public static NearestNeighbourMetrics.Prdc ungated(Reference real, ExtractedSet fake) {
+        return NearestNeighbourMetrics.prdc(real.features(), real.radii(), fake.features());
     }
 
     /**

@@ -78,18 +78,18 @@ public final class MetricDefinitions {
                             + " splits (Salimans et al. 2016)"),
             new Definition(PRECISION, "precision", Direction.HIGHER_IS_BETTER, true,
                     "share of samples inside the real manifold, k=" + NearestNeighbourMetrics.PRECISION_RECALL_K
-                            + " (Kynkaanniemi et al. 2019)"),
+                            + " (Kynkaanniemi et al. 2019); samples the extractor rejects count as outside"),
             new Definition(RECALL, "recall", Direction.HIGHER_IS_BETTER, true,
                     "share of real images inside the sample manifold, k=" + NearestNeighbourMetrics.PRECISION_RECALL_K
-                            + " (Kynkaanniemi et al. 2019)"),
+                            + " (Kynkaanniemi et al. 2019), from the samples the extractor does not reject"),
             new Definition(DENSITY, "density", Direction.HIGHER_IS_BETTER, true,
-                    "density, k=" + NearestNeighbourMetrics.DENSITY_COVERAGE_K + " (Naeem et al. 2020)"),
+                    "density, k=" + NearestNeighbourMetrics.DENSITY_COVERAGE_K + " (Naeem et al. 2020); samples the extractor rejects count as outside"),
             new Definition(COVERAGE, "coverage", Direction.HIGHER_IS_BETTER, true,
-                    "coverage, k=" + NearestNeighbourMetrics.DENSITY_COVERAGE_K + " (Naeem et al. 2020)"),
+                    "coverage, k=" + NearestNeighbourMetrics.DENSITY_COVERAGE_K + " (Naeem et al. 2020), by the samples the extractor does not reject"),
             new Definition(OOD_SHARE, "out-of-distribution share", Direction.LOWER_IS_BETTER, true,
                     "share of samples whose probability of the extractor's rejection class (not an image of the data) "
-                            + "exceeds " + OOD_THRESHOLD + "; where it is high, precision and density describe what "
-                            + "the extractor cannot represent"),
+                            + "exceeds " + OOD_THRESHOLD + "; such samples count as outside the real manifold in "
+                            + "precision, density, recall and coverage"),
             new Definition(CLASS_CONSISTENCY, "class consistency", Direction.HIGHER_IS_BETTER, true,
                     "share of conditional samples classified as the requested class"),
             new Definition(CLASS_BALANCE, "class balance", Direction.LOWER_IS_BETTER, true,

@@ -10,10 +10,15 @@ import java.util.Optional;
  * The project's Fashion-MNIST classifiers ({@link dev.ganiqa.metrics.features.train.ClassifierNet}), shipped as
  * frozen GraphDef resources, each pinned by its sha256, which is checked on every load, so every machine computes
  * with the same weights. Their 256 penultimate activations feed FID/KID/PRDC and their 10-class softmax the IS;
- * numbers from them are domain-specific ("FID (ganiqa-fmnist-v2)"), not comparable to Inception FIDs, nor to
+ * numbers from them are domain-specific ("FID (ganiqa-fmnist-v3)"), not comparable to Inception FIDs, nor to
  * each other. Each training record is {@code NAME.json} next to its resource.
  * <ul>
- *   <li>{@code ganiqa-fmnist-v2} (the default): trained with an 11th class of 6,000 synthetic non-object images
+ *   <li>{@code ganiqa-fmnist-v3} (the default): the v2 recipe with 20,000 rejection images, half of them composed
+ *       into regions on a dark background ({@link dev.ganiqa.metrics.features.train.ComposedNegatives}; outlier
+ *       exposure, Hendrycks et al. 2019), {@code --epochs 15 --seed 1 --reject 20000 --composed}, test accuracy
+ *       0.9194; its rejection probability gates the k-NN metrics (a sample above 0.5 counts as outside the real
+ *       manifold, {@code ood_share});</li>
+ *   <li>{@code ganiqa-fmnist-v2}: trained with an 11th class of 6,000 synthetic non-object images
  *       ({@link dev.ganiqa.metrics.features.train.RejectionImages}: noise, smooth noise, flat images, patterns),
  *       so pure noise gets features of its own and scores precision and density near zero
  *       ({@code ganiqa extractor train --epochs 15 --seed 1 --reject 6000}, test accuracy 0.9214 over the 10
@@ -36,10 +41,12 @@ public final class EmbeddedExtractor {
             "cadfa502473ac639eec20478ceaabc40fc3cb16506112f31b265527528d261f2");
     public static final Embedded V2 = new Embedded("ganiqa-fmnist-v2", "2",
             "0c1dd2d6987adccc85e1e0341fe847b9807ac7c19bb9662e7e258268c77ba215");
+    public static final Embedded V3 = new Embedded("ganiqa-fmnist-v3", "3",
+            "08466e0f29233b02d016a56950b3bdc6e7c5a16046b8cdff488ef4d5feeab7d6");
     /** Every shipped extractor, the default first. */
-    public static final List<Embedded> ALL = List.of(V2, V1);
+    public static final List<Embedded> ALL = List.of(V3, V2, V1);
     /** What {@code default} and an empty spec open. */
-    public static final Embedded DEFAULT = V2;
+    public static final Embedded DEFAULT = V3;
 
     /** The default's name, resource and sha256. */
     public static final String NAME = DEFAULT.name();

@@ -39,14 +39,33 @@ public final class NearestNeighbourMetrics {
      * of {@code real}); each value is identical to its separate call.
      */
     public static Prdc prdc(FeatureMatrix real, NeighbourRadii realRadii, FeatureMatrix fake) {
+        return prdc(real, realRadii, fake, new boolean[fake.rows()]);
+    }
+
+    /**
+     * {@link #prdc(FeatureMatrix, NeighbourRadii, FeatureMatrix)} with the generated samples flagged in
+     * {@code outside} (those the extractor itself deems outside the data, by its rejection class) counted as
+     * outside every real ball (misses in precision and density, whose denominators stay the whole generated set;
+     * they cover no real sample) and contributing no ball to the generated manifold (recall). The generated radii
+     * r_k(fake_j) are still measured among all samples: recomputed among the kept few, they would grow as the kept
+     * set thins out and inflate recall, the outlier weakness Naeem et al. (2020, Sec. 3) describe. This is ganiqa's
+     * rule, not the papers': a feature space maps inputs it was never trained on somewhere, often among real
+     * images, and the extractor's own verdict is the only evidence that the place means nothing. With no sample
+     * flagged the result is the reference one, bit for bit.
+     */
+    public static Prdc prdc(FeatureMatrix real, NeighbourRadii realRadii, FeatureMatrix fake, boolean[] outside) {
         int kp = PRECISION_RECALL_K;
         int kd = DENSITY_COVERAGE_K;
         realRadii.check(real, kp);
         realRadii.check(real, kd);
+        int m = fake.rows();
+        if (outside.length != m) {
+            throw new IllegalArgumentException("expected one outside flag per generated sample (" + m + "), found "
+                    + outside.length);
+        }
         double[] realP = realRadii.squared(kp);
         double[] realD = realRadii.squared(kd);
         double[] fakeP = PairwiseDistances.kthNeighbourSquared(fake, kp);
-        int m = fake.rows();
         AtomicIntegerArray fakeInside = new AtomicIntegerArray(m);
         boolean[] realInside = new boolean[real.rows()];
         long[] inside = new long[real.rows()];
@@ -57,6 +76,9 @@ public final class NearestNeighbourMetrics {
             boolean covered = false;
             long count = 0;
             for (int j = 0; j < m; j++) {
+                if (outside[j]) {
+                    continue;
+                }
                 double v = dist[o + j];
                 if (v < rp) {
                     fakeInside.lazySet(j, 1);

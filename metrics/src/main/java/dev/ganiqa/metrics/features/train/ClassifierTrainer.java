@@ -59,9 +59,9 @@ public final class ClassifierTrainer {
         ImageDataset fitSet = trainSet;
         if (config.reject() > 0) {
             fitSet = RejectionImages.withRejectionClass(trainSet, config.reject(), config.seed() * 31 + 7,
-                    config.composed());
-            log.accept(String.format("rejection class: %d synthetic non-object images%s as class %d (%s)",
-                    config.reject(), config.composed() ? " (half composed into regions)" : "",
+                    config.negatives());
+            log.accept(String.format("rejection class: %d synthetic non-object images (%s) as class %d (%s)",
+                    config.reject(), config.negatives().id(),
                     trainSet.classNames().size(), RejectionImages.CLASS_NAME));
         }
         Map<String, float[]> weights = fit(net, fitSet, savedModel);

@@ -28,6 +28,16 @@ public final class ComposedNegatives {
 
     /** Image {@code index} for {@code seed}: even indices a full-frame kind, odd ones a composition. */
     public static byte[] image(ImageShape shape, long seed, int index) {
+        return image(shape, seed, index, false);
+    }
+
+    /**
+     * As {@link #image(ImageShape, long, int)}; {@code varied} ({@link Negatives#VARIED}) also draws, from a random
+     * source of its own (so the plain recipe's images stay as they were), the texture's contrast and brightness
+     * (its range [lo, lo + span], span log-uniform in 16..255), a scale of the region (0.6 to 1.7) and, for half of
+     * the images, soft region edges (the mask blurred with a sigma of 0.5 to 2 px, blended linearly).
+     */
+    public static byte[] image(ImageShape shape, long seed, int index, boolean varied) {
         if (index % 2 == 0) {
             return RejectionImages.image(shape, seed, index / 2);
         }
@@ -35,7 +45,12 @@ public final class ComposedNegatives {
         int h = shape.height();
         int w = shape.width();
         int c = shape.channels();
+        SplittableRandom extra = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 0xD1B54A32D192ED03L * (index + 1L));
+        double scale = varied ? extra.nextDouble(0.6, 1.7) : 1;
         byte[] inside = RejectionImages.image(shape, seed + 1, textured(random));
+        if (varied) {
+            inside = rescale(inside, extra);
+        }
         byte[] outside;
         boolean[] mask;
         int form = random.nextInt(3);
@@ -47,13 +62,32 @@ public final class ComposedNegatives {
             if (random.nextDouble() >= BLACK_BACKGROUND) {
                 java.util.Arrays.fill(outside, (byte) random.nextInt(256));
             }
-            mask = form == 0 ? polygon(h, w, random) : ellipse(h, w, random);
+            mask = form == 0 ? polygon(h, w, random, scale) : ellipse(h, w, random, scale);
+        }
+        double[] alpha = new double[h * w];
+        for (int p = 0; p < alpha.length; p++) {
+            alpha[p] = mask[p] ? 1 : 0;
+        }
+        if (varied && extra.nextBoolean()) {
+            alpha = dev.ganiqa.metrics.image.GaussianBlur.apply(alpha, h, w, 1, extra.nextDouble(0.5, 2.0));
         }
         byte[] out = new byte[shape.values()];
         for (int p = 0; p < h * w; p++) {
             for (int ch = 0; ch < c; ch++) {
-                out[p * c + ch] = mask[p] ? inside[p * c + ch] : outside[p * c + ch];
+                double v = alpha[p] * (inside[p * c + ch] & 0xFF) + (1 - alpha[p]) * (outside[p * c + ch] & 0xFF);
+                out[p * c + ch] = (byte) Math.max(0, Math.min(255, Math.round(v)));
             }
+        }
+        return out;
+    }
+
+    /** The texture mapped linearly into [lo, lo + span]: span log-uniform in 16..255, lo uniform below 256 - span. */
+    private static byte[] rescale(byte[] texture, SplittableRandom random) {
+        double span = Math.exp(random.nextDouble(Math.log(16), Math.log(255)));
+        double lo = random.nextDouble(0, 256 - span);
+        byte[] out = new byte[texture.length];
+        for (int p = 0; p < out.length; p++) {
+            out[p] = (byte) Math.round(lo + span * (texture[p] & 0xFF) / 255.0);
         }
         return out;
     }
@@ -71,7 +105,7 @@ public final class ComposedNegatives {
     }
 
     /** A convex polygon: 3-7 vertices at sorted angles around a centre, radii 0.3-0.5 of the image. */
-    private static boolean[] polygon(int h, int w, SplittableRandom random) {
+    private static boolean[] polygon(int h, int w, SplittableRandom random, double scale) {
         int n = random.nextInt(3, 8);
         double[] angles = new double[n];
         for (int i = 0; i < n; i++) {
@@ -83,7 +117,7 @@ public final class ComposedNegatives {
         double[] xs = new double[n];
         double[] ys = new double[n];
         for (int i = 0; i < n; i++) {
-            double r = random.nextDouble(0.3, 0.5) * Math.min(h, w) * 1.2;
+            double r = random.nextDouble(0.3, 0.5) * Math.min(h, w) * 1.2 * scale;
             xs[i] = cx + r * Math.cos(angles[i]);
             ys[i] = cy + r * Math.sin(angles[i]);
         }
@@ -107,11 +141,11 @@ public final class ComposedNegatives {
         return in;
     }
 
-    private static boolean[] ellipse(int h, int w, SplittableRandom random) {
+    private static boolean[] ellipse(int h, int w, SplittableRandom random, double scale) {
         double cx = random.nextDouble(0.3, 0.7) * w;
         double cy = random.nextDouble(0.3, 0.7) * h;
-        double a = random.nextDouble(0.25, 0.55) * w;
-        double b = random.nextDouble(0.25, 0.55) * h;
+        double a = random.nextDouble(0.25, 0.55) * w * scale;
+        double b = random.nextDouble(0.25, 0.55) * h * scale;
         double t = random.nextDouble(0, Math.PI);
         double cos = Math.cos(t);
         double sin = Math.sin(t);

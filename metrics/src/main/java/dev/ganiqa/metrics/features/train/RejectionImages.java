@@ -156,12 +156,12 @@ public final class RejectionImages {
 
     /** {@code count} images for {@code seed}, all labelled {@code label} among {@code classNames}. */
     public static ArrayDataset dataset(ImageShape shape, int count, long seed, int label, List<String> classNames) {
-        return dataset(shape, count, seed, label, classNames, false);
+        return dataset(shape, count, seed, label, classNames, Negatives.FULL_FRAME);
     }
 
-    /** As above; {@code composed}: the images of {@link ComposedNegatives} instead. */
+    /** As above, with the images of the recipe {@code negatives}. */
     public static ArrayDataset dataset(ImageShape shape, int count, long seed, int label, List<String> classNames,
-                                       boolean composed) {
+                                       Negatives negatives) {
         if (count < 0) {
             throw new IllegalArgumentException("expected a non-negative number of rejection images, found " + count);
         }
@@ -169,11 +169,10 @@ public final class RejectionImages {
         byte[] pixels = new byte[Math.multiplyExact(count, per)];
         int[] labels = new int[count];
         for (int i = 0; i < count; i++) {
-            System.arraycopy(composed ? ComposedNegatives.image(shape, seed, i) : image(shape, seed, i), 0, pixels,
-                    i * per, per);
+            System.arraycopy(negatives.image(shape, seed, i), 0, pixels, i * per, per);
             labels[i] = label;
         }
-        return new ArrayDataset(count + (composed ? " composed" : "") + " rejection images (seed " + seed + ")", shape,
+        return new ArrayDataset(count + " " + negatives.id() + " rejection images (seed " + seed + ")", shape,
                 pixels, labels, classNames, null, List.of());
     }
 
@@ -182,14 +181,14 @@ public final class RejectionImages {
      * ({@link #CLASS_NAME}, index {@code data.classNames().size()}).
      */
     public static ImageDataset withRejectionClass(ImageDataset data, int count, long seed) {
-        return withRejectionClass(data, count, seed, false);
+        return withRejectionClass(data, count, seed, Negatives.FULL_FRAME);
     }
 
-    /** As above; {@code composed}: {@link ComposedNegatives} (half full-frame kinds, half compositions). */
-    public static ImageDataset withRejectionClass(ImageDataset data, int count, long seed, boolean composed) {
+    /** As above, with the images of the recipe {@code negatives}. */
+    public static ImageDataset withRejectionClass(ImageDataset data, int count, long seed, Negatives negatives) {
         List<String> names = new ArrayList<>(data.classNames());
         names.add(CLASS_NAME);
-        ArrayDataset extra = dataset(data.shape(), count, seed, data.classNames().size(), names, composed);
+        ArrayDataset extra = dataset(data.shape(), count, seed, data.classNames().size(), names, negatives);
         int n = data.size();
         List<String> classNames = List.copyOf(names);
         return new ImageDataset() {

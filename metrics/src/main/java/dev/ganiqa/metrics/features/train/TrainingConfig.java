@@ -3,22 +3,22 @@ package dev.ganiqa.metrics.features.train;
 /**
  * How a feature classifier is trained: Adam (Kingma and Ba 2015) on softmax cross-entropy, a fixed number
  * of epochs, shuffled per epoch from {@code seed}; {@code threads} is TF's intra-op pool size. {@code reject}
- * synthetic non-object images are added as one extra class when positive (0: none): full-frame kinds
- * ({@link RejectionImages}, the recipe of ganiqa-fmnist-v2) or, with {@code composed}, half of them composed into
- * regions on a flat background ({@link ComposedNegatives}).
+ * synthetic non-object images are added as one extra class when positive (0: none), made by the recipe
+ * {@code negatives} ({@link Negatives}).
  */
 public record TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads, int reject,
-                             boolean composed) {
+                             Negatives negatives) {
     /** Without a rejection class. */
     public TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads) {
-        this(epochs, batchSize, learningRate, seed, threads, 0, false);
+        this(epochs, batchSize, learningRate, seed, threads, 0, Negatives.FULL_FRAME);
     }
 
     public TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads, int reject) {
-        this(epochs, batchSize, learningRate, seed, threads, reject, false);
+        this(epochs, batchSize, learningRate, seed, threads, reject, Negatives.FULL_FRAME);
     }
 
     public TrainingConfig {
+        java.util.Objects.requireNonNull(negatives, "negatives");
         if (reject < 0) {
             throw new IllegalArgumentException("expected a non-negative number of rejection images, found " + reject);
         }

@@ -1,0 +1,43 @@
+package dev.ganiqa.metrics.features.train;
+
+import java.util.Locale;
+
+/**
+ * Which synthetic images make up a rejection class (outlier exposure, Hendrycks et al., ICLR 2019), one recipe per
+ * shipped extractor so each stays reproducible:
+ * <ul>
+ * <li>{@link #FULL_FRAME}: the eight full-frame kinds of {@link RejectionImages} (ganiqa-fmnist-v2);</li>
+ * <li>{@link #COMPOSED}: half of them full frame, half a textured kind inside a region on a flat background
+ * ({@link ComposedNegatives}, ganiqa-fmnist-v3);</li>
+ * <li>{@link #VARIED}: as {@link #COMPOSED}, with the region's texture at a random contrast and brightness (from
+ * dim to full range), regions from small to larger than the frame, and soft region edges: a texture of any
+ * strength, coverage and edge is still not an object (ganiqa-fmnist-v4).</li>
+ * </ul>
+ */
+public enum Negatives {
+    FULL_FRAME, COMPOSED, VARIED;
+
+    /** The name on the command line and in extractor.json: {@code full-frame}, {@code composed}, {@code varied}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The recipe called {@code id}; a one-line error listing the recipes otherwise. */
+    public static Negatives of(String id) {
+        for (Negatives n : values()) {
+            if (n.id().equals(id)) {
+                return n;
+            }
+        }
+        throw new IllegalArgumentException("expected one of full-frame, composed, varied, found " + id);
+    }
+
+    /** Image {@code index} of this recipe for {@code seed}. */
+    public byte[] image(dev.ganiqa.datasets.ImageShape shape, long seed, int index) {
+        return switch (this) {
+            case FULL_FRAME -> RejectionImages.image(shape, seed, index);
+            case COMPOSED -> ComposedNegatives.image(shape, seed, index, false);
+            case VARIED -> ComposedNegatives.image(shape, seed, index, true);
+        };
+    }
+}
