@@ -56,11 +56,11 @@ public final class ExtractorTrainCommand extends BaseCommand {
 
     @Parameter(names = "--negatives", description = "Recipe of the rejection images: full-frame (ganiqa-fmnist-v2), "
             + "composed (half of them composed into regions on a flat background: ganiqa-fmnist-v3), varied (the "
-            + "composed regions at random contrast, size and edge softness: ganiqa-fmnist-v4)")
+            + "composed regions at random contrast, size and edge softness; measured, not shipped)")
     public String negatives = Negatives.FULL_FRAME.id();
 
     @Parameter(names = "--name", description = "Name of the frozen graph file (NAME.pb); default by --reject and "
-            + "--negatives: ganiqa-fmnist-v1 (no --reject), v2 (full-frame), v3 (composed), v4 (varied)")
+            + "--negatives: ganiqa-fmnist-v1 (no --reject), v2 (full-frame), v3 (composed), ganiqa-fmnist-varied")
     public String name;
 
     @Parameter(names = "--out", required = true, description = "Output folder")
@@ -84,7 +84,7 @@ public final class ExtractorTrainCommand extends BaseCommand {
                 : reject == 0 ? "ganiqa-fmnist-v1" : switch (recipe) {
                     case FULL_FRAME -> "ganiqa-fmnist-v2";
                     case COMPOSED -> "ganiqa-fmnist-v3";
-                    case VARIED -> "ganiqa-fmnist-v4";
+                    case VARIED -> "ganiqa-fmnist-varied";
                 };
         DatasetSource source = Datasets.open(data);
         ImageDataset train = source.open(Split.TRAIN);

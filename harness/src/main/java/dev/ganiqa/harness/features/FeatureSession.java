@@ -53,7 +53,7 @@ public final class FeatureSession implements AutoCloseable {
         return extractor;
     }
 
-    /** E.g. {@code ganiqa-fmnist-v2 v2, sha256 0c1d...a215, 256 features, 10 classes}. */
+    /** E.g. {@code ganiqa-fmnist-v3 v3, sha256 0846...b7d6, 256 features, 10 classes}. */
     public static String describe(ExtractorInfo info) {
         return info.name() + " v" + info.version() + ", sha256 " + info.sha256() + ", " + info.featureDim()
                 + " features, " + (info.hasClasses() ? info.classes() + " classes" : "no class head");

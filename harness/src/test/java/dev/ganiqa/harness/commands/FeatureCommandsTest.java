@@ -70,16 +70,16 @@ class FeatureCommandsTest {
     }
 
     private static double fid(String stdout) {
-        return Double.parseDouble(stdout.strip().replaceFirst("^FID \\(ganiqa-fmnist-v2\\): ", ""));
+        return Double.parseDouble(stdout.strip().replaceFirst("^FID \\(" + EmbeddedExtractor.NAME + "\\): ", ""));
     }
 
     @Test
     void fidOfAFolderAndASpecIsLabelledWithTheExtractorAndCachedTheSecondTime() {
         assertThat(run("fid", "--threads", "2", gray.toString(), "fashion-mnist@test")).as(err()).isZero();
-        assertThat(out()).startsWith("FID (ganiqa-fmnist-v2): ");
+        assertThat(out()).startsWith("FID (" + EmbeddedExtractor.NAME + "): ");
         double first = fid(out());
         assertThat(first).isBetween(0.5, 20.0);
-        assertThat(err()).contains("extractor ganiqa-fmnist-v2 v2, sha256 " + EmbeddedExtractor.SHA256)
+        assertThat(err()).contains("extractor " + EmbeddedExtractor.NAME + " v" + EmbeddedExtractor.DEFAULT.version() + ", sha256 " + EmbeddedExtractor.SHA256)
                 .contains("fashion-mnist@test: 10000 images, fed as is (28x28x1)").contains("img/s")
                 .doesNotContain("cached");
         assertThat(run("fid", "--threads", "2", gray.toString(), "fashion-mnist@test")).isZero();
@@ -94,7 +94,7 @@ class FeatureCommandsTest {
     void statsOfAFolderFeedFidLikeTheFolderItself() throws IOException {
         Path npz = tmp.resolve("ref.npz");
         assertThat(run("stats", "--threads", "2", gray.toString(), "--out", npz.toString())).as(err()).isZero();
-        assertThat(out()).isEqualTo("wrote " + npz + ": n=400, d=256, ganiqa-fmnist-v2 (sha256 "
+        assertThat(out()).isEqualTo("wrote " + npz + ": n=400, d=256, " + EmbeddedExtractor.NAME + " (sha256 "
                 + EmbeddedExtractor.SHA256.substring(0, 12) + ")\n");
         GaussianStats stats = NumpyFiles.readStats(npz);
         assertThat(stats.dimension()).isEqualTo(256);
@@ -112,20 +112,20 @@ class FeatureCommandsTest {
         Path json = tmp.resolve("m.json");
         assertThat(run("metrics", rgb.toString(), "--real", gray.toString(), "--threads", "2", "--json",
                 json.toString())).as(err()).isZero();
-        assertThat(out()).contains("extractor: ganiqa-fmnist-v2 v2, sha256 " + EmbeddedExtractor.SHA256)
+        assertThat(out()).contains("extractor: " + EmbeddedExtractor.NAME + " v" + EmbeddedExtractor.DEFAULT.version() + ", sha256 " + EmbeddedExtractor.SHA256)
                 .contains("fake: " + rgb + ", 400 images, adapted 32x32x3 -> 28x28x1: area resize, BT.601 luma")
                 .contains("real: " + gray + ", 400 images, fed as is (28x28x1)")
-                .contains("FID (ganiqa-fmnist-v2)").contains("(10 splits, 400 samples)")
+                .contains("FID (" + EmbeddedExtractor.NAME + ")").contains("(10 splits, 400 samples)")
                 .contains("400 images measured");
         JsonNode doc = new ObjectMapper().readTree(json.toFile());
         JsonNode f = doc.get("features");
-        assertThat(f.get("extractor").get("name").asText()).isEqualTo("ganiqa-fmnist-v2");
-        assertThat(f.get("extractor").get("version").asText()).isEqualTo("2");
+        assertThat(f.get("extractor").get("name").asText()).isEqualTo(EmbeddedExtractor.NAME);
+        assertThat(f.get("extractor").get("version").asText()).isEqualTo(EmbeddedExtractor.DEFAULT.version());
         assertThat(f.get("extractor").get("sha256").asText()).isEqualTo(EmbeddedExtractor.SHA256);
         JsonNode m = f.get("metrics");
         assertThat(m.fieldNames()).toIterable().containsExactly("fid", "ood_share", "is", "kid", "precision", "recall", "density",
                 "coverage", "class_consistency", "diversity");
-        assertThat(m.get("fid").get("label").asText()).isEqualTo("FID (ganiqa-fmnist-v2)");
+        assertThat(m.get("fid").get("label").asText()).isEqualTo("FID (" + EmbeddedExtractor.NAME + ")");
         assertThat(m.get("fid").get("value").asDouble()).isPositive();
         assertThat(m.get("is").get("splits").asInt()).isEqualTo(10);
         assertThat(m.get("is").get("samples").asInt()).isEqualTo(400);
@@ -167,6 +167,6 @@ class FeatureCommandsTest {
         assertThat(run("metrics", "fashion-mnist@test", "--split", "train", "--real", gray.toString())).isEqualTo(2);
         assertThat(err()).contains("expected the split once");
         assertThat(run("fid", "--extractor", "nonsense", gray.toString(), "fashion-mnist")).isEqualTo(1);
-        assertThat(err()).contains("nonsense: expected ganiqa-fmnist-v2, ganiqa-fmnist-v1, inception").hasLineCount(1);
+        assertThat(err()).contains("nonsense: expected " + String.join(", ", EmbeddedExtractor.ALL.stream().map(EmbeddedExtractor.Embedded::name).toList()) + ", inception").hasLineCount(1);
     }
 }

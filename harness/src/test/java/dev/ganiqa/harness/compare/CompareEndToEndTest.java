@@ -1,5 +1,6 @@
 package dev.ganiqa.harness.compare;
 
+import dev.ganiqa.metrics.features.EmbeddedExtractor;
 import dev.ganiqa.metrics.eval.MetricDefinitions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -91,7 +92,7 @@ class CompareEndToEndTest {
         assertThat(r.provenance().dataset().sha256()).hasSize(64);
         assertThat(r.provenance().seeds()).containsExactly(1L, 2L);
         assertThat(r.provenance().commandLine()).contains("compare", "dcgan,cwgan");
-        assertThat(result.out()).contains("report:").contains("FID (ganiqa-fmnist-v2)");
+        assertThat(result.out()).contains("report:").contains("FID (" + EmbeddedExtractor.NAME + ")");
     }
 
     @Test
@@ -126,8 +127,8 @@ class CompareEndToEndTest {
         }
         CliRun fid = CliRun.of("fid", samples.toString(), "fashion-mnist@test", "--no-cache");
         assertThat(fid.code()).as(fid.err()).isZero();
-        assertThat(fid.out().strip()).startsWith("FID (ganiqa-fmnist-v2): ");
-        assertThat(Double.parseDouble(fid.out().strip().substring("FID (ganiqa-fmnist-v2): ".length())))
+        assertThat(fid.out().strip()).startsWith("FID (" + EmbeddedExtractor.NAME + "): ");
+        assertThat(Double.parseDouble(fid.out().strip().substring(("FID (" + EmbeddedExtractor.NAME + "): ").length())))
                 .isCloseTo(unit.metrics().get("fid").value(), sameUpToThreads(unit.metrics().get("fid").value()));
     }
 
@@ -157,7 +158,7 @@ class CompareEndToEndTest {
         assumeTrue(Chromium.available(), "needs Debian chromium (scripts/install-deps.sh installs it)");
         Path profile = temp.resolve("chromium-profile");
         Chromium.Output dom = Chromium.run(profile, "--dump-dom", run.resolve("report.html").toUri().toString());
-        assertThat(dom.stdout()).contains("dcgan").contains("cwgan").contains("FID (ganiqa-fmnist-v2)")
+        assertThat(dom.stdout()).contains("dcgan").contains("cwgan").contains("FID (" + EmbeddedExtractor.NAME + ")")
                 .contains("real data");
         assertThat(dom.consoleProblems()).isEmpty();
         Path shot = Path.of("target", "compare-report.png").toAbsolutePath();

@@ -62,7 +62,7 @@ public record ExtractorInfo(String name, String version, String sha256, ImageSha
         }
     }
 
-    /** Short label for reports and cache keys, e.g. {@code ganiqa-fmnist-v2 (sha256 1a2b3c4d5e6f)}. */
+    /** Short label for reports and cache keys, e.g. {@code ganiqa-fmnist-v3 (sha256 08466e0f2923)}. */
     public String label() {
         return name + " (sha256 " + sha256.substring(0, 12) + ")";
     }

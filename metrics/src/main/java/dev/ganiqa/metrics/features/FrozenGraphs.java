@@ -10,7 +10,7 @@ import org.tensorflow.proto.GraphDef;
 
 /**
  * Extractors over frozen GraphDefs made by {@code ganiqa extractor train} (input {@code images}, outputs
- * {@code features} and {@code probabilities}), the embedded {@code ganiqa-fmnist-v1} and {@code ganiqa-fmnist-v2} among them.
+ * {@code features} and {@code probabilities}), the embedded {@code ganiqa-fmnist-v1}, {@code -v2} and {@code -v3} among them.
  */
 public final class FrozenGraphs {
     private FrozenGraphs() {

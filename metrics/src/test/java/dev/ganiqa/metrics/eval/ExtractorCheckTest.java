@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The extractor check on the shipped extractors and real Fashion-MNIST: every degradation is measured. The
- * default, ganiqa-fmnist-v2 (trained with a rejection class of synthetic non-object images), meets every
- * expectation; ganiqa-fmnist-v1 meets all but the pure-noise pair: uniform noise lands among real images in its
- * feature space, so its precision and density stay far above the 0.05 bound.
+ * default, ganiqa-fmnist-v3 (trained with a rejection class of synthetic non-object images, half of them composed
+ * into regions), meets every expectation and keeps the tuning group out; ganiqa-fmnist-v1 meets all but the
+ * pure-noise pair: uniform noise lands among real images in its feature space, so its precision and density stay
+ * far above the 0.05 bound.
  */
 class ExtractorCheckTest {
     private static ExtractorCheck.Report check(String extractor) {
@@ -53,10 +54,35 @@ class ExtractorCheckTest {
                         .toList());
         assertThat(v2.tuningPassed()).isTrue();
         assertThat(v2.heldOutPassed()).isFalse();
-        ExtractorCheck.OodRow frame = v2.ood().stream().filter(r -> r.family().equals("noise in a 4-px black frame"))
-                .findFirst().orElseThrow();
+        ExtractorCheck.OodRow frame = row(v2, "noise in a 4-px black frame");
         assertThat(frame.group()).isEqualTo(OutOfDistribution.Group.HELD_OUT);
         assertThat(frame.precision()).isGreaterThan(0.5);
+        assertThat(v2.passed()).as("a failed group fails the check").isFalse();
+    }
+
+    private static ExtractorCheck.OodRow row(ExtractorCheck.Report report, String family) {
+        return report.ood().stream().filter(r -> r.family().equals(family)).findFirst().orElseThrow();
+    }
+
+    /**
+     * The default's composed negatives and its rejection gate keep out what v2 let in: noise in frames, boxes of
+     * noise, silhouettes filled with noise (each a held-out family: no extractor is trained on them), with a
+     * majority of each flagged by the OOD share.
+     */
+    @Test
+    void theDefaultKeepsOutTheCompositionsV2LetIn() {
+        ExtractorCheck.Report v3 = check(Extractors.DEFAULT);
+        assertThat(v3.tuningPassed()).isTrue();
+        for (String family : List.of("noise in a 2-px black frame", "noise in a 4-px black frame",
+                "a box of noise on black", "silhouettes filled with noise")) {
+            ExtractorCheck.OodRow r = row(v3, family);
+            assertThat(r.precision()).as(family).isLessThanOrEqualTo(ExtractorCheck.OOD_BOUND);
+            assertThat(r.density()).as(family).isLessThanOrEqualTo(ExtractorCheck.OOD_BOUND);
+            assertThat(r.oodShare()).as(family).isGreaterThan(0.5);
+            assertThat(r.pass()).isTrue();
+        }
+        assertThat(v3.passed()).isEqualTo(v3.expectationsPassed() && v3.tuningPassed() && v3.heldOutPassed()
+                && v3.finalPassed());
     }
 
     @Test
@@ -75,7 +101,7 @@ class ExtractorCheckTest {
     @Test
     void theDefaultExtractorMeetsEveryExpectation() {
         ExtractorCheck.Report report = check(Extractors.DEFAULT);
-        assertThat(report.extractor()).isEqualTo("ganiqa-fmnist-v2");
+        assertThat(report.extractor()).isEqualTo("ganiqa-fmnist-v3");
         assertThat(failed(report)).isEmpty();
         Map<String, Double> noise = report.metrics().get("uniform noise");
         assertThat(noise.get(MetricDefinitions.PRECISION)).isLessThan(ExtractorCheck.NOISE_BOUND);

@@ -23,7 +23,7 @@ class OodShareTest {
         DatasetSource fm = Datasets.open("fashion-mnist");
         var test = SubsetDataset.sample(fm.open(Split.TEST), 500, 1);
         var held = SubsetDataset.sample(fm.open(Split.TRAIN), 300, 2);
-        try (FeatureExtractor e = Extractors.open("ganiqa-fmnist-v2", Map.of(), 2)) {
+        try (FeatureExtractor e = Extractors.open(Extractors.DEFAULT, Map.of(), 2)) {
             Reference real = Reference.of(ExtractedSet.of(ImageSet.of(test), e, Progress.NONE));
             ExtractedSet realSet = ExtractedSet.of(ImageSet.of(held), e, Progress.NONE);
             assertThat(realSet.rejection()).hasSize(300);
@@ -34,6 +34,13 @@ class OodShareTest {
             Evaluation.Result n = Evaluation.evaluate(e.info(), real, noise);
             assertThat(n.metrics().get(MetricDefinitions.OOD_SHARE).value()).isGreaterThan(0.95);
             assertThat(n.warnings()).anyMatch(w -> w.contains("outside the data by the extractor's own rejection class"));
+            // Rejected samples count as outside the real manifold wherever their features land; the warning gives
+            // the values the reference packages would report.
+            assertThat(n.metrics().get(MetricDefinitions.PRECISION).value()).isZero();
+            assertThat(n.metrics().get(MetricDefinitions.DENSITY).value()).isZero();
+            assertThat(n.metrics().get(MetricDefinitions.PRECISION).label()).contains("rejected samples outside");
+            assertThat(n.warnings()).anyMatch(w -> w.contains("count as outside the real manifold")
+                    && w.contains("precision would be"));
             // A subset keeps its rows' rejection probabilities.
             assertThat(noise.select(new int[] {4, 2}).rejection()).containsExactly(noise.rejection()[4],
                     noise.rejection()[2]);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The shipped graphs (ganiqa-fmnist-v2, the default, and ganiqa-fmnist-v1) on the real Fashion-MNIST test set. */
+/** The shipped graphs (ganiqa-fmnist-v3, the default, v2 and v1) on the real Fashion-MNIST test set. */
 class EmbeddedExtractorTest {
     private static ImageDataset test;
     private static FeatureExtractor embedded;
@@ -44,19 +44,19 @@ class EmbeddedExtractorTest {
     }
 
     @Test
-    void theDefaultIsV2() {
-        assertThat(Extractors.DEFAULT).isEqualTo("ganiqa-fmnist-v2");
-        assertThat(embedded.info().name()).isEqualTo("ganiqa-fmnist-v2");
-        assertThat(embedded.info().sha256()).isEqualTo(EmbeddedExtractor.V2.sha256()).isEqualTo(EmbeddedExtractor.SHA256);
+    void theDefaultIsV3() {
+        assertThat(Extractors.DEFAULT).isEqualTo("ganiqa-fmnist-v3");
+        assertThat(embedded.info().name()).isEqualTo("ganiqa-fmnist-v3");
+        assertThat(embedded.info().sha256()).isEqualTo(EmbeddedExtractor.V3.sha256()).isEqualTo(EmbeddedExtractor.SHA256);
         for (String spec : new String[] {"default", "", " "}) {
             try (FeatureExtractor e = Extractors.open(spec, Map.of(), 1)) {
-                assertThat(e.info().sha256()).as(spec).isEqualTo(EmbeddedExtractor.V2.sha256());
+                assertThat(e.info().sha256()).as(spec).isEqualTo(EmbeddedExtractor.V3.sha256());
             }
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ganiqa-fmnist-v2", "ganiqa-fmnist-v1"})
+    @ValueSource(strings = {"ganiqa-fmnist-v3", "ganiqa-fmnist-v2", "ganiqa-fmnist-v1"})
     void eachDescribesItselfAndClassifiesTheTestSetAtLeast91PercentRight(String name) {
         EmbeddedExtractor.Embedded shipped = EmbeddedExtractor.named(name).orElseThrow();
         try (FeatureExtractor e = Extractors.open(name, Map.of(), 2)) {
@@ -99,7 +99,7 @@ class EmbeddedExtractorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ganiqa-fmnist-v2", "ganiqa-fmnist-v1"})
+    @ValueSource(strings = {"ganiqa-fmnist-v3", "ganiqa-fmnist-v2", "ganiqa-fmnist-v1"})
     void weightsThatDoNotMatchTheRecordedChecksumAreRefused(String name) throws Exception {
         EmbeddedExtractor.Embedded shipped = EmbeddedExtractor.named(name).orElseThrow();
         byte[] bytes;
@@ -120,8 +120,8 @@ class EmbeddedExtractorTest {
     @Test
     void oneShippedExtractorsWeightsAreNotAcceptedAsTheOthers() {
         byte[] v1 = EmbeddedExtractor.read(EmbeddedExtractor.V1);
-        assertThatThrownBy(() -> EmbeddedExtractor.open(EmbeddedExtractor.V2, v1, "ganiqa-fmnist-v1.pb", 1))
+        assertThatThrownBy(() -> EmbeddedExtractor.open(EmbeddedExtractor.V3, v1, "ganiqa-fmnist-v1.pb", 1))
                 .isInstanceOf(ExtractorException.class)
-                .hasMessageContaining("expected sha256 " + EmbeddedExtractor.V2.sha256());
+                .hasMessageContaining("expected sha256 " + EmbeddedExtractor.V3.sha256());
     }
 }

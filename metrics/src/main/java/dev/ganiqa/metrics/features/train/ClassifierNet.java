@@ -9,7 +9,7 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The feature network of {@code ganiqa-fmnist-v1}, {@code ganiqa-fmnist-v2} and of {@code ganiqa extractor train}: two conv blocks
+ * The feature network of {@code ganiqa-fmnist-v1}, {@code -v2}, {@code -v3} and of {@code ganiqa extractor train}: two conv blocks
  * (3x3 conv 32 + ReLU + 2x2 max-pool, 3x3 conv 64 + ReLU + 2x2 max-pool), a 256-unit ReLU layer whose
  * activations are the features, dropout during training only, and a dense layer to class logits.
  * Small on purpose: it trains on two CPU cores in minutes and still separates Fashion-MNIST classes
@@ -19,7 +19,7 @@ import org.tensorflow.types.TInt32;
  * <p>The same builder makes the training graph (weights are variables) and the frozen inference graph
  * (weights are constants), so both compute exactly the same function.
  *
- * <p>With a rejection class ({@code ganiqa-fmnist-v2}), the dense head has one more output, trained on
+ * <p>With a rejection class ({@code ganiqa-fmnist-v2}, {@code -v3}), the dense head has one more output, trained on
  * synthetic non-object images ({@link RejectionImages}). The exported {@code logits} and {@code probabilities}
  * still cover the real classes only (softmax over their logits), so class-based metrics see the same
  * {@code classes} as without it; {@code rejection} is the rejection class's probability in the softmax over all
