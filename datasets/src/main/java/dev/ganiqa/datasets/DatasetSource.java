@@ -14,4 +14,9 @@ public interface DatasetSource {
 
     /** Opens one split; throws {@link DatasetException} with a one-line reason when it is unusable. */
     ImageDataset open(Split split);
+
+    /** The images' licences in one line, where the source knows them (empty otherwise). */
+    default String licence() {
+        return "";
+    }
 }

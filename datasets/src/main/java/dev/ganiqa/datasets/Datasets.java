@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Opens the source a {@code --data SPEC} string names. Schemes are looked up in a registry
- * ({@code fashion-mnist}, {@code idx:}, {@code cifar10:}, {@code synthetic:}); a spec without a
+ * ({@code fashion-mnist}, {@code emoji}, {@code idx:}, {@code cifar10:}, {@code synthetic:}); a spec without a
  * registered scheme is an image folder path.
  */
 public final class Datasets {
@@ -14,7 +14,8 @@ public final class Datasets {
             "fashion-mnist", FashionMnist::create,
             "idx", IdxSource::create,
             "cifar10", Cifar10Reader::create,
-            "synthetic", SyntheticShapes::create);
+            "synthetic", SyntheticShapes::create,
+            "emoji", Emoji::create);
 
     private Datasets() {
     }
@@ -25,7 +26,7 @@ public final class Datasets {
 
     public static DatasetSource open(String spec, DatasetOptions options) {
         if (spec == null || spec.isBlank()) {
-            throw new DatasetException("expected a dataset spec (fashion-mnist, idx:..., cifar10:DIR, synthetic:shapes, DIR), found nothing");
+            throw new DatasetException("expected a dataset spec (fashion-mnist, emoji, idx:..., cifar10:DIR, synthetic:shapes, DIR), found nothing");
         }
         String trimmed = spec.strip();
         int colon = trimmed.indexOf(':');
@@ -70,7 +71,7 @@ public final class Datasets {
         for (Split split : source.splits()) {
             openers.put(split, () -> policy.applyTo(source.open(split), threads));
         }
-        return new SplitSource(source.spec() + " as " + policy.target(), openers);
+        return new SplitSource(source.spec() + " as " + policy.target(), openers, source.licence());
     }
 
     /** The registered schemes, for help texts. */

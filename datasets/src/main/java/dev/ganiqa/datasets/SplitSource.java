@@ -11,10 +11,21 @@ final class SplitSource implements DatasetSource {
     private final String spec;
     private final Map<Split, Supplier<ImageDataset>> openers;
     private final Map<Split, ImageDataset> opened = new EnumMap<>(Split.class);
+    private final String licence;
 
     SplitSource(String spec, Map<Split, Supplier<ImageDataset>> openers) {
+        this(spec, openers, "");
+    }
+
+    SplitSource(String spec, Map<Split, Supplier<ImageDataset>> openers, String licence) {
         this.spec = spec;
         this.openers = new EnumMap<>(openers);
+        this.licence = licence;
+    }
+
+    @Override
+    public String licence() {
+        return licence;
     }
 
     @Override

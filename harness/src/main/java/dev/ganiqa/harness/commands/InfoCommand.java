@@ -52,6 +52,9 @@ public final class InfoCommand extends BaseCommand {
         }
         PrintStream out = context.out();
         out.println("dataset: " + source.spec());
+        if (!source.licence().isEmpty()) {
+            out.println("licence: " + source.licence());
+        }
         splits.forEach((split, d) -> out.println(split.label() + ": " + d.size() + " images, " + d.shape()));
         ImageDataset first = splits.values().iterator().next();
         List<String> classes = first.classNames();
