@@ -44,7 +44,7 @@ public final class Emoji {
     }
 
     /** One image of the dataset: its vendor, file, category index and base emoji (the split's unit). */
-    record Entry(String vendor, String file, int label, String base) {
+    public record Entry(String vendor, String file, int label, String base) {
     }
 
     static DatasetSource create(String argument, DatasetOptions options) {
@@ -100,7 +100,7 @@ public final class Emoji {
     }
 
     /** Every image of {@code vendor} in emoji.json order (base emoji, then its skin-tone variants). */
-    static List<Entry> entries(Path dir, String vendor) {
+    public static List<Entry> entries(Path dir, String vendor) {
         Path json = dir.resolve(vendor).resolve("emoji.json");
         JsonNode root;
         try {
@@ -173,7 +173,7 @@ public final class Emoji {
     }
 
     /** Decodes one RGBA PNG and writes it composited onto {@link #BACKGROUND} at {@code offset}, HWC. */
-    static void composite(Path file, byte[] out, int offset) {
+    public static void composite(Path file, byte[] out, int offset) {
         BufferedImage image;
         try {
             image = ImageIO.read(file.toFile());

@@ -116,6 +116,9 @@ public final class Evaluator {
             PrimaryMeasures.Shifts shifts = primary.of(images, result);
             metrics.put(MetricDefinitions.SHARPNESS_SHIFT, MetricValue.of(shifts.sharpness(), images.size(), 0));
             metrics.put(MetricDefinitions.NOISE_SHIFT, MetricValue.of(shifts.noise(), images.size(), 0));
+            if (Double.isFinite(shifts.chroma())) {
+                metrics.put(MetricDefinitions.CHROMA_SHIFT, MetricValue.of(shifts.chroma(), images.size(), 0));
+            }
         }
         Map<String, Distribution> out = new LinkedHashMap<>();
         for (Measure m : Measure.values()) {

@@ -45,6 +45,8 @@ public final class MetricDefinitions {
     public static final String SHARPNESS_SHIFT = "sharpness_shift";
     /** Signed 1-Wasserstein distance of per-image background noise to the real images' ({@code PrimaryMeasures}). */
     public static final String NOISE_SHIFT = "noise_shift";
+    /** Colour sets only: chroma noise where the real images are flat, against the real images (signed). */
+    public static final String CHROMA_SHIFT = "chroma_shift";
 
     /** torch-fidelity's seed for the shuffle before cutting the IS splits ({@code defaults.py}, rng_seed 2020). */
     public static final long IS_SHUFFLE_SEED = 2020;
@@ -107,7 +109,11 @@ public final class MetricDefinitions {
             new Definition(NOISE_SHIFT, "noise shift", Direction.NEUTRAL, false,
                     "per-image noise where the real test images are flat (mean gray-level deviation), signed "
                             + "1-Wasserstein distance: above 0 noisier than real; Immerkaer sigma without a flat "
-                            + "background"));
+                            + "background"),
+            new Definition(CHROMA_SHIFT, "chroma shift", Direction.NEUTRAL, false,
+                    "colour images only: per-image Immerkaer sigma of the Cb and Cr planes where the real test images "
+                            + "are flat, signed 1-Wasserstein distance to the real images: above 0 more colour (RGB) "
+                            + "noise than real; whole-image chroma noise without a flat background"));
 
     private MetricDefinitions() {
     }

@@ -16,6 +16,10 @@ import java.util.Optional;
  * images are clean scores high, one that draws clean backgrounds scores like the real images, whatever its garments
  * look like. For photographs, where no such background exists ({@link #fit} returns empty below {@link #MIN_AREA}
  * of the image), the noise measure is Immerkaer's sigma over the whole image instead.
+ *
+ * <p>{@link #chroma}: the same estimate on the two chroma planes of colour images (JPEG's full-range BT.601 Cb and
+ * Cr, {@link Planes.Chroma}), averaged, over the background pixels (those whose three values are all background):
+ * colour noise where the real images are flat, the study's "RGB noise", which a luma measure cannot see.
  */
 public final class BackgroundNoise {
     public static final double SHARE = 0.95;
@@ -24,10 +28,18 @@ public final class BackgroundNoise {
 
     private final ImageShape shape;
     private final int[] positions;
+    /** Pixel indices (y * w + x) whose every channel is background: where chroma is measured. */
+    private final int[] pixels;
 
     private BackgroundNoise(ImageShape shape, int[] positions) {
         this.shape = shape;
         this.positions = positions;
+        int c = shape.channels();
+        int[] perPixel = new int[shape.height() * shape.width()];
+        for (int p : positions) {
+            perPixel[p / c]++;
+        }
+        this.pixels = java.util.stream.IntStream.range(0, perPixel.length).filter(i -> perPixel[i] == c).toArray();
     }
 
     /** The background of {@code real}, or empty when it covers less than {@link #MIN_AREA} of the image. */
@@ -103,6 +115,60 @@ public final class BackgroundNoise {
             sum += Math.abs(r);
         }
         return Math.sqrt(Math.PI / 2) * sum / (6.0 * positions.length);
+    }
+
+    /** Whether {@link #chroma} applies: three or four channels and at least one background pixel. */
+    public boolean hasChroma() {
+        return shape.channels() >= 3 && pixels.length > 0;
+    }
+
+    /** The share of the image's pixels whose every channel is background. */
+    public double pixelArea() {
+        return (double) pixels.length / (shape.height() * shape.width());
+    }
+
+    /**
+     * Immerkaer's sigma of the Cb and Cr planes of {@code image} over the background pixels, averaged, in chroma
+     * levels (0..255 scale); NaN where {@link #hasChroma} is false.
+     */
+    public double chroma(byte[] image) {
+        if (image.length != shape.values()) {
+            throw new IllegalArgumentException("expected an image of " + shape + " (" + shape.values() + " values), "
+                    + "found " + image.length + " values");
+        }
+        if (!hasChroma()) {
+            return Double.NaN;
+        }
+        int h = shape.height();
+        int w = shape.width();
+        int c = shape.channels();
+        double[] sums = new double[2];
+        Planes.Chroma[] planes = {Planes.Chroma.CB, Planes.Chroma.CR};
+        for (int q = 0; q < 2; q++) {
+            Planes.Chroma k = planes[q];
+            double sum = 0;
+            for (int pixel : pixels) {
+                int y = pixel / w;
+                int x = pixel % w;
+                double r = 4 * k.at(image, y, x, h, w, c)
+                        - 2 * (k.at(image, y, x - 1, h, w, c) + k.at(image, y, x + 1, h, w, c)
+                        + k.at(image, y - 1, x, h, w, c) + k.at(image, y + 1, x, h, w, c))
+                        + k.at(image, y - 1, x - 1, h, w, c) + k.at(image, y - 1, x + 1, h, w, c)
+                        + k.at(image, y + 1, x - 1, h, w, c) + k.at(image, y + 1, x + 1, h, w, c);
+                sum += Math.abs(r);
+            }
+            sums[q] = Math.sqrt(Math.PI / 2) * sum / (6.0 * pixels.length);
+        }
+        return (sums[0] + sums[1]) / 2.0;
+    }
+
+    /** {@link #chroma} of every image of {@code set}. */
+    public double[] chroma(ImageDataset set) {
+        double[] out = new double[set.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = chroma(set.image(i));
+        }
+        return out;
     }
 
     /** The value at (y, x, ch), reflected at the border without repeating the edge (BORDER_REFLECT_101). */

@@ -19,6 +19,9 @@ import java.util.Map;
  * real test images, a signed 1-Wasserstein distance) is higher; less noisy: the signed noise shift
  * ({@link MetricDefinitions#NOISE_SHIFT}, noise where the real images are flat) is lower; for both pairs wgan vs
  * dcgan and cwgan vs cdcgan;</li>
+ * <li>RGB noise (colour data only): the signed chroma shift ({@link MetricDefinitions#CHROMA_SHIFT}, colour noise
+ * where the real images are flat) is lower for wgan than dcgan and for cwgan than cdcgan; NOT_TESTED on gray
+ * data, which has no chroma;</li>
  * <li>conditioning: FID is lower for cdcgan than for its unconditional partner and for cwgan than for its partner,
  * the partner being dcgan-matched / wgan-matched (the same loss, optimiser and terms without the label) when the
  * run has them, else dcgan / wgan, with the differences named;</li>
@@ -34,6 +37,8 @@ import java.util.Map;
 final class Claims {
     static final String SHARPER = "WGAN images are sharper and less noisy than DCGAN images (signed sharpness and "
             + "noise shifts against the real test images)";
+    static final String RGB_NOISE = "DCGAN images show RGB noise that WGAN images do not (signed chroma shift against "
+            + "the real test images)";
     static final String CONDITIONING = "Label conditioning improves the images (lower FID)";
     static final String CWGAN_BEST = "cWGAN gives the best images (lowest FID)";
     static final double POWER = 0.8;
@@ -56,7 +61,7 @@ final class Claims {
     }
 
     List<Claim> answer() {
-        return List.of(sharper(), conditioning(), cwganBest());
+        return List.of(sharper(), rgbNoise(), conditioning(), cwganBest());
     }
 
     /** One pre-declared comparison: {@code a} is better than {@code b} when its mean is lower ({@code lower}). */
@@ -71,6 +76,18 @@ final class Claims {
             add(checks, MetricDefinitions.NOISE_SHIFT, pair[0], pair[1], true);
         }
         return decide(SHARPER, checks);
+    }
+
+    private Claim rgbNoise() {
+        if (ok.stream().noneMatch(u -> u.metrics().containsKey(MetricDefinitions.CHROMA_SHIFT))) {
+            return new Claim(RGB_NOISE, Answer.NOT_TESTED, ok.isEmpty() ? "no OK units"
+                    : "needs colour images: the units' images have no chroma (a grayscale dataset)");
+        }
+        List<Check> checks = new ArrayList<>();
+        for (String[] pair : new String[][] {{"wgan", "dcgan"}, {"cwgan", "cdcgan"}}) {
+            add(checks, MetricDefinitions.CHROMA_SHIFT, pair[0], pair[1], true);
+        }
+        return decide(RGB_NOISE, checks);
     }
 
     private Claim conditioning() {

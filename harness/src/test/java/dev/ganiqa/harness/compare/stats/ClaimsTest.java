@@ -56,10 +56,12 @@ class ClaimsTest {
         v.put("cwgan", new double[] {30, 0, 0});
         List<Claim> claims = new Claims(units(v), Map.of(), false).answer();
         assertThat(answers(claims)).containsExactly(Map.entry(Claims.SHARPER, Answer.SUPPORTED),
-                Map.entry(Claims.CONDITIONING, Answer.SUPPORTED), Map.entry(Claims.CWGAN_BEST, Answer.SUPPORTED));
+                Map.entry(Claims.RGB_NOISE, Answer.NOT_TESTED), Map.entry(Claims.CONDITIONING, Answer.SUPPORTED),
+                Map.entry(Claims.CWGAN_BEST, Answer.SUPPORTED));
+        assertThat(claims.get(1).evidence()).contains("needs colour images");
         assertThat(claims.get(0).evidence()).contains("noise_shift: wgan 0.00 vs dcgan 3.00, difference -3.00")
                 .contains("95% CI").contains("in the claim's direction");
-        assertThat(new Claims(units(v), Map.of(), true).answer().get(2).evidence()).endsWith("at this budget only");
+        assertThat(new Claims(units(v), Map.of(), true).answer().get(3).evidence()).endsWith("at this budget only");
     }
 
     @Test
@@ -91,11 +93,11 @@ class ClaimsTest {
         Map<String, double[]> v = new LinkedHashMap<>();
         v.put("wgan", new double[] {60, 0, 0});
         v.put("cwgan", new double[] {30, 0, 0});
-        Claim plain = new Claims(units(v), configs, false).answer().get(1);
+        Claim plain = new Claims(units(v), configs, false).answer().get(2);
         assertThat(plain.evidence()).contains("cwgan and wgan differ in: the label, beta1 0.0 vs 0.5, learningRateG "
                 + "4.0E-4 vs 1.0E-4, modeSeeking 1.0 vs 0.0");
         v.put("wgan-matched", new double[] {35, 0, 0});
-        Claim matched = new Claims(units(v), configs, false).answer().get(1);
+        Claim matched = new Claims(units(v), configs, false).answer().get(2);
         assertThat(matched.evidence()).contains("fid: cwgan 30.0 vs wgan-matched 35.0")
                 .contains("cwgan and wgan-matched differ in: the label)");
     }
@@ -121,5 +123,27 @@ class ClaimsTest {
         double[] ci = OneSidedTest.bootstrapDifference(new double[] {1, 2, 4}, new double[] {3, 5, 9}, 2000, 1);
         assertThat(ci[0]).isLessThan(o.difference());
         assertThat(ci[1]).isGreaterThan(o.difference());
+    }
+
+    /** On colour units the RGB-noise claim compares chroma shifts: DCGANs with colour noise where real is flat. */
+    @Test
+    void theRgbNoiseClaimIsDecidedOnColourUnits() {
+        Map<String, double[]> v = new LinkedHashMap<>();
+        v.put("dcgan", new double[] {60, -5, 3});
+        v.put("cdcgan", new double[] {50, -5, 3});
+        v.put("wgan", new double[] {40, 0, 0});
+        v.put("cwgan", new double[] {30, 0, 0});
+        List<UnitResult> colour = new ArrayList<>();
+        for (UnitResult u : units(v)) {
+            Map<String, MetricValue> m = new LinkedHashMap<>(u.metrics());
+            double chroma = u.variant().endsWith("dcgan") ? 4 + 0.1 * u.seed() : 0.1 * u.seed();
+            m.put(MetricDefinitions.CHROMA_SHIFT, MetricValue.of(chroma, 2000, 0));
+            colour.add(new UnitResult(u.variant(), u.seed(), UnitStatus.OK, null, null, null, List.of(), null, m,
+                    Map.of(), null, null, List.of()));
+        }
+        Claim rgb = new Claims(colour, Map.of(), false).answer().get(1);
+        assertThat(rgb.claim()).isEqualTo(Claims.RGB_NOISE);
+        assertThat(rgb.answer()).isEqualTo(Answer.SUPPORTED);
+        assertThat(rgb.evidence()).contains("chroma_shift: wgan 0.200 vs dcgan 4.20").contains("chroma_shift: cwgan");
     }
 }
