@@ -63,6 +63,10 @@ public final class ExtractorTrainCommand extends BaseCommand {
             + "--negatives: ganiqa-fmnist-v1 (no --reject), v2 (full-frame), v3 (composed), ganiqa-fmnist-varied")
     public String name;
 
+    @Parameter(names = "--shape", description = "Bring every image to HxWxC (e.g. 32x32x3) with the preprocessing "
+            + "policy, as compare --shape does, so the extractor sees images as the GANs make them")
+    public String shape;
+
     @Parameter(names = "--out", required = true, description = "Output folder")
     public Path out;
 
@@ -86,11 +90,13 @@ public final class ExtractorTrainCommand extends BaseCommand {
                     case COMPOSED -> "ganiqa-fmnist-v3";
                     case VARIED -> "ganiqa-fmnist-varied";
                 };
-        DatasetSource source = Datasets.open(data);
+        dev.ganiqa.datasets.DatasetOptions options = DatasetArguments.withShape(
+                dev.ganiqa.datasets.DatasetOptions.defaults(), shape);
+        DatasetSource source = Datasets.open(data, options);
         ImageDataset train = source.open(Split.TRAIN);
         ImageDataset test;
         if (testSpec != null) {
-            DatasetSource t = Datasets.open(testSpec);
+            DatasetSource t = Datasets.open(testSpec, options);
             test = t.open(t.splits().contains(Split.TEST) ? Split.TEST : Split.TRAIN);
         } else if (source.splits().contains(Split.TEST)) {
             test = source.open(Split.TEST);
@@ -116,6 +122,7 @@ public final class ExtractorTrainCommand extends BaseCommand {
         json.put("test_images", result.testImages());
         json.put("train_images", result.trainImages());
         json.put("classes", result.classes());
+        json.put("input", train.shape().toString());
         json.put("rejection_images", config.reject());
         json.put("negatives", config.negatives().id());
         json.put("feature_dim", result.featureDim());

@@ -116,4 +116,20 @@ class ExtractorTrainCommandTest {
         assertThat(stderr.toString(StandardCharsets.UTF_8).strip())
                 .startsWith("ganiqa: data: ").contains("nope").doesNotContain("\n");
     }
+
+    /** {@code --shape} trains at the size GANs make (as compare --shape does): the graph's input is that shape. */
+    @Test
+    void shapeBringsTheImagesToTheTrainingSize() throws Exception {
+        Path out = dir.resolve("small");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        int code = run(stdout, stderr, "extractor", "train", "--data", "synthetic:shapes?size=32&channels=3&n=300",
+                "--shape", "16x16x3", "--epochs", "1", "--name", "small", "--out", out.toString());
+        assertThat(code).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.resolve("extractor.json").toFile());
+        assertThat(json.get("input").asText()).isEqualTo("16x16x3");
+        try (FeatureExtractor e = Extractors.open("frozen:" + out.resolve("small.pb"), Map.of(), 1)) {
+            assertThat(e.info().input()).isEqualTo(new dev.ganiqa.datasets.ImageShape(16, 16, 3));
+        }
+    }
 }
