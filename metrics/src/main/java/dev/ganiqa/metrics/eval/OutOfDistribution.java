@@ -35,7 +35,8 @@ import java.util.function.BiFunction;
  * garments side by side.</li>
  * </ul>
  * A score tuned against a group says nothing about its generalisation; only the FINAL group does.
- * Every family is a function of (the real images it composes with, count, seed) alone.
+ * Every family is a function of (the real images it composes with, count, seed) alone. "Black" is the data's own
+ * background: on light-background data the families are made on inverted images and inverted back.
  */
 public final class OutOfDistribution {
     /**
@@ -117,8 +118,21 @@ public final class OutOfDistribution {
                     return v;
                 })));
         out.add(new Family("two half-size garments side by side", Group.FINAL, OutOfDistribution::pairs));
-        return out;
+        return out.stream().map(f -> new Family(f.name(), f.group(), onItsBackground(f.make()))).toList();
     }
+
+    /**
+     * The families are written for a dark background ("on black", a garment is what is brighter than it). On data
+     * with a light background (emoji on white) each family is made from the inverted real images and inverted
+     * back, so "black" reads as the data's own background; dark data is untouched, byte for byte.
+     */
+    private static BiFunction<ImageDataset, Long, ImageDataset> onItsBackground(
+            BiFunction<ImageDataset, Long, ImageDataset> make) {
+        return (real, seed) -> dev.ganiqa.datasets.Backgrounds.light(real)
+                ? dev.ganiqa.datasets.Backgrounds.inverted(make.apply(dev.ganiqa.datasets.Backgrounds.inverted(real), seed))
+                : make.apply(real, seed);
+    }
+
 
     /** Pixels of a garment: brighter than the near-black background. */
     private static boolean garment(byte value) {

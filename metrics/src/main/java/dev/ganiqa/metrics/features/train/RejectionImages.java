@@ -188,7 +188,10 @@ public final class RejectionImages {
     public static ImageDataset withRejectionClass(ImageDataset data, int count, long seed, Negatives negatives) {
         List<String> names = new ArrayList<>(data.classNames());
         names.add(CLASS_NAME);
-        ArrayDataset extra = dataset(data.shape(), count, seed, data.classNames().size(), names, negatives);
+        ArrayDataset made = dataset(data.shape(), count, seed, data.classNames().size(), names, negatives);
+        // Compositions sit "on black", the background of dark data; on light data (emoji on white) on white.
+        ArrayDataset extra = negatives != Negatives.FULL_FRAME && dev.ganiqa.datasets.Backgrounds.light(data)
+                ? dev.ganiqa.datasets.Backgrounds.inverted(made) : made;
         int n = data.size();
         List<String> classNames = List.copyOf(names);
         return new ImageDataset() {
