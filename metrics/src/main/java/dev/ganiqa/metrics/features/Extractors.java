@@ -97,7 +97,7 @@ public final class Extractors {
         try {
             byte[] bytes = Files.readAllBytes(file);
             String name = file.getFileName().toString().replaceFirst("\\.pb$", "");
-            return FrozenGraphs.open(bytes, name, "frozen", Sha256.hex(bytes), threads);
+            return FrozenGraphs.open(bytes, name, "frozen:" + file, "frozen", Sha256.hex(bytes), threads);
         } catch (IOException e) {
             throw new ExtractorException(file + ": cannot read the frozen graph (" + e.getMessage() + ")", e);
         }

@@ -20,8 +20,10 @@ import java.util.concurrent.TimeUnit;
  * it to the extractor's input ({@link Preprocessing}, the datasets module's one policy) and packs batches, while
  * the caller's thread runs the TF session on the previous batch, so decoding and the network overlap. Memory
  * holds one decoded image and at most {@code prefetch + 2} adapted batches, whatever the number or size of the
- * files. Images go in set order; an image that cannot be decoded is left out and reported in
- * {@link RunSummary#skipped()}, never silently dropped.
+ * files (a batch of large images holds fewer of them: no more than one run's worth,
+ * {@link ModelBounds#MAX_RUN_VALUES}). Images go in set order; an image that cannot be decoded is left out and
+ * reported in {@link RunSummary#skipped()}, never silently dropped. Features that are not finite stop the run with
+ * a one-line error naming the extractor, the image and the set ({@link FiniteFeatures}).
  *
  * <p>Extractors of a fixed input size get every image adapted to it. Extractors that resize themselves
  * (Inception: {@link ExtractorInfo#anySize()}) get only their channels adapted, so one batch holds images of
@@ -77,6 +79,7 @@ public final class FeatureRunner {
                     break;
                 }
                 Features f = extractor.extract(p.pixels, p.indices.length, p.shape);
+                FiniteFeatures.require(f, p.indices, data, extractor.info());
                 sessionNanos += f.sessionNanos();
                 sink.accept(new FeatureBatch(p.indices, f));
                 batches++;
@@ -125,6 +128,7 @@ public final class FeatureRunner {
                 int[] indices = new int[batch];
                 byte[] pixels = null;
                 int count = 0;
+                int capacity = 0;
                 for (int i = 0; i < data.size(); i++) {
                     long t0 = System.nanoTime();
                     DecodedImage image;
@@ -145,13 +149,16 @@ public final class FeatureRunner {
                     }
                     if (count == 0) {
                         shape = target;
-                        pixels = new byte[batch * target.values()];
+                        // Large inputs (a model's 8192x8192) run in smaller batches: one batch's floats must fit
+                        // the buffers of one run, and batch x values must not overflow the int it is sized with.
+                        capacity = ModelBounds.imagesPerRun(batch, target.values());
+                        pixels = new byte[capacity * target.values()];
                     }
                     byte[] adapted = adapter.apply(image);
                     System.arraycopy(adapted, 0, pixels, count * target.values(), target.values());
                     indices[count++] = i;
                     prepareNanos += System.nanoTime() - t0;
-                    if (count == batch) {
+                    if (count == capacity) {
                         queue.put(new Prepared(indices.clone(), pixels, shape, i + 1, null));
                         count = 0;
                     }

@@ -18,19 +18,26 @@ public final class FrozenGraphs {
 
     /** Opens a GraphDef in the trainer's layout; the input shape is read from the {@code images} placeholder. */
     public static FeatureExtractor open(byte[] graphDef, String name, String version, String sha256, int threads) {
+        return open(graphDef, name, name, version, sha256, threads);
+    }
+
+    /**
+     * As {@link #open(byte[], String, String, String, int)}, errors naming {@code source} (e.g.
+     * {@code frozen:PATH}) instead of the extractor's name. The declared shapes are bounded ({@link ModelBounds})
+     * before anything is sized from them.
+     */
+    public static FeatureExtractor open(byte[] graphDef, String name, String source, String version, String sha256,
+            int threads) {
         Graph graph = new Graph();
         try {
-            graph.importGraphDef(parse(graphDef, name));
-            Output<?> input = require(graph, ClassifierNet.INPUT, name);
-            Output<?> features = require(graph, ClassifierNet.FEATURES_OUTPUT, name);
-            Output<?> probabilities = require(graph, ClassifierNet.PROBABILITIES_OUTPUT, name);
-            org.tensorflow.ndarray.Shape in = input.shape();
-            if (in.numDimensions() != 4) {
-                throw new IllegalArgumentException(name + ": expected a 4-D NHWC input, found " + in);
-            }
-            ImageShape shape = new ImageShape((int) in.get(1), (int) in.get(2), (int) in.get(3));
-            int dim = (int) features.shape().get(1);
-            int classes = (int) probabilities.shape().get(1);
+            graph.importGraphDef(parse(graphDef, source));
+            Output<?> input = require(graph, ClassifierNet.INPUT, source);
+            Output<?> features = require(graph, ClassifierNet.FEATURES_OUTPUT, source);
+            Output<?> probabilities = require(graph, ClassifierNet.PROBABILITIES_OUTPUT, source);
+            ImageShape shape = inputShape(input.shape(), source);
+            int dim = width(features.shape(), ClassifierNet.FEATURES_OUTPUT, ModelBounds.MAX_FEATURES, source);
+            int classes = width(probabilities.shape(), ClassifierNet.PROBABILITIES_OUTPUT, ModelBounds.MAX_CLASSES,
+                    source);
             ExtractorInfo info = new ExtractorInfo(name, version, sha256, shape, false,
                     "float 0..255 NHWC " + shape + "; the graph maps to [-1, 1]", dim, classes);
             Session session = new Session(graph, TfConfig.threads(threads));
@@ -43,6 +50,33 @@ public final class FrozenGraphs {
             graph.close();
             throw e;
         }
+    }
+
+    /** The fixed image shape of the {@code images} placeholder [N, H, W, C]; the graph is fed at that size. */
+    private static ImageShape inputShape(org.tensorflow.ndarray.Shape in, String source) {
+        String op = ClassifierNet.INPUT;
+        if (in.numDimensions() != 4 || (in.get(3) != 1 && in.get(3) != 3)) {
+            throw new ExtractorException(source + ": expected input '" + op + "' of shape [N, H, W, C] (NHWC) with 1 "
+                    + "or 3 channels, found " + in);
+        }
+        String outOfBounds = ModelBounds.imageInput(in.get(0), in.get(1), in.get(2));
+        if (outOfBounds == null && (in.get(1) < 0 || in.get(2) < 0)) {
+            outOfBounds = "a fixed height and width (a frozen graph is fed at its own size)";
+        }
+        if (outOfBounds != null) {
+            throw new ExtractorException(source + ": expected input '" + op + "' with " + outOfBounds + ", found shape "
+                    + in);
+        }
+        return new ImageShape((int) in.get(1), (int) in.get(2), (int) in.get(3));
+    }
+
+    /** D of an output [N, D], in 1..{@code max}. */
+    private static int width(org.tensorflow.ndarray.Shape shape, String op, long max, String source) {
+        if (shape.numDimensions() != 2 || shape.get(1) < 1 || shape.get(1) > max) {
+            throw new ExtractorException(source + ": expected output '" + op + "' of shape [N, D] with D in 1.." + max
+                    + ", found " + shape);
+        }
+        return (int) shape.get(1);
     }
 
     static GraphDef parse(byte[] bytes, String name) {

@@ -67,9 +67,10 @@ public final class InceptionGraph {
                 throw new ExtractorException(source + ": expected an op named '" + LOGITS_MATMUL
                         + "' (is this classify_image_graph_def.pb?), found none");
             }
-            if (weights.shape().numDimensions() != 2 || weights.shape().get(0) != FEATURES) {
-                throw new ExtractorException(source + ": expected " + LOGITS_MATMUL + " weights of shape [2048, N], found "
-                        + weights.shape());
+            if (weights.shape().numDimensions() != 2 || weights.shape().get(0) != FEATURES
+                    || weights.shape().get(1) < 1 || weights.shape().get(1) > ModelBounds.MAX_CLASSES) {
+                throw new ExtractorException(source + ": expected " + LOGITS_MATMUL + " weights of shape [2048, N] with "
+                        + "N in 1.." + ModelBounds.MAX_CLASSES + ", found " + weights.shape());
             }
             int classes = (int) weights.shape().get(1);
             Ops tf = Ops.create(graph).withSubScope("ganiqa");

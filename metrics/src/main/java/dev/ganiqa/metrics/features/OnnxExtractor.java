@@ -66,11 +66,18 @@ final class OnnxExtractor implements FeatureExtractor {
         int classes = info.classes();
         float[] f = new float[count * dim];
         float[] p = classOutput == null ? null : new float[count * classes];
-        int step = fixedBatch > 0 ? fixedBatch : count;
+        // A dynamic batch runs as many images as one run's buffers may hold (images fed at their own size can be
+        // large); a static one was bounded with the model's size when it was opened.
+        int step = fixedBatch > 0 ? fixedBatch : ModelBounds.imagesPerRun(count, per);
         long nanos = 0;
         for (int from = 0; from < count; from += step) {
             int real = Math.min(step, count - from);
             int n = fixedBatch > 0 ? fixedBatch : real;
+            String tooLarge = ModelBounds.runValues(n, shape.height(), shape.width(), shape.channels());
+            if (tooLarge != null) {
+                throw new ExtractorException(info.name() + ": expected input '" + input + "' with " + tooLarge
+                        + ", found " + n + " image(s) of " + shape);
+            }
             if (scratch.length != n * per) {
                 scratch = new float[n * per];
                 direct = java.nio.ByteBuffer.allocateDirect(n * per * Float.BYTES).order(java.nio.ByteOrder.nativeOrder())

@@ -91,7 +91,16 @@ final class OnnxModels {
                     + "' of rank 4 (an NCHW or NHWC image batch), found shape " + Arrays.toString(in));
         }
         OnnxInput feed = feeding(spec, where, inputName, in);
+        // feeding() bounded in[0] by ModelBounds.MAX_STATIC_BATCH, so the cast is exact.
         int fixedBatch = in[0] > 0 ? (int) in[0] : 0;
+        if (!feed.size().isAny()) {
+            String tooLarge = ModelBounds.runValues(Math.max(fixedBatch, 1), feed.size().height(), feed.size().width(),
+                    feed.channels());
+            if (tooLarge != null) {
+                throw new ExtractorException(where + ": expected input '" + inputName + "' with " + tooLarge
+                        + ", found shape " + Arrays.toString(in));
+            }
+        }
 
         Map<String, NodeInfo> outputs = session.getOutputInfo();
         String featName = featureNames.stream().filter(outputs::containsKey).findFirst()
@@ -107,12 +116,12 @@ final class OnnxModels {
         String clsName = probName != null ? probName : logitName;
         long[] featShape = tensorShape(outputs, featName, where, "output");
         long[] clsShape = clsName == null ? null : tensorShape(outputs, clsName, where, "output");
-        int dim = width(featShape, featName, where);
-        int classes = clsName == null ? 0 : width(clsShape, clsName, where);
+        int dim = width(featShape, featName, where, ModelBounds.MAX_FEATURES);
+        int classes = clsName == null ? 0 : width(clsShape, clsName, where, ModelBounds.MAX_CLASSES);
         if (dim < 0 || classes < 0) {
             long[][] probed = probe(env, session, feed, inputName, fixedBatch, featName, clsName, where);
-            dim = width(probed[0], featName, where);
-            classes = clsName == null ? 0 : width(probed[1], clsName, where);
+            dim = width(probed[0], featName, where, ModelBounds.MAX_FEATURES);
+            classes = clsName == null ? 0 : width(probed[1], clsName, where, ModelBounds.MAX_CLASSES);
         }
         StringBuilder tensors = new StringBuilder("input=").append(inputName).append("&features=").append(featName);
         if (clsName != null) {
@@ -142,13 +151,18 @@ final class OnnxModels {
         long h = in[nchw ? 2 : 1];
         long w = in[nchw ? 3 : 2];
         String dims = "(" + layout.label() + ": channels in dimension " + (nchw ? 1 : 3) + ")";
-        if (c > 0 && c != 1 && c != 3) {
+        if (c >= 0 && c != 1 && c != 3) {
             throw new ExtractorException(where + ": expected input '" + name + "' with 1 or 3 channels " + dims
                     + ", found shape " + shape);
         }
         if (spec.channels() != null && c > 0 && c != spec.channels()) {
             throw new ExtractorException(where + ": expected input '" + name + "' with channels=" + spec.channels()
                     + " " + dims + ", found shape " + shape);
+        }
+        String outOfBounds = ModelBounds.imageInput(in[0], h, w);
+        if (outOfBounds != null) {
+            throw new ExtractorException(where + ": expected input '" + name + "' with " + outOfBounds + ", found shape "
+                    + shape);
         }
         int channels = c > 0 ? (int) c : spec.channels() != null ? spec.channels() : 3;
         OnnxSpec.Size size = spec.size();
@@ -158,7 +172,7 @@ final class OnnxModels {
                 throw new ExtractorException(where + ": expected ?size=HxW (or size=any) for input '" + name
                         + "' of shape " + shape + " (height and width not fixed), found none");
             }
-            size = new OnnxSpec.Size((int) h, (int) w);
+            size = new OnnxSpec.Size((int) h, (int) w); // within 1..MAX_SIDE: exact
         } else if (size.isAny() ? h > 0 || w > 0
                 : (h > 0 && h != size.height()) || (w > 0 && w != size.width())) {
             throw new ExtractorException(where + ": expected input '" + name + "' to take size=" + size + " " + dims
@@ -188,8 +202,11 @@ final class OnnxModels {
         return t.getShape();
     }
 
-    /** The feature width of an output [N, ...]: the product of its non-batch dimensions; -1 when not fixed. */
-    private static int width(long[] shape, String name, String where) {
+    /**
+     * The feature width of an output [N, ...]: the product of its non-batch dimensions (at most one above 1, so the
+     * product is that one dimension and cannot overflow); -1 when not fixed. Above {@code max} is the model's fault.
+     */
+    private static int width(long[] shape, String name, String where, long max) {
         long product = 1;
         int above1 = 0;
         boolean unknown = false;
@@ -201,9 +218,14 @@ final class OnnxModels {
             }
             above1 += shape[i] != 1 ? 1 : 0;
         }
-        if (shape.length < 2 || above1 > 1 || product == 0 || product > Integer.MAX_VALUE) {
+        if (shape.length < 2 || above1 > 1 || product == 0) {
             throw new ExtractorException(where + ": expected output '" + name
                     + "' of shape [N, D] (or [N, D, 1, 1]), found shape " + Arrays.toString(shape));
+        }
+        if (product > max || shape[0] == 0 || shape[0] > ModelBounds.MAX_STATIC_BATCH) {
+            throw new ExtractorException(where + ": expected output '" + name + "' of shape [N, D] with D in 1.." + max
+                    + " and N dynamic or in 1.." + ModelBounds.MAX_STATIC_BATCH + ", found shape "
+                    + Arrays.toString(shape));
         }
         return unknown ? -1 : (int) product;
     }
@@ -216,6 +238,7 @@ final class OnnxModels {
                 : new ImageShape(feed.size().height(), feed.size().width(), feed.channels());
         long[] dims = feed.dims(n, shape);
         Set<String> fetch = new LinkedHashSet<>(cls == null ? List.of(feat) : List.of(feat, cls));
+        // n and the size were bounded when the input was resolved (ModelBounds.runValues): n * values fits an int.
         try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.allocate(n * shape.values()), dims);
              OrtSession.Result r = session.run(Map.of(input, x), fetch)) {
             long[][] out = new long[2][];

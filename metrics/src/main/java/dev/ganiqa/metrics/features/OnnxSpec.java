@@ -133,14 +133,15 @@ public record OnnxSpec(String prefix, Path file, String input, String features, 
             if (parts.length == 2) {
                 int h = Integer.parseInt(parts[0]);
                 int w = Integer.parseInt(parts[1]);
-                if (h >= 1 && w >= 1 && h <= 8192 && w <= 8192) {
+                if (h >= 1 && w >= 1 && h <= ModelBounds.MAX_SIDE && w <= ModelBounds.MAX_SIDE) {
                     return new Size(h, w);
                 }
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ExtractorException(where + ": expected size=HxW (1..8192 each) or size=any, found size=" + value);
+        throw new ExtractorException(where + ": expected size=HxW (1.." + ModelBounds.MAX_SIDE
+                + " each) or size=any, found size=" + value);
     }
 
     private static Integer channels(String where, String value) {

@@ -52,9 +52,15 @@ public final class SavedModelExtractors {
                 inputName = inputs.keySet().iterator().next();
             }
             Signature.TensorDescription in = describe(inputs, inputName, dir, "input");
-            if (in.dataType != DataType.DT_FLOAT || in.shape.numDimensions() != 4 || in.shape.get(3) < 1) {
-                throw new ExtractorException(dir + ": expected a float32 NHWC input with known channels, found "
+            if (in.dataType != DataType.DT_FLOAT || in.shape.numDimensions() != 4
+                    || (in.shape.get(3) != 1 && in.shape.get(3) != 3)) {
+                throw new ExtractorException(dir + ": expected a float32 NHWC input with 1 or 3 channels, found "
                         + in.dataType + " " + in.shape);
+            }
+            String outOfBounds = ModelBounds.imageInput(in.shape.get(0), in.shape.get(1), in.shape.get(2));
+            if (outOfBounds != null) {
+                throw new ExtractorException(dir + ": expected input '" + inputName + "' with " + outOfBounds
+                        + ", found shape " + in.shape);
             }
             Signature.TensorDescription feat = describe(outputs, spec.features(), dir, "features output");
             String probName = spec.probabilities() != null ? spec.probabilities()
@@ -63,8 +69,10 @@ public final class SavedModelExtractors {
                     : spec.logits() != null ? spec.logits() : outputs.containsKey("logits") ? "logits" : null;
             Signature.TensorDescription cls = probName != null ? describe(outputs, probName, dir, "probabilities output")
                     : logitName != null ? describe(outputs, logitName, dir, "logits output") : null;
-            int dim = lastDim(feat.shape, dir, spec.features());
-            int classes = cls == null ? 0 : lastDim(cls.shape, dir, probName != null ? probName : logitName);
+            int dim = lastDim(feat.shape, dir, spec.features(), ModelBounds.MAX_FEATURES);
+            int classes = cls == null ? 0 : lastDim(cls.shape, dir, probName != null ? probName : logitName,
+                    ModelBounds.MAX_CLASSES);
+            // Bounded above (sides in 1..MAX_SIDE or dynamic, channels 1 or 3): the casts are exact.
             Shape s = in.shape;
             boolean anySize = s.get(1) < 0 || s.get(2) < 0;
             ImageShape shape = new ImageShape(anySize ? 1 : (int) s.get(1), anySize ? 1 : (int) s.get(2), (int) s.get(3));
@@ -90,9 +98,11 @@ public final class SavedModelExtractors {
         return d;
     }
 
-    private static int lastDim(Shape shape, Path dir, String name) {
-        if (shape.numDimensions() != 2 || shape.get(1) <= 0) {
-            throw new ExtractorException(dir + ": expected output '" + name + "' of shape [N, D], found " + shape);
+    /** D of an output [N, D], at most {@code max} (a larger one is the model's fault, refused before any buffer). */
+    private static int lastDim(Shape shape, Path dir, String name, long max) {
+        if (shape.numDimensions() != 2 || shape.get(1) <= 0 || shape.get(1) > max) {
+            throw new ExtractorException(dir + ": expected output '" + name + "' of shape [N, D] with D in 1.." + max
+                    + ", found " + shape);
         }
         return (int) shape.get(1);
     }
