@@ -14,6 +14,7 @@ import dev.ganiqa.harness.commands.MetricsCommand;
 import dev.ganiqa.harness.commands.PublishCommand;
 import dev.ganiqa.harness.commands.ReportCommand;
 import dev.ganiqa.harness.commands.SampleCommand;
+import dev.ganiqa.harness.commands.FeaturesCommand;
 import dev.ganiqa.harness.commands.StatsCommand;
 import dev.ganiqa.harness.commands.TrainCommand;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class Commands {
                 MetricsCommand::withDatasets,
                 FidCommand::new,
                 StatsCommand::new,
+                FeaturesCommand::new,
                 CompareFeaturesCommand::new,
                 ExtractorCommand::new,
                 ReportCommand::new,

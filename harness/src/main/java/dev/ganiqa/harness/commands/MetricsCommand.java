@@ -61,6 +61,10 @@ public class MetricsCommand extends BaseCommand {
     @Parameter(names = "--threads", validateWith = Numbers.Positive.class, description = "Worker threads (default: all cores)")
     public int threads = Runtime.getRuntime().availableProcessors();
 
+    @Parameter(names = "--no-cache", description = "Neither read nor write the real side's cached features "
+            + "(${GANIQA_CACHE:-~/.cache/ganiqa}/features)")
+    public boolean noCache;
+
     private final DatasetOpener opener;
     private final Map<String, String> env;
 
@@ -130,7 +134,8 @@ public class MetricsCommand extends BaseCommand {
     private MetricsReport.FeatureMetrics featureMetrics(SetInput.Images fakeInput, CommandContext context)
             throws IOException {
         SetInput realInput = SetInput.parse(real);
-        try (FeatureSession session = new FeatureSession(opener, extractor, env, threads, null, context.err())) {
+        try (FeatureSession session = new FeatureSession(opener, extractor, env, threads,
+                noCache ? null : dev.ganiqa.metrics.eval.StatsCache.fromEnv(env), context.err())) {
             ExtractorInfo info = session.extractor().info();
             ExtractedSet fake = session.features(fakeInput);
             Reference reference = session.reference(realInput);

@@ -3,6 +3,7 @@ package dev.ganiqa.harness.features;
 import dev.ganiqa.datasets.ImageSet;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.metrics.eval.ExtractedSet;
+import dev.ganiqa.metrics.eval.FeatureCache;
 import dev.ganiqa.metrics.eval.Reference;
 import dev.ganiqa.metrics.eval.StatsCache;
 import dev.ganiqa.metrics.features.ExtractorInfo;
@@ -28,6 +29,7 @@ public final class FeatureSession implements AutoCloseable {
     private final Map<String, String> env;
     private final int threads;
     private final StatsCache cache;
+    private final FeatureCache featureCache;
     private final PrintStream err;
     private FeatureExtractor extractor;
 
@@ -42,6 +44,7 @@ public final class FeatureSession implements AutoCloseable {
         this.env = Map.copyOf(env);
         this.threads = threads;
         this.cache = cache;
+        this.featureCache = cache == null ? null : new FeatureCache(cache.dir().resolveSibling("features"));
         this.err = err;
     }
 
@@ -73,7 +76,10 @@ public final class FeatureSession implements AutoCloseable {
 
     /** Features (and class probabilities) of every image, with a progress bar; notices say how and what was skipped. */
     public ExtractedSet features(SetInput.Images input) {
-        ImageSet set = open(input);
+        return extract(input, open(input));
+    }
+
+    private ExtractedSet extract(SetInput.Images input, ImageSet set) {
         FeatureExtractor e = extractor();
         ExtractedSet out;
         try (ExtractionProgress bar = new ExtractionProgress(err, input.arg(), set.size())) {
@@ -83,10 +89,29 @@ public final class FeatureSession implements AutoCloseable {
         return out;
     }
 
-    /** A real reference from any input: images (every metric), .npy features (every metric), .npz (FID, IS). */
+    /**
+     * A real reference from any input: images (every metric; their feature vectors from the {@link FeatureCache}
+     * when it holds them, else extracted and stored), .npy features (every metric), .npz (FID, IS).
+     */
     public Reference reference(SetInput input) throws IOException {
         if (input instanceof SetInput.Images images) {
-            return Reference.of(features(images));
+            if (featureCache == null) {
+                return Reference.of(features(images));
+            }
+            ImageSet set = open(images);
+            StatsCache.Key key = new StatsCache.Key(set.checksum(), images.split().label(), extractor().info().sha256());
+            Optional<Reference> hit = featureCache.get(key);
+            if (hit.isPresent()) {
+                notice(input.arg() + ": using cached features " + featureCache.folder(key));
+                return hit.get();
+            }
+            ExtractedSet out = extract(images, set);
+            try {
+                featureCache.put(key, out);
+            } catch (IOException | RuntimeException ex) {
+                notice("cannot cache features in " + featureCache.dir() + " (" + ex.getMessage() + "); continuing");
+            }
+            return Reference.of(out);
         }
         if (input instanceof SetInput.Features) {
             return Reference.of(ExtractedSet.ofFeatures(FeatureFiles.features(input.arg())));

@@ -54,7 +54,8 @@ class FeatureCommandsTest {
         Map<String, String> env = Map.of("GANIQA_CACHE", tmp.resolve("cache").toString(), "HOME",
                 tmp.resolve("home").toString());
         List<Supplier<Object>> commands = List.of(() -> new FidCommand(Datasets::open, env),
-                () -> new StatsCommand(Datasets::open, env), () -> new MetricsCommand(Datasets::open, env));
+                () -> new StatsCommand(Datasets::open, env), () -> new MetricsCommand(Datasets::open, env),
+                () -> new FeaturesCommand(Datasets::open, env));
         out.reset();
         err.reset();
         return new Cli(new CommandRegistry(commands), new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -168,5 +169,54 @@ class FeatureCommandsTest {
         assertThat(err()).contains("expected the split once");
         assertThat(run("fid", "--extractor", "nonsense", gray.toString(), "fashion-mnist")).isEqualTo(1);
         assertThat(err()).contains("nonsense: expected " + String.join(", ", EmbeddedExtractor.ALL.stream().map(EmbeddedExtractor.Embedded::name).toList()) + ", inception").hasLineCount(1);
+    }
+
+    /** {@code features} writes the extractor's float32 vectors as numpy would: the same set then has FID 0 to them. */
+    @Test
+    void featuresWritesFloat32VectorsAndProbabilities() throws IOException {
+        Path f = tmp.resolve("f.npy");
+        Path p = tmp.resolve("p.npy");
+        assertThat(run("features", gray.toString(), "--threads", "2", "--out", f.toString(), "--probabilities",
+                p.toString())).as(err()).isZero();
+        assertThat(out()).contains("wrote " + f + ": 400 x 256 float32 features, " + EmbeddedExtractor.NAME);
+        dev.ganiqa.metrics.io.NpyArray features;
+        try (var in = java.nio.file.Files.newInputStream(f)) {
+            features = dev.ganiqa.metrics.io.Npy.read(in, f);
+        }
+        assertThat(features.dtype()).isEqualTo("<f4");
+        assertThat(features.shape()).containsExactly(400, 256);
+        dev.ganiqa.metrics.io.NpyArray probabilities;
+        try (var in = java.nio.file.Files.newInputStream(p)) {
+            probabilities = dev.ganiqa.metrics.io.Npy.read(in, p);
+        }
+        assertThat(probabilities.shape()).containsExactly(400, 10);
+        double row = 0;
+        for (int c = 0; c < 10; c++) {
+            row += probabilities.data()[c];
+        }
+        assertThat(row).isCloseTo(1.0, within(1e-5));
+        // The file is the set's features: FID of the folder against it is zero up to rounding.
+        assertThat(run("fid", "--threads", "2", "--no-cache", gray.toString(), f.toString())).as(err()).isZero();
+        assertThat(fid(out())).isLessThan(1e-6);
+        assertThat(run("features", tmp.resolve("ref.npz").toString(), "--out", f.toString())).isEqualTo(2);
+    }
+
+    /** The real side's features are cached: a second run takes them from the cache and gives the same numbers. */
+    @Test
+    void aSecondMetricsRunTakesTheRealFeaturesFromTheCache() throws IOException {
+        Path first = tmp.resolve("m1.json");
+        Path second = tmp.resolve("m2.json");
+        assertThat(run("metrics", rgb.toString(), "--real", gray.toString(), "--threads", "2", "--json",
+                first.toString())).as(err()).isZero();
+        assertThat(err()).doesNotContain("using cached features");
+        assertThat(run("metrics", rgb.toString(), "--real", gray.toString(), "--threads", "2", "--json",
+                second.toString())).as(err()).isZero();
+        assertThat(err()).contains(gray + ": using cached features ");
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(second.toFile()).get("features").get("metrics"))
+                .isEqualTo(json.readTree(first.toFile()).get("features").get("metrics"));
+        assertThat(run("metrics", rgb.toString(), "--real", gray.toString(), "--threads", "2", "--no-cache"))
+                .as(err()).isZero();
+        assertThat(err()).doesNotContain("using cached features");
     }
 }

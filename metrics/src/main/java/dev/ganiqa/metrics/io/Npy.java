@@ -112,14 +112,23 @@ public final class Npy {
 
     /** Writes {@code <f8}, C order, format 1.0, header padded to a multiple of 64 bytes as numpy does. */
     public static void write(OutputStream out, int[] shape, double[] data) throws IOException {
-        new NpyArray(shape, data, "<f8");
+        write(out, shape, data, false);
+    }
+
+    /**
+     * Writes {@code <f4} when {@code float32} (each value rounded to the nearest float: exact for values that came
+     * from float32, as extractor outputs do), else {@code <f8}; C order, format 1.0, header padded as numpy does.
+     */
+    public static void write(OutputStream out, int[] shape, double[] data, boolean float32) throws IOException {
+        String descr = float32 ? "<f4" : "<f8";
+        new NpyArray(shape, data, descr);
         StringBuilder dims = new StringBuilder();
         for (int s : shape) {
             dims.append(s).append(", ");
         }
         String shapeText = shape.length == 1 ? shape[0] + "," : shape.length == 0 ? ""
                 : dims.substring(0, dims.length() - 2);
-        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + shapeText + "), }";
+        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + shapeText + "), }";
         int total = MAGIC.length + 4 + dict.length() + 1;
         int pad = (64 - total % 64) % 64;
         String header = dict + " ".repeat(pad) + "\n";
@@ -131,9 +140,17 @@ public final class Npy {
         head.write(header.length() >>> 8);
         head.write(header.getBytes(StandardCharsets.ISO_8859_1));
         out.write(head.toByteArray());
-        ByteBuffer buf = ByteBuffer.allocate(8 * data.length).order(ByteOrder.LITTLE_ENDIAN);
-        buf.asDoubleBuffer().put(data);
-        out.write(buf.array());
+        if (float32) {
+            ByteBuffer buf = ByteBuffer.allocate(4 * data.length).order(ByteOrder.LITTLE_ENDIAN);
+            for (double v : data) {
+                buf.putFloat((float) v);
+            }
+            out.write(buf.array());
+        } else {
+            ByteBuffer buf = ByteBuffer.allocate(8 * data.length).order(ByteOrder.LITTLE_ENDIAN);
+            buf.asDoubleBuffer().put(data);
+            out.write(buf.array());
+        }
     }
 
     private static int[] parseShape(String text, Path file) throws MalformedFileException {

@@ -135,6 +135,12 @@ public final class NumpyFiles {
         AtomicFiles.write(file, out -> Npy.write(out, new int[] {features.rows(), features.cols()}, features.data()));
     }
 
+    /** {@link #writeFeatures} as {@code <f4}: the extractor's own float32 values, half the size; exact for them. */
+    public static void writeFeatures32(Path file, FeatureMatrix features) throws IOException {
+        AtomicFiles.write(file, out -> Npy.write(out, new int[] {features.rows(), features.cols()}, features.data(),
+                true));
+    }
+
     private static NpyArray entry(ZipFile zip, Path file, String key) throws IOException {
         ZipEntry e = zip.getEntry(key + ".npy");
         if (e == null) {
