@@ -58,55 +58,13 @@ public final class NearestNeighbourMetrics {
         int kd = DENSITY_COVERAGE_K;
         realRadii.check(real, kp);
         realRadii.check(real, kd);
-        int m = fake.rows();
-        if (outside.length != m) {
-            throw new IllegalArgumentException("expected one outside flag per generated sample (" + m + "), found "
-                    + outside.length);
+        if (outside.length != fake.rows()) {
+            throw new IllegalArgumentException("expected one outside flag per generated sample (" + fake.rows()
+                    + "), found " + outside.length);
         }
-        double[] realP = realRadii.squared(kp);
-        double[] realD = realRadii.squared(kd);
-        double[] fakeP = PairwiseDistances.kthNeighbourSquared(fake, kp);
-        AtomicIntegerArray fakeInside = new AtomicIntegerArray(m);
-        boolean[] realInside = new boolean[real.rows()];
-        long[] inside = new long[real.rows()];
-        PairwiseDistances.forEachBlock(real, fake, (from, to, dist) -> IntStream.range(from, to).parallel().forEach(i -> {
-            int o = (i - from) * m;
-            double rp = realP[i];
-            double rd = realD[i];
-            boolean covered = false;
-            long count = 0;
-            for (int j = 0; j < m; j++) {
-                if (outside[j]) {
-                    continue;
-                }
-                double v = dist[o + j];
-                if (v < rp) {
-                    fakeInside.lazySet(j, 1);
-                }
-                if (v < fakeP[j]) {
-                    covered = true;
-                }
-                if (v < rd) {
-                    count++;
-                }
-            }
-            realInside[i] = covered;
-            inside[i] = count;
-        }));
-        int p = 0;
-        for (int j = 0; j < m; j++) {
-            p += fakeInside.get(j);
-        }
-        int r = 0;
-        long total = 0;
-        int c = 0;
-        for (int i = 0; i < inside.length; i++) {
-            r += realInside[i] ? 1 : 0;
-            total += inside[i];
-            c += inside[i] > 0 ? 1 : 0;
-        }
-        return new Prdc(new PrecisionRecall((double) p / m, (double) r / real.rows(), kp),
-                new DensityCoverage((double) total / ((double) kd * m), (double) c / real.rows(), kd));
+        Counts c = count(real, realRadii.squared(kp), realRadii.squared(kd), fake,
+                PairwiseDistances.kthNeighbourSquared(fake, kp), outside);
+        return new Prdc(c.precisionRecall(kp), c.densityCoverage(kd));
     }
 
     public static PrecisionRecall precisionRecall(FeatureMatrix real, FeatureMatrix fake, int k) {
@@ -123,33 +81,8 @@ public final class NearestNeighbourMetrics {
     }
 
     private static PrecisionRecall precisionRecall(FeatureMatrix real, double[] realRadii, FeatureMatrix fake, int k) {
-        double[] fakeRadii = PairwiseDistances.kthNeighbourSquared(fake, k);
-        int m = fake.rows();
-        AtomicIntegerArray fakeInside = new AtomicIntegerArray(m);
-        boolean[] realInside = new boolean[real.rows()];
-        PairwiseDistances.forEachBlock(real, fake, (from, to, dist) -> IntStream.range(from, to).parallel().forEach(i -> {
-            int o = (i - from) * m;
-            boolean covered = false;
-            for (int j = 0; j < m; j++) {
-                double v = dist[o + j];
-                if (v < realRadii[i]) {
-                    fakeInside.lazySet(j, 1);
-                }
-                if (v < fakeRadii[j]) {
-                    covered = true;
-                }
-            }
-            realInside[i] = covered;
-        }));
-        int p = 0;
-        for (int j = 0; j < m; j++) {
-            p += fakeInside.get(j);
-        }
-        int r = 0;
-        for (boolean b : realInside) {
-            r += b ? 1 : 0;
-        }
-        return new PrecisionRecall((double) p / m, (double) r / real.rows(), k);
+        return count(real, realRadii, null, fake, PairwiseDistances.kthNeighbourSquared(fake, k),
+                new boolean[fake.rows()]).precisionRecall(k);
     }
 
     public static DensityCoverage densityCoverage(FeatureMatrix real, FeatureMatrix fake, int k) {
@@ -166,26 +99,69 @@ public final class NearestNeighbourMetrics {
     }
 
     private static DensityCoverage densityCoverage(FeatureMatrix real, double[] realRadii, FeatureMatrix fake, int k) {
+        return count(real, null, realRadii, fake, null, new boolean[fake.rows()]).densityCoverage(k);
+    }
+
+    /** What one pass over the real x fake distances counts; each metric is a ratio of two of these. */
+    private record Counts(int fakes, int reals, int fakesInside, int realsRecalled, long insideTotal, int realsCovered) {
+        PrecisionRecall precisionRecall(int k) {
+            return new PrecisionRecall((double) fakesInside / fakes, (double) realsRecalled / reals, k);
+        }
+
+        DensityCoverage densityCoverage(int k) {
+            return new DensityCoverage((double) insideTotal / ((double) k * fakes), (double) realsCovered / reals, k);
+        }
+    }
+
+    /**
+     * The one k-NN ball loop, over the squared real x fake distances block by block: which fake samples lie in some
+     * real ball of radius {@code precisionRadii} (precision), which real samples lie in some fake ball of radius
+     * {@code fakeRadii} (recall), and how many fake samples lie in each real ball of radius {@code densityRadii}
+     * (density; coverage where the count is positive). A null radius array skips its count; samples flagged in
+     * {@code outside} take part in none.
+     */
+    private static Counts count(FeatureMatrix real, double[] precisionRadii, double[] densityRadii, FeatureMatrix fake,
+                                double[] fakeRadii, boolean[] outside) {
         int m = fake.rows();
+        AtomicIntegerArray fakeInside = new AtomicIntegerArray(m);
+        boolean[] recalled = new boolean[real.rows()];
         long[] inside = new long[real.rows()];
-        boolean[] covered = new boolean[real.rows()];
         PairwiseDistances.forEachBlock(real, fake, (from, to, dist) -> IntStream.range(from, to).parallel().forEach(i -> {
             int o = (i - from) * m;
-            long count = 0;
+            double rp = precisionRadii == null ? Double.NEGATIVE_INFINITY : precisionRadii[i];
+            double rd = densityRadii == null ? Double.NEGATIVE_INFINITY : densityRadii[i];
+            boolean covered = false;
+            long n = 0;
             for (int j = 0; j < m; j++) {
-                if (dist[o + j] < realRadii[i]) {
-                    count++;
+                if (outside[j]) {
+                    continue;
+                }
+                double v = dist[o + j];
+                if (v < rp) {
+                    fakeInside.lazySet(j, 1);
+                }
+                if (fakeRadii != null && v < fakeRadii[j]) {
+                    covered = true;
+                }
+                if (v < rd) {
+                    n++;
                 }
             }
-            inside[i] = count;
-            covered[i] = count > 0;
+            recalled[i] = covered;
+            inside[i] = n;
         }));
+        int p = 0;
+        for (int j = 0; j < m; j++) {
+            p += fakeInside.get(j);
+        }
+        int r = 0;
         long total = 0;
         int c = 0;
         for (int i = 0; i < inside.length; i++) {
+            r += recalled[i] ? 1 : 0;
             total += inside[i];
-            c += covered[i] ? 1 : 0;
+            c += inside[i] > 0 ? 1 : 0;
         }
-        return new DensityCoverage((double) total / ((double) k * m), (double) c / real.rows(), k);
+        return new Counts(m, real.rows(), p, r, total, c);
     }
 }
