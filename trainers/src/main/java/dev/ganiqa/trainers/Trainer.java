@@ -321,6 +321,6 @@ public final class Trainer {
 
     /** The data order of epoch e: the same for every variant trained with this seed. */
     public static long epochSeed(long seed, int epoch) {
-        return seed * 1_000_003L + epoch;
+        return dev.ganiqa.datasets.Seeds.derive(seed, epoch);
     }
 }

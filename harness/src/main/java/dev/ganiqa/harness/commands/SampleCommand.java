@@ -66,7 +66,7 @@ public final class SampleCommand extends BaseCommand {
                 int[] labels = new int[n];
                 Arrays.fill(labels, k);
                 // Seed per class, so --class K reproduces the same images as the full per-class run.
-                Samples samples = g.sample(n, labels, seed * 1_000_003L + k);
+                Samples samples = g.sample(n, labels, dev.ganiqa.datasets.Seeds.derive(seed, k));
                 // The datasets module's folder layout (class folders + classes.txt), so the output reads back
                 // as a labelled dataset with the generator's class names.
                 ImageFolderWriter.write(new ArrayDataset(run + " class " + k, samples.shape(), samples.pixels(),

@@ -119,8 +119,8 @@ final class UnitRunner {
         long t1 = System.nanoTime();
         Path samplesDir = unitDir.resolve("samples");
         try (Generator generator = Generators.load(trainDir)) {
-            ArrayDataset samples = LearningCurve.sampleSet(generator, config.samples(), seed * 1_000_003L
-                    + SAMPLE_STREAM, variant.name() + " samples", variant.conditional() ? train.classNames() : List.of());
+            ArrayDataset samples = LearningCurve.sampleSet(generator, config.samples(), dev.ganiqa.datasets.Seeds.derive(seed,
+                    SAMPLE_STREAM), variant.name() + " samples", variant.conditional() ? train.classNames() : List.of());
             writeAtomically(samples, samplesDir);
         }
         double sampleSeconds = (System.nanoTime() - t1) / 1e9;

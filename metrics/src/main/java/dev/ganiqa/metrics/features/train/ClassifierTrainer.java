@@ -133,7 +133,7 @@ public final class ClassifierTrainer {
     private double epoch(Session s, Operand<TFloat32> x, Operand<TFloat32> y, Op step, Operand<TFloat32> loss,
             ImageDataset data, int epoch) {
         ImageShape shape = data.shape();
-        int[] order = Batches.permutation(data.size(), config.seed() * 1_000_003L + epoch);
+        int[] order = Batches.permutation(data.size(), dev.ganiqa.datasets.Seeds.derive(config.seed(), epoch));
         int per = shape.values();
         int batches = data.size() / config.batchSize();
         float[] pixels = new float[config.batchSize() * per];
