@@ -125,7 +125,8 @@ class CompareBudgetTest {
         CliRun report = CliRun.of("report", run.toString());
         assertThat(report.code()).as(report.err()).isZero();
         String html = Files.readString(run.resolve("report.html"), StandardCharsets.UTF_8);
-        assertThat(html).doesNotContain(" has the lowest ").contains("<strong>Incomplete run:</strong> 1 unit is behind the run's budget of 2 epochs ("
+        assertThat(html).doesNotContain(" has the lowest ").contains("<strong>Incomplete run:</strong> 1 unit is "
+                + "behind the run's budget of 2 epochs ("
                 + lateName + " at 1 epoch)").contains("ok, behind<small>trained to 1 epoch of the run's 2 epochs");
 
         // The same command finishes the extension; then both units are at 2 epochs and ranked together.

@@ -148,8 +148,8 @@ class CompareEndToEndTest {
         assertThat(Files.readAllBytes(run.resolve("units/dcgan-seed1/curve.jsonl"))).isEqualTo(before);
         // Other spellings of the same configuration continue it: the documented alias of the default extractor and
         // a hyper-parameter set to its default value.
-        CliRun spelled = CliRun.of(args(args(new String[] {"compare", "--variants", "dcgan,cwgan", "--seeds", "2"}, TINY),
-                "--extractor", "default", "--set", "dcgan.beta1=0.5", "--out", run.toString()));
+        CliRun spelled = CliRun.of(args(args(new String[] {"compare", "--variants", "dcgan,cwgan", "--seeds", "2"},
+                TINY), "--extractor", "default", "--set", "dcgan.beta1=0.5", "--out", run.toString()));
         assertThat(spelled.code()).as(spelled.err()).isZero();
         assertThat(spelled.err()).contains("recorded earlier").doesNotContain("training 1 epoch");
         CliRun other = CliRun.of(args(args(new String[] {"compare", "--variants", "dcgan", "--seeds", "2"}, TINY),

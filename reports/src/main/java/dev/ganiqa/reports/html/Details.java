@@ -64,7 +64,8 @@ final class Details {
                 cells.add(Cell.of(r == null ? "\u2013" : Numbers.format(r)));
             }
             for (Double m : means) {
-                cells.add(m == null ? Cell.of("\u2013") : new Cell(Numbers.format(m), null, ranked && m == best && means.size() > 1));
+                cells.add(m == null ? Cell.of("\u2013")
+                        : new Cell(Numbers.format(m), null, ranked && m == best && means.size() > 1));
             }
             rows.add(new Row(c, null, cells));
         }

@@ -49,7 +49,8 @@ public record Completeness(int planned, List<UnitId> missing, List<Behind> behin
                     .append(missing.stream().map(UnitId::name).collect(Collectors.joining(", "))).append(')');
         }
         if (!behind.isEmpty()) {
-            b.append(b.isEmpty() ? "" : "; ").append(behind.size()).append(behind.size() == 1 ? " unit is" : " units are")
+            b.append(b.isEmpty() ? "" : "; ").append(behind.size())
+                    .append(behind.size() == 1 ? " unit is" : " units are")
                     .append(" behind the run's budget of ").append(budget.describe()).append(" (")
                     .append(behind.stream().map(x -> x.unit().name() + " at " + x.reached().describe())
                             .collect(Collectors.joining(", "))).append(')');
