@@ -129,6 +129,34 @@ public final class Fixtures {
         return out.withStatistics(variants, out.tests(), out.verdict());
     }
 
+    /**
+     * {@code run} left incomplete by a kill: cwgan seed 3 has no result (missing), and dcgan seed 1 is behind, at the
+     * 1-epoch budget the run was extended from to 3 epochs. The statistics are left as {@code run} had them, as a
+     * ganiqa that did not know about incomplete runs wrote them (a named winner, ranks, tests).
+     */
+    public static RunResults incomplete(RunResults run) {
+        Provenance p = run.provenance();
+        Budget one = new Budget("epochs", 1, 0, p.budget().samples(), p.budget().curveSamples(), p.budget().preset());
+        RunResults out = run.withProvenance(new Provenance(p.ganiqaVersion(), p.dataset(), p.variantConfigs(),
+                p.seeds(), p.budget(), p.extractor(), p.environment(), p.startedAt(), null, p.wallSeconds(),
+                p.commandLine(), p.execution(), List.of(one)));
+        List<UnitResult> units = new ArrayList<>();
+        for (UnitResult u : out.units()) {
+            if (u.variant().equals("dcgan") && u.seed() == 1) {
+                TrainingStats t = u.training();
+                units.add(new UnitResult(u.variant(), u.seed(), u.status(), u.reason(), new TrainingStats(1,
+                        t.generatorSteps() / 3, t.criticSteps() / 3, t.imagesSeen() / 3), u.timings(), u.curve(),
+                        u.best(), u.metrics(), u.imageMeasures(), u.perClass(), u.sampleGrid(), u.neighbours(),
+                        u.convergence(), one));
+            } else if (!(u.variant().equals("cwgan") && u.seed() == 3)) {
+                units.add(u);
+            }
+        }
+        return new RunResults(out.schemaVersion(), out.runId(), out.provenance(), out.metrics(), units,
+                out.reference(), out.variants(), out.tests(), out.verdict(), out.claims(),
+                List.of(new dev.ganiqa.reports.model.UnitId("cwgan", 3)));
+    }
+
     static UnitResult unit(String variant, long seed, double fid, Random random) {
         if (variant.equals("wgan") && seed == 3) {
             return new UnitResult(variant, seed, UnitStatus.DIVERGED, "NaN critic loss at epoch 2, step 311",

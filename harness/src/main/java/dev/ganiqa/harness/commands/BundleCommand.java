@@ -6,6 +6,7 @@ import dev.ganiqa.datasets.AtomicFiles;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.harness.compare.PlannedUnits;
 import dev.ganiqa.reports.html.HtmlReport;
 import dev.ganiqa.reports.model.ResultsJson;
 import dev.ganiqa.reports.model.RunResults;
@@ -47,7 +48,7 @@ public final class BundleCommand extends BaseCommand {
                 throw new IOException(target + ": expected a folder other than the run's own, found the run folder "
                         + "(the bundle would rewrite a results.json that compare may still be writing)");
             }
-            RunResults bundled = SelfContained.of(ResultsJson.read(runDir), folder);
+            RunResults bundled = SelfContained.of(PlannedUnits.refresh(ResultsJson.read(runDir), folder), folder);
             refuseOtherRun(results, bundled);
             // Both files are made in memory before either is written, the page from the bytes as written, so
             // `ganiqa report DIR` renders the same page later and a failure leaves no half-made pair.

@@ -6,6 +6,7 @@ import com.beust.jcommander.Parameters;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.harness.compare.PlannedUnits;
 import dev.ganiqa.reports.html.HtmlReport;
 import dev.ganiqa.reports.html.MarkdownReport;
 import dev.ganiqa.reports.html.ReportWriter;
@@ -44,8 +45,12 @@ public final class ReportCommand extends BaseCommand {
         Path runDir = Path.of(runDirs.get(0));
         Path target = out != null ? Path.of(out) : runDir.resolve(format.equals("html") ? "report.html" : "report.md");
         try {
-            RunResults results = ResultsJson.read(runDir);
-            writer.write(results, java.nio.file.Files.isDirectory(runDir) ? runDir : runDir.toAbsolutePath().getParent(), target, AtomicFiles::write);
+            Path folder = java.nio.file.Files.isDirectory(runDir) ? runDir : runDir.toAbsolutePath().getParent();
+            // A results.json written before missing units were recorded still reports its run as incomplete.
+            RunResults results = PlannedUnits.refresh(ResultsJson.read(runDir), folder);
+            // Commands in the report name the run folder as it is now (it may have been copied or moved); a folder
+            // without the run's configuration (a bundle) is none to continue, so they name the recorded one.
+            writer.write(results, folder, PlannedUnits.isRunFolder(folder) ? folder : null, target, AtomicFiles::write);
         } catch (IOException e) {
             throw new CliException("report", e.getMessage(), 1, e);
         }

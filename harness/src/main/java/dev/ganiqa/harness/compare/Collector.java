@@ -69,11 +69,11 @@ public final class Collector {
         if (missing.isEmpty()) {
             p = p.withTimes(now, Duration.between(p.startedAt(), now).toMillis() / 1000.0);
         }
-        results = SeedStatistics.apply(results.withProvenance(p));
+        results = SeedStatistics.apply(PlannedUnits.record(results.withProvenance(p), plan));
         Path resultsFile = runDir.resolve(ResultsJson.FILE_NAME);
         Path report = runDir.resolve("report.html");
         ResultsJson.write(results, resultsFile, AtomicFiles::write);
-        new HtmlReport().write(results, runDir, report, AtomicFiles::write);
+        new HtmlReport().write(results, runDir, runDir, report, AtomicFiles::write);
         return new Outcome(results, report, missing, failed);
     }
 }

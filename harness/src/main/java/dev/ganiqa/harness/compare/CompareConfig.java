@@ -64,6 +64,16 @@ public record CompareConfig(String dataSpec, List<String> variants, Budget budge
         return shape == null ? options : options.withTarget(ImageShape.parse(shape));
     }
 
+    /**
+     * The configuration as it resolves, so that spellings of one comparison are equal: the extractor's alias replaced
+     * by the extractor it names, the settings by the hyper-parameters they change ({@link Overrides#canonical}).
+     */
+    public CompareConfig resolved() {
+        return new CompareConfig(dataSpec, variants, budget, trainLimit, seeds, samples, curveSamples, realLimit,
+                dev.ganiqa.metrics.features.Extractors.canonical(extractor), batch, preset,
+                Overrides.canonical(variants, settings), shape);
+    }
+
     /** The same comparison under another budget. */
     public CompareConfig withBudget(Budget b) {
         return new CompareConfig(dataSpec, variants, b, trainLimit, seeds, samples, curveSamples, realLimit, extractor,

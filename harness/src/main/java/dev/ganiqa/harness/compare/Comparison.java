@@ -140,6 +140,8 @@ public final class Comparison {
             if (extendedFrom.isPresent()) {
                 results = results.withProvenance(extended(results.provenance()));
             }
+            // From the first write on, results.json says which planned units have no result yet.
+            results = PlannedUnits.record(results, plan);
             double spent = results.provenance().wallSeconds();
             if (results.reference() == null) {
                 results = results.withReference(realRow(config, ws.train, evaluator, runDir, this::notice));
@@ -172,18 +174,23 @@ public final class Comparison {
             new LocalRun(config, plan, runDir, ws, par, env, this::notice, progress, startNanos).run(left, shares,
                     (entry, unit, node, threads) -> {
                         Execution ex = results.provenance().execution().withUnit(entry.name(), node, threads);
-                        results = SeedStatistics.apply(results.withUnit(unit).withUnitsSorted(planOrder())
-                                .withProvenance(results.provenance().withExecution(ex)));
+                        results = statistics(results.withUnit(unit).withUnitsSorted(planOrder())
+                                .withProvenance(results.provenance().withExecution(ex)), plan);
                         ResultsJson.write(results, resultsFile, AtomicFiles::write);
-                        new HtmlReport().write(results, runDir, report, AtomicFiles::write);
+                        new HtmlReport().write(results, runDir, runDir, report, AtomicFiles::write);
                     });
             Instant finished = Instant.now();
-            results = SeedStatistics.apply(results.withProvenance(results.provenance().withTimes(finished,
-                    spent + Duration.between(started, finished).toMillis() / 1000.0)));
+            results = statistics(results.withProvenance(results.provenance().withTimes(finished,
+                    spent + Duration.between(started, finished).toMillis() / 1000.0)), plan);
             ResultsJson.write(results, resultsFile, AtomicFiles::write);
-            new HtmlReport().write(results, runDir, report, AtomicFiles::write);
+            new HtmlReport().write(results, runDir, runDir, report, AtomicFiles::write);
             return new Outcome(runDir, results, report);
         }
+    }
+
+    /** The statistics across seeds of {@code r}, with what it lacks of {@code plan} recorded first. */
+    private static RunResults statistics(RunResults r, Plan plan) {
+        return SeedStatistics.apply(PlannedUnits.record(r, plan));
     }
 
     /** Seeds outer, variants inner, as the plan lists the units (units of other seeds or variants last). */
@@ -212,10 +219,10 @@ public final class Comparison {
         for (Plan.Entry e : left(plan, results)) {
             Optional<UnitFile> file = UnitFile.read(runDir, e.name());
             if (file.isPresent() && finished(file.get().result())) {
-                out = SeedStatistics.apply(out.withUnit(file.get().result()).withUnitsSorted(planOrder())
+                out = statistics(out.withUnit(file.get().result()).withUnitsSorted(planOrder())
                         .withProvenance(out.provenance()
                         .withExecution((out.provenance().execution() == null ? LOCAL : out.provenance().execution())
-                                .withUnit(e.name(), file.get().node(), file.get().threads()))));
+                                .withUnit(e.name(), file.get().node(), file.get().threads()))), plan);
             }
         }
         return out;
@@ -350,7 +357,7 @@ public final class Comparison {
                     continue;
                 }
                 try {
-                    if (!json.readValue(file.toFile(), CompareConfig.class).equals(config)) {
+                    if (!json.readValue(file.toFile(), CompareConfig.class).resolved().equals(config.resolved())) {
                         continue;
                     }
                     Path results = dir.resolve(ResultsJson.FILE_NAME);

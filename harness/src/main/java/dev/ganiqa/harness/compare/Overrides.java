@@ -58,6 +58,28 @@ public final class Overrides {
     }
 
     /**
+     * The settings as they resolve for {@code variants}: {@code VARIANT.FIELD=VALUE} for each field whose value differs
+     * from the variant's default, in variant and field order, values as the record writes them. Spellings of one
+     * configuration ({@code *.beta1=0.5}, {@code dcgan.beta1=.50}, a default value set explicitly, a setting of a
+     * variant not compared) resolve to the same list.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> canonical(List<String> variants, List<String> settings) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String name : variants) {
+            GanVariant variant = dev.ganiqa.trainers.GanVariants.get(name);
+            Map<String, Object> defaults = JSON.convertValue(variant.defaults(), Map.class);
+            Map<String, Object> resolved = JSON.convertValue(apply(variant, settings), Map.class);
+            resolved.forEach((field, value) -> {
+                if (!String.valueOf(value).equals(String.valueOf(defaults.get(field)))) {
+                    out.add(name + "." + field + "=" + value);
+                }
+            });
+        }
+        return out;
+    }
+
+    /**
      * The fields in which {@code now} differs from a recorded hyper-parameter map (results.json's
      * {@code variantConfigs} entry), as "field recorded -> now"; empty when the same recipe. The recorded map goes
      * through the record's own reading, so fields added since it was written take their original-recipe values.

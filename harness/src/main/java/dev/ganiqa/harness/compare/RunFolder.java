@@ -104,12 +104,19 @@ final class RunFolder implements AutoCloseable {
                     + "cannot read (" + e.getOriginalMessage().lines().findFirst().orElse("") + "); continue it with "
                     + "the ganiqa that began it, or use another --out", e);
         }
-        if (earlier.equals(config)) {
+        // Resolved, not as spelled: "--extractor default" or a default value set explicitly is the same comparison.
+        CompareConfig then = earlier.resolved();
+        CompareConfig now = config.resolved();
+        if (then.equals(now)) {
             return Optional.empty();
         }
-        List<String> differ = differences(earlier, config);
-        if (differ.equals(List.of("budget")) && config.budget().extendsBudget(earlier.budget())) {
-            return Optional.of(earlier.budget());
+        List<String> differ = new ArrayList<>(differences(then, now));
+        boolean extending = now.budget().extendsBudget(then.budget());
+        if (extending) {
+            differ.remove("budget"); // a larger budget on the same axis is allowed: it is not what differs
+        }
+        if (differ.isEmpty()) {
+            return Optional.of(then.budget());
         }
         String why = differ.equals(List.of("budget"))
                 ? "a budget of " + config.budget() + " (a rerun may only extend " + earlier.budget() + " on its axis)"

@@ -129,7 +129,8 @@ public final class SlurmExecutor {
                     ProvenanceFactory.create(config, ws.source.spec(), ws.train, ws.validation, ws.test, ws.extractor, Instant.now(),
                             commandLine).withExecution(new Execution(executor, List.of(), Map.of())).withTuning(tuning),
                     Catalog.standard(), List.of(), null, List.of(), List.of(), null);
-            results = results.withReference(Comparison.realRow(config, ws.train, evaluator, runDir, this::notice));
+            results = PlannedUnits.record(results.withReference(Comparison.realRow(config, ws.train, evaluator, runDir,
+                    this::notice)), Plan.of(config));
             ResultsJson.write(results, resultsFile, AtomicFiles::write);
         }
     }

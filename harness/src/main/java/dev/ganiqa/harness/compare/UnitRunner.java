@@ -76,6 +76,13 @@ final class UnitRunner {
      */
     UnitResult run(Plan.Entry unit, boolean validationOnly, TrainingListener progress)
             throws IOException, InterruptedException {
+        // The budget it was trained to travels with the unit: a later extension that stops before continuing it
+        // leaves the unit behind the run's budget, and results.json must say so.
+        return trainAndEvaluate(unit, validationOnly, progress).withBudget(ProvenanceFactory.budget(config));
+    }
+
+    private UnitResult trainAndEvaluate(Plan.Entry unit, boolean validationOnly, TrainingListener progress)
+            throws IOException, InterruptedException {
         GanVariant variant = GanVariants.get(unit.variant());
         long seed = unit.seed();
         Path unitDir = runDir.resolve("units").resolve(unit.name());

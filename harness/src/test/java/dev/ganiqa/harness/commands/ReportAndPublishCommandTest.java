@@ -100,6 +100,41 @@ class ReportAndPublishCommandTest {
     }
 
     @Test
+    void aKilledRunIsReportedIncompleteAndPublishedOnlyWhenAskedAndThenMarked() throws IOException {
+        // A run killed after two of its three seeds, its results.json written before missing units were recorded:
+        // the plan in its compare.json says what is missing.
+        Path killed = writeRun("killed", 2);
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(killed.resolve("compare.json").toFile(),
+                new dev.ganiqa.harness.compare.CompareConfig("fashion-mnist", List.of("dcgan", "wgan", "cwgan"),
+                        dev.ganiqa.trainers.Budget.epochs(2), 0, List.of(1L, 2L, 3L), 500, 100, 0, "ganiqa-fmnist-v1",
+                        64, "default", List.of(), null));
+        String missing = "3 of 9 planned units have no result (dcgan-seed3, wgan-seed3, cwgan-seed3)";
+        assertThat(ganiqa("report", killed.toString())).isEqualTo(0);
+        String html = Files.readString(killed.resolve("report.html"));
+        assertThat(html).contains("<strong>Incomplete run:</strong> " + missing).contains("6 of 9 planned units")
+                .contains("No verdict, the run is incomplete").doesNotContain("cwgan has the lowest")
+                .doesNotContain("<td class=\"best\">").contains("--out " + killed + "</code>");
+        assertThat(ganiqa("report", killed.toString(), "--format", "markdown")).isEqualTo(0);
+        assertThat(Files.readString(killed.resolve("report.md"))).contains("> **Incomplete run:** " + missing)
+                .doesNotContain("cwgan has the lowest");
+
+        Path site = dir.resolve("site");
+        err.setLength(0);
+        assertThat(ganiqa("publish", writeRun("run-a", 3).toString(), killed.toString(), "--site", site.toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("ganiqa: publish: " + killed + ": expected a complete run, found "
+                + missing + " (finish it with compare on this folder, or publish it marked incomplete with "
+                + "--allow-incomplete)" + System.lineSeparator());
+        assertThat(site).doesNotExist();
+        assertThat(ganiqa("publish", dir.resolve("run-a").toString(), killed.toString(), "--site", site.toString(),
+                "--allow-incomplete")).isEqualTo(0);
+        String index = Files.readString(site.resolve("index.html"));
+        assertThat(index).contains("incomplete run, not ranked: " + missing).contains("<td>1</td><th scope=\"row\">cwgan"
+                + "</th><td class=\"left\"><a href=\"runs/run-a/index.html\">run-a</a>");
+        assertThat(ResultsJson.read(site.resolve("runs/killed")).missing()).hasSize(3);
+    }
+
+    @Test
     void bundleKeepsWhatTheReportNeedsAndReportRebuildsItFromThere() throws IOException {
         Path run = writeRun("run-a", 3);
         // The real-data row's grid is referenced by path too (compare writes real/grid.png).

@@ -84,6 +84,61 @@ class CompareBudgetTest {
     }
 
     @Test
+    void killedExtensionRecordsEachUnitsBudgetAndRanksNoUnitBehindIt() throws Exception {
+        Path run = temp.resolve("killed-extension");
+        CliRun first = CliRun.of(compare(run, "--epochs", "1"));
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(ResultsJson.read(run).units()).allSatisfy(u -> assertThat(u.budget().epochs()).isEqualTo(1));
+        // The extension to 2 epochs, one unit at a time, killed once the first unit has been recorded at 2 epochs.
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+                "java").toString(), "-cp", System.getProperty("java.class.path"), "dev.ganiqa.harness.Main"));
+        command.addAll(List.of(compare(run, "--epochs", "2", "--jobs", "1")));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(temp.resolve("extension.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+            while (process.isAlive() && System.nanoTime() < deadline && ResultsJson.read(run).units().stream()
+                    .noneMatch(u -> u.training().epochs() == 2)) {
+                Thread.sleep(100);
+            }
+            assertThat(process.isAlive()).as("the extension should still be running after its first unit").isTrue();
+        } finally {
+            process.destroyForcibly().waitFor();
+        }
+        RunResults results = ResultsJson.read(run);
+        assertThat(results.provenance().budget().epochs()).isEqualTo(2);
+        UnitResult ahead = results.units().stream().filter(u -> u.training().epochs() == 2).findFirst().orElseThrow();
+        UnitResult late = results.units().stream().filter(u -> u != ahead).findFirst().orElseThrow();
+        // Each unit records the budget it reached, not the run's.
+        assertThat(ahead.budget().epochs()).isEqualTo(2);
+        assertThat(late.training().epochs()).isEqualTo(1);
+        assertThat(late.budget().epochs()).isEqualTo(1);
+        assertThat(results.behind()).containsExactly(late);
+        // Nothing ranks the two budgets together: the unit behind enters no statistic and there is no winner.
+        String lateName = late.variant() + "-seed1";
+        assertThat(results.verdict().winner()).isNull();
+        assertThat(results.verdict().sentence()).contains("1 unit is behind the run's budget of 2 epochs (" + lateName
+                + " at 1 epoch)");
+        assertThat(results.variants()).extracting(v -> v.variant()).containsExactly(ahead.variant());
+        assertThat(results.tests()).isEmpty();
+        // The kill may have come between results.json and report.html: the report is rendered again from the former.
+        CliRun report = CliRun.of("report", run.toString());
+        assertThat(report.code()).as(report.err()).isZero();
+        String html = Files.readString(run.resolve("report.html"), StandardCharsets.UTF_8);
+        assertThat(html).doesNotContain(" has the lowest ").contains("<strong>Incomplete run:</strong> 1 unit is "
+                + "behind the run's budget of 2 epochs ("
+                + lateName + " at 1 epoch)").contains("ok, behind<small>trained to 1 epoch of the run's 2 epochs");
+
+        // The same command finishes the extension; then both units are at 2 epochs and ranked together.
+        CliRun resumed = CliRun.of(compare(run, "--epochs", "2"));
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        RunResults done = ResultsJson.read(run);
+        assertThat(done.units()).allSatisfy(u -> assertThat(u.budget().epochs()).isEqualTo(2));
+        assertThat(done.incomplete()).isFalse();
+        assertThat(done.verdict().winner()).isNotNull();
+    }
+
+    @Test
     void largerBudgetContinuesEveryUnitFromItsCheckpoint() throws Exception {
         Path run = temp.resolve("extend");
         CliRun first = CliRun.of(compare(run, "--epochs", "1"));

@@ -146,6 +146,12 @@ class CompareEndToEndTest {
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.err()).contains("recorded earlier").doesNotContain("training 1 epoch");
         assertThat(Files.readAllBytes(run.resolve("units/dcgan-seed1/curve.jsonl"))).isEqualTo(before);
+        // Other spellings of the same configuration continue it: the documented alias of the default extractor and
+        // a hyper-parameter set to its default value.
+        CliRun spelled = CliRun.of(args(args(new String[] {"compare", "--variants", "dcgan,cwgan", "--seeds", "2"},
+                TINY), "--extractor", "default", "--set", "dcgan.beta1=0.5", "--out", run.toString()));
+        assertThat(spelled.code()).as(spelled.err()).isZero();
+        assertThat(spelled.err()).contains("recorded earlier").doesNotContain("training 1 epoch");
         CliRun other = CliRun.of(args(args(new String[] {"compare", "--variants", "dcgan", "--seeds", "2"}, TINY),
                 "--out", run.toString()));
         assertThat(other.code()).isEqualTo(2);
@@ -230,7 +236,34 @@ class CompareEndToEndTest {
         }
         assertThat(process.isAlive()).as("the comparison should still be running after its first unit").isTrue();
         process.destroyForcibly().waitFor();
-        assertThat(ResultsJson.read(results).units()).hasSize(1);
+        RunResults killed = ResultsJson.read(results);
+        assertThat(killed.units()).hasSize(1);
+        // results.json records the planned unit that has no result; the report says so at the top and ranks nothing.
+        assertThat(killed.missing()).hasSize(1);
+        String missing = killed.missing().get(0).name();
+        assertThat(missing).isIn("dcgan-seed1", "wgan-seed1").isNotEqualTo(killed.units().get(0).variant() + "-seed1");
+        CliRun report = CliRun.of("report", runC.toString());
+        assertThat(report.code()).as(report.err()).isZero();
+        String html = Files.readString(runC.resolve("report.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("<strong>Incomplete run:</strong> 1 of 2 planned units has no result (" + missing
+                + ")").contains("1 of 2 planned units \u00b7").contains("No verdict, the run is incomplete")
+                .doesNotContain(" has the lowest ").doesNotContain("extend every unit");
+        CliRun markdown = CliRun.of("report", runC.toString(), "--format", "markdown");
+        assertThat(markdown.code()).as(markdown.err()).isZero();
+        assertThat(Files.readString(runC.resolve("report.md"))).contains("> **Incomplete run:** 1 of 2 planned units "
+                + "has no result (" + missing + ")").doesNotContain(" has the lowest ");
+        // publish refuses it in one line naming the unit, unless asked, and then the site marks it.
+        Path site = temp.resolve("site-killed");
+        CliRun refused = CliRun.of("publish", runC.toString(), "--site", site.toString());
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).startsWith("ganiqa: publish: " + runC + ": expected a complete run, found 1 of 2 "
+                + "planned units has no result (" + missing + ")").hasLineCount(1);
+        assertThat(site).doesNotExist();
+        CliRun allowed = CliRun.of("publish", runC.toString(), "--site", site.toString(), "--allow-incomplete");
+        assertThat(allowed.code()).as(allowed.err()).isZero();
+        assertThat(Files.readString(site.resolve("index.html"))).contains("incomplete run, not ranked: 1 of 2 "
+                + "planned units has no result (" + missing + ")").doesNotContain("<td>1</td>");
+
         CompareConfig config = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readValue(runC.resolve("compare.json").toFile(), CompareConfig.class);
         assertThat(Comparison.unfinished(temp, config)).contains(runC);
@@ -242,6 +275,30 @@ class CompareEndToEndTest {
         assertThat(resumed.err().lines().filter(l -> l.matches("ganiqa: unit ./2 .*: training 1 epoch.*"))).hasSize(1);
         RunResults r = ResultsJson.read(results);
         assertThat(r.units()).hasSize(2).allMatch(u -> u.status() == UnitStatus.OK);
+        assertThat(r.missing()).isEmpty();
         assertThat(Comparison.unfinished(temp, config)).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void aCopiedRunFolderPrintsCommandsForTheCopy() throws Exception {
+        Path copy = temp.resolve("copied-run");
+        try (Stream<Path> paths = Files.walk(run)) {
+            for (Path p : paths.toList()) {
+                Files.copy(p, copy.resolve(run.relativize(p).toString()));
+            }
+        }
+        assertThat(ResultsJson.read(copy).verdict().provisional()).as("a provisional verdict offers to extend").isTrue();
+        CliRun again = CliRun.of(args(args(new String[] {"compare", "--variants", "dcgan,cwgan", "--seeds", "2"}, TINY),
+                "--out", copy.toString()));
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out().lines().filter(l -> l.startsWith("extend:")))
+                .containsExactly("extend:  ganiqa compare --variants dcgan,cwgan --seeds 2 --train-limit 320 --samples "
+                        + "120 --curve-samples 60 --batch 32 --budget epochs:2 --out " + copy);
+        CliRun report = CliRun.of("report", copy.toString());
+        assertThat(report.code()).as(report.err()).isZero();
+        String html = Files.readString(copy.resolve("report.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("--budget epochs:2 --out " + copy + "</code>")
+                .doesNotContain("--budget epochs:2 --out " + run).doesNotContain("--out runs/run-a");
     }
 }

@@ -91,6 +91,40 @@ class RunFolderTest {
     }
 
     @Test
+    void spellingsOfOneConfigurationContinueItAndAnAllowedExtensionIsNoDifference() throws Exception {
+        Path run = temp.resolve("spellings");
+        CompareConfig recorded = config(dev.ganiqa.metrics.features.Extractors.DEFAULT, List.of(), 1);
+        try (RunFolder folder = RunFolder.lock(run)) {
+            folder.record(recorded);
+            // The documented alias of the default extractor, and a default value set explicitly: the same comparison.
+            assertThat(folder.check(config("default", List.of("dcgan.beta1=0.5"), 1))).isEmpty();
+            assertThat(folder.check(config("", List.of("dcgan.beta1=.50", "wgan.nCritic=5", "cwgan.beta1=0.3"), 1)))
+                    .isEmpty();
+            assertThat(folder.check(config("default", List.of("dcgan.beta1=0.5"), 2)))
+                    .contains(dev.ganiqa.trainers.Budget.epochs(1));
+            // A value that changes the recipe is refused, and a larger budget is not named among the differences.
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> folder.check(config("default",
+                            List.of("dcgan.beta1=0.6"), 2)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("found a different settings;").hasMessageNotContaining("budget");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> folder.check(config("ganiqa-fmnist-v1",
+                            List.of(), 3)))
+                    .hasMessageContaining("found a different extractor;").hasMessageNotContaining("budget");
+            // A smaller budget is still named: it is not an extension.
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> folder.check(config("ganiqa-fmnist-v1",
+                            List.of(), 0 /* gsteps */)))
+                    .hasMessageContaining("found a different budget, extractor;");
+        }
+    }
+
+    /** dcgan and wgan on Fashion-MNIST, {@code epochs} epochs (0: 50 generator steps, another axis). */
+    private static CompareConfig config(String extractor, List<String> settings, int epochs) {
+        return new CompareConfig("fashion-mnist", List.of("dcgan", "wgan"), epochs == 0
+                ? dev.ganiqa.trainers.Budget.generatorSteps(50) : dev.ganiqa.trainers.Budget.epochs(epochs), 320,
+                List.of(1L), 60, 0, 0, extractor, 32, "default", settings, null);
+    }
+
+    @Test
     void continuingOnChangedDataIsRefused() throws Exception {
         Path folder = temp.resolve("images");
         ImageDataset source = SubsetDataset.sample(Datasets.open("fashion-mnist").open(Split.TEST), 400, 3);

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ganiqa.harness.cli.CliRun;
 import dev.ganiqa.reports.model.ResultsJson;
 import dev.ganiqa.reports.model.RunResults;
+import dev.ganiqa.reports.model.MetricValue;
 import dev.ganiqa.reports.model.TrainingStats;
+import dev.ganiqa.reports.model.UnitId;
 import dev.ganiqa.reports.model.UnitResult;
 import dev.ganiqa.reports.model.UnitStatus;
 import java.nio.charset.StandardCharsets;
@@ -71,9 +73,12 @@ class SlurmExecutorTest {
                 status)).write(fixtures);
     }
 
+    /** An OK unit has an FID (dcgan lower), so that a run with units missing would have a winner to name. */
     static UnitResult unit(String variant, long seed, UnitStatus status) {
+        Map<String, MetricValue> metrics = status != UnitStatus.OK ? Map.of()
+                : Map.of("fid", MetricValue.of(variant.equals("dcgan") ? 40 + seed : 60 + seed, 20, 100));
         return new UnitResult(variant, seed, status, status == UnitStatus.OK ? null : "training crashed",
-                new TrainingStats(1, 2, 2, 64, 0.5, null), null, List.of(), null, Map.of(), Map.of(), null, null,
+                new TrainingStats(1, 2, 2, 64, 0.5, null), null, List.of(), null, metrics, Map.of(), null, null,
                 List.of());
     }
 
@@ -120,10 +125,22 @@ class SlurmExecutorTest {
 
     @Test
     @Order(2)
-    void collectListsTheMissingUnitAndExitsOne() {
+    void collectListsTheMissingUnitAndExitsOne() throws Exception {
         CliRun r = SlurmFakes.cli(env, "collect", run.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("1 missing: wgan-seed1").contains("--executor slurm");
+        // The half-finished run's results.json and report say what is missing and name no winner.
+        RunResults results = ResultsJson.read(run);
+        assertThat(results.missing()).containsExactly(new UnitId("wgan", 1));
+        assertThat(results.verdict().winner()).isNull();
+        assertThat(results.verdict().sentence()).startsWith("No verdict, the run is incomplete: 1 of 4 planned units "
+                + "has no result (wgan-seed1)");
+        assertThat(results.tests()).isEmpty();
+        assertThat(results.variants()).allSatisfy(v -> assertThat(v.metrics().get("fid").rank()).isZero());
+        String html = Files.readString(run.resolve("report.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("<strong>Incomplete run:</strong> 1 of 4 planned units has no result (wgan-seed1)")
+                .contains("3 of 4 planned units").doesNotContain("dcgan has the lowest")
+                .doesNotContain("extend every unit").doesNotContain("<td class=\"best\">");
     }
 
     @Test
@@ -137,6 +154,9 @@ class SlurmExecutorTest {
         RunResults results = ResultsJson.read(run);
         assertThat(results.units()).hasSize(4);
         assertThat(results.unit("wgan", 1).orElseThrow().status()).isEqualTo(UnitStatus.FAILED);
+        // Every planned unit has a result (a failed one too): the run is complete and ranks its variants.
+        assertThat(results.missing()).isEmpty();
+        assertThat(results.verdict().winner()).isEqualTo("dcgan");
         assertThat(results.provenance().execution().jobIds()).containsExactly("array:100", "collect:101");
         assertThat(results.provenance().execution().unitNodes()).containsEntry("dcgan-seed2", "fake-node")
                 .hasSize(4);

@@ -54,6 +54,14 @@ public final class Extractors {
     private Extractors() {
     }
 
+    /**
+     * The spec an alias stands for ({@code default} and an empty spec: {@link #DEFAULT}), any other spec as it is: two
+     * spellings of the same extractor are one configuration.
+     */
+    public static String canonical(String spec) {
+        return spec == null || spec.isBlank() || spec.equals("default") ? DEFAULT : spec;
+    }
+
     /** Opens with as many TF intra-op threads as there are processors. */
     public static FeatureExtractor open(String spec, Map<String, String> env) {
         return open(spec, env, Runtime.getRuntime().availableProcessors());

@@ -21,9 +21,12 @@ import java.util.stream.Collectors;
 /** The per-class FID table and the provenance block. */
 final class Details {
     private final RunResults results;
+    private final boolean ranked;
 
-    Details(RunResults results) {
+    /** @param ranked false: no best cell (an incomplete run ranks nothing) */
+    Details(RunResults results, boolean ranked) {
         this.results = results;
+        this.ranked = ranked;
     }
 
     /** Rows are classes, columns real data then variants (mean over OK seeds); the lowest variant cell is best. */
@@ -61,7 +64,8 @@ final class Details {
                 cells.add(Cell.of(r == null ? "\u2013" : Numbers.format(r)));
             }
             for (Double m : means) {
-                cells.add(m == null ? Cell.of("\u2013") : new Cell(Numbers.format(m), null, m == best && means.size() > 1));
+                cells.add(m == null ? Cell.of("\u2013")
+                        : new Cell(Numbers.format(m), null, ranked && m == best && means.size() > 1));
             }
             rows.add(new Row(c, null, cells));
         }

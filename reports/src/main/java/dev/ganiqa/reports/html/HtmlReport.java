@@ -10,13 +10,13 @@ import java.nio.file.Path;
  */
 public final class HtmlReport implements ReportWriter {
     @Override
-    public String render(RunResults results, Path runDir) throws IOException {
-        return render(results, runDir, ReportLinks.STANDALONE);
+    public String render(RunResults results, Path runDir, Path runFolder) throws IOException {
+        return render(results, runDir, runFolder, ReportLinks.STANDALONE);
     }
 
     /** Renders with the given links (the site adds a link back to its index). */
-    public String render(RunResults results, Path runDir, ReportLinks links) throws IOException {
-        ReportView view = ReportViews.of(results, runDir, Templates.css());
+    public String render(RunResults results, Path runDir, Path runFolder, ReportLinks links) throws IOException {
+        ReportView view = ReportViews.of(results, runDir, runFolder, Templates.css(), true);
         return Templates.render("report.jte", new Page(view, Templates.contentSecurityPolicy(), links));
     }
 

@@ -18,10 +18,16 @@ import java.util.List;
  */
 public final class MarkdownReport implements ReportWriter {
     @Override
-    public String render(RunResults results, Path runDir) throws IOException {
-        ReportView v = ReportViews.of(results, runDir, "", false);
+    public String render(RunResults results, Path runDir, Path runFolder) throws IOException {
+        ReportView v = ReportViews.of(results, runDir, runFolder, "", false);
         StringBuilder md = new StringBuilder();
         md.append("# ").append(text(v.title())).append("\n\n").append(lineStart(v.subtitle())).append("\n\n");
+        if (v.incomplete() != null) {
+            md.append("> **Incomplete run:** ").append(text(v.incomplete())).append(".\n\n");
+            if (v.finishCommand() != null) {
+                md.append("Finish it in the same folder: ").append(code(v.finishCommand())).append("\n\n");
+            }
+        }
         md.append("**Verdict** (").append(text(v.confidence())).append("): ").append(text(v.verdict())).append("\n\n");
         v.warnings().forEach(w -> md.append("> **Warning:** ").append(text(w)).append("\n\n"));
         if (v.extendCommand() != null) {

@@ -1,5 +1,7 @@
 package dev.ganiqa.reports.html;
 
+import dev.ganiqa.reports.ExtendCommand;
+import dev.ganiqa.reports.model.Completeness;
 import dev.ganiqa.reports.model.RunResults;
 import dev.ganiqa.reports.model.Verdict;
 import java.io.IOException;
@@ -10,27 +12,33 @@ final class ReportViews {
     private ReportViews() {
     }
 
-    static ReportView of(RunResults results, Path runDir, String css) throws IOException {
-        return of(results, runDir, css, true);
-    }
-
-    /** @param images false: no grids and no neighbour pairs (nothing is read), for a report in text only */
-    static ReportView of(RunResults results, Path runDir, String css, boolean images) throws IOException {
-        Tables tables = new Tables(results);
+    /**
+     * @param runFolder the run folder commands name, or null (then the one recorded with the run)
+     * @param images    false: no grids and no neighbour pairs (nothing is read), for a report in text only
+     */
+    static ReportView of(RunResults results, Path runDir, Path runFolder, String css, boolean images)
+            throws IOException {
+        Completeness completeness = Completeness.of(results);
+        boolean complete = completeness.complete();
+        // An incomplete run ranks nothing, even when its statistics were computed by a ganiqa that did not know it.
+        Tables tables = new Tables(results, complete);
         Figures figures = new Figures(results, new Images(runDir));
-        Details details = new Details(results);
+        Details details = new Details(results, complete);
         String extractor = results.provenance().extractor().name();
         Verdict verdict = results.verdict();
         String sentence = verdict == null ? "No verdict yet: the statistics across seeds have not been computed."
+                : !complete && verdict.winner() != null ? "No verdict: the run is incomplete."
                 : verdict.sentence();
-        Verdict.Confidence confidence = verdict == null ? Verdict.Confidence.NONE : verdict.confidence();
-        String subtitle = results.provenance().dataset().spec() + " \u00b7 " + results.units().size() + " units \u00b7 "
+        Verdict.Confidence confidence = verdict == null || !complete ? Verdict.Confidence.NONE : verdict.confidence();
+        String subtitle = results.provenance().dataset().spec() + " \u00b7 " + units(completeness, results) + " \u00b7 "
                 + results.provenance().budget().describe() + " \u00b7 "
                 + (results.provenance().startedAt() == null ? "" : results.provenance().startedAt().toString());
+        String folder = folder(results, runFolder);
         return new ReportView(results.runId(), "ganiqa report: " + results.runId(), subtitle,
                 "metrics marked (" + extractor + ") use the feature extractor " + extractor
                         + "; they are comparable only with numbers from the same extractor",
-                sentence, confidenceText(confidence), confidence.name().toLowerCase(),
+                sentence, complete ? confidenceText(confidence) : "no verdict: the run is incomplete",
+                confidence.name().toLowerCase(),
                 tables.metrics(), tables.notes(), tables.units(), tables.tests(true), tables.tests(false),
                 tables.otherTestsSummary(),
                 images ? figures.grids() : java.util.List.of(), figures.curves(),
@@ -38,17 +46,34 @@ final class ReportViews {
                         + "percentile, dots: individual images (up to 500 per seed)",
                 details.perClass(), details.perClassNote(), images ? figures.neighbours() : java.util.List.of(),
                 details.provenance(),
-                details.configs(), details.commandLine(), css, extendCommand(results), tables.claims(),
-                Warnings.of(results), details.tuning(), details.tuningNote());
+                details.configs(), details.commandLine(), css,
+                complete && verdict != null && verdict.provisional()
+                        ? ExtendCommand.shell(ExtendCommand.of(results.provenance(), folder)) : null,
+                complete ? tables.claims() : Tables.EMPTY, Warnings.of(results), details.tuning(), details.tuningNote(),
+                complete ? null : completeness.describe() + "; the numbers below describe the units that finished "
+                        + "at the run's budget, and nothing is ranked",
+                complete ? null : ExtendCommand.shell(ExtendCommand.finish(results.provenance(), folder)));
     }
 
-    /** The command that doubles the budget in the same folder, offered when the ranking is provisional. */
-    private static String extendCommand(RunResults results) {
-        if (results.verdict() == null || !results.verdict().provisional()) {
-            return null;
+    /** "12 units", or for an incomplete run "3 of 4 planned units". */
+    private static String units(Completeness c, RunResults results) {
+        int recorded = results.units().size();
+        if (c.missing().isEmpty()) {
+            return recorded + (recorded == 1 ? " unit" : " units");
         }
-        return dev.ganiqa.reports.ExtendCommand.shell(dev.ganiqa.reports.ExtendCommand.of(results.provenance(),
-                "runs/" + results.runId()));
+        return recorded + " of " + c.planned() + " planned units";
+    }
+
+    /**
+     * The folder the page's commands act on: the run folder as it is now when the page is rendered from one, else
+     * the folder recorded with the run (a bundle or a site page has no checkpoints to continue).
+     */
+    private static String folder(RunResults results, Path runFolder) {
+        if (runFolder != null) {
+            return runFolder.toString();
+        }
+        String recorded = ExtendCommand.recordedFolder(results.provenance());
+        return recorded != null ? recorded : "runs/" + results.runId();
     }
 
     static String confidenceText(Verdict.Confidence confidence) {

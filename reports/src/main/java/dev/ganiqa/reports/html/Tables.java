@@ -19,12 +19,16 @@ import java.util.Set;
 
 /** The report's numeric tables: metrics over seeds (with the real-data row), units and pairwise tests. */
 final class Tables {
+    static final Table EMPTY = new Table(List.of(), List.of());
     private final RunResults results;
     private final String extractor;
+    private final boolean ranked;
 
-    Tables(RunResults results) {
+    /** @param ranked false: no best cell and no pairwise tests (an incomplete run ranks nothing) */
+    Tables(RunResults results, boolean ranked) {
         this.results = results;
         this.extractor = results.provenance().extractor().name();
+        this.ranked = ranked;
     }
 
     /** Metric ids with a value somewhere, in the order of {@link RunResults#metrics()}, unknown ids last. */
@@ -59,7 +63,7 @@ final class Tables {
             List<Cell> cells = new ArrayList<>();
             cells.add(Cell.of(v.okUnits() + " / " + v.units()));
             for (MetricInfo m : shown) {
-                cells.add(summaryCell(v.metrics().get(m.id()), m.direction()));
+                cells.add(summaryCell(v.metrics().get(m.id()), ranked ? m.direction() : Direction.NEUTRAL));
             }
             rows.add(new Row(v.variant(), v.okUnits() == 0 ? "bad" : null, cells));
         }
@@ -99,10 +103,14 @@ final class Tables {
                 "train s", "sample s", "features s", "metrics s", results.metric("fid").heading(extractor),
                 "best epoch (FID)", "at the end of the budget");
         List<Row> rows = new ArrayList<>();
+        List<UnitResult> behind = results.behind();
         for (UnitResult u : results.units()) {
             List<Cell> cells = new ArrayList<>();
             cells.add(Cell.of(Long.toString(u.seed())));
-            cells.add(new Cell(u.status().name().toLowerCase(), u.reason(), false));
+            boolean late = behind.contains(u);
+            cells.add(late ? new Cell("ok, behind", "trained to " + results.budgetOf(u).describe() + " of the run's "
+                    + results.provenance().budget().describe() + ": not compared with the others", false)
+                    : new Cell(u.status().name().toLowerCase(), u.reason(), false));
             if (u.training() != null) {
                 cells.add(Cell.of(Integer.toString(u.training().epochs())));
                 cells.add(Cell.of(Long.toString(u.training().generatorSteps())));
@@ -133,7 +141,7 @@ final class Tables {
                 case UNKNOWN -> "cannot tell";
                 default -> u.convergence().words();
             }, u.convergence().detail(), false));
-            rows.add(new Row(u.variant(), u.ok() ? (collapsed ? "warn" : null) : "bad", cells));
+            rows.add(new Row(u.variant(), u.ok() ? (collapsed || late ? "warn" : null) : "bad", cells));
         }
         return new Table(headings, rows);
     }
@@ -160,7 +168,7 @@ final class Tables {
     Table tests(boolean headline) {
         List<String> headings = List.of("metric", "comparison", "test", "seeds", "p", "p (Holm)", "significant at 0.05");
         List<Row> rows = new ArrayList<>();
-        for (PairwiseTest t : results.tests()) {
+        for (PairwiseTest t : ranked ? results.tests() : List.<PairwiseTest>of()) {
             if (t.metric().equals(headlineMetric()) != headline) {
                 continue;
             }
@@ -179,7 +187,8 @@ final class Tables {
 
     /** E.g. "tests of 12 other metrics: 9 of 72 significant". */
     String otherTestsSummary() {
-        List<PairwiseTest> other = results.tests().stream().filter(t -> !t.metric().equals(headlineMetric())).toList();
+        List<PairwiseTest> other = (ranked ? results.tests() : List.<PairwiseTest>of()).stream()
+                .filter(t -> !t.metric().equals(headlineMetric())).toList();
         long metrics = other.stream().map(PairwiseTest::metric).distinct().count();
         long significant = other.stream().filter(PairwiseTest::significant).count();
         return "tests of " + metrics + " other metric" + (metrics == 1 ? "" : "s") + ": " + significant + " of "

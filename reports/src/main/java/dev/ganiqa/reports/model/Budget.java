@@ -44,6 +44,32 @@ public record Budget(String kind, int epochs, double minutes, int samples, int c
         };
     }
 
+    /** The amount on this budget's own axis: epochs, generator steps or minutes. */
+    public double amount() {
+        return switch (kind) {
+            case GENERATOR_STEPS -> generatorSteps;
+            case TIME -> minutes;
+            default -> epochs;
+        };
+    }
+
+    /**
+     * Whether a unit trained to this budget stands behind {@code target}: less on the same axis, or on another axis
+     * (no amount of one axis equals an amount of another).
+     */
+    public boolean behind(Budget target) {
+        return !kind.equals(target.kind()) || amount() < target.amount();
+    }
+
+    /** Whether {@code training} did all this budget asks on its axis (a time budget: its training wall time). */
+    public boolean reachedBy(TrainingStats training) {
+        return switch (kind) {
+            case GENERATOR_STEPS -> training.generatorSteps() >= generatorSteps;
+            case TIME -> training.wallSeconds() >= minutes * 60;
+            default -> training.epochs() >= epochs;
+        };
+    }
+
     /** The axis learning curves are drawn against: the budget's own. */
     public String axisLabel() {
         return switch (kind) {

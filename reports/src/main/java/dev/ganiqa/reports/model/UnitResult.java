@@ -21,11 +21,16 @@ import java.util.Map;
  * @param neighbours    nearest-training-neighbour pairs for the memorisation panel
  * @param convergence   whether the learning curve had flattened when the budget ended (null without a curve
  *                      or in files written before it was recorded)
+ * @param budget        the comparison's budget this unit was last trained to: the run's own once the unit has
+ *                      caught up, an earlier one when an extension stopped before reaching it (the unit is then
+ *                      behind, and its numbers are not comparable with those of units at the run's budget); null for
+ *                      a unit that never trained and in files written before it was recorded (then
+ *                      {@link RunResults#budgetOf} infers it from {@code training})
  */
 public record UnitResult(String variant, long seed, UnitStatus status, String reason, TrainingStats training,
                          PhaseTimes timings, List<EpochPoint> curve, BestEpoch best, Map<String, MetricValue> metrics,
                          Map<String, Distribution> imageMeasures, PerClassFid perClass, ImageRef sampleGrid,
-                         List<NeighbourPair> neighbours, Convergence convergence) {
+                         List<NeighbourPair> neighbours, Convergence convergence, Budget budget) {
     public UnitResult {
         Checks.text(variant, "variant");
         Checks.present(status, "status of " + variant + "/" + seed);
@@ -39,12 +44,33 @@ public record UnitResult(String variant, long seed, UnitStatus status, String re
         neighbours = Checks.list(neighbours);
     }
 
+    /** Without the budget reached (callers and files from before it was recorded). */
+    public UnitResult(String variant, long seed, UnitStatus status, String reason, TrainingStats training,
+                      PhaseTimes timings, List<EpochPoint> curve, BestEpoch best, Map<String, MetricValue> metrics,
+                      Map<String, Distribution> imageMeasures, PerClassFid perClass, ImageRef sampleGrid,
+                      List<NeighbourPair> neighbours, Convergence convergence) {
+        this(variant, seed, status, reason, training, timings, curve, best, metrics, imageMeasures, perClass,
+                sampleGrid, neighbours, convergence, null);
+    }
+
     public UnitResult(String variant, long seed, UnitStatus status, String reason, TrainingStats training,
                       PhaseTimes timings, List<EpochPoint> curve, BestEpoch best, Map<String, MetricValue> metrics,
                       Map<String, Distribution> imageMeasures, PerClassFid perClass, ImageRef sampleGrid,
                       List<NeighbourPair> neighbours) {
         this(variant, seed, status, reason, training, timings, curve, best, metrics, imageMeasures, perClass,
                 sampleGrid, neighbours, null);
+    }
+
+    /** The same unit recorded as trained to {@code reached}. */
+    public UnitResult withBudget(Budget reached) {
+        return new UnitResult(variant, seed, status, reason, training, timings, curve, best, metrics, imageMeasures,
+                perClass, sampleGrid, neighbours, convergence, reached);
+    }
+
+    /** The same unit with its images replaced (the site's and the bundle's copies embed them). */
+    public UnitResult withImages(ImageRef grid, List<NeighbourPair> pairs) {
+        return new UnitResult(variant, seed, status, reason, training, timings, curve, best, metrics, imageMeasures,
+                perClass, grid, pairs, convergence, budget);
     }
 
     public boolean ok() {

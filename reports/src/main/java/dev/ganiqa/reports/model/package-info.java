@@ -17,11 +17,13 @@
  *  |                  time, Collapse: the trainer's per-class collapse flag), PhaseTimes, curve (EpochPoint: epoch, fid, losses, position on every budget axis),
  *  |                  BestEpoch, metrics (id -> MetricValue), imageMeasures (id -> Distribution),
  *  |                  PerClassFid, sampleGrid (ImageRef), neighbours (NeighbourPair),
- *  |                  Convergence (IMPROVING | FLAT | WORSENING | OSCILLATING | NOT_STARTED | UNKNOWN at the end)
+ *  |                  Convergence (IMPROVING | FLAT | WORSENING | OSCILLATING | NOT_STARTED | UNKNOWN at the end),
+ *  |                  budget (the Budget the unit was trained to; behind the run's after a killed extension)
  *  +- reference       RealReference: the test-vs-train row with the same maps, plus a real sample grid
  *  +- variants        List&lt;VariantSummary&gt;: metric id -> MetricSummary(n, mean, std, 95% CI, rank)
  *  +- tests           List&lt;PairwiseTest&gt;: metric, A, B, test, p, Holm-adjusted p, significant
  *  +- verdict         Verdict(sentence, Confidence, metric, winner, provisional)
+ *  +- missing         List&lt;UnitId&gt;(variant, seed): planned units without a result (see {@link dev.ganiqa.reports.model.Completeness})
  * </pre>
  *
  * <h2>How the pipeline fills it</h2>
@@ -36,6 +38,8 @@
  *   <li>Image measures: {@code Distribution.of(values)} keeps summary statistics and at most 500 values.</li>
  *   <li>A diverged or failed unit is still recorded with its reason; it enters no statistic. A collapsed unit
  *       (flag in {@code TrainingStats.collapse}) is OK: it enters the statistics and the report flags it.</li>
+ *   <li>A run with planned units missing, or OK units behind its budget, is incomplete: it ranks nothing (no
+ *       winner, no best cell, no tests or claims) and the report says at the top what it lacks.</li>
  *   <li>Write after every finished unit with {@code ResultsJson.write} (atomic), so an interrupted run leaves a
  *       valid file to resume from.</li>
  * </ul>

@@ -1,6 +1,7 @@
 package dev.ganiqa.reports.site;
 
 import dev.ganiqa.reports.Numbers;
+import dev.ganiqa.reports.model.Completeness;
 import dev.ganiqa.reports.model.Direction;
 import dev.ganiqa.reports.model.MetricCatalog;
 import dev.ganiqa.reports.model.MetricInfo;
@@ -55,20 +56,24 @@ final class Leaderboards {
             Comparator<Candidate> order = Comparator.comparingDouble(c -> c.variant().metrics().get(primary.id()).mean());
             candidates.sort(primary.direction() == Direction.HIGHER_IS_BETTER ? order.reversed() : order);
         }
+        // Variants of incomplete runs are shown, marked and after the ranked ones: they draw no verdict.
+        candidates.sort(Comparator.comparing(c -> c.run().incomplete()));
         List<String> headings = new ArrayList<>(List.of("#", "variant", "run", "seeds"));
         metrics.forEach(m -> headings.add(m.heading(extractor)
                 + (m.direction() == Direction.LOWER_IS_BETTER ? " \u2193" : " \u2191")));
         List<SiteIndex.Entry> entries = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
+            boolean ranked = !c.run().incomplete();
             List<String> values = new ArrayList<>();
             for (MetricInfo m : metrics) {
                 MetricSummary s = c.variant().metrics().get(m.id());
                 values.add(s == null ? "\u2013" : s.n() > 1 ? Numbers.format(s.mean()) + " \u00b1 "
                         + Numbers.formatLike(s.std(), s.mean()) : Numbers.format(s.mean()));
             }
-            entries.add(new SiteIndex.Entry(i + 1, c.variant().variant(), c.run().runId(), hrefs.get(c.run().runId()),
-                    c.variant().okUnits() + " / " + c.variant().units(), values, i == 0));
+            entries.add(new SiteIndex.Entry(ranked ? i + 1 : 0, c.variant().variant(), c.run().runId(),
+                    hrefs.get(c.run().runId()), c.variant().okUnits() + " / " + c.variant().units(), values,
+                    i == 0 && ranked, ranked ? null : Completeness.of(c.run()).describe()));
         }
         var p = first.provenance();
         String title = p.dataset().spec() + " \u00b7 " + extractor;

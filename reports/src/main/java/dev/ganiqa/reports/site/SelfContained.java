@@ -29,9 +29,7 @@ public final class SelfContained {
                 neighbours.add(new NeighbourPair(images.embedded(n.sample()), images.embedded(n.nearest()),
                         n.trainIndex(), n.distance(), n.space()));
             }
-            out = out.withUnit(new UnitResult(u.variant(), u.seed(), u.status(), u.reason(), u.training(),
-                    u.timings(), u.curve(), u.best(), u.metrics(), u.imageMeasures(), u.perClass(),
-                    images.embedded(u.sampleGrid()), neighbours, u.convergence()));
+            out = out.withUnit(u.withImages(images.embedded(u.sampleGrid()), neighbours));
         }
         RealReference r = results.reference();
         if (r != null) {

@@ -4,6 +4,7 @@ import dev.ganiqa.reports.FileOutput;
 import dev.ganiqa.reports.html.HtmlReport;
 import dev.ganiqa.reports.html.ReportLinks;
 import dev.ganiqa.reports.html.Templates;
+import dev.ganiqa.reports.model.Completeness;
 import dev.ganiqa.reports.model.ResultsJson;
 import dev.ganiqa.reports.model.RunResults;
 import java.io.IOException;
@@ -46,6 +47,14 @@ public final class SitePublisher {
         for (Path dir : runDirs) {
             runs.put(dir, ResultsJson.read(dir));
         }
+        return publish(runs, siteDir);
+    }
+
+    /**
+     * Publishes runs already read (the caller may have brought what they record up to date): each key is the run
+     * folder or the results.json its images are found beside.
+     */
+    public List<Path> publish(Map<Path, RunResults> runs, Path siteDir) throws IOException {
         HtmlReport report = new HtmlReport();
         List<Path> pages = new ArrayList<>();
         ReportLinks links = new ReportLinks(ResultsJson.FILE_NAME, "../../" + PAGE);
@@ -56,7 +65,7 @@ public final class SitePublisher {
             // The site's copy embeds the grids: the run folder (samples, checkpoints) does not travel with it. The
             // page is rendered from that copy, so it shows what the site's results.json holds.
             byte[] json = ResultsJson.toBytes(SelfContained.of(run.getValue(), source.toAbsolutePath().getParent()));
-            String html = report.render(shown(ResultsJson.parse(json, existing), folder), null, links);
+            String html = report.render(shown(ResultsJson.parse(json, existing), folder), null, null, links);
             output.write(existing, json);
             Path page = folder.resolve(PAGE);
             output.write(page, html.getBytes(StandardCharsets.UTF_8));
@@ -108,8 +117,7 @@ public final class SitePublisher {
         if (name.equals(RunFolders.of(run.runId()))) {
             return run;
         }
-        return new RunResults(run.schemaVersion(), name, run.provenance(), run.metrics(), run.units(), run.reference(),
-                run.variants(), run.tests(), run.verdict(), run.claims());
+        return run.withRunId(name);
     }
 
     private void writeIndex(Path siteDir) throws IOException {
@@ -136,7 +144,9 @@ public final class SitePublisher {
                 pageHrefs.get(r.runId()), hrefs.get(r.runId()) + ResultsJson.FILE_NAME, r.provenance().dataset().spec(),
                 r.provenance().extractor().name(),
                 r.provenance().startedAt() == null ? "\u2013" : r.provenance().startedAt().toString(),
-                r.verdict() == null ? "no verdict" : r.verdict().sentence())).toList();
+                r.verdict() == null ? "no verdict" : r.incomplete() && r.verdict().winner() != null
+                        ? "No verdict: the run is incomplete." : r.verdict().sentence(),
+                r.incomplete() ? Completeness.of(r).describe() : null)).toList();
         String html = Templates.render("site.jte", new SiteIndex(boards, lines, Templates.css(),
                 Templates.contentSecurityPolicy()));
         output.write(siteDir.resolve(PAGE), html.getBytes(StandardCharsets.UTF_8));

@@ -126,6 +126,59 @@ class HtmlReportTest {
     }
 
     @Test
+    void incompleteRunSaysSoAtTheTopNamesWhatIsMissingAndRanksNothing() throws IOException {
+        RunResults complete = Fixtures.run("run-1", "fashion-mnist", "ganiqa-fmnist-v1");
+        assertThat(render(complete)).doesNotContain("Incomplete run").contains("9 units \u00b7");
+        // Its statistics still name cwgan the winner, as a ganiqa that did not know about incomplete runs wrote them.
+        RunResults run = Fixtures.incomplete(complete);
+        Path folder = dir.resolve("runs/run-1 copy");
+        String html = new HtmlReport().render(run, dir, folder);
+        int banner = html.indexOf("<section class=\"incomplete\" id=\"incomplete\">");
+        assertThat(banner).isPositive().isLessThan(html.indexOf("id=\"verdict\""));
+        assertThat(html).contains("<p><strong>Incomplete run:</strong> 1 of 9 planned units has no result "
+                + "(cwgan-seed3); 1 unit is behind the run's budget of 3 epochs (dcgan-seed1 at 1 epoch); the "
+                + "numbers below describe the units that finished at the run's budget, and nothing is ranked.</p>");
+        assertThat(html).contains("8 of 9 planned units \u00b7 3 epochs");
+        // The command that finishes it names the folder as it is now, with the recorded budget.
+        assertThat(html).contains("<code>ganiqa compare --preset quick --data fashion-mnist --out '" + folder
+                + "'</code>");
+        // No winner, no best cell, no tests, no extend hint.
+        assertThat(html).contains("<p class=\"sentence\">No verdict: the run is incomplete.</p>")
+                .doesNotContain("cwgan has the lowest").doesNotContain("<td class=\"best\">")
+                .doesNotContain("<h3>Pairwise tests</h3>").doesNotContain("extend every unit");
+        // The unit behind is flagged in the units table.
+        assertThat(html).contains("ok, behind<small>trained to 1 epoch of the run's 3 epochs");
+    }
+
+    @Test
+    void extendCommandNamesTheRunFolderAsItIsNowNotTheRecordedOne() throws IOException {
+        RunResults base = Fixtures.run("run-1", "fashion-mnist", "ganiqa-fmnist-v1");
+        var p = base.provenance();
+        var v = base.verdict();
+        RunResults provisional = base.withProvenance(new dev.ganiqa.reports.model.Provenance(p.ganiqaVersion(),
+                        p.dataset(), p.variantConfigs(), p.seeds(), p.budget(), p.extractor(), p.environment(),
+                        p.startedAt(), p.finishedAt(), p.wallSeconds(), List.of("compare", "--epochs", "3", "--out",
+                        "/old/place/run-1")))
+                .withStatistics(base.variants(), base.tests(), new dev.ganiqa.reports.model.Verdict(v.sentence(),
+                        v.confidence(), v.metric(), v.winner(), true));
+        Path copy = dir.resolve("copy-of-run-1");
+        assertThat(extendCommand(new HtmlReport().render(provisional, dir, copy)))
+                .isEqualTo("ganiqa compare --budget epochs:6 --out " + copy);
+        // A page away from its run folder (a bundle, a site) names the folder the run was made in.
+        assertThat(extendCommand(new HtmlReport().render(provisional, dir)))
+                .isEqualTo("ganiqa compare --budget epochs:6 --out /old/place/run-1");
+        assertThat(new MarkdownReport().render(provisional, dir, copy))
+                .contains("Extend the budget in the same folder: `ganiqa compare --budget epochs:6 --out " + copy + "`");
+    }
+
+    private static String extendCommand(String html) {
+        Matcher m = Pattern.compile("extend every unit from its checkpoint to twice the budget: <code>([^<]*)</code>")
+                .matcher(html);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    @Test
     void collapsedUnitsAreFlaggedAtTheirFidAndTheVariantIsWarnedAbout() throws IOException {
         RunResults base = Fixtures.run("run-1", "fashion-mnist", "ganiqa-fmnist-v1");
         String plain = render(base);

@@ -67,6 +67,23 @@ class MarkdownReportTest {
     }
 
     @Test
+    void incompleteRunSaysSoUnderTheTitleAndRanksNothing() throws IOException {
+        RunResults run = Fixtures.incomplete(Fixtures.run("run-1", "fashion-mnist", "ganiqa-fmnist-v1"));
+        List<String> lines = new MarkdownReport().render(run, dir, dir.resolve("run-1")).lines().toList();
+        assertThat(lines.get(2)).contains("8 of 9 planned units");
+        assertThat(lines.get(4)).isEqualTo("> **Incomplete run:** 1 of 9 planned units has no result (cwgan-seed3); "
+                + "1 unit is behind the run's budget of 3 epochs (dcgan-seed1 at 1 epoch); the numbers below describe "
+                + "the units that finished at the run's budget, and nothing is ranked.");
+        assertThat(lines.get(6)).isEqualTo("Finish it in the same folder: `ganiqa compare --preset quick --data "
+                + "fashion-mnist --out " + dir.resolve("run-1") + "`");
+        assertThat(lines).contains("**Verdict** (no verdict: the run is incomplete): No verdict: the run is incomplete.");
+        // No best cell in bold, no pairwise tests, no extend hint.
+        String md = String.join("\n", lines);
+        assertThat(md).doesNotContain("| **").doesNotContain("## Pairwise tests").doesNotContain("Extend the budget")
+                .contains("| dcgan | 1 | ok, behind (trained to 1 epoch of the run's 3 epochs");
+    }
+
+    @Test
     void codeSpansAndLineStarts() {
         assertThat(MarkdownReport.code("a `b` c")).isEqualTo("``a `b` c``");
         assertThat(MarkdownReport.code("`x``")).isEqualTo("``` `x`` ```");

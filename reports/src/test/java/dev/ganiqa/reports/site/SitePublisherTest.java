@@ -188,6 +188,42 @@ class SitePublisherTest {
         assertThat(out.consoleProblems()).isEmpty();
     }
 
+    @Test
+    void anIncompleteRunIsMarkedAndNoneOfItsVariantsIsRanked() throws Exception {
+        Path done = run("done", "ganiqa-fmnist-v1");
+        Path killed = dir.resolve("runs-src/killed");
+        ResultsJson.write(Fixtures.incomplete(Fixtures.run("killed", "fashion-mnist", "ganiqa-fmnist-v1")),
+                killed.resolve(ResultsJson.FILE_NAME), PlainOutput.PLAIN);
+        Path site = dir.resolve("site");
+        new SitePublisher(PlainOutput.PLAIN).publish(List.of(killed, done), site);
+        String index = Files.readString(site.resolve("index.html"));
+        List<String> rows = new ArrayList<>();
+        Matcher m = Pattern.compile("<tr( class=\"warn\")?><td>([^<]*)</td><th scope=\"row\">([^<]*)</th><td "
+                + "class=\"left\"><a href=\"[^\"]*\">([^<]*)</a>").matcher(index);
+        while (m.find()) {
+            rows.add(m.group(2) + " " + m.group(3) + " " + m.group(4) + (m.group(1) == null ? "" : " marked"));
+        }
+        // The complete run's variants are ranked; the incomplete run's follow, unranked and marked.
+        assertThat(rows).containsExactly("1 cwgan done", "2 wgan done", "3 dcgan done", "\u2013 cwgan killed marked",
+                "\u2013 wgan killed marked", "\u2013 dcgan killed marked");
+        assertThat(index).contains("incomplete run, not ranked: 1 of 9 planned units has no result (cwgan-seed3)")
+                .contains("<a href=\"runs/killed/index.html\">killed</a> <small>incomplete: 1 of 9 planned units")
+                .contains("No verdict: the run is incomplete.");
+        String page = Files.readString(site.resolve("runs/killed/index.html"));
+        assertThat(page).contains("<strong>Incomplete run:</strong>");
+        // Rendered by a browser: the marks are text in the DOM and the pages stay clean.
+        Assumptions.assumeTrue(Chromium.available(), "chromium not installed at " + Chromium.BINARY);
+        Chromium.Output dom = Chromium.run(dir.resolve("profile-index"), "--dump-dom",
+                site.resolve("index.html").toUri().toString());
+        assertThat(dom.stdout()).contains("incomplete run, not ranked");
+        assertThat(dom.consoleProblems()).isEmpty();
+        Chromium.Output report = Chromium.run(dir.resolve("profile-page"), "--dump-dom",
+                site.resolve("runs/killed/index.html").toUri().toString());
+        assertThat(report.stdout()).contains("Incomplete run:").contains("No verdict: the run is incomplete.")
+                .doesNotContain("<td class=\"best\">");
+        assertThat(report.consoleProblems()).isEmpty();
+    }
+
     static List<String> hrefs(Path page) throws IOException {
         Matcher m = Pattern.compile("href=\"([^\"]*)\"").matcher(Files.readString(page));
         List<String> out = new ArrayList<>();

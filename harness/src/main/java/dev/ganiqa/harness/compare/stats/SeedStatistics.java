@@ -1,6 +1,7 @@
 package dev.ganiqa.harness.compare.stats;
 
 import dev.ganiqa.metrics.eval.MetricDefinitions;
+import dev.ganiqa.reports.model.Completeness;
 import dev.ganiqa.reports.model.Direction;
 import dev.ganiqa.reports.model.MetricCatalog;
 import dev.ganiqa.reports.model.Convergence;
@@ -32,10 +33,25 @@ public final class SeedStatistics {
     public record Result(List<VariantSummary> variants, List<PairwiseTest> tests, Verdict verdict) {
     }
 
-    /** {@code results} with {@code variants}, {@code tests} and {@code verdict} (re)computed from its units. */
+    /**
+     * {@code results} with {@code variants}, {@code tests} and {@code verdict} (re)computed from its units. Units
+     * behind the run's budget (an extension stopped before it continued them) enter no statistic: their numbers are
+     * those of an earlier budget. An incomplete run (planned units missing, or units behind) is described, not
+     * ranked: per-variant summaries of the units at the run's budget without ranks, no pairwise tests, no claims, and
+     * a verdict naming what is missing instead of a winner, since any ranking would compare variants that lack units.
+     */
     public static RunResults apply(RunResults results) {
-        Result r = of(results.units(), results.metrics(), results.provenance().extractor().name(),
+        List<UnitResult> behind = results.behind();
+        List<UnitResult> counted = results.units().stream().filter(u -> !behind.contains(u)).toList();
+        Result r = of(counted, results.metrics(), results.provenance().extractor().name(),
                 results.provenance().budget());
+        Completeness completeness = Completeness.of(results);
+        if (!completeness.complete()) {
+            List<VariantSummary> unranked = r.variants().stream().map(v -> new VariantSummary(v.variant(),
+                    results.unitsOf(v.variant()).size(), v.okUnits(), unrankedMetrics(v))).toList();
+            return results.withStatistics(unranked, List.of(), Verdicts.incomplete(completeness))
+                    .withClaims(List.of());
+        }
         // Claims at a budget where units had not settled (still improving, worsening, oscillating, not started)
         // hold at that budget only.
         boolean stillImproving = results.units().stream().anyMatch(u -> u.ok() && u.convergence() != null
@@ -44,6 +60,13 @@ public final class SeedStatistics {
         return results.withStatistics(r.variants(), r.tests(), r.verdict())
                 .withClaims(new Claims(results.units(), results.provenance().variantConfigs(), stillImproving)
                         .answer());
+    }
+
+    private static Map<String, MetricSummary> unrankedMetrics(VariantSummary v) {
+        Map<String, MetricSummary> out = new LinkedHashMap<>();
+        v.metrics().forEach((id, s) -> out.put(id, new MetricSummary(s.n(), s.mean(), s.std(), s.ciLow(), s.ciHigh(),
+                0)));
+        return out;
     }
 
     public static Result of(List<UnitResult> units, List<MetricInfo> metrics, String extractorName) {

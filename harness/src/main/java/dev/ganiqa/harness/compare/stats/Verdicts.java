@@ -3,6 +3,7 @@ package dev.ganiqa.harness.compare.stats;
 import dev.ganiqa.metrics.eval.MetricDefinitions;
 import dev.ganiqa.reports.Numbers;
 import dev.ganiqa.reports.model.Budget;
+import dev.ganiqa.reports.model.Completeness;
 import dev.ganiqa.reports.model.Convergence;
 import dev.ganiqa.reports.model.Direction;
 import dev.ganiqa.reports.model.MetricCatalog;
@@ -45,6 +46,15 @@ final class Verdicts {
         this.extractorName = extractorName;
         this.units = List.copyOf(units);
         this.budget = budget;
+    }
+
+    /**
+     * The verdict of an incomplete run: no winner, what is missing, and how to finish (the recorded command on
+     * the run folder runs only what has no result).
+     */
+    static Verdict incomplete(Completeness c) {
+        return new Verdict("No verdict, the run is incomplete: " + c.describe() + "; run the comparison on its "
+                + "folder again to finish it.", Confidence.NONE, null, null);
     }
 
     Verdict verdict(List<VariantSummary> variants, List<PairwiseTest> tests) {
