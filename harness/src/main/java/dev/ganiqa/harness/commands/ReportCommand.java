@@ -12,6 +12,7 @@ import dev.ganiqa.reports.html.ReportWriter;
 import dev.ganiqa.reports.model.ResultsJson;
 import dev.ganiqa.reports.model.RunResults;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,9 +44,11 @@ public final class ReportCommand extends BaseCommand {
         };
         Path runDir = Path.of(runDirs.get(0));
         Path target = out != null ? Path.of(out) : runDir.resolve(format.equals("html") ? "report.html" : "report.md");
+        Path folder = Files.isDirectory(runDir) ? runDir : runDir.toAbsolutePath().getParent();
         try {
+            ReportTarget.check(folder, target);
             RunResults results = ResultsJson.read(runDir);
-            writer.write(results, java.nio.file.Files.isDirectory(runDir) ? runDir : runDir.toAbsolutePath().getParent(), target, AtomicFiles::write);
+            writer.write(results, folder, target, AtomicFiles::write);
         } catch (IOException e) {
             throw new CliException("report", e.getMessage(), 1, e);
         }

@@ -79,6 +79,46 @@ class ReportAndPublishCommandTest {
     }
 
     @Test
+    void reportNeverReplacesTheRunsOwnData() throws IOException {
+        Path run = writeRun("run-a", 2);
+        Files.writeString(run.resolve("compare.json"), "{}");
+        Files.writeString(run.resolve("plan.json"), "{}");
+        Files.createDirectories(run.resolve("units/dcgan-seed1"));
+        Files.writeString(run.resolve("units/dcgan-seed1/unit.json"), "{}");
+        Path alias = Files.createSymbolicLink(dir.resolve("alias"), run);
+        Path results = run.resolve("results.json");
+        byte[] data = Files.readAllBytes(results);
+        String[][] refused = {
+                {run.toString(), results.toString()},
+                {run.toString(), run.resolve("compare.json").toString()},
+                {run.toString(), run.resolve("plan.json").toString()},
+                {run.toString(), run.resolve("units/dcgan-seed1/unit.json").toString()},
+                {run.toString(), run.resolve("units/new/../../results.json").toString()},
+                {run.toString(), alias.resolve("results.json").toString()},
+                {results.toString(), results.toString()},
+                {alias.toString(), run.resolve("notes.txt").toString()}};
+        for (String[] c : refused) {
+            err.setLength(0);
+            assertThat(ganiqa("report", c[0], "--out", c[1])).as(String.join(" ", c)).isEqualTo(1);
+            assertThat(err.toString()).as(String.join(" ", c)).startsWith("ganiqa: report: " + c[1]
+                    + ": expected a report file (.html or .md) or a path outside the run folder").hasLineCount(1)
+                    .contains("a report never replaces a run's data");
+        }
+        err.setLength(0);
+        assertThat(ganiqa("report", run.toString(), "--out", run.toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("ganiqa: report: " + run + ": expected a report file, found a folder"
+                + System.lineSeparator());
+        assertThat(results).hasBinaryContent(data);
+        assertThat(run.resolve("compare.json")).hasContent("{}");
+        assertThat(run.resolve("units/dcgan-seed1/unit.json")).hasContent("{}");
+        assertThat(run.resolve("units/new")).doesNotExist();
+        // Reports of their own are fine inside the run folder.
+        assertThat(ganiqa("report", run.toString(), "--out", run.resolve("other.html").toString())).isEqualTo(0);
+        assertThat(ganiqa("report", run.toString(), "--format", "markdown", "--out", run.resolve("README.md")
+                .toString())).isEqualTo(0);
+    }
+
+    @Test
     void publishBuildsASiteFromTwoRuns() throws IOException {
         Path a = writeRun("run-a", 3);
         Path b = writeRun("run-b", 2);
