@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportAndPublishCommandTest {
@@ -116,6 +117,39 @@ class ReportAndPublishCommandTest {
         assertThat(ganiqa("report", run.toString(), "--out", run.resolve("other.html").toString())).isEqualTo(0);
         assertThat(ganiqa("report", run.toString(), "--format", "markdown", "--out", run.resolve("README.md")
                 .toString())).isEqualTo(0);
+    }
+
+    /** A FIFO blocks whoever opens it for reading until a writer comes: every reader must refuse it instead. */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aFifoInsteadOfAFileIsRefusedNotWaitedOn() throws Exception {
+        Path run = writeRun("run-a", 2);
+        Path results = run.resolve("results.json");
+        Path saved = Files.move(results, dir.resolve("saved.json"));
+        mkfifo(results);
+        String[][] commands = {{"report", run.toString()}, {"bundle", run.toString(), "--out",
+                dir.resolve("bundle").toString()}, {"publish", run.toString(), "--site", dir.resolve("site").toString()}};
+        for (String[] args : commands) {
+            err.setLength(0);
+            assertThat(ganiqa(args)).as(args[0]).isEqualTo(1);
+            assertThat(err.toString()).as(args[0]).isEqualTo("ganiqa: " + args[0] + ": " + results
+                    + ": expected a regular file, found a FIFO (named pipe)" + System.lineSeparator());
+        }
+        // A sample grid that is a FIFO: the same, naming the grid.
+        Files.delete(results);
+        Files.move(saved, results);
+        Path grid = run.resolve("grids/wgan-2.png");
+        Files.delete(grid);
+        mkfifo(grid);
+        err.setLength(0);
+        assertThat(ganiqa("bundle", run.toString(), "--out", dir.resolve("bundle").toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("ganiqa: bundle: " + grid.toAbsolutePath()
+                + ": expected a regular file, found a FIFO (named pipe)" + System.lineSeparator());
+    }
+
+    private static void mkfifo(Path path) throws Exception {
+        Process p = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+        assertThat(p.waitFor()).isZero();
     }
 
     @Test
