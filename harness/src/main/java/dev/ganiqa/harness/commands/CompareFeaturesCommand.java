@@ -9,6 +9,7 @@ import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.harness.features.FeatureFiles;
 import dev.ganiqa.metrics.stats.FeatureComparison;
 import dev.ganiqa.metrics.stats.FeatureMatrix;
@@ -45,6 +46,7 @@ public final class CompareFeaturesCommand extends BaseCommand {
         if (inputs.size() != 2) {
             throw CliException.usage("compare-features", "expected REAL.npy FAKE.npy, found " + inputs.size() + " inputs");
         }
+        Path target = json == null ? null : OutputPaths.file("compare-features", json);
         KidConfig kid = new KidConfig(kidSubsets, kidSubsetSize, seed);
         FeatureMatrix real = FeatureFiles.features(inputs.get(0));
         FeatureMatrix fake = FeatureFiles.features(inputs.get(1));
@@ -62,7 +64,7 @@ public final class CompareFeaturesCommand extends BaseCommand {
         }
         Map<String, Double> values = new FeatureComparison(real, fake).all(kid);
         values.forEach((k, v) -> context.out().printf("%-10s %s%n", k, v));
-        if (json != null) {
+        if (target != null) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("real", inputs.get(0));
             doc.put("fake", inputs.get(1));
@@ -74,7 +76,7 @@ public final class CompareFeaturesCommand extends BaseCommand {
             doc.put("density_coverage_k", NearestNeighbourMetrics.DENSITY_COVERAGE_K);
             doc.put("metrics", values);
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            AtomicFiles.write(Path.of(json), out -> mapper.writeValue(out, doc));
+            AtomicFiles.write(target, out -> mapper.writeValue(out, doc));
         }
         return 0;
     }

@@ -11,6 +11,7 @@ import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.harness.cli.OutputPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,7 @@ public final class ExportCommand extends BaseCommand {
                 }
             }
         }
+        OutputPaths.folder("export", out);
         ImageDataset dataset = Datasets.open(spec, data.options()).open(which);
         int count = limit == null ? dataset.size() : Math.min(limit, dataset.size());
         context.notice("exporting " + count + " of " + dataset.size() + " images of " + dataset.description() + " to " + out);

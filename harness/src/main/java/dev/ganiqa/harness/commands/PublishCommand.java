@@ -6,6 +6,7 @@ import com.beust.jcommander.Parameters;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.reports.site.SitePublisher;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ public final class PublishCommand extends BaseCommand {
         if (runDirs.isEmpty()) {
             throw CliException.usage("publish", "expected at least one RUN_DIR, found none");
         }
-        Path siteDir = Path.of(site);
+        Path siteDir = OutputPaths.folder("publish", Path.of(site));
         List<Path> pages;
         try {
             pages = new SitePublisher(AtomicFiles::write).publish(runDirs.stream().map(Path::of).toList(), siteDir);

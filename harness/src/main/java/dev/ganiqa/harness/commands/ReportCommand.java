@@ -6,6 +6,7 @@ import com.beust.jcommander.Parameters;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.reports.html.HtmlReport;
 import dev.ganiqa.reports.html.MarkdownReport;
 import dev.ganiqa.reports.html.ReportWriter;
@@ -46,6 +47,7 @@ public final class ReportCommand extends BaseCommand {
         Path target = out != null ? Path.of(out) : runDir.resolve(format.equals("html") ? "report.html" : "report.md");
         Path folder = Files.isDirectory(runDir) ? runDir : runDir.toAbsolutePath().getParent();
         try {
+            OutputPaths.file("report", target.toString());
             ReportTarget.check(folder, target);
             RunResults results = ResultsJson.read(runDir);
             writer.write(results, folder, target, AtomicFiles::write);

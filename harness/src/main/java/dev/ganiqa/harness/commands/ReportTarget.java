@@ -24,9 +24,6 @@ final class ReportTarget {
      * @throws CliException (exit 1) naming {@code target} when it is not a report file of its own
      */
     static void check(Path runFolder, Path target) throws IOException {
-        if (Files.isDirectory(target)) {
-            throw new CliException("report", target + ": expected a report file, found a folder");
-        }
         if (!Files.isDirectory(runFolder)) {
             return; // no run folder to protect: reading results.json fails next, naming it
         }

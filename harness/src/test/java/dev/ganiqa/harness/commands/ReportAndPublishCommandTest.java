@@ -107,7 +107,7 @@ class ReportAndPublishCommandTest {
         }
         err.setLength(0);
         assertThat(ganiqa("report", run.toString(), "--out", run.toString())).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("ganiqa: report: " + run + ": expected a report file, found a folder"
+        assertThat(err.toString()).isEqualTo("ganiqa: report: " + run + ": expected a file to write, found a folder"
                 + System.lineSeparator());
         assertThat(results).hasBinaryContent(data);
         assertThat(run.resolve("compare.json")).hasContent("{}");
