@@ -3,10 +3,13 @@ package dev.ganiqa.harness.commands;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
+import dev.ganiqa.datasets.DatasetOptions;
 import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.ImageFolderWriter;
+import dev.ganiqa.datasets.Preprocessing;
 import dev.ganiqa.datasets.Split;
+import dev.ganiqa.datasets.SubsetDataset;
 import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
@@ -60,9 +63,17 @@ public final class ExportCommand extends BaseCommand {
             }
         }
         OutputPaths.folder("export", out);
-        ImageDataset dataset = Datasets.open(spec, data.options()).open(which);
-        int count = limit == null ? dataset.size() : Math.min(limit, dataset.size());
-        context.notice("exporting " + count + " of " + dataset.size() + " images of " + dataset.description() + " to " + out);
+        DatasetOptions options = data.options();
+        // A source given a target shape resizes its whole split as it opens it: 60,000 Fashion-MNIST images at
+        // 256x256x3 are refused as over 2 GiB even for --limit 3. So the limit applies first and only the images
+        // written are resized; a folder brings each image to the target while decoding it, so it takes it at once.
+        boolean resizeAfter = options.target() != null && !Datasets.isFolder(spec);
+        ImageDataset whole = Datasets.open(spec, resizeAfter ? options.withTarget(null) : options).open(which);
+        int count = limit == null ? whole.size() : Math.min(limit, whole.size());
+        ImageDataset chosen = SubsetDataset.first(whole, count);
+        ImageDataset dataset = resizeAfter ? new Preprocessing(options.target()).applyTo(chosen, options.threads())
+                : chosen;
+        context.notice("exporting " + count + " of " + whole.size() + " images of " + dataset.description() + " to " + out);
         List<Path> written = ImageFolderWriter.write(dataset, out, count);
         context.out().println("wrote " + written.size() + " PNG files (" + dataset.shape() + ") to " + out
                 + (dataset.hasLabels() ? " in " + dataset.classNames().size() + " class folders" : ""));
