@@ -7,6 +7,7 @@ import dev.ganiqa.datasets.DatasetOptions;
 import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.ImageFolderWriter;
+import dev.ganiqa.datasets.PartialExport;
 import dev.ganiqa.datasets.Preprocessing;
 import dev.ganiqa.datasets.Split;
 import dev.ganiqa.datasets.SubsetDataset;
@@ -20,12 +21,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * {@code ganiqa datasets export SPEC --out DIR}: writes a split as PNG files in class subfolders, so any
  * dataset becomes an image folder that reads back to the same pixels and labels. Refuses a non-empty
- * {@code --out}, so nothing is overwritten.
+ * {@code --out}, so nothing is overwritten, except a {@link PartialExport} of the same request, which it
+ * finishes (an export stopped by a full disk or a kill).
  */
 @Parameters(commandNames = "export", commandDescription = "Write a dataset split as PNG files in class subfolders")
 public final class ExportCommand extends BaseCommand {
@@ -51,16 +52,10 @@ public final class ExportCommand extends BaseCommand {
         if (limit != null && limit < 0) {
             throw CliException.usage("--limit", "expected a non-negative number of images, found " + limit);
         }
-        if (Files.exists(out)) {
-            if (!Files.isDirectory(out)) {
-                throw new CliException("export", out + ": expected a new or empty folder, found a file");
-            }
-            try (Stream<Path> entries = Files.list(out)) {
-                long count = entries.count();
-                if (count > 0) {
-                    throw new CliException("export", out + ": expected a new or empty folder, found " + count + " entries");
-                }
-            }
+        try {
+            PartialExport.check(out);
+        } catch (IOException e) {
+            throw new CliException("export", e.getMessage(), 1, e);
         }
         OutputPaths.folder("export", out);
         DatasetOptions options = data.options();
@@ -73,8 +68,23 @@ public final class ExportCommand extends BaseCommand {
         ImageDataset chosen = SubsetDataset.first(whole, count);
         ImageDataset dataset = resizeAfter ? new Preprocessing(options.target()).applyTo(chosen, options.threads())
                 : chosen;
-        context.notice("exporting " + count + " of " + whole.size() + " images of " + dataset.description() + " to " + out);
-        List<Path> written = ImageFolderWriter.write(dataset, out, count);
+        PartialExport export;
+        try {
+            export = PartialExport.start(out, spec + " --split " + which.label() + " --limit " + count + " as "
+                    + dataset.shape());
+        } catch (IOException e) {
+            throw new CliException("export", e.getMessage(), 1, e);
+        }
+        context.notice((export.resumed() ? "continuing the partial export of " : "exporting ") + count + " of "
+                + whole.size() + " images of " + dataset.description() + " to " + out);
+        List<Path> written;
+        try {
+            written = ImageFolderWriter.write(dataset, out, count, export.resumed());
+            export.finish();
+        } catch (IOException e) {
+            throw new CliException("export", e.getMessage() + "; the partial export in " + out + " is marked: rerun "
+                    + "the same command to finish it", 1, e);
+        }
         context.out().println("wrote " + written.size() + " PNG files (" + dataset.shape() + ") to " + out
                 + (dataset.hasLabels() ? " in " + dataset.classNames().size() + " class folders" : ""));
         return 0;
