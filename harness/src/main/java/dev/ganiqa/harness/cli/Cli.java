@@ -47,16 +47,17 @@ public final class Cli {
             }
         }
         boolean verbose = List.of(args).contains("--verbose");
-        Optional<UnknownOptions.Unknown> unknown = UnknownOptions.find(root, List.of(args));
-        if (unknown.isPresent()) {
-            err.println("ganiqa: usage: unknown option " + unknown.get().option() + " (see " + unknown.get().command()
-                    + " --help)");
-            return USAGE;
-        }
+        // JCommander knows the root's options only once parse has begun; an unknown option is named whether
+        // parse failed (on it, or on a required option it reports first) or took it for an input.
         try {
             root.parse(args);
         } catch (ParameterException e) {
-            err.println("ganiqa: usage: " + oneLine(e.getMessage()) + " (see ganiqa --help)");
+            if (!unknownOption(root, args)) {
+                err.println("ganiqa: usage: " + oneLine(e.getMessage()) + " (see ganiqa --help)");
+            }
+            return USAGE;
+        }
+        if (unknownOption(root, args)) {
             return USAGE;
         }
         JCommander selected = root;
@@ -105,6 +106,14 @@ public final class Cli {
             report(name, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e, verbose);
             return FAILURE;
         }
+    }
+
+    /** Reports the first unknown option of {@code args} ({@link UnknownOptions}); false when there is none. */
+    private boolean unknownOption(JCommander root, String[] args) {
+        Optional<UnknownOptions.Unknown> unknown = UnknownOptions.find(root, List.of(args));
+        unknown.ifPresent(u -> err.println("ganiqa: usage: unknown option " + u.option() + " (see " + u.command()
+                + " --help)"));
+        return unknown.isPresent();
     }
 
     private static String nameOf(Object command) {

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds an option no command on the command line declares, before JCommander parses. JCommander itself words this
- * three ways, depending on the command: a command with a main parameter takes {@code --bogus} as one more input
- * (so {@code fid --bogus a b} failed later as "found 3 inputs"), one without says "Was passed main parameter
- * '--bogus' but no main parameter was defined in your arg class", and a missing required option is reported
- * first. Scanning the arguments the way JCommander walks them gives every command one answer.
+ * Finds an option no command on the command line declares. JCommander itself words this three ways, depending on
+ * the command: a command with a main parameter takes {@code --bogus} as one more input (so {@code fid --bogus a b}
+ * failed later as "found 3 inputs"), one without says "Was passed main parameter '--bogus' but no main parameter
+ * was defined in your arg class", and a missing required option is reported first. Scanning the arguments the way
+ * JCommander walks them gives every command one answer. Run after {@code parse} (failed or not): only then does
+ * JCommander list the root's own options.
  */
 final class UnknownOptions {
     /** The option as typed, and the command it was given to ({@code ganiqa datasets info}). */

@@ -150,6 +150,12 @@ class BadInputsCommandTest {
         CliRun before = CliRun.of("--bogus", "fid", "a.npz", "b.npz");
         assertThat(before.err()).isEqualTo("ganiqa: usage: unknown option --bogus (see ganiqa --help)"
                 + System.lineSeparator());
+        // The global options are known before the command, its own after it.
+        CliRun global = CliRun.of("--verbose", "stats", "--bogus");
+        assertThat(global.err()).isEqualTo("ganiqa: usage: unknown option --bogus (see ganiqa stats --help)"
+                + System.lineSeparator());
+        assertThat(CliRun.of("--help").code()).isZero();
+        assertThat(CliRun.of("-h").out()).contains("Commands:");
         // An option's value that looks like an option is the value, not an unknown option.
         CliRun value = CliRun.of("extractor", "bench", "--images", "-5");
         assertThat(value.err()).contains("expected --images >= 1, found -5").doesNotContain("unknown option");
