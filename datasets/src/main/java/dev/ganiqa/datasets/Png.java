@@ -48,7 +48,8 @@ public final class Png {
      * no cache file in java.io.tmpdir (ImageIO's default), which a full disk would also break.
      */
     private static void encode(BufferedImage image, OutputStream out) throws IOException {
-        Iterator<ImageWriter> writers = ImageIO.getImageWriters(ImageTypeSpecifier.createFromRenderedImage(image), "png");
+        ImageTypeSpecifier type = ImageTypeSpecifier.createFromRenderedImage(image);
+        Iterator<ImageWriter> writers = ImageIO.getImageWriters(type, "png");
         if (!writers.hasNext()) {
             throw new IOException("expected a PNG encoder for an image of type " + image.getType() + " with "
                     + image.getRaster().getNumBands() + " bands, found none");

@@ -67,7 +67,8 @@ class AtomicFilesTest {
 
     @Test
     void aFolderThatRefusesNewFilesIsNamedByTheTargetWithTheReasonNotByTheTemporaryFile() {
-        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux /proc, where no file can be created");
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")),
+                "needs Linux /proc, where no file can be created");
         assertThatThrownBy(() -> AtomicFiles.write(Path.of("/proc/x.npz"), new byte[] {1}))
                 .hasMessage("/proc/x.npz: No such file or directory");
     }
