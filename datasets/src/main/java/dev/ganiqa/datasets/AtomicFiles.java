@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,10 +36,21 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * Writes {@code target} from {@code body}. A failure of the file system (no such folder, permission, no space
+     * left) names {@code target} and the OS reason, never the hidden temporary file, which the user did not ask
+     * for and which is gone by then.
+     */
     public static void write(Path target, Body body) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
-        Files.createDirectories(dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException(absolute + ": Not a directory (" + e.getFile() + " is a file)", e);
+        } catch (IOException e) {
+            throw failure(absolute, e, null);
+        }
         Path tmp = null;
         OutputStream raw = null;
         for (int attempt = 0; raw == null; attempt++) {
@@ -51,10 +63,12 @@ public final class AtomicFiles {
                     throw new IOException(absolute + ": expected a free temporary name, found " + NAME_ATTEMPTS
                             + " taken (" + tmp.getFileName() + ")", e);
                 }
+            } catch (IOException e) {
+                throw failure(absolute, e, tmp);
             }
         }
         try {
-            try (OutputStream out = new BufferedOutputStream(raw, 1 << 16)) {
+            try (OutputStream out = new BufferedOutputStream(new NamedOutputStream(raw, absolute), 1 << 16)) {
                 body.write(out);
             }
             if (Files.exists(absolute) && Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
@@ -65,6 +79,8 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException(absolute + ": expected a file system that renames atomically, found "
                         + Files.getFileStore(dir).type() + " refusing (" + e.getMessage() + ")", e);
+            } catch (IOException e) {
+                throw failure(absolute, e, tmp);
             }
         } finally {
             raw.close();
@@ -74,5 +90,17 @@ public final class AtomicFiles {
 
     public static void write(Path target, byte[] bytes) throws IOException {
         write(target, out -> out.write(bytes));
+    }
+
+    /**
+     * {@code target: reason}, plus the path the OS named when it is another one the user may need to see (a folder
+     * that could not be created), but not {@code hidden}, the temporary file.
+     */
+    private static IOException failure(Path target, IOException e, Path hidden) {
+        if (e instanceof FileSystemException f && f.getFile() != null && !Path.of(f.getFile()).equals(hidden)
+                && !Path.of(f.getFile()).equals(target)) {
+            return new IOException(target + ": " + IoErrors.reason(e) + " (" + f.getFile() + ")", e);
+        }
+        return IoErrors.named(target, e);
     }
 }

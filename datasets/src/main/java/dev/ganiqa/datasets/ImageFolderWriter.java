@@ -38,6 +38,14 @@ public final class ImageFolderWriter {
 
     /** Writes images 0..limit-1 (all when {@code limit} exceeds the size) and returns the files written. */
     public static List<Path> write(ImageDataset dataset, Path out, int limit) throws IOException {
+        return write(dataset, out, limit, false);
+    }
+
+    /**
+     * {@link #write(ImageDataset, Path, int)}, keeping the image files already there when {@code keepWritten}:
+     * a {@link PartialExport} being continued, whose files are whole because each was written atomically.
+     */
+    public static List<Path> write(ImageDataset dataset, Path out, int limit, boolean keepWritten) throws IOException {
         if (limit < 0) {
             throw new IllegalArgumentException("expected a non-negative limit, found " + limit);
         }
@@ -61,7 +69,9 @@ public final class ImageFolderWriter {
         for (int i = 0; i < count; i++) {
             Path dir = classes.isEmpty() ? out : out.resolve(folderName(classes.get(dataset.label(i))));
             Path file = dir.resolve(String.format("%06d.png", i));
-            Png.write(file, toImage(dataset.image(i), dataset.shape()));
+            if (!(keepWritten && Files.isRegularFile(file))) {
+                Png.write(file, toImage(dataset.image(i), dataset.shape()));
+            }
             written.add(file);
         }
         return written;

@@ -5,7 +5,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * The one PNG writer of the codebase: exported datasets, samples, training grids and the images embedded in
@@ -28,15 +33,33 @@ public final class Png {
         return encode(ImageFolderWriter.toImage(pixels, shape));
     }
 
-    /** Writes {@code image} to {@code file} atomically. */
+    /**
+     * Writes {@code image} to {@code file} atomically. The PNG is encoded in memory first: an encoder writing to
+     * the file would meet a full disk inside ImageIO, which reports it as "I/O error writing PNG file!" or fails
+     * again while closing its stream, without the file or the cause; written as bytes, the failure is
+     * {@link AtomicFiles}'s, naming the file and the OS reason.
+     */
     public static void write(Path file, BufferedImage image) throws IOException {
-        AtomicFiles.write(file, out -> encode(image, out));
+        AtomicFiles.write(file, encode(image));
     }
 
+    /**
+     * The writer {@code ImageIO.write(image, "png", out)} would choose, into a memory cache: the same bytes, but
+     * no cache file in java.io.tmpdir (ImageIO's default), which a full disk would also break.
+     */
     private static void encode(BufferedImage image, OutputStream out) throws IOException {
-        if (!ImageIO.write(image, "png", out)) {
+        ImageTypeSpecifier type = ImageTypeSpecifier.createFromRenderedImage(image);
+        Iterator<ImageWriter> writers = ImageIO.getImageWriters(type, "png");
+        if (!writers.hasNext()) {
             throw new IOException("expected a PNG encoder for an image of type " + image.getType() + " with "
                     + image.getRaster().getNumBands() + " bands, found none");
+        }
+        ImageWriter writer = writers.next();
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(image);
+        } finally {
+            writer.dispose();
         }
     }
 }

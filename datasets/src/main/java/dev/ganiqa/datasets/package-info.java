@@ -12,6 +12,8 @@
  *
  * <p>Being the module every other one but reports depends on, it also holds the codebase's one helper per job:
  * {@link dev.ganiqa.datasets.AtomicFiles} (every file written), {@link dev.ganiqa.datasets.Png} (every PNG
- * encoded) and {@link dev.ganiqa.datasets.Sha256} (every digest but reports' own two strings).
+ * encoded), {@link dev.ganiqa.datasets.Sha256} (every digest but reports' own two strings) and
+ * {@link dev.ganiqa.datasets.IoErrors} (the OS reason of a failed file operation). An export in progress is
+ * marked by {@link dev.ganiqa.datasets.PartialExport}, so an interrupted one can be finished.
  */
 package dev.ganiqa.datasets;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,5 +63,41 @@ class AtomicFilesTest {
         })).hasMessage("disk full");
         assertThat(Files.readString(file)).isEqualTo("old");
         assertThat(names(dir)).containsExactly("results.json");
+    }
+
+    @Test
+    void aFolderThatRefusesNewFilesIsNamedByTheTargetWithTheReasonNotByTheTemporaryFile() {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")),
+                "needs Linux /proc, where no file can be created");
+        assertThatThrownBy(() -> AtomicFiles.write(Path.of("/proc/x.npz"), new byte[] {1}))
+                .hasMessage("/proc/x.npz: No such file or directory");
+    }
+
+    @Test
+    void aTargetUnderAFileSaysWhichFileIsInTheWay() throws IOException {
+        Path file = Files.writeString(dir.resolve("file.txt"), "x");
+        assertThatThrownBy(() -> AtomicFiles.write(file.resolve("x.json"), new byte[] {1}))
+                .hasMessage(file.resolve("x.json") + ": Not a directory (" + file + " is a file)");
+        assertThatThrownBy(() -> AtomicFiles.write(file.resolve("sub/x.json"), new byte[] {1}))
+                .hasMessage(file.resolve("sub/x.json") + ": Not a directory (" + file.resolve("sub") + ")");
+    }
+
+    /** ENOSPC cannot be caused without root; the stream below fails as a full disk does, with the bare reason. */
+    @Test
+    void aWriteFailureNamesTheFileItWasFor() {
+        OutputStream full = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        Path target = dir.resolve("000001.png");
+        try (OutputStream out = new NamedOutputStream(full, target)) {
+            assertThatThrownBy(() -> out.write(new byte[] {1, 2, 3}, 0, 3))
+                    .hasMessage(target + ": No space left on device");
+            assertThatThrownBy(() -> out.write(1)).hasMessage(target + ": No space left on device");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -4,5 +4,6 @@
  * other ganiqa module. It writes files only through {@link dev.ganiqa.reports.FileOutput}, a port the caller
  * fills with the codebase's one atomic writer (the harness passes {@code dev.ganiqa.datasets.AtomicFiles::write});
  * a copy of that writer here would be a second one to keep in step (permissions, fallback), as it once was.
+ * It reads files only through {@link dev.ganiqa.reports.RegularFiles}, which refuses FIFOs and devices.
  */
 package dev.ganiqa.reports;

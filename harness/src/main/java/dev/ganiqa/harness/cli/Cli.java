@@ -2,13 +2,13 @@ package dev.ganiqa.harness.cli;
 
 import com.beust.jcommander.JCommander;
 import com.beust.jcommander.Parameter;
-import com.beust.jcommander.ParameterDescription;
 import com.beust.jcommander.ParameterException;
 import dev.ganiqa.datasets.DatasetException;
 import dev.ganiqa.metrics.io.MalformedFileException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 
 /** Parses arguments, dispatches to a {@link Command}, and turns failures into one-line errors and exit codes. */
 public final class Cli {
@@ -47,24 +47,24 @@ public final class Cli {
             }
         }
         boolean verbose = List.of(args).contains("--verbose");
+        // JCommander knows the root's options only once parse has begun; an unknown option is named whether
+        // parse failed (on it, or on a required option it reports first) or took it for an input.
         try {
             root.parse(args);
         } catch (ParameterException e) {
-            err.println("ganiqa: usage: " + oneLine(e.getMessage()) + " (see ganiqa --help)");
+            if (!unknownOption(root, args)) {
+                err.println("ganiqa: usage: " + oneLine(e.getMessage()) + " (see ganiqa --help)");
+            }
+            return USAGE;
+        }
+        if (unknownOption(root, args)) {
             return USAGE;
         }
         JCommander selected = root;
         Object command = null;
-        StringBuilder path = new StringBuilder("ganiqa");
         while (selected.getParsedCommand() != null) {
-            path.append(' ').append(selected.getParsedCommand());
             selected = selected.getCommands().get(selected.getParsedCommand());
             command = selected.getObjects().get(0);
-        }
-        String unknown = unknownOption(selected);
-        if (unknown != null) {
-            err.println("ganiqa: usage: unknown option " + unknown + " (see " + path + " --help)");
-            return USAGE;
         }
         if (command == null) {
             if (global.help) {
@@ -108,24 +108,12 @@ public final class Cli {
         }
     }
 
-    /**
-     * The first positional argument that looks like an option ({@code -x}, {@code --xyz}), or null. JCommander
-     * hands any argument it does not know to the command's main parameter, so {@code fid --bogus a b} would
-     * otherwise fail later as "found 3 inputs". A lone "-" is not an option.
-     */
-    static String unknownOption(JCommander commander) {
-        ParameterDescription main = commander.getMainParameterValue();
-        if (main == null) {
-            return null;
-        }
-        Object value = main.getParameterized().get(main.getObject());
-        List<?> values = value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
-        for (Object v : values) {
-            if (v instanceof String arg && arg.length() > 1 && arg.startsWith("-")) {
-                return arg;
-            }
-        }
-        return null;
+    /** Reports the first unknown option of {@code args} ({@link UnknownOptions}); false when there is none. */
+    private boolean unknownOption(JCommander root, String[] args) {
+        Optional<UnknownOptions.Unknown> unknown = UnknownOptions.find(root, List.of(args));
+        unknown.ifPresent(u -> err.println("ganiqa: usage: unknown option " + u.option() + " (see " + u.command()
+                + " --help)"));
+        return unknown.isPresent();
     }
 
     private static String nameOf(Object command) {

@@ -7,6 +7,7 @@ import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
 import dev.ganiqa.harness.compare.PlannedUnits;
+import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.reports.html.HtmlReport;
 import dev.ganiqa.reports.model.ResultsJson;
 import dev.ganiqa.reports.model.RunResults;
@@ -40,7 +41,7 @@ public final class BundleCommand extends BaseCommand {
         }
         Path runDir = Path.of(runDirs.get(0));
         Path folder = Files.isDirectory(runDir) ? runDir : runDir.toAbsolutePath().getParent();
-        Path target = Path.of(out);
+        Path target = OutputPaths.folder("bundle", Path.of(out));
         Path results = target.resolve(ResultsJson.FILE_NAME);
         Path report = target.resolve("report.html");
         try {

@@ -7,6 +7,7 @@ import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.harness.compare.CompareConfig;
 import dev.ganiqa.harness.compare.Comparison;
 import dev.ganiqa.harness.compare.Parallelism;
@@ -160,6 +161,7 @@ public final class CompareCommand extends BaseCommand {
             dir = Comparison.unfinished(runs, config).orElse(runs.resolve(LocalDateTime.now().format(
                     DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
         }
+        OutputPaths.folder("compare", dir);
         context.notice(String.format("comparing %s on %s: %s, %d seed(s), %d samples per unit, %s preset",
                 String.join(", ", config.variants()), config.dataSpec(), config.budget(), config.seeds().size(),
                 config.samples(), config.preset()));

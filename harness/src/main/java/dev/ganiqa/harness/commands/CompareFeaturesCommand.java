@@ -9,7 +9,9 @@ import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.harness.features.FeatureFiles;
+import dev.ganiqa.metrics.eval.Evaluation;
 import dev.ganiqa.metrics.stats.FeatureComparison;
 import dev.ganiqa.metrics.stats.FeatureMatrix;
 import dev.ganiqa.metrics.stats.KidConfig;
@@ -45,7 +47,8 @@ public final class CompareFeaturesCommand extends BaseCommand {
         if (inputs.size() != 2) {
             throw CliException.usage("compare-features", "expected REAL.npy FAKE.npy, found " + inputs.size() + " inputs");
         }
-        KidConfig kid = new KidConfig(kidSubsets, kidSubsetSize, seed);
+        Path target = json == null ? null : OutputPaths.file("compare-features", json);
+        KidConfig asked = new KidConfig(kidSubsets, kidSubsetSize, seed);
         FeatureMatrix real = FeatureFiles.features(inputs.get(0));
         FeatureMatrix fake = FeatureFiles.features(inputs.get(1));
         if (real.cols() != fake.cols()) {
@@ -60,9 +63,17 @@ public final class CompareFeaturesCommand extends BaseCommand {
         if (!LinearAlgebra.isNative() || context.verbose()) {
             context.notice("linear algebra: " + LinearAlgebra.backend());
         }
+        // The subsets and the warnings of `ganiqa metrics`, so both give the same numbers and say the same.
+        KidConfig kid = Evaluation.kidConfig(asked, fake.rows(), real.rows());
+        List<String> warnings = new ArrayList<>(Evaluation.fidWarnings(fake.rows(), real.rows(), real.cols()));
+        String cut = Evaluation.kidWarning(asked, fake.rows(), real.rows());
+        if (cut != null) {
+            warnings.add(cut);
+        }
+        warnings.forEach(w -> context.notice("warning: " + w));
         Map<String, Double> values = new FeatureComparison(real, fake).all(kid);
         values.forEach((k, v) -> context.out().printf("%-10s %s%n", k, v));
-        if (json != null) {
+        if (target != null) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("real", inputs.get(0));
             doc.put("fake", inputs.get(1));
@@ -70,11 +81,13 @@ public final class CompareFeaturesCommand extends BaseCommand {
             doc.put("fake_n", fake.rows());
             doc.put("dimension", real.cols());
             doc.put("kid", kid);
+            doc.put("kid_subset_size_asked", asked.subsetSize());
+            doc.put("warnings", warnings);
             doc.put("precision_recall_k", NearestNeighbourMetrics.PRECISION_RECALL_K);
             doc.put("density_coverage_k", NearestNeighbourMetrics.DENSITY_COVERAGE_K);
             doc.put("metrics", values);
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            AtomicFiles.write(Path.of(json), out -> mapper.writeValue(out, doc));
+            AtomicFiles.write(target, out -> mapper.writeValue(out, doc));
         }
         return 0;
     }

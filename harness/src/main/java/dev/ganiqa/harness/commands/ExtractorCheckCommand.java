@@ -13,6 +13,7 @@ import dev.ganiqa.datasets.SubsetDataset;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.metrics.eval.ExtractorCheck;
 import dev.ganiqa.metrics.features.Extractors;
@@ -45,6 +46,7 @@ public final class ExtractorCheckCommand extends BaseCommand {
 
     @Override
     public int run(CommandContext context) throws Exception {
+        Path target = json == null ? null : OutputPaths.file("extractor check", json);
         DatasetSource source = Datasets.open(data);
         if (!source.splits().contains(Split.TEST)) {
             throw CliException.usage("--data", "expected a dataset with a test split, found " + data + " ("
@@ -94,9 +96,9 @@ public final class ExtractorCheckCommand extends BaseCommand {
                 + report.ood().size() + " out-of-distribution families"
                 : "extractor check failed: " + failed + " of " + report.rows().size() + " expectations and " + oodFailed
                         + " of " + report.ood().size() + " out-of-distribution families");
-        if (json != null) {
+        if (target != null) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            AtomicFiles.write(Path.of(json), out -> mapper.writeValue(out, report));
+            AtomicFiles.write(target, out -> mapper.writeValue(out, report));
         }
         return report.passed() ? 0 : 1;
     }

@@ -13,6 +13,7 @@ import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.metrics.features.train.ClassifierTrainer;
 import dev.ganiqa.metrics.features.train.Negatives;
 import dev.ganiqa.metrics.features.train.TrainingConfig;
@@ -82,6 +83,7 @@ public final class ExtractorTrainCommand extends BaseCommand {
             throw CliException.usage("extractor train", "expected --negatives " + negatives
                     + " with --reject N (N > 0), found --reject 0");
         }
+        OutputPaths.folder("extractor train", out);
         TrainingConfig config = new TrainingConfig(epochs, batch, TrainingConfig.defaults().learningRate(), seed,
                 Runtime.getRuntime().availableProcessors(), reject, recipe);
         String name = this.name != null ? this.name

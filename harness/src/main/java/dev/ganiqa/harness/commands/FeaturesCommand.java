@@ -57,6 +57,9 @@ public final class FeaturesCommand extends BaseCommand {
             throw CliException.usage("features", "expected one DIR or SPEC, found " + inputs.size() + " inputs");
         }
         SetInput input = SetInput.parse(inputs.get(0));
+        Path target = dev.ganiqa.harness.cli.OutputPaths.file("features", out);
+        Path probabilitiesTarget = probabilities == null ? null
+                : dev.ganiqa.harness.cli.OutputPaths.file("features", probabilities);
         if (!(input instanceof SetInput.Images images)) {
             throw CliException.usage(input.arg(), "expected images (a folder or a dataset spec), found a "
                     + (input instanceof SetInput.Features ? "feature file" : "statistics file"));
@@ -74,11 +77,11 @@ public final class FeaturesCommand extends BaseCommand {
         if (set.size() == 0) {
             throw new CliException(input.arg(), "expected at least one decodable image, found none");
         }
-        NumpyFiles.writeFeatures32(Path.of(out), set.features());
+        NumpyFiles.writeFeatures32(target, set.features());
         context.out().println("wrote " + out + ": " + set.size() + " x " + set.features().cols() + " float32 features, "
                 + label);
         if (probabilities != null) {
-            NumpyFiles.writeFeatures32(Path.of(probabilities), set.probabilities());
+            NumpyFiles.writeFeatures32(probabilitiesTarget, set.probabilities());
             context.out().println("wrote " + probabilities + ": " + set.size() + " x " + set.probabilities().cols()
                     + " float32 class probabilities");
         }

@@ -8,6 +8,7 @@ import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.metrics.image.DatasetMeasurement;
 import dev.ganiqa.harness.features.DatasetOpener;
 import dev.ganiqa.harness.features.FeatureSession;
@@ -91,6 +92,8 @@ public class MetricsCommand extends BaseCommand {
         if (threads < 1) {
             throw CliException.usage("metrics", "expected --threads >= 1, found " + threads);
         }
+        Path csv = perImage == null ? null : OutputPaths.file("metrics", perImage);
+        Path jsonFile = json == null ? null : OutputPaths.file("metrics", json);
         SetInput.Images fake = fakeInput(inputs.get(0));
         ImageSet set = openImages(fake);
         set.notices().forEach(context::notice);
@@ -98,11 +101,11 @@ public class MetricsCommand extends BaseCommand {
         MetricsReport.FeatureMetrics features = real == null ? null : featureMetrics(fake, context);
         MetricsReport report = new MetricsReport(inputs.get(0), result, features);
         report.printSummary(context.out());
-        if (perImage != null) {
-            report.writeCsv(Path.of(perImage));
+        if (csv != null) {
+            report.writeCsv(csv);
         }
-        if (json != null) {
-            report.writeJson(Path.of(json));
+        if (jsonFile != null) {
+            report.writeJson(jsonFile);
         }
         if (!result.skipped().isEmpty()) {
             context.notice(result.skipped().size() + " file(s) skipped, first: " + result.skipped().get(0));

@@ -10,6 +10,7 @@ import dev.ganiqa.harness.compare.PlannedUnits;
 import dev.ganiqa.reports.model.Completeness;
 import dev.ganiqa.reports.model.ResultsJson;
 import dev.ganiqa.reports.model.RunResults;
+import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.reports.site.SitePublisher;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ public final class PublishCommand extends BaseCommand {
         if (runDirs.isEmpty()) {
             throw CliException.usage("publish", "expected at least one RUN_DIR, found none");
         }
-        Path siteDir = Path.of(site);
+        Path siteDir = OutputPaths.folder("publish", Path.of(site));
         List<Path> pages;
         try {
             Map<Path, RunResults> runs = new LinkedHashMap<>();

@@ -7,12 +7,14 @@ import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
 import dev.ganiqa.harness.compare.PlannedUnits;
+import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.reports.html.HtmlReport;
 import dev.ganiqa.reports.html.MarkdownReport;
 import dev.ganiqa.reports.html.ReportWriter;
 import dev.ganiqa.reports.model.ResultsJson;
 import dev.ganiqa.reports.model.RunResults;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +46,10 @@ public final class ReportCommand extends BaseCommand {
         };
         Path runDir = Path.of(runDirs.get(0));
         Path target = out != null ? Path.of(out) : runDir.resolve(format.equals("html") ? "report.html" : "report.md");
+        Path folder = Files.isDirectory(runDir) ? runDir : runDir.toAbsolutePath().getParent();
         try {
-            Path folder = java.nio.file.Files.isDirectory(runDir) ? runDir : runDir.toAbsolutePath().getParent();
+            OutputPaths.file("report", target.toString());
+            ReportTarget.check(folder, target);
             // A results.json written before missing units were recorded still reports its run as incomplete.
             RunResults results = PlannedUnits.refresh(ResultsJson.read(runDir), folder);
             // Commands in the report name the run folder as it is now (it may have been copied or moved); a folder

@@ -8,6 +8,7 @@ import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.trainers.Generator;
 import dev.ganiqa.trainers.Generators;
 import dev.ganiqa.trainers.ModelInfo;
@@ -43,6 +44,7 @@ public final class SampleCommand extends BaseCommand {
         if (n < 1) {
             throw CliException.usage("sample", "expected --n >= 1, found " + n);
         }
+        OutputPaths.folder("sample", out);
         try (Generator g = Generators.load(run)) {
             if (g.classes() == 0) {
                 if (classIndex != null) {

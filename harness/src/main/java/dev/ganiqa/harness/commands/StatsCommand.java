@@ -6,6 +6,7 @@ import com.beust.jcommander.ParametersDelegate;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.harness.features.FeatureSession;
 import dev.ganiqa.harness.features.SetInput;
 import dev.ganiqa.harness.features.DatasetOpener;
@@ -54,6 +55,7 @@ public final class StatsCommand extends BaseCommand {
             throw CliException.usage("stats", "expected one DIR, SPEC or FEATURES.npy, found " + inputs.size()
                     + " inputs");
         }
+        Path target = OutputPaths.file("stats", out);
         SetInput input = SetInput.parse(inputs.get(0));
         GaussianStats stats;
         String from = "";
@@ -69,7 +71,7 @@ public final class StatsCommand extends BaseCommand {
                 from = ", " + session.extractor().info().label();
             }
         }
-        NumpyFiles.writeStats(Path.of(out), stats);
+        NumpyFiles.writeStats(target, stats);
         context.out().println("wrote " + out + ": n=" + stats.n() + ", d=" + stats.dimension() + from);
         return 0;
     }

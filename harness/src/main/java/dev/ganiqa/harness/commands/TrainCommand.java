@@ -7,6 +7,7 @@ import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.trainers.Budget;
 import dev.ganiqa.trainers.GanVariant;
 import dev.ganiqa.trainers.GanVariants;
@@ -100,6 +101,7 @@ public final class TrainCommand extends BaseCommand {
             if (out == null) {
                 throw CliException.usage("train", "--resume needs --out RUN_DIR");
             }
+            OutputPaths.folder("train", out);
             ImageDataset dataset = TrainingData.open(data, shape);
             return report(context, Trainer.resume(out, dataset, chosen, new TrainProgress(context.err())));
         }
@@ -114,6 +116,7 @@ public final class TrainCommand extends BaseCommand {
         if (Files.exists(dir.resolve("config.json"))) {
             throw new CliException("train", dir + ": expected a new run folder, found an earlier run (add --resume)");
         }
+        OutputPaths.folder("train", dir);
         ImageDataset dataset = TrainingData.open(data, shape);
         context.notice("training " + v.name() + " on " + dataset.description() + " (" + dataset.size() + " images, "
                 + dataset.shape() + ") into " + dir);

@@ -5,6 +5,7 @@ import com.beust.jcommander.Parameters;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.harness.compare.CompareConfig;
 import dev.ganiqa.harness.compare.Overrides;
@@ -124,6 +125,7 @@ public final class TuneCommand extends BaseCommand {
         }
         Path dir = out != null ? out : Path.of("runs").resolve("tune-" + LocalDateTime.now().format(
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        OutputPaths.folder("tune", dir);
         int cores = Runtime.getRuntime().availableProcessors();
         long memory = Parallelism.physicalMemory();
         Tuning t;

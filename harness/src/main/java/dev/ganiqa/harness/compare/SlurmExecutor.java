@@ -62,6 +62,9 @@ public final class SlurmExecutor {
 
     /** Prepares, then submits ({@code submit}) or prints the commands; {@code wait}: follows the jobs to the end. */
     public Outcome run(boolean submit, boolean wait) throws IOException, InterruptedException {
+        // Before the lock and the shared work: a path no script can carry is refused with nothing written.
+        SlurmScripts scripts = new SlurmScripts(runDir, options, env);
+        String sbatch = ScriptText.checked("the sbatch command ($" + Scheduler.BIN_ENV + ")", scheduler.command("sbatch"));
         try (RunFolder folder = RunFolder.lock(runDir)) {
             Optional<Budget> extendedFrom = folder.check(config);
             if (extendedFrom.isPresent()) {
@@ -72,7 +75,6 @@ public final class SlurmExecutor {
             prepare(folder, submit ? "slurm" : "print");
             Plan plan = Plan.read(runDir);
             List<Integer> indices = pending(plan);
-            SlurmScripts scripts = new SlurmScripts(runDir, options, env);
             scripts.write();
             if (indices.isEmpty()) {
                 notice("every unit of " + runDir + " has a result: collecting, nothing to submit");
@@ -80,7 +82,7 @@ public final class SlurmExecutor {
                 return new Outcome(c.missing().isEmpty() ? 0 : 1, Optional.empty(), Optional.empty(), indices);
             }
             if (!submit) {
-                String commands = scripts.submitCommands(scheduler.command("sbatch"), indices);
+                String commands = scripts.submitCommands(sbatch, indices);
                 Path file = scripts.dir().resolve("submit.sh");
                 AtomicFiles.write(file, ("#!/bin/sh\n# ganiqa: submits the units " + SlurmScripts.arraySpec(indices, 0)
                         + " of " + runDir + " and the collect job after them\n" + commands).getBytes(StandardCharsets.UTF_8));

@@ -13,7 +13,8 @@ import java.util.Map;
  * The two batch scripts of a Slurm comparison and the exact sbatch command lines that submit them: an array whose
  * task i runs {@code ganiqa unit RUN_DIR --index i}, and a collect job after it ({@code afterany}, so that it
  * also reports failed units) that runs {@code ganiqa collect RUN_DIR} and leaves its exit status in
- * {@code slurm/collect-<job>.exit} for {@code --wait}.
+ * {@code slurm/collect-<job>.exit} for {@code --wait}. Every path written into them passes {@link ScriptText}:
+ * the constructor refuses the ones no script can hold safely, before any work.
  */
 final class SlurmScripts {
     static final String ARRAY = "array.sbatch";
@@ -23,12 +24,24 @@ final class SlurmScripts {
     private final SlurmOptions options;
     private final String cache;
 
-    /** @param runDir absolute run folder, on a filesystem every node sees */
+    /**
+     * @param runDir absolute run folder, on a filesystem every node sees
+     * @throws IllegalArgumentException when the run folder, the launcher or the cache holds what a script cannot
+     *                                  carry safely (a control character; see {@link ScriptText})
+     */
     SlurmScripts(Path runDir, SlurmOptions options, Map<String, String> env) {
         this.runDir = runDir;
         this.options = options;
         String c = env.get("GANIQA_CACHE");
         this.cache = c != null && !c.isBlank() ? c : env.getOrDefault("HOME", "/root") + "/.cache/ganiqa";
+        ScriptText.outputFolder("the run folder (--out)", runDir.toString());
+        ScriptText.checked("the launcher ($GANIQA_LAUNCHER)", options.launcher());
+        ScriptText.checked("the statistics cache ($GANIQA_CACHE)", cache);
+        if (cache.contains(",")) {
+            // sbatch splits --export=ALL,NAME=VALUE,... at every comma, with no way to escape one.
+            throw new IllegalArgumentException("the statistics cache ($GANIQA_CACHE) '" + cache + "': expected a "
+                    + "path without a comma (sbatch --export splits its value at commas), found one");
+        }
     }
 
     Path dir() {
@@ -36,20 +49,19 @@ final class SlurmScripts {
     }
 
     void write() throws IOException {
-        String run = quote(runDir.toString());
-        String launcher = quote(options.launcher());
+        String run = ScriptText.quote(runDir.toString());
+        String launcher = ScriptText.quote(options.launcher());
         write(ARRAY, "#!/bin/bash\n"
                 + "# ganiqa: one unit of the comparison per array task (written by ganiqa compare --executor slurm)\n"
+                + "# Its output file is named on the sbatch command line (see submit.sh), where a path needs no quoting.\n"
                 + "#SBATCH --job-name=ganiqa-unit\n"
-                + "#SBATCH --output=" + dir() + "/unit-%A_%a.out\n"
                 + "exec " + launcher + " unit " + run + " --index \"$SLURM_ARRAY_TASK_ID\"\n");
         write(COLLECT, "#!/bin/bash\n"
                 + "# ganiqa: merges the units into results.json and report.html once the array has ended\n"
                 + "#SBATCH --job-name=ganiqa-collect\n"
-                + "#SBATCH --output=" + dir() + "/collect-%j.out\n"
                 + launcher + " collect " + run + "\n"
                 + "rc=$?\n"
-                + "echo \"$rc\" > " + quote(dir().toString()) + "/collect-\"$SLURM_JOB_ID\".exit\n"
+                + "echo \"$rc\" > " + ScriptText.quote(dir().toString()) + "/collect-\"$SLURM_JOB_ID\".exit\n"
                 + "exit \"$rc\"\n");
     }
 
@@ -63,7 +75,7 @@ final class SlurmScripts {
     /** sbatch arguments of the array over {@code indices}. */
     List<String> arrayArgs(List<Integer> indices) {
         List<String> args = new ArrayList<>(List.of("--parsable", "--array=" + arraySpec(indices, options.maxParallel()),
-                "--export=" + export(), "--chdir=" + runDir));
+                "--export=" + export(), "--chdir=" + runDir, "--output=" + output("unit-%A_%a.out")));
         args.addAll(options.common(true));
         args.addAll(options.perUnit());
         args.addAll(options.extraArgs());
@@ -74,11 +86,16 @@ final class SlurmScripts {
     /** sbatch arguments of the collect job, after the array job {@code arrayId} in any state. */
     List<String> collectArgs(String arrayId) {
         List<String> args = new ArrayList<>(List.of("--parsable", "--dependency=afterany:" + arrayId,
-                "--export=" + export(), "--chdir=" + runDir));
+                "--export=" + export(), "--chdir=" + runDir, "--output=" + output("collect-%j.out")));
         args.addAll(options.common(false));
         args.addAll(options.extraArgs());
         args.add(dir().resolve(COLLECT).toString());
         return args;
+    }
+
+    /** sbatch's {@code --output} pattern for {@code name} in the slurm folder. */
+    private String output(String name) {
+        return ScriptText.outputPattern(dir().toString(), name);
     }
 
     /** The job's environment: the submitter's, with the statistics cache every node must share. */
@@ -112,19 +129,16 @@ final class SlurmScripts {
     /** The exact shell commands that submit both jobs, for {@code --executor print}. */
     String submitCommands(String sbatch, List<Integer> indices) {
         return "array=$(" + shell(sbatch, arrayArgs(indices)) + ") && array=${array%%;*} && \\\n"
-                + shell(sbatch, collectArgs("$array")).replace(quote("--dependency=afterany:$array"),
+                + shell(sbatch, collectArgs("$array")).replace(ScriptText.quote("--dependency=afterany:$array"),
                         "--dependency=afterany:\"$array\"") + "\n";
     }
 
     private static String shell(String command, List<String> args) {
-        StringBuilder out = new StringBuilder(quote(command));
+        StringBuilder out = new StringBuilder(ScriptText.quote(command));
         for (String a : args) {
-            out.append(' ').append(quote(a));
+            out.append(' ').append(ScriptText.quote(a));
         }
         return out.toString();
     }
 
-    static String quote(String s) {
-        return s.matches("[A-Za-z0-9_./:=,%@+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
-    }
 }

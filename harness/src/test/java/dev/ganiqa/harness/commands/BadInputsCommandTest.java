@@ -2,7 +2,10 @@ package dev.ganiqa.harness.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.beust.jcommander.Parameters;
+import dev.ganiqa.harness.Commands;
 import dev.ganiqa.harness.cli.CliRun;
+import dev.ganiqa.harness.cli.CommandGroup;
 import dev.ganiqa.metrics.io.NumpyFiles;
 import dev.ganiqa.metrics.stats.FeatureMatrix;
 import dev.ganiqa.metrics.stats.GaussianStats;
@@ -10,6 +13,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,6 +114,51 @@ class BadInputsCommandTest {
                     .doesNotContain("inputs");
         }
         assertThat(CliRun.of("datasets", "info", "--bogus", "x").err()).contains("see ganiqa datasets info --help");
+    }
+
+    /** Every registered command and subcommand, as the words that select it ({@code datasets info}). */
+    private static List<List<String>> everyCommand() {
+        List<List<String>> out = new ArrayList<>();
+        for (Object command : Commands.registry().create()) {
+            String name = command.getClass().getAnnotation(Parameters.class).commandNames()[0];
+            out.add(List.of(name));
+            if (command instanceof CommandGroup group) {
+                for (Object sub : group.subcommands()) {
+                    out.add(List.of(name, sub.getClass().getAnnotation(Parameters.class).commandNames()[0]));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyCommandAnswersAnUnknownOptionInTheSameWords() {
+        List<List<String>> commands = everyCommand();
+        assertThat(commands).hasSizeGreaterThan(18).contains(List.of("compare"), List.of("datasets", "export"),
+                List.of("extractor", "check"), List.of("publish"));
+        for (List<String> command : commands) {
+            // Alone, and after a valid option with its value: either way, before any required option is missed.
+            for (List<String> rest : List.of(List.of("--bogus"), List.of("--verbose", "--bogus", "x"))) {
+                List<String> args = new ArrayList<>(command);
+                args.addAll(rest);
+                CliRun run = CliRun.of(args.toArray(String[]::new));
+                assertThat(run.code()).as(String.join(" ", args)).isEqualTo(2);
+                assertThat(run.err()).as(String.join(" ", args)).isEqualTo("ganiqa: usage: unknown option --bogus (see "
+                        + "ganiqa " + String.join(" ", command) + " --help)" + System.lineSeparator());
+            }
+        }
+        CliRun before = CliRun.of("--bogus", "fid", "a.npz", "b.npz");
+        assertThat(before.err()).isEqualTo("ganiqa: usage: unknown option --bogus (see ganiqa --help)"
+                + System.lineSeparator());
+        // The global options are known before the command, its own after it.
+        CliRun global = CliRun.of("--verbose", "stats", "--bogus");
+        assertThat(global.err()).isEqualTo("ganiqa: usage: unknown option --bogus (see ganiqa stats --help)"
+                + System.lineSeparator());
+        assertThat(CliRun.of("--help").code()).isZero();
+        assertThat(CliRun.of("-h").out()).contains("Commands:");
+        // An option's value that looks like an option is the value, not an unknown option.
+        CliRun value = CliRun.of("extractor", "bench", "--images", "-5");
+        assertThat(value.err()).contains("expected --images >= 1, found -5").doesNotContain("unknown option");
     }
 
     @Test

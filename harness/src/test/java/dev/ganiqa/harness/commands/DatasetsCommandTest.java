@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ganiqa.datasets.DatasetOptions;
 import dev.ganiqa.datasets.Datasets;
+import dev.ganiqa.datasets.DecodedImage;
 import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.ImageShape;
+import dev.ganiqa.datasets.Preprocessing;
 import dev.ganiqa.datasets.Split;
 import dev.ganiqa.harness.cli.Cli;
 import dev.ganiqa.harness.cli.CommandRegistry;
@@ -94,6 +97,27 @@ class DatasetsCommandTest {
             int index = Integer.parseInt(name.substring(name.indexOf('/') + 1, name.length() - 4));
             assertThat(back.label(i)).isEqualTo(original.label(index));
             assertThat(back.image(i)).isEqualTo(original.image(index));
+        }
+    }
+
+    /** 60,000 images at 256x256x3 would be 11 GiB: the limit must apply before the resize, not after. */
+    @Test
+    void exportResizesOnlyTheImagesItWrites() throws Exception {
+        Path target = dir.resolve("large");
+        assertThat(run("datasets", "export", "fashion-mnist", "--limit", "3", "--shape", "256x256x3", "--out",
+                target.toString())).as(err).isZero();
+        assertThat(err).startsWith("ganiqa: exporting 3 of 60000 images");
+        ImageDataset original = Datasets.open("fashion-mnist", DatasetOptions.defaults().withInstallMissing(false))
+                .open(Split.TRAIN);
+        ImageDataset back = Datasets.open(target.toString()).open(Split.TRAIN);
+        assertThat(back.size()).isEqualTo(3);
+        assertThat(back.shape()).isEqualTo(new ImageShape(256, 256, 3));
+        Preprocessing policy = new Preprocessing(new ImageShape(256, 256, 3));
+        for (int i = 0; i < back.size(); i++) {
+            String name = back.name(i);
+            int index = Integer.parseInt(name.substring(name.indexOf('/') + 1, name.length() - 4));
+            assertThat(index).isLessThan(3);
+            assertThat(back.image(i)).isEqualTo(policy.apply(new DecodedImage(28, 28, 1, original.image(index))));
         }
     }
 

@@ -117,8 +117,33 @@ class MetricCommandsTest {
         JsonNode doc = new ObjectMapper().readTree(json.toFile());
         assertThat(doc.get("metrics").get("fid").asDouble()).isBetween(-1e-9, 1e-9);
         assertThat(doc.get("metrics").get("recall").asDouble()).isEqualTo(1.0);
-        assertThat(doc.get("kid").get("subsetSize").asInt()).isEqualTo(1000);
+        // Subsets no larger than the sets, as `metrics` takes them (torch-fidelity's 1000 asked, 120 used).
+        assertThat(doc.get("kid").get("subsetSize").asInt()).isEqualTo(120);
+        assertThat(doc.get("kid_subset_size_asked").asInt()).isEqualTo(1000);
         assertThat(doc.get("real_n").asInt()).isEqualTo(120);
+    }
+
+    @Test
+    void compareFeaturesOfFewSamplesWarnsAsMetricsDoes() throws IOException {
+        Path real = features("real.npy", 200, 16, 0, 1);
+        Path fake = features("fake.npy", 10, 16, 0.1, 2);
+        Path json = tmp.resolve("small.json");
+        assertThat(run("compare-features", real.toString(), fake.toString(), "--json", json.toString())).isZero();
+        String bias = "ganiqa: warning: generated set: FID from 10 feature vectors of dimension 16 is biased";
+        String cut = "ganiqa: warning: KID subset size cut from 1000 to 10, the size of the generated set";
+        assertThat(err().lines()).anySatisfy(l -> assertThat(l).startsWith(bias))
+                .anySatisfy(l -> assertThat(l).startsWith(cut).doesNotContain("measured whole"));
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertThat(doc.get("warnings")).hasSize(2);
+        // 100 subsets of 10 real vectors each: a spread, where the whole 200 against the whole 10 gave std 0.0.
+        assertThat(doc.get("kid").get("subsetSize").asInt()).isEqualTo(10);
+        assertThat(doc.get("metrics").get("kid_std").asDouble()).isPositive();
+        // Both sets of 10: one exact evaluation, and the note says its std is no spread.
+        assertThat(run("compare-features", fake.toString(), fake.toString())).isZero();
+        assertThat(out()).contains("kid_std    0.0");
+        assertThat(err()).contains(cut + " (a subset cannot be larger than its set); both sets are measured whole, "
+                + "once, so its std of 0 says nothing about its spread")
+                .contains("ganiqa: warning: real set: FID from 10 feature vectors of dimension 16 is biased");
     }
 
     @Test

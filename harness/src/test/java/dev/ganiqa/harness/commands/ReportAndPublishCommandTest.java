@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportAndPublishCommandTest {
@@ -76,6 +77,79 @@ class ReportAndPublishCommandTest {
         err.setLength(0);
         assertThat(ganiqa("report")).isEqualTo(2);
         assertThat(err.toString()).startsWith("ganiqa: usage: expected one RUN_DIR, found 0");
+    }
+
+    @Test
+    void reportNeverReplacesTheRunsOwnData() throws IOException {
+        Path run = writeRun("run-a", 2);
+        Files.writeString(run.resolve("compare.json"), "{}");
+        Files.writeString(run.resolve("plan.json"), "{}");
+        Files.createDirectories(run.resolve("units/dcgan-seed1"));
+        Files.writeString(run.resolve("units/dcgan-seed1/unit.json"), "{}");
+        Path alias = Files.createSymbolicLink(dir.resolve("alias"), run);
+        Path results = run.resolve("results.json");
+        byte[] data = Files.readAllBytes(results);
+        String[][] refused = {
+                {run.toString(), results.toString()},
+                {run.toString(), run.resolve("compare.json").toString()},
+                {run.toString(), run.resolve("plan.json").toString()},
+                {run.toString(), run.resolve("units/dcgan-seed1/unit.json").toString()},
+                {run.toString(), run.resolve("units/new/../../results.json").toString()},
+                {run.toString(), alias.resolve("results.json").toString()},
+                {results.toString(), results.toString()},
+                {alias.toString(), run.resolve("notes.txt").toString()}};
+        for (String[] c : refused) {
+            err.setLength(0);
+            assertThat(ganiqa("report", c[0], "--out", c[1])).as(String.join(" ", c)).isEqualTo(1);
+            assertThat(err.toString()).as(String.join(" ", c)).startsWith("ganiqa: report: " + c[1]
+                    + ": expected a report file (.html or .md) or a path outside the run folder").hasLineCount(1)
+                    .contains("a report never replaces a run's data");
+        }
+        err.setLength(0);
+        assertThat(ganiqa("report", run.toString(), "--out", run.toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("ganiqa: report: " + run + ": expected a file to write, found a folder"
+                + System.lineSeparator());
+        assertThat(results).hasBinaryContent(data);
+        assertThat(run.resolve("compare.json")).hasContent("{}");
+        assertThat(run.resolve("units/dcgan-seed1/unit.json")).hasContent("{}");
+        assertThat(run.resolve("units/new")).doesNotExist();
+        // Reports of their own are fine inside the run folder.
+        assertThat(ganiqa("report", run.toString(), "--out", run.resolve("other.html").toString())).isEqualTo(0);
+        assertThat(ganiqa("report", run.toString(), "--format", "markdown", "--out", run.resolve("README.md")
+                .toString())).isEqualTo(0);
+    }
+
+    /** A FIFO blocks whoever opens it for reading until a writer comes: every reader must refuse it instead. */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aFifoInsteadOfAFileIsRefusedNotWaitedOn() throws Exception {
+        Path run = writeRun("run-a", 2);
+        Path results = run.resolve("results.json");
+        Path saved = Files.move(results, dir.resolve("saved.json"));
+        mkfifo(results);
+        String[][] commands = {{"report", run.toString()}, {"bundle", run.toString(), "--out",
+                dir.resolve("bundle").toString()}, {"publish", run.toString(), "--site", dir.resolve("site").toString()}};
+        for (String[] args : commands) {
+            err.setLength(0);
+            assertThat(ganiqa(args)).as(args[0]).isEqualTo(1);
+            assertThat(err.toString()).as(args[0]).isEqualTo("ganiqa: " + args[0] + ": " + results
+                    + ": expected a regular file, found a FIFO (named pipe)" + System.lineSeparator());
+        }
+        // A sample grid that is a FIFO: the same, naming the grid.
+        Files.delete(results);
+        Files.move(saved, results);
+        Path grid = run.resolve("grids/wgan-2.png");
+        Files.delete(grid);
+        mkfifo(grid);
+        err.setLength(0);
+        assertThat(ganiqa("bundle", run.toString(), "--out", dir.resolve("bundle").toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("ganiqa: bundle: " + grid.toAbsolutePath()
+                + ": expected a regular file, found a FIFO (named pipe)" + System.lineSeparator());
+    }
+
+    private static void mkfifo(Path path) throws Exception {
+        Process p = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+        assertThat(p.waitFor()).isZero();
     }
 
     @Test

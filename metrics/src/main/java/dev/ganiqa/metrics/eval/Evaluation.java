@@ -100,13 +100,7 @@ public final class Evaluation {
             unavailable.put(MetricDefinitions.FID, "needs at least 2 generated images for a covariance, found " + n);
         } else {
             out.put(MetricDefinitions.FID, Value.of("FID (" + name + ")", fid(real, fake), n, r));
-            int d = real.stats().dimension();
-            for (String side : new String[] {"generated", "real"}) {
-                String bias = FrechetDistance.smallSampleWarning(side.equals("real") ? r : n, d);
-                if (bias != null) {
-                    warnings.add(side + " set: " + bias);
-                }
-            }
+            warnings.addAll(fidWarnings(n, r, real.stats().dimension()));
         }
         if (fake.rejection() != null) {
             double share = oodShare(fake.rejection());
@@ -151,6 +145,10 @@ public final class Evaluation {
             return;
         }
         KidConfig kidConfig = kidConfig(n, r);
+        String cut = kidWarning(KidConfig.defaults(), n, r);
+        if (cut != null) {
+            warnings.add(cut);
+        }
         KernelInceptionDistance.Result kid = real.kidTerms() != null
                 ? KernelInceptionDistance.compute(real.features(), fake.features(), kidConfig, real.kidTerms())
                 : new FeatureComparison(real.features(), fake.features()).kid(kidConfig);
@@ -213,9 +211,43 @@ public final class Evaluation {
      * no larger than either set (torch-fidelity refuses larger ones; a smaller set is measured whole, exactly).
      */
     public static KidConfig kidConfig(int generated, int real) {
-        KidConfig defaults = KidConfig.defaults();
-        return new KidConfig(defaults.subsets(), Math.min(defaults.subsetSize(), Math.min(generated, real)),
-                defaults.seed());
+        return kidConfig(KidConfig.defaults(), generated, real);
+    }
+
+    /** {@code asked} with its subsets no larger than either set, the rule of {@link #kidConfig(int, int)}. */
+    public static KidConfig kidConfig(KidConfig asked, int generated, int real) {
+        return new KidConfig(asked.subsets(), Math.min(asked.subsetSize(), Math.min(generated, real)), asked.seed());
+    }
+
+    /**
+     * FID's small-sample warnings ({@link FrechetDistance#smallSampleWarning}), generated set first: the words
+     * of every command that prints a FID of feature vectors ({@code metrics}, {@code compare-features}).
+     */
+    public static List<String> fidWarnings(int generated, int real, int dimension) {
+        List<String> out = new ArrayList<>();
+        for (String side : new String[] {"generated", "real"}) {
+            String bias = FrechetDistance.smallSampleWarning(side.equals("real") ? real : generated, dimension);
+            if (bias != null) {
+                out.add(side + " set: " + bias);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A note when {@link #kidConfig(KidConfig, int, int)} cut the subset size {@code asked} for, or null: the
+     * KID is then of smaller subsets than its label's default says, and when the cut leaves both sets whole it
+     * is one exact evaluation, whose std of 0 is no measure of spread.
+     */
+    public static String kidWarning(KidConfig asked, int generated, int real) {
+        int used = kidConfig(asked, generated, real).subsetSize();
+        if (used == asked.subsetSize()) {
+            return null;
+        }
+        String smaller = generated <= real ? "generated" : "real";
+        return "KID subset size cut from " + asked.subsetSize() + " to " + used + ", the size of the " + smaller
+                + " set (a subset cannot be larger than its set)" + (used == generated && used == real
+                ? "; both sets are measured whole, once, so its std of 0 says nothing about its spread" : "");
     }
 
     private static void classMetrics(String name, Reference real, ExtractedSet fake, Map<String, Value> out,

@@ -1,5 +1,6 @@
 package dev.ganiqa.reports.html;
 
+import dev.ganiqa.reports.RegularFiles;
 import dev.ganiqa.reports.model.ImageRef;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ public final class Images {
     private String base64(ImageRef image) throws IOException {
         String base64 = image.base64();
         if (base64 == null || base64.isBlank()) {
-            return Base64.getEncoder().encodeToString(Files.readAllBytes(resolve(image.path())));
+            return Base64.getEncoder().encodeToString(RegularFiles.read(resolve(image.path())));
         }
         try {
             Base64.getDecoder().decode(base64);
@@ -51,7 +52,7 @@ public final class Images {
         if (!file.startsWith(runDir)) {
             throw new IOException(relative + ": expected a path inside " + runDir + ", found one outside it");
         }
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new IOException(file + ": expected the image results.json refers to, found no such file");
         }
         // A symbolic link out of the run folder would carry another file into a bundle or a site.

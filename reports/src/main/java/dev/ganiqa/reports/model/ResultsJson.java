@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.ganiqa.reports.FileOutput;
+import dev.ganiqa.reports.RegularFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -53,7 +54,7 @@ public final class ResultsJson {
         Path file = folder ? path.resolve(FILE_NAME) : path;
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = RegularFiles.read(file);
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": expected a results.json, found no such file", e);
         }
