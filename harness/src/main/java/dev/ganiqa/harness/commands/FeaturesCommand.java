@@ -8,7 +8,7 @@ import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
 import dev.ganiqa.harness.features.DatasetOpener;
 import dev.ganiqa.harness.features.FeatureSession;
-import dev.ganiqa.harness.features.SetInput;
+import dev.ganiqa.metrics.api.SetSpec;
 import dev.ganiqa.metrics.eval.ExtractedSet;
 import dev.ganiqa.metrics.io.NumpyFiles;
 import java.nio.file.Path;
@@ -56,13 +56,13 @@ public final class FeaturesCommand extends BaseCommand {
         if (inputs.size() != 1) {
             throw CliException.usage("features", "expected one DIR or SPEC, found " + inputs.size() + " inputs");
         }
-        SetInput input = SetInput.parse(inputs.get(0));
+        SetSpec input = SetSpec.parse(inputs.get(0));
         Path target = dev.ganiqa.harness.cli.OutputPaths.file("features", out);
         Path probabilitiesTarget = probabilities == null ? null
                 : dev.ganiqa.harness.cli.OutputPaths.file("features", probabilities);
-        if (!(input instanceof SetInput.Images images)) {
+        if (!(input instanceof SetSpec.Images images)) {
             throw CliException.usage(input.arg(), "expected images (a folder or a dataset spec), found a "
-                    + (input instanceof SetInput.Features ? "feature file" : "statistics file"));
+                    + (input instanceof SetSpec.Features ? "feature file" : "statistics file"));
         }
         ExtractedSet set;
         String label;

@@ -7,7 +7,7 @@ import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
 import dev.ganiqa.harness.features.FeatureSession;
-import dev.ganiqa.harness.features.SetInput;
+import dev.ganiqa.metrics.api.SetSpec;
 import dev.ganiqa.harness.features.DatasetOpener;
 import dev.ganiqa.harness.features.FeatureFiles;
 import dev.ganiqa.metrics.eval.StatsCache;
@@ -52,8 +52,8 @@ public final class FidCommand extends BaseCommand {
         if (inputs.size() != 2) {
             throw CliException.usage("fid", "expected two inputs A B, found " + inputs.size());
         }
-        SetInput a = SetInput.parse(inputs.get(0));
-        SetInput b = SetInput.parse(inputs.get(1));
+        SetSpec a = SetSpec.parse(inputs.get(0));
+        SetSpec b = SetSpec.parse(inputs.get(1));
         StatsCache cache = features.cache(env);
         try (FeatureSession session = new FeatureSession(opener, features.extractor, env, features.threads, cache, context.err())) {
             GaussianStats sa = statsOf(a, session);
@@ -62,11 +62,11 @@ public final class FidCommand extends BaseCommand {
                 throw new CliException("fid", "expected inputs of the same feature dimension, found " + sa.dimension()
                         + " (" + a.arg() + ") and " + sb.dimension() + " (" + b.arg() + ")");
             }
-            boolean images = a instanceof SetInput.Images || b instanceof SetInput.Images;
+            boolean images = a instanceof SetSpec.Images || b instanceof SetSpec.Images;
             String name = images ? session.extractor().info().name() : null;
             if (images) {
-                for (SetInput in : List.of(a, b)) {
-                    if (!(in instanceof SetInput.Images)) {
+                for (SetSpec in : List.of(a, b)) {
+                    if (!(in instanceof SetSpec.Images)) {
                         context.notice(in.arg() + ": a statistics or feature file does not record its extractor; "
                                 + "this FID means something only if it was made with " + name);
                     }
@@ -86,8 +86,8 @@ public final class FidCommand extends BaseCommand {
         return 0;
     }
 
-    private static GaussianStats statsOf(SetInput input, FeatureSession session) throws IOException {
-        if (input instanceof SetInput.Images images) {
+    private static GaussianStats statsOf(SetSpec input, FeatureSession session) throws IOException {
+        if (input instanceof SetSpec.Images images) {
             return session.statistics(images);
         }
         return FeatureFiles.stats(input.arg());

@@ -15,7 +15,7 @@ import dev.ganiqa.harness.features.FeatureSession;
 import dev.ganiqa.metrics.eval.Evaluation;
 import dev.ganiqa.metrics.eval.ExtractedSet;
 import dev.ganiqa.metrics.eval.Reference;
-import dev.ganiqa.harness.features.SetInput;
+import dev.ganiqa.metrics.api.SetSpec;
 import dev.ganiqa.metrics.features.ExtractorInfo;
 import dev.ganiqa.metrics.features.Extractors;
 import java.io.IOException;
@@ -94,7 +94,7 @@ public class MetricsCommand extends BaseCommand {
         }
         Path csv = perImage == null ? null : OutputPaths.file("metrics", perImage);
         Path jsonFile = json == null ? null : OutputPaths.file("metrics", json);
-        SetInput.Images fake = fakeInput(inputs.get(0));
+        SetSpec.Images fake = fakeInput(inputs.get(0));
         ImageSet set = openImages(fake);
         set.notices().forEach(context::notice);
         DatasetMeasurement.Result result = measure(set, context);
@@ -114,18 +114,18 @@ public class MetricsCommand extends BaseCommand {
     }
 
     /** FAKE as both passes read it: its spec and the split asked for (a suffix or --split, not both). */
-    private SetInput.Images fakeInput(String arg) {
-        if (!(SetInput.parse(arg) instanceof SetInput.Images input)) {
+    private SetSpec.Images fakeInput(String arg) {
+        if (!(SetSpec.parse(arg) instanceof SetSpec.Images input)) {
             throw CliException.usage(arg, "expected FAKE to be an image folder or dataset spec, found a feature file");
         }
         if (input.splitGiven() && split != null) {
             throw CliException.usage(arg, "expected the split once, found both a suffix and --split " + split);
         }
-        return new SetInput.Images(arg, input.spec(), split != null ? Split.parse(split) : input.split(), true);
+        return new SetSpec.Images(arg, input.spec(), split != null ? Split.parse(split) : input.split(), true);
     }
 
     /** FAKE for the per-image measures: every image at its own size, folders read file by file. */
-    protected ImageSet openImages(SetInput.Images input) {
+    protected ImageSet openImages(SetSpec.Images input) {
         try {
             return opener.images(input.spec(), input.split());
         } catch (IllegalArgumentException e) {
@@ -134,9 +134,9 @@ public class MetricsCommand extends BaseCommand {
     }
 
     /** FAKE and REAL through the extractor, then the one evaluation; REAL as a statistics file gives FID and IS only. */
-    private MetricsReport.FeatureMetrics featureMetrics(SetInput.Images fakeInput, CommandContext context)
+    private MetricsReport.FeatureMetrics featureMetrics(SetSpec.Images fakeInput, CommandContext context)
             throws IOException {
-        SetInput realInput = SetInput.parse(real);
+        SetSpec realInput = SetSpec.parse(real);
         try (FeatureSession session = new FeatureSession(opener, extractor, env, threads,
                 noCache ? null : dev.ganiqa.metrics.eval.StatsCache.fromEnv(env), context.err())) {
             ExtractorInfo info = session.extractor().info();
@@ -148,10 +148,10 @@ public class MetricsCommand extends BaseCommand {
             }
             String kind = "images";
             String realAdaptation = null;
-            if (realInput instanceof SetInput.Images) {
+            if (realInput instanceof SetSpec.Images) {
                 realAdaptation = reference.adaptation();
             } else {
-                kind = realInput instanceof SetInput.Features ? "features" : "statistics";
+                kind = realInput instanceof SetSpec.Features ? "features" : "statistics";
                 context.notice(real + ": a statistics or feature file does not record its extractor; these numbers "
                         + "mean something only if it was made with " + info.name());
             }

@@ -8,7 +8,7 @@ import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
 import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.harness.features.FeatureSession;
-import dev.ganiqa.harness.features.SetInput;
+import dev.ganiqa.metrics.api.SetSpec;
 import dev.ganiqa.harness.features.DatasetOpener;
 import dev.ganiqa.harness.features.FeatureFiles;
 import dev.ganiqa.metrics.eval.StatsCache;
@@ -56,18 +56,18 @@ public final class StatsCommand extends BaseCommand {
                     + " inputs");
         }
         Path target = OutputPaths.file("stats", out);
-        SetInput input = SetInput.parse(inputs.get(0));
+        SetSpec input = SetSpec.parse(inputs.get(0));
         GaussianStats stats;
         String from = "";
-        if (input instanceof SetInput.Statistics) {
+        if (input instanceof SetSpec.Statistics) {
             throw CliException.usage(input.arg(), "expected images or an .npy feature matrix, found a statistics file");
-        } else if (input instanceof SetInput.Features) {
+        } else if (input instanceof SetSpec.Features) {
             stats = FeatureFiles.stats(input.arg());
         } else {
             StatsCache cache = features.cache(env);
             try (FeatureSession session = new FeatureSession(opener, features.extractor, env, features.threads, cache,
                     context.err())) {
-                stats = session.statistics((SetInput.Images) input);
+                stats = session.statistics((SetSpec.Images) input);
                 from = ", " + session.extractor().info().label();
             }
         }

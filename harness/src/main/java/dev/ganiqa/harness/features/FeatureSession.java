@@ -1,5 +1,7 @@
 package dev.ganiqa.harness.features;
 
+import dev.ganiqa.metrics.api.SetSpec;
+
 import dev.ganiqa.datasets.ImageSet;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.metrics.eval.ExtractedSet;
@@ -63,7 +65,7 @@ public final class FeatureSession implements AutoCloseable {
     }
 
     /** The images {@code input} names, read one at a time at their own size; the set's notices (layout) printed. */
-    public ImageSet open(SetInput.Images input) {
+    public ImageSet open(SetSpec.Images input) {
         ImageSet set;
         try {
             set = opener.images(input.spec(), input.split());
@@ -75,11 +77,11 @@ public final class FeatureSession implements AutoCloseable {
     }
 
     /** Features (and class probabilities) of every image, with a progress bar; notices say how and what was skipped. */
-    public ExtractedSet features(SetInput.Images input) {
+    public ExtractedSet features(SetSpec.Images input) {
         return extract(input, open(input));
     }
 
-    private ExtractedSet extract(SetInput.Images input, ImageSet set) {
+    private ExtractedSet extract(SetSpec.Images input, ImageSet set) {
         FeatureExtractor e = extractor();
         ExtractedSet out;
         try (ExtractionProgress bar = new ExtractionProgress(err, input.arg(), set.size())) {
@@ -93,8 +95,8 @@ public final class FeatureSession implements AutoCloseable {
      * A real reference from any input: images (every metric; their feature vectors from the {@link FeatureCache}
      * when it holds them, else extracted and stored), .npy features (every metric), .npz (FID, IS).
      */
-    public Reference reference(SetInput input) throws IOException {
-        if (input instanceof SetInput.Images images) {
+    public Reference reference(SetSpec input) throws IOException {
+        if (input instanceof SetSpec.Images images) {
             if (featureCache == null) {
                 return Reference.of(features(images));
             }
@@ -113,14 +115,14 @@ public final class FeatureSession implements AutoCloseable {
             }
             return Reference.of(out);
         }
-        if (input instanceof SetInput.Features) {
+        if (input instanceof SetSpec.Features) {
             return Reference.of(ExtractedSet.ofFeatures(FeatureFiles.features(input.arg())));
         }
         return Reference.ofStats(FeatureFiles.stats(input.arg()));
     }
 
     /** Statistics of the images {@code input} names: from the cache when it holds them, else computed and stored. */
-    public GaussianStats statistics(SetInput.Images input) {
+    public GaussianStats statistics(SetSpec.Images input) {
         ImageSet set = open(input);
         FeatureExtractor e = extractor();
         StatsCache.Key key = null;

@@ -1,5 +1,7 @@
 package dev.ganiqa.harness.features;
 
+import dev.ganiqa.metrics.api.SetSpec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ganiqa.datasets.Batches;
@@ -131,7 +133,7 @@ class FashionMnistSanityTest {
 
         StatsCache cache = new StatsCache(tmp.resolve("cache"));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        SetInput.Images input = (SetInput.Images) SetInput.parse(folder.toString());
+        SetSpec.Images input = (SetSpec.Images) SetSpec.parse(folder.toString());
         try (FeatureSession session = new FeatureSession(DatasetOpener.DATASETS, Extractors.DEFAULT, Map.of(), 2, cache,
                 new PrintStream(err, true, StandardCharsets.UTF_8))) {
             GaussianStats computed = session.statistics(input);
