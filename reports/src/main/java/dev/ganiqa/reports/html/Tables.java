@@ -146,14 +146,19 @@ final class Tables {
         return new Table(headings, rows);
     }
 
-    /** The study's claims, each with this run's answer and the numbers behind it. */
+    /**
+     * The study's claims, each with this run's answer and the numbers behind it. The answer comes first (it is what a
+     * reader opens the section for) and the rows wrap (kind "claim"): a claim is a sentence and its evidence a
+     * paragraph, which on one line pushed the answer off a 1280-px screen.
+     */
     Table claims() {
         List<Row> rows = new ArrayList<>();
         for (dev.ganiqa.reports.model.Claim c : results.claims()) {
-            rows.add(new Row(c.claim(), null, List.of(new Cell(c.answer().words, null,
-                    c.answer() == dev.ganiqa.reports.model.Claim.Answer.SUPPORTED), Cell.of(c.evidence()))));
+            boolean supported = c.answer() == dev.ganiqa.reports.model.Claim.Answer.SUPPORTED;
+            rows.add(new Row(c.answer().words, supported ? "claim supported" : "claim",
+                    List.of(Cell.of(c.claim()), Cell.of(c.evidence()))));
         }
-        return new Table(List.of("claim", "answer", "evidence"), rows);
+        return new Table(List.of("answer", "claim", "evidence"), rows);
     }
 
     /** The metric the verdict ranks by (FID when there is no verdict yet). */

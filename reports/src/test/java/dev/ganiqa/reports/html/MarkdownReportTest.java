@@ -30,7 +30,7 @@ class MarkdownReportTest {
         assertThat(html).contains(fid.substring(0, fid.indexOf(" (")));
         // The diverged unit shows its status and reason; the claims and tests have their sections.
         assertThat(md).contains("| wgan | 3 | diverged (NaN critic loss at epoch 2, step 311) |")
-                .contains("| cWGAN gives the best images (lowest FID) | **supported** | FID: cwgan 20 \\| wgan 30 |")
+                .contains("| supported | cWGAN gives the best images (lowest FID) | FID: cwgan 20 \\| wgan 30 |")
                 .contains("## Pairwise tests").contains("- **extractor**: ganiqa-fmnist-v1");
         // No markup from the data: the evil class name and dataset spec are text, raw only in the command's code span.
         assertThat(md).doesNotContain("<script");
@@ -57,7 +57,7 @@ class MarkdownReportTest {
         List<String> lines = md.lines().toList();
         assertThat(lines).contains("1\\. \\`evil\\` \\[x\\](http://e) \\*b\\* \u00b7 9 units \u00b7 3 epochs \u00b7 "
                 + "2026-11-22T10:00:00Z");
-        assertThat(lines).contains("| claim \\| with newline | not tested | see \\!\\[img\\](http://e/x.png) and "
+        assertThat(lines).contains("| not tested | claim \\| with newline | see \\!\\[img\\](http://e/x.png) and "
                 + "\\_this\\_ |");
         // The command keeps its characters inside a code span fenced longer than its own backticks.
         assertThat(lines).contains("- **command**: ``ganiqa compare --preset quick --data '" + spec + "'``");
