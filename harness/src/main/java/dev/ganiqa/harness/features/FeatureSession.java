@@ -5,7 +5,7 @@ import dev.ganiqa.metrics.api.SetSpec;
 import dev.ganiqa.datasets.ImageSet;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.metrics.eval.ExtractedSet;
-import dev.ganiqa.metrics.eval.FeatureCache;
+import dev.ganiqa.metrics.eval.SetCaches;
 import dev.ganiqa.metrics.eval.Reference;
 import dev.ganiqa.metrics.eval.StatsCache;
 import dev.ganiqa.metrics.features.ExtractorInfo;
@@ -15,7 +15,7 @@ import dev.ganiqa.metrics.stats.GaussianStats;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One command's access to images and their features: opens image sets, opens the extractor once (lazily, so
@@ -30,8 +30,7 @@ public final class FeatureSession implements AutoCloseable {
     private final String extractorSpec;
     private final Map<String, String> env;
     private final int threads;
-    private final StatsCache cache;
-    private final FeatureCache featureCache;
+    private final SetCaches caches;
     private final PrintStream err;
     private FeatureExtractor extractor;
 
@@ -45,8 +44,7 @@ public final class FeatureSession implements AutoCloseable {
         this.extractorSpec = extractorSpec == null ? Extractors.DEFAULT : extractorSpec;
         this.env = Map.copyOf(env);
         this.threads = threads;
-        this.cache = cache;
-        this.featureCache = cache == null ? null : new FeatureCache(cache.dir().resolveSibling("features"));
+        this.caches = cache == null ? null : new SetCaches(cache);
         this.err = err;
     }
 
@@ -97,23 +95,12 @@ public final class FeatureSession implements AutoCloseable {
      */
     public Reference reference(SetSpec input) throws IOException {
         if (input instanceof SetSpec.Images images) {
-            if (featureCache == null) {
+            if (caches == null) {
                 return Reference.of(features(images));
             }
             ImageSet set = open(images);
-            StatsCache.Key key = new StatsCache.Key(set.checksum(), images.split().label(), extractor().info().sha256());
-            Optional<Reference> hit = featureCache.get(key);
-            if (hit.isPresent()) {
-                notice(input.arg() + ": using cached features " + featureCache.folder(key));
-                return hit.get();
-            }
-            ExtractedSet out = extract(images, set);
-            try {
-                featureCache.put(key, out);
-            } catch (IOException | RuntimeException ex) {
-                notice("cannot cache features in " + featureCache.dir() + " (" + ex.getMessage() + "); continuing");
-            }
-            return Reference.of(out);
+            return caches.reference(set, images.split(), extractor().info(), () -> extract(images, set),
+                    cacheNotices(input.arg(), "features"));
         }
         if (input instanceof SetSpec.Features) {
             return Reference.of(ExtractedSet.ofFeatures(FeatureFiles.features(input.arg())));
@@ -125,32 +112,35 @@ public final class FeatureSession implements AutoCloseable {
     public GaussianStats statistics(SetSpec.Images input) {
         ImageSet set = open(input);
         FeatureExtractor e = extractor();
-        StatsCache.Key key = null;
-        if (cache != null) {
-            key = new StatsCache.Key(set.checksum(), input.split().label(), e.info().sha256());
-            Optional<GaussianStats> hit = cache.get(key);
-            if (hit.isPresent()) {
-                notice(input.arg() + ": using cached statistics " + cache.file(key));
-                return hit.get();
+        Supplier<GaussianStats> compute = () -> {
+            ExtractedSet out;
+            try (ExtractionProgress bar = new ExtractionProgress(err, input.arg(), set.size())) {
+                out = ExtractedSet.statistics(set, e, bar);
             }
-        }
-        ExtractedSet out;
-        try (ExtractionProgress bar = new ExtractionProgress(err, input.arg(), set.size())) {
-            out = ExtractedSet.statistics(set, e, bar);
-        }
-        report(input.arg(), out);
-        if (out.stats() == null) {
-            throw new CliException(input.arg(), "expected at least 2 images for a covariance, found " + out.size()
-                    + " usable");
-        }
-        if (cache != null) {
-            try {
-                cache.put(key, out.stats());
-            } catch (IOException | RuntimeException ex) {
-                notice("cannot cache statistics in " + cache.dir() + " (" + ex.getMessage() + "); continuing");
+            report(input.arg(), out);
+            if (out.stats() == null) {
+                throw new CliException(input.arg(), "expected at least 2 images for a covariance, found " + out.size()
+                        + " usable");
             }
-        }
-        return out.stats();
+            return out.stats();
+        };
+        return caches == null ? compute.get()
+                : caches.statistics(set, input.split(), e.info(), compute, cacheNotices(input.arg(), "statistics"));
+    }
+
+    /** "ARG: using cached statistics FILE" and "cannot cache statistics in DIR (why); continuing". */
+    private SetCaches.Notices cacheNotices(String arg, String what) {
+        return new SetCaches.Notices() {
+            @Override
+            public void used(java.nio.file.Path entry) {
+                notice(arg + ": using cached " + what + " " + entry);
+            }
+
+            @Override
+            public void notStored(java.nio.file.Path dir, Exception ex) {
+                notice("cannot cache " + what + " in " + dir + " (" + ex.getMessage() + "); continuing");
+            }
+        };
     }
 
     private void report(String arg, ExtractedSet set) {

@@ -5,7 +5,7 @@ import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.datasets.ImageSet;
 import dev.ganiqa.metrics.eval.Evaluation;
 import dev.ganiqa.metrics.eval.ExtractedSet;
-import dev.ganiqa.metrics.eval.FeatureCache;
+import dev.ganiqa.metrics.eval.SetCaches;
 import dev.ganiqa.metrics.eval.Reference;
 import dev.ganiqa.metrics.eval.StatsCache;
 import dev.ganiqa.metrics.features.Extractors;
@@ -18,7 +18,7 @@ import dev.ganiqa.metrics.stats.GaussianStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * ganiqa's metrics from Java, in one call, with what the command line does around them: sets named as the CLI names
@@ -142,15 +142,23 @@ public final class Ganiqa {
 
     /** One call's extractor (opened at most once, only for images) and caches. */
     private static final class Session implements AutoCloseable {
+        /** A library prints nothing: a cached entry is used silently, one not stored is only not stored. */
+        private static final SetCaches.Notices QUIET = new SetCaches.Notices() {
+            @Override
+            public void used(java.nio.file.Path entry) {
+            }
+
+            @Override
+            public void notStored(java.nio.file.Path dir, Exception e) {
+            }
+        };
         private final Options options;
-        private final StatsCache stats;
-        private final FeatureCache features;
+        private final SetCaches caches;
         private FeatureExtractor extractor;
 
         Session(Options options) {
             this.options = options;
-            this.stats = options.cache() ? StatsCache.fromEnv(options.env()) : null;
-            this.features = options.cache() ? new FeatureCache(stats.dir().resolveSibling("features")) : null;
+            this.caches = options.cache() ? new SetCaches(StatsCache.fromEnv(options.env())) : null;
         }
 
         FeatureExtractor extractor() {
@@ -174,25 +182,19 @@ public final class Ganiqa {
                     return NumpyFiles.readStats(s.file());
                 } else if (spec instanceof SetSpec.Features f) {
                     return GaussianStats.of(read(f));
-                } else {
-                    SetSpec.Images images = (SetSpec.Images) spec;
-                    ImageSet set = open(images);
-                    StatsCache.Key key = stats == null ? null
-                            : new StatsCache.Key(set.checksum(), images.split().label(), extractor().info().sha256());
-                    Optional<GaussianStats> hit = key == null ? Optional.empty() : stats.get(key);
-                    if (hit.isPresent()) {
-                        return hit.get();
-                    }
+                }
+                SetSpec.Images images = (SetSpec.Images) spec;
+                ImageSet set = open(images);
+                Supplier<GaussianStats> compute = () -> {
                     ExtractedSet out = ExtractedSet.statistics(set, extractor(), Progress.NONE);
                     if (out.stats() == null) {
                         throw new IllegalArgumentException(images.arg() + ": expected at least 2 images for a "
                                 + "covariance, found " + out.size() + " usable");
                     }
-                    if (key != null) {
-                        stats.put(key, out.stats());
-                    }
                     return out.stats();
-                }
+                };
+                return caches == null ? compute.get()
+                        : caches.statistics(set, images.split(), extractor().info(), compute, QUIET);
             } catch (IOException e) {
                 throw new UncheckedIOException(spec.arg() + ": " + e.getMessage(), e);
             }
@@ -204,21 +206,12 @@ public final class Ganiqa {
                     return Reference.ofStats(NumpyFiles.readStats(s.file()));
                 } else if (spec instanceof SetSpec.Features f) {
                     return Reference.of(ExtractedSet.ofFeatures(read(f)));
-                } else {
-                    SetSpec.Images images = (SetSpec.Images) spec;
-                    ImageSet set = open(images);
-                    StatsCache.Key key = features == null ? null
-                            : new StatsCache.Key(set.checksum(), images.split().label(), extractor().info().sha256());
-                    Optional<Reference> hit = key == null ? Optional.empty() : features.get(key);
-                    if (hit.isPresent()) {
-                        return hit.get();
-                    }
-                    ExtractedSet out = ExtractedSet.of(set, extractor(), Progress.NONE);
-                    if (key != null) {
-                        features.put(key, out);
-                    }
-                    return Reference.of(out);
                 }
+                SetSpec.Images images = (SetSpec.Images) spec;
+                ImageSet set = open(images);
+                Supplier<ExtractedSet> compute = () -> ExtractedSet.of(set, extractor(), Progress.NONE);
+                return caches == null ? Reference.of(compute.get())
+                        : caches.reference(set, images.split(), extractor().info(), compute, QUIET);
             } catch (IOException e) {
                 throw new UncheckedIOException(spec.arg() + ": " + e.getMessage(), e);
             }

@@ -119,9 +119,9 @@ public final class Evaluation {
         return new Result(out, unavailable, warnings);
     }
 
-    /** The share of rejection probabilities above {@link MetricDefinitions#OOD_THRESHOLD}. */
+    /** The share of rejection probabilities above {@link MetricDefinitions#OOD_THRESHOLD} ({@link #outside}). */
     public static double oodShare(double[] rejection) {
-        long out = java.util.Arrays.stream(rejection).filter(r -> r > MetricDefinitions.OOD_THRESHOLD).count();
+        long out = java.util.Arrays.stream(rejection).filter(Evaluation::isOutside).count();
         return (double) out / rejection.length;
     }
 
@@ -158,8 +158,9 @@ public final class Evaluation {
         // points at infinity (NearestNeighbourMetrics.prdc with outside flags), so an input the feature space
         // cannot represent never counts as realistic wherever its features land.
         boolean[] outside = outside(fake);
-        NearestNeighbourMetrics.Prdc prdc = NearestNeighbourMetrics.prdc(real.features(), real.radii(),
+        NearestNeighbourMetrics.Gated gated = NearestNeighbourMetrics.gated(real.features(), real.radii(),
                 fake.features(), outside);
+        NearestNeighbourMetrics.Prdc prdc = gated.prdc();
         int kpr = NearestNeighbourMetrics.PRECISION_RECALL_K;
         int kdc = NearestNeighbourMetrics.DENSITY_COVERAGE_K;
         String gate = fake.rejection() == null ? "" : ", rejected samples outside";
@@ -177,12 +178,16 @@ public final class Evaluation {
         }
         // Said when it can move the numbers by more than their usual spread (a percent); always in the definition.
         if (rejected > 0.01 * n) {
-            NearestNeighbourMetrics.Prdc all = ungated(real, fake);
             warnings.add(String.format(java.util.Locale.ROOT, "generated set: %d of %d images rejected by %s count as "
                     + "outside the real manifold; counted where their features land (as the reference packages "
-                    + "would), precision would be %.4f and density %.4f", rejected, n, name,
-                    all.precisionRecall().precision(), all.densityCoverage().density()));
+                    + "would), precision would be %.4f and density %.4f", rejected, n, name, gated.precisionAll(),
+                    gated.densityAll()));
         }
+    }
+
+    /** The one rule: a sample is outside the data when its rejection probability exceeds the threshold. */
+    private static boolean isOutside(double rejection) {
+        return rejection > MetricDefinitions.OOD_THRESHOLD;
     }
 
     /** The generated samples whose rejection probability exceeds {@link MetricDefinitions#OOD_THRESHOLD}. */
@@ -191,19 +196,10 @@ public final class Evaluation {
         double[] rejection = fake.rejection();
         if (rejection != null) {
             for (int j = 0; j < outside.length; j++) {
-                outside[j] = rejection[j] > MetricDefinitions.OOD_THRESHOLD;
+                outside[j] = isOutside(rejection[j]);
             }
         }
         return outside;
-    }
-
-    /**
-     * Precision and density as the reference packages compute them (prdc, torch-fidelity), with every sample
-     * counted wherever its features land: for agreement checks against those packages and for the warning that
-     * says how much the rejection class changed.
-     */
-    public static NearestNeighbourMetrics.Prdc ungated(Reference real, ExtractedSet fake) {
-        return NearestNeighbourMetrics.prdc(real.features(), real.radii(), fake.features());
     }
 
     /**

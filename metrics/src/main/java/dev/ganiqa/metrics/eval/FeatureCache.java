@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,9 +34,9 @@ public final class FeatureCache {
         this.dir = dir;
     }
 
-    /** Under the statistics cache's root ({@code GANIQA_CACHE}, else ~/.cache/ganiqa): {@code features/}. */
-    public static FeatureCache fromEnv(Map<String, String> env) {
-        return new FeatureCache(StatsCache.fromEnv(env).dir().resolveSibling("features"));
+    /** Beside {@code stats} under the same root ({@code GANIQA_CACHE}, else ~/.cache/ganiqa): {@code features/}. */
+    public static FeatureCache beside(StatsCache stats) {
+        return new FeatureCache(stats.dir().resolveSibling("features"));
     }
 
     public Path dir() {

@@ -144,22 +144,35 @@ public final class BackgroundNoise {
         int c = shape.channels();
         double[] sums = new double[2];
         Planes.Chroma[] planes = {Planes.Chroma.CB, Planes.Chroma.CR};
+        double[] plane = new double[h * w];
+        double[] row = new double[w];
         for (int q = 0; q < 2; q++) {
-            Planes.Chroma k = planes[q];
+            // The plane once per image (each value is read by nine stencils), in Planes.Chroma's order of terms.
+            for (int y = 0; y < h; y++) {
+                planes[q].row(image, y, w, c, row);
+                System.arraycopy(row, 0, plane, y * w, w);
+            }
             double sum = 0;
             for (int pixel : pixels) {
                 int y = pixel / w;
                 int x = pixel % w;
-                double r = 4 * k.at(image, y, x, h, w, c)
-                        - 2 * (k.at(image, y, x - 1, h, w, c) + k.at(image, y, x + 1, h, w, c)
-                        + k.at(image, y - 1, x, h, w, c) + k.at(image, y + 1, x, h, w, c))
-                        + k.at(image, y - 1, x - 1, h, w, c) + k.at(image, y - 1, x + 1, h, w, c)
-                        + k.at(image, y + 1, x - 1, h, w, c) + k.at(image, y + 1, x + 1, h, w, c);
+                double r = 4 * at(plane, y, x, h, w)
+                        - 2 * (at(plane, y, x - 1, h, w) + at(plane, y, x + 1, h, w)
+                        + at(plane, y - 1, x, h, w) + at(plane, y + 1, x, h, w))
+                        + at(plane, y - 1, x - 1, h, w) + at(plane, y - 1, x + 1, h, w)
+                        + at(plane, y + 1, x - 1, h, w) + at(plane, y + 1, x + 1, h, w);
                 sum += Math.abs(r);
             }
             sums[q] = Math.sqrt(Math.PI / 2) * sum / (6.0 * pixels.length);
         }
         return (sums[0] + sums[1]) / 2.0;
+    }
+
+    /** The plane's value at (y, x), reflected at the border without repeating the edge (BORDER_REFLECT_101). */
+    private static double at(double[] plane, int y, int x, int h, int w) {
+        int yy = y < 0 ? -y : y >= h ? 2 * h - 2 - y : y;
+        int xx = x < 0 ? -x : x >= w ? 2 * w - 2 - x : x;
+        return plane[yy * w + xx];
     }
 
     /** {@link #chroma} of every image of {@code set}. */

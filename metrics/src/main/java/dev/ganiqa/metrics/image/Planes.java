@@ -54,17 +54,6 @@ final class Planes {
         static final Chroma CB = new Chroma(128.0, -0.168736, -0.331264, 0.5);
         static final Chroma CR = new Chroma(128.0, 0.5, -0.418688, -0.081312);
 
-        /**
-         * The plane's value at (y, x) of HWC samples with {@code c} channels, reflected at the border without
-         * repeating the edge (OpenCV's BORDER_REFLECT_101), in the order of {@link #row}.
-         */
-        double at(byte[] samples, int y, int x, int h, int w, int c) {
-            int yy = y < 0 ? -y : y >= h ? 2 * h - 2 - y : y;
-            int xx = x < 0 ? -x : x >= w ? 2 * w - 2 - x : x;
-            int p = (yy * w + xx) * c;
-            return k0 + kr * (samples[p] & 0xFF) + kg * (samples[p + 1] & 0xFF) + kb * (samples[p + 2] & 0xFF);
-        }
-
         /** Row {@code r} of the plane into {@code out} (length w), from RGB(A) samples with {@code stride}. */
         void row(byte[] samples, int r, int w, int stride, double[] out) {
             for (int c = 0, p = r * w * stride; c < w; c++, p += stride) {

@@ -54,6 +54,18 @@ public final class NearestNeighbourMetrics {
      * flagged the result is the reference one, bit for bit.
      */
     public static Prdc prdc(FeatureMatrix real, NeighbourRadii realRadii, FeatureMatrix fake, boolean[] outside) {
+        return gated(real, realRadii, fake, outside).prdc();
+    }
+
+    /**
+     * {@link #prdc(FeatureMatrix, NeighbourRadii, FeatureMatrix, boolean[])}, plus precision and density with every
+     * sample counted where its features land (the reference packages' values), from the same pass.
+     */
+    public record Gated(Prdc prdc, double precisionAll, double densityAll) {
+    }
+
+    /** Both readings of one pass over the distances: with {@code outside} samples as misses, and as they land. */
+    public static Gated gated(FeatureMatrix real, NeighbourRadii realRadii, FeatureMatrix fake, boolean[] outside) {
         int kp = PRECISION_RECALL_K;
         int kd = DENSITY_COVERAGE_K;
         realRadii.check(real, kp);
@@ -64,7 +76,8 @@ public final class NearestNeighbourMetrics {
         }
         Counts c = count(real, realRadii.squared(kp), realRadii.squared(kd), fake,
                 PairwiseDistances.kthNeighbourSquared(fake, kp), outside);
-        return new Prdc(c.precisionRecall(kp), c.densityCoverage(kd));
+        return new Gated(new Prdc(c.precisionRecall(kp), c.densityCoverage(kd)),
+                (double) c.fakesInsideAll() / c.fakes(), (double) c.insideTotalAll() / ((double) kd * c.fakes()));
     }
 
     public static PrecisionRecall precisionRecall(FeatureMatrix real, FeatureMatrix fake, int k) {
@@ -103,7 +116,8 @@ public final class NearestNeighbourMetrics {
     }
 
     /** What one pass over the real x fake distances counts; each metric is a ratio of two of these. */
-    private record Counts(int fakes, int reals, int fakesInside, int realsRecalled, long insideTotal, int realsCovered) {
+    private record Counts(int fakes, int reals, int fakesInside, int realsRecalled, long insideTotal, int realsCovered,
+                          int fakesInsideAll, long insideTotalAll) {
         PrecisionRecall precisionRecall(int k) {
             return new PrecisionRecall((double) fakesInside / fakes, (double) realsRecalled / reals, k);
         }
@@ -118,7 +132,8 @@ public final class NearestNeighbourMetrics {
      * real ball of radius {@code precisionRadii} (precision), which real samples lie in some fake ball of radius
      * {@code fakeRadii} (recall), and how many fake samples lie in each real ball of radius {@code densityRadii}
      * (density; coverage where the count is positive). A null radius array skips its count; samples flagged in
-     * {@code outside} take part in none.
+     * {@code outside} take part in none, except the "All" counts of precision and density, which count every sample
+     * where it lands.
      */
     private static Counts count(FeatureMatrix real, double[] precisionRadii, double[] densityRadii, FeatureMatrix fake,
                                 double[] fakeRadii, boolean[] outside) {
@@ -126,19 +141,24 @@ public final class NearestNeighbourMetrics {
         AtomicIntegerArray fakeInside = new AtomicIntegerArray(m);
         boolean[] recalled = new boolean[real.rows()];
         long[] inside = new long[real.rows()];
+        long[] insideAll = new long[real.rows()];
         PairwiseDistances.forEachBlock(real, fake, (from, to, dist) -> IntStream.range(from, to).parallel().forEach(i -> {
             int o = (i - from) * m;
             double rp = precisionRadii == null ? Double.NEGATIVE_INFINITY : precisionRadii[i];
             double rd = densityRadii == null ? Double.NEGATIVE_INFINITY : densityRadii[i];
             boolean covered = false;
             long n = 0;
+            long all = 0;
             for (int j = 0; j < m; j++) {
-                if (outside[j]) {
-                    continue;
-                }
                 double v = dist[o + j];
                 if (v < rp) {
                     fakeInside.lazySet(j, 1);
+                }
+                if (v < rd) {
+                    all++;
+                }
+                if (outside[j]) {
+                    continue;
                 }
                 if (fakeRadii != null && v < fakeRadii[j]) {
                     covered = true;
@@ -149,19 +169,25 @@ public final class NearestNeighbourMetrics {
             }
             recalled[i] = covered;
             inside[i] = n;
+            insideAll[i] = all;
         }));
         int p = 0;
+        int pAll = 0;
         for (int j = 0; j < m; j++) {
-            p += fakeInside.get(j);
+            int in = fakeInside.get(j);
+            pAll += in;
+            p += outside[j] ? 0 : in;
         }
         int r = 0;
         long total = 0;
+        long totalAll = 0;
         int c = 0;
         for (int i = 0; i < inside.length; i++) {
             r += recalled[i] ? 1 : 0;
             total += inside[i];
+            totalAll += insideAll[i];
             c += inside[i] > 0 ? 1 : 0;
         }
-        return new Counts(m, real.rows(), p, r, total, c);
+        return new Counts(m, real.rows(), p, r, total, c, pAll, totalAll);
     }
 }

@@ -115,6 +115,12 @@ class RejectedSamplesTest {
         NearestNeighbourMetrics.Prdc keptOnly = NearestNeighbourMetrics.prdc(real, radii, fake.select(kept));
         assertThat(gated.precisionRecall().precision())
                 .isCloseTo(keptOnly.precisionRecall().precision() * kept.length / 200.0, within(1e-12));
+        // The same pass also gives the reference packages' values, every sample counted where it lands.
+        NearestNeighbourMetrics.Gated both = NearestNeighbourMetrics.gated(real, radii, fake, outside);
+        NearestNeighbourMetrics.Prdc reference = NearestNeighbourMetrics.prdc(real, radii, fake);
+        assertThat(both.prdc()).isEqualTo(gated);
+        assertThat(both.precisionAll()).isEqualTo(reference.precisionRecall().precision());
+        assertThat(both.densityAll()).isEqualTo(reference.densityCoverage().density());
         // The ungated precision of these near-real samples is higher by about the flagged share.
         assertThat(NearestNeighbourMetrics.prdc(real, radii, fake).precisionRecall().precision())
                 .isGreaterThan(gated.precisionRecall().precision() + 0.2);

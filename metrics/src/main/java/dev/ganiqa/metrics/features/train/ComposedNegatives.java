@@ -26,13 +26,9 @@ public final class ComposedNegatives {
     private ComposedNegatives() {
     }
 
-    /** Image {@code index} for {@code seed}: even indices a full-frame kind, odd ones a composition. */
-    public static byte[] image(ImageShape shape, long seed, int index) {
-        return image(shape, seed, index, false);
-    }
-
     /**
-     * As {@link #image(ImageShape, long, int)}; {@code varied} ({@link Negatives#VARIED}) also draws, from a random
+     * Image {@code index} for {@code seed}: even indices a full-frame kind, odd ones a composition. {@code varied}
+     * ({@link Negatives#VARIED}) also draws, from a random
      * source of its own (so the plain recipe's images stay as they were), the texture's contrast and brightness
      * (its range [lo, lo + span], span log-uniform in 16..255), a scale of the region (0.6 to 1.7) and, for half of
      * the images, soft region edges (the mask blurred with a sigma of 0.5 to 2 px, blended linearly).
