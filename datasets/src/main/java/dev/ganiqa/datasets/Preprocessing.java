@@ -9,18 +9,14 @@ package dev.ganiqa.datasets;
  *       Y = round(0.299 R + 0.587 G + 0.114 B) (the formula of PIL's {@code convert("L")} and OpenCV's RGB2GRAY).</li>
  *   <li>Resize so the image covers the target (one scale for both axes, so the aspect ratio is kept): area
  *       filter when shrinking, bilinear when enlarging ({@link Resampler}), or Pillow's bicubic both ways when
- *       {@code filter} is {@link Filter#BICUBIC}; then a centre crop of the overflow.</li>
+ *       {@code filter} is {@link Resize#BICUBIC}; then a centre crop of the overflow. The reference modes of
+ *       {@link Resize} instead resize straight to the target size, in float, as clean-fid does.</li>
  *   <li>Gray to RGB, when the target has three channels, by copying the gray value to R, G and B.</li>
  * </ol>
+ * {@link #apply} gives 8-bit samples (the reference modes rounded); {@link #applyFloat} gives what an extractor is
+ * fed: the policy's 8-bit values, or the reference modes' unrounded values clipped to 0..255.
  */
-public record Preprocessing(ImageShape target, Filter filter) {
-    /** How the resize step filters. */
-    public enum Filter {
-        /** Area (box) when shrinking, bilinear when enlarging, as OpenCV's INTER_AREA / INTER_LINEAR: the default. */
-        AREA,
-        /** Pillow's antialiased bicubic (a = -0.5), as torchvision's Resize on PIL images. */
-        BICUBIC
-    }
+public record Preprocessing(ImageShape target, Resize filter) {
 
     private static final double LUMA_R = 0.299;
     private static final double LUMA_G = 0.587;
@@ -33,7 +29,7 @@ public record Preprocessing(ImageShape target, Filter filter) {
 
     /** The default policy (area / bilinear) to {@code target}. */
     public Preprocessing(ImageShape target) {
-        this(target, Filter.AREA);
+        this(target, Resize.AREA);
     }
 
     /** Every image of {@code dataset} in the target shape, with the same labels, class names and names. */
@@ -73,6 +69,14 @@ public record Preprocessing(ImageShape target, Filter filter) {
                 && image.channels() == target.channels()) {
             return image.samples().clone();
         }
+        if (!filter.isPolicy()) {
+            float[] values = applyFloat(image);
+            byte[] out = new byte[values.length];
+            for (int i = 0; i < values.length; i++) {
+                out[i] = clamp(values[i]);
+            }
+            return out;
+        }
         int w = image.width();
         int h = image.height();
         int colour = image.isGray() ? 1 : 3;
@@ -93,6 +97,36 @@ public record Preprocessing(ImageShape target, Filter filter) {
                 for (int k = 0; k < c; k++) {
                     out[to + k] = clamp(resized[from + (working == 1 ? 0 : k)]);
                 }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * HWC values 0..255 of {@code image} in the target shape, as an extractor is fed them: for ganiqa's policy the
+     * 8-bit values of {@link #apply}; for a reference mode of {@link Resize} the image (alpha composited, luma for
+     * one channel) resized straight to the target without rounding, clipped to 0..255 (clean-fid's {@code clip}).
+     */
+    public float[] applyFloat(DecodedImage image) {
+        if (filter.isPolicy()) {
+            byte[] bytes = apply(image);
+            float[] out = new float[bytes.length];
+            for (int i = 0; i < bytes.length; i++) {
+                out[i] = bytes[i] & 0xFF;
+            }
+            return out;
+        }
+        int colour = image.isGray() ? 1 : 3;
+        int working = target.channels() == 1 ? 1 : colour;
+        float[] resized = Resampler.resizeReference(flatten(image, working), image.height(), image.width(), working,
+                target.height(), target.width(), filter);
+        int c = target.channels();
+        int pixels = target.height() * target.width();
+        float[] out = new float[pixels * c];
+        for (int p = 0; p < pixels; p++) {
+            for (int k = 0; k < c; k++) {
+                float v = resized[p * working + (working == 1 ? 0 : k)];
+                out[p * c + k] = Math.max(0f, Math.min(255f, v));
             }
         }
         return out;

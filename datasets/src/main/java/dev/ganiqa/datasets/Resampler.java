@@ -5,12 +5,14 @@ package dev.ganiqa.datasets;
  * sample is the mean of the source samples it covers, weighted by the covered fraction, as OpenCV's
  * {@code INTER_AREA}. Enlarging uses bilinear interpolation with half-pixel centres
  * ({@code src = (dst + 0.5) * in / out - 0.5}, edges clamped), as OpenCV's {@code INTER_LINEAR}.
- * {@link Preprocessing.Filter#BICUBIC} instead uses Pillow's bicubic filter both ways (Keys' cubic with
+ * {@link Resize#BICUBIC} instead uses Pillow's bicubic filter both ways (Keys' cubic with
  * a = -0.5, its support widened by the scale when shrinking, so it antialiases; weights normalised to sum 1;
  * {@code ImagingResample} in Pillow's {@code Resample.c}), the filter of torchvision's
  * {@code Resize(interpolation=BICUBIC)} on PIL images and so of CLIP's and DINOv2's published preprocessing.
  * As Pillow, the horizontal pass is rounded and clipped to 0..255 before the vertical one (which matters: the
  * cubic overshoots at edges); Pillow's fixed-point weights are not copied, so results may differ by one level.
+ * The reference modes of {@link Resize} ({@link #resizeReference}) keep double weights and double sums, as their
+ * sources do, and store each pass as float32.
  */
 final class Resampler {
     /** Per output index: first source index and weights for consecutive source indices. */
@@ -20,8 +22,8 @@ final class Resampler {
     private Resampler() {
     }
 
-    static Taps taps(int in, int out, Preprocessing.Filter filter) {
-        return filter == Preprocessing.Filter.BICUBIC ? bicubicTaps(in, out) : taps(in, out);
+    static Taps taps(int in, int out, Resize filter) {
+        return filter == Resize.BICUBIC ? bicubicTaps(in, out) : taps(in, out);
     }
 
     static Taps taps(int in, int out) {
@@ -106,19 +108,123 @@ final class Resampler {
         return 0;
     }
 
+    /**
+     * Per output index of a reference mode: first source index and weights in double. {@link Resize#CLEAN} is Pillow's
+     * {@code precompute_coeffs} for its bicubic filter in double (as its 32-bit float path uses them);
+     * {@link Resize#LEGACY_TF} and {@link Resize#LEGACY_PYTORCH} are the two taps (1 - l, l) of bilinear interpolation
+     * at their source coordinates, computed in float as TensorFlow's and PyTorch's CPU kernels compute them.
+     */
+    static Kernel kernel(int in, int out, Resize mode) {
+        int[] first = new int[out];
+        double[][] weights = new double[out][];
+        float scale = (float) in / out;
+        for (int i = 0; i < out; i++) {
+            switch (mode) {
+                case CLEAN -> {
+                    double s = (double) in / out;
+                    double filterScale = Math.max(s, 1.0);
+                    double support = 2.0 * filterScale;
+                    double centre = (i + 0.5) * s;
+                    int lo = Math.max((int) (centre - support + 0.5), 0);
+                    int hi = Math.min((int) (centre + support + 0.5), in);
+                    double[] w = new double[hi - lo];
+                    double sum = 0;
+                    for (int j = lo; j < hi; j++) {
+                        w[j - lo] = cubic((j - centre + 0.5) / filterScale);
+                        sum += w[j - lo];
+                    }
+                    for (int j = 0; j < w.length && sum != 0; j++) {
+                        w[j] /= sum;
+                    }
+                    first[i] = lo;
+                    weights[i] = w;
+                }
+                case LEGACY_TF -> {
+                    // TF's LegacyScaler: in = out_index * scale; lower = floor, upper = min(ceil, in - 1).
+                    float src = i * scale;
+                    int lower = Math.max((int) Math.floor(src), 0);
+                    int upper = Math.min((int) Math.ceil(src), in - 1);
+                    float l = src - (float) Math.floor(src);
+                    first[i] = lower;
+                    weights[i] = upper == lower ? new double[] {1} : new double[] {1f - l, l};
+                }
+                case LEGACY_PYTORCH -> {
+                    // PyTorch's area_pixel_compute_source_index: negative sources become 0; the upper tap stays inside.
+                    float src = scale * (i + 0.5f) - 0.5f;
+                    src = src < 0 ? 0 : src;
+                    int lower = (int) src;
+                    float l = src - lower;
+                    first[i] = lower;
+                    weights[i] = lower < in - 1 ? new double[] {1f - l, l} : new double[] {1};
+                }
+                default -> throw new IllegalArgumentException(mode + " is not a reference mode");
+            }
+        }
+        return new Kernel(first, weights);
+    }
+
+    /** Per output index of a reference mode: first source index and double weights for consecutive sources. */
+    record Kernel(int[] first, double[][] weights) {
+    }
+
+    /**
+     * Resizes {@code src} (h x w x c interleaved, values 0..255) to {@code outH x outW} by a reference mode: the
+     * horizontal pass first, each output a double sum stored as float32, a dimension that does not change is not
+     * resampled (as Pillow), and no rounding; clipping to 0..255 is the caller's.
+     */
+    static float[] resizeReference(float[] src, int h, int w, int c, int outH, int outW, Resize mode) {
+        float[] horizontal = src;
+        if (w != outW) {
+            Kernel cols = kernel(w, outW, mode);
+            horizontal = new float[h * outW * c];
+            for (int y = 0; y < h; y++) {
+                int row = y * w * c;
+                for (int x = 0; x < outW; x++) {
+                    double[] wt = cols.weights()[x];
+                    int base = row + cols.first()[x] * c;
+                    for (int k = 0; k < c; k++) {
+                        double sum = 0;
+                        for (int t = 0; t < wt.length; t++) {
+                            sum += src[base + t * c + k] * wt[t];
+                        }
+                        horizontal[(y * outW + x) * c + k] = (float) sum;
+                    }
+                }
+            }
+        }
+        if (h == outH) {
+            return horizontal;
+        }
+        Kernel rows = kernel(h, outH, mode);
+        int stride = outW * c;
+        float[] out = new float[outH * stride];
+        for (int y = 0; y < outH; y++) {
+            double[] wt = rows.weights()[y];
+            int base = rows.first()[y] * stride;
+            for (int i = 0; i < stride; i++) {
+                double sum = 0;
+                for (int t = 0; t < wt.length; t++) {
+                    sum += horizontal[base + t * stride + i] * wt[t];
+                }
+                out[y * stride + i] = (float) sum;
+            }
+        }
+        return out;
+    }
+
     /** Resizes {@code src} (h x w x c interleaved) to {@code outH x outW}. */
     static float[] resize(float[] src, int h, int w, int c, int outH, int outW) {
-        return resize(src, h, w, c, outH, outW, Preprocessing.Filter.AREA);
+        return resize(src, h, w, c, outH, outW, Resize.AREA);
     }
 
     /** Resizes {@code src} (h x w x c interleaved) to {@code outH x outW} with {@code filter}. */
-    static float[] resize(float[] src, int h, int w, int c, int outH, int outW, Preprocessing.Filter filter) {
+    static float[] resize(float[] src, int h, int w, int c, int outH, int outW, Resize filter) {
         if (h == outH && w == outW) {
             return src;
         }
         Taps cols = taps(w, outW, filter);
         // Pillow stores the horizontal pass as 8-bit: bicubic overshoot is clipped before the vertical pass.
-        boolean eightBit = filter == Preprocessing.Filter.BICUBIC;
+        boolean eightBit = filter == Resize.BICUBIC;
         float[] horizontal = new float[h * outW * c];
         for (int y = 0; y < h; y++) {
             int row = y * w * c;

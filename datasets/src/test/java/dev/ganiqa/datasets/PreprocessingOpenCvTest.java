@@ -68,7 +68,7 @@ class PreprocessingOpenCvTest {
     void bicubicMatchesPillow() throws Exception {
         DecodedImage input = load("input-12x16.png");
         for (int[] hw : new int[][] {{9, 12}, {6, 8}, {18, 24}, {30, 40}}) {
-            Preprocessing bicubic = new Preprocessing(new ImageShape(hw[0], hw[1], 3), Preprocessing.Filter.BICUBIC);
+            Preprocessing bicubic = new Preprocessing(new ImageShape(hw[0], hw[1], 3), Resize.BICUBIC);
             assertThat(maxDifference(bicubic.apply(input), loadPillow("bicubic-" + hw[0] + "x" + hw[1] + ".png").samples()))
                     .as("%dx%d", hw[0], hw[1]).isLessThanOrEqualTo(1);
         }

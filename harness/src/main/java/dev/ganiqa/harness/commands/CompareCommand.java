@@ -1,21 +1,22 @@
 package dev.ganiqa.harness.commands;
 
-import dev.ganiqa.metrics.eval.MetricDefinitions;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
-import dev.ganiqa.harness.cli.Numbers;
+import dev.ganiqa.datasets.Resize;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.harness.cli.OutputPaths;
+import dev.ganiqa.harness.cli.ResizeModes;
 import dev.ganiqa.harness.compare.CompareConfig;
 import dev.ganiqa.harness.compare.Comparison;
-import dev.ganiqa.harness.compare.Parallelism;
 import dev.ganiqa.harness.compare.Overrides;
+import dev.ganiqa.harness.compare.Parallelism;
 import dev.ganiqa.harness.compare.Preset;
 import dev.ganiqa.harness.compare.SlurmExecutor;
 import dev.ganiqa.harness.compare.SlurmOptions;
-import java.util.Map;
+import dev.ganiqa.metrics.eval.MetricDefinitions;
 import dev.ganiqa.metrics.features.Extractors;
 import dev.ganiqa.reports.ExtendCommand;
 import dev.ganiqa.reports.model.MetricSummary;
@@ -29,6 +30,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 
 /** {@code ganiqa compare}: trains every variant under the same budget over several seeds and reports. */
@@ -78,6 +80,9 @@ public final class CompareCommand extends BaseCommand {
 
     @Parameter(names = "--extractor", description = "Feature extractor spec (default ganiqa-fmnist-v3)")
     public String extractor = Extractors.DEFAULT;
+
+    @Parameter(names = "--resize", converter = ResizeModes.class, description = ResizeModes.DESCRIPTION)
+    public Resize resize;
 
     @Parameter(names = "--set", description = "Hyper-parameter override VARIANT.FIELD=VALUE (or *.FIELD=VALUE), repeatable")
     public List<String> settings = new ArrayList<>();
@@ -265,7 +270,7 @@ public final class CompareCommand extends BaseCommand {
         Budget chosen = budget != null ? Budget.parse(budget) : Budget.epochs(epochs != null ? epochs : p.epochs());
         return new CompareConfig(data, names, chosen,
                 trainLimit != null ? trainLimit : p.trainLimit(), seedValues, samples != null ? samples : p.samples(),
-                curveSamples != null ? curveSamples : p.curveSamples(), realLimit, extractor, batch, p.name(), settings,
+                curveSamples != null ? curveSamples : p.curveSamples(), realLimit, Extractors.withResize(extractor, resize), batch, p.name(), settings,
                 shape);
     }
 

@@ -111,14 +111,14 @@ public final class ExtractorBenchCommand extends BaseCommand {
         ImageShape fed = adapter.target();
         int per = fed.values();
         int n = data.size();
-        byte[] pixels = new byte[n * per];
+        float[] pixels = new float[n * per];
         for (int i = 0; i < n; i++) {
             adapter.apply(data.image(i), 0, pixels, i * per);
         }
         long t0 = System.nanoTime();
         for (int from = 0; from < n; from += batch) {
             int count = Math.min(batch, n - from);
-            byte[] chunk = java.util.Arrays.copyOfRange(pixels, from * per, (from + count) * per);
+            float[] chunk = java.util.Arrays.copyOfRange(pixels, from * per, (from + count) * per);
             e.extract(chunk, count, fed);
         }
         return n / ((System.nanoTime() - t0) / 1e9);

@@ -8,13 +8,15 @@ import dev.ganiqa.datasets.AtomicFiles;
 import dev.ganiqa.datasets.DatasetSource;
 import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.Resize;
 import dev.ganiqa.datasets.Split;
 import dev.ganiqa.datasets.SubsetDataset;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
-import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.harness.cli.Numbers;
+import dev.ganiqa.harness.cli.OutputPaths;
+import dev.ganiqa.harness.cli.ResizeModes;
 import dev.ganiqa.metrics.eval.ExtractorCheck;
 import dev.ganiqa.metrics.features.Extractors;
 import dev.ganiqa.metrics.features.FeatureExtractor;
@@ -30,6 +32,9 @@ import java.nio.file.Path;
 public final class ExtractorCheckCommand extends BaseCommand {
     @Parameter(names = "--extractor", description = "Extractor spec (default: ganiqa-fmnist-v3; ganiqa-fmnist-v2 and ganiqa-fmnist-v1 for the earlier embedded ones)")
     public String extractor = Extractors.DEFAULT;
+
+    @Parameter(names = "--resize", converter = ResizeModes.class, description = ResizeModes.DESCRIPTION)
+    public Resize resize;
 
     @Parameter(names = "--data", description = "Labelled dataset with a test split (default fashion-mnist)")
     public String data = "fashion-mnist";
@@ -59,7 +64,7 @@ public final class ExtractorCheckCommand extends BaseCommand {
                     + "none in " + data);
         }
         ExtractorCheck.Report report;
-        try (FeatureExtractor e = Extractors.open(extractor, System.getenv())) {
+        try (FeatureExtractor e = Extractors.open(Extractors.withResize(extractor, resize), System.getenv())) {
             context.notice("extractor " + e.info().label() + "; " + heldOut.size() + " held-out training images against "
                     + reference.size() + " test images of " + data);
             report = ExtractorCheck.run(e, reference, heldOut, seed);

@@ -1,7 +1,9 @@
 package dev.ganiqa.harness.commands;
 
 import com.beust.jcommander.Parameter;
+import dev.ganiqa.datasets.Resize;
 import dev.ganiqa.harness.cli.Numbers;
+import dev.ganiqa.harness.cli.ResizeModes;
 import dev.ganiqa.metrics.eval.StatsCache;
 import dev.ganiqa.metrics.features.Extractors;
 import java.util.Map;
@@ -13,12 +15,20 @@ public final class ExtractorOptions {
             + "onnx:FILE.onnx[?OPTIONS], onnx-clip-vit-b32:FILE, onnx-dinov2-vits14:FILE, onnx-inception:FILE")
     public String extractor = Extractors.DEFAULT;
 
+    @Parameter(names = "--resize", converter = ResizeModes.class, description = ResizeModes.DESCRIPTION)
+    public Resize resize;
+
     @Parameter(names = "--threads", validateWith = Numbers.Positive.class, description = "TensorFlow threads (default: all cores)")
     public int threads = Runtime.getRuntime().availableProcessors();
 
     @Parameter(names = "--no-cache", description = "Neither read nor write cached statistics "
             + "(${GANIQA_CACHE:-~/.cache/ganiqa}/stats)")
     public boolean noCache;
+
+    /** The extractor spec with {@code --resize} folded in. */
+    String spec() {
+        return Extractors.withResize(extractor, resize);
+    }
 
     /** The statistics cache of {@code env}, or null with {@code --no-cache}. */
     StatsCache cache(Map<String, String> env) {

@@ -3,21 +3,23 @@ package dev.ganiqa.harness.commands;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import dev.ganiqa.datasets.ImageSet;
+import dev.ganiqa.datasets.Resize;
 import dev.ganiqa.datasets.Split;
-import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.harness.cli.OutputPaths;
-import dev.ganiqa.metrics.image.DatasetMeasurement;
+import dev.ganiqa.harness.cli.ResizeModes;
 import dev.ganiqa.harness.features.DatasetOpener;
 import dev.ganiqa.harness.features.FeatureSession;
+import dev.ganiqa.metrics.api.SetSpec;
 import dev.ganiqa.metrics.eval.Evaluation;
 import dev.ganiqa.metrics.eval.ExtractedSet;
 import dev.ganiqa.metrics.eval.Reference;
-import dev.ganiqa.metrics.api.SetSpec;
 import dev.ganiqa.metrics.features.ExtractorInfo;
 import dev.ganiqa.metrics.features.Extractors;
+import dev.ganiqa.metrics.image.DatasetMeasurement;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +51,9 @@ public class MetricsCommand extends BaseCommand {
             + "ganiqa-fmnist-v1, inception[:PATH], savedmodel:DIR[#SIGNATURE], frozen:FILE.pb, onnx:FILE.onnx[?OPTIONS], "
             + "onnx-clip-vit-b32:FILE, onnx-dinov2-vits14:FILE, onnx-inception:FILE")
     public String extractor = Extractors.DEFAULT;
+
+    @Parameter(names = "--resize", converter = ResizeModes.class, description = ResizeModes.DESCRIPTION)
+    public Resize resize;
 
     @Parameter(names = "--per-image", description = "Write one CSV row per image to this file")
     public String perImage;
@@ -137,7 +142,7 @@ public class MetricsCommand extends BaseCommand {
     private MetricsReport.FeatureMetrics featureMetrics(SetSpec.Images fakeInput, CommandContext context)
             throws IOException {
         SetSpec realInput = SetSpec.parse(real);
-        try (FeatureSession session = new FeatureSession(opener, extractor, env, threads,
+        try (FeatureSession session = new FeatureSession(opener, Extractors.withResize(extractor, resize), env, threads,
                 noCache ? null : dev.ganiqa.metrics.eval.StatsCache.fromEnv(env), context.err())) {
             ExtractorInfo info = session.extractor().info();
             ExtractedSet fake = session.features(fakeInput);

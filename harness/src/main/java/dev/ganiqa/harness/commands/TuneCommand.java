@@ -2,11 +2,13 @@ package dev.ganiqa.harness.commands;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import dev.ganiqa.datasets.Resize;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
-import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.harness.cli.Numbers;
+import dev.ganiqa.harness.cli.OutputPaths;
+import dev.ganiqa.harness.cli.ResizeModes;
 import dev.ganiqa.harness.compare.CompareConfig;
 import dev.ganiqa.harness.compare.Overrides;
 import dev.ganiqa.harness.compare.Parallelism;
@@ -77,6 +79,9 @@ public final class TuneCommand extends BaseCommand {
     @Parameter(names = "--extractor", description = "Feature extractor spec (default ganiqa-fmnist-v3)")
     public String extractor = Extractors.DEFAULT;
 
+    @Parameter(names = "--resize", converter = ResizeModes.class, description = ResizeModes.DESCRIPTION)
+    public Resize resize;
+
     @Parameter(names = "--set", description = "Overrides under every trial, VARIANT.FIELD=VALUE, repeatable")
     public List<String> settings = new ArrayList<>();
 
@@ -116,7 +121,7 @@ public final class TuneCommand extends BaseCommand {
                 throw new IllegalArgumentException("expected --epochs or --budget, found both");
             }
             Budget b = budget != null ? Budget.parse(budget) : Budget.epochs(epochs != null ? epochs : 2);
-            config = new CompareConfig(data, names, b, trainLimit, List.of(seed), 10, curveSamples, 0, extractor, batch,
+            config = new CompareConfig(data, names, b, trainLimit, List.of(seed), 10, curveSamples, 0, Extractors.withResize(extractor, resize), batch,
                     "tune", settings, shape);
         } catch (IllegalArgumentException e) {
             throw CliException.usage("tune", e.getMessage());

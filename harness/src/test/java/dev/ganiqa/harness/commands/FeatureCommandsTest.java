@@ -171,6 +171,21 @@ class FeatureCommandsTest {
         assertThat(err()).contains("nonsense: expected " + String.join(", ", EmbeddedExtractor.ALL.stream().map(EmbeddedExtractor.Embedded::name).toList()) + ", inception").hasLineCount(1);
     }
 
+    /** {@code --resize} names the mode where the adaptation is reported, changes the numbers, and refuses unknown modes. */
+    @Test
+    void resizeModesAreAnOptionThatNamesItself() {
+        assertThat(run("fid", "--threads", "2", "--no-cache", rgb.toString(), gray.toString())).as(err()).isZero();
+        double own = fid(out());
+        assertThat(run("fid", "--threads", "2", "--no-cache", "--resize", "clean", rgb.toString(), gray.toString()))
+                .as(err()).isZero();
+        assertThat(err()).contains("clean resize (float, clean-fid's definition)");
+        double clean = fid(out());
+        assertThat(clean).isNotEqualTo(own).isCloseTo(own, within(0.5 * own));
+        assertThat(run("fid", "--resize", "lanczos", rgb.toString(), gray.toString())).isEqualTo(2);
+        assertThat(err()).contains("--resize: expected a resize mode area|bicubic|clean|legacy-tf|legacy-pytorch, "
+                + "found 'lanczos'").hasLineCount(1);
+    }
+
     /** {@code features} writes the extractor's float32 vectors as numpy would: the same set then has FID 0 to them. */
     @Test
     void featuresWritesFloat32VectorsAndProbabilities() throws IOException {

@@ -72,6 +72,14 @@ public final class Ganiqa {
             return new Options(spec, threads, cache, env);
         }
 
+        /**
+         * Images resized by {@code mode} ({@link dev.ganiqa.datasets.Resize}: {@code CLEAN} is clean-fid's clean) before
+         * the extractor; another mode than the extractor's own is another extractor identity.
+         */
+        public Options withResize(dev.ganiqa.datasets.Resize mode) {
+            return new Options(Extractors.withResize(extractor, mode), threads, cache, env);
+        }
+
         public Options withThreads(int n) {
             return new Options(extractor, n, cache, env);
         }

@@ -1,5 +1,6 @@
 package dev.ganiqa.metrics.features;
 
+import dev.ganiqa.datasets.Resize;
 import dev.ganiqa.datasets.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,9 @@ import java.util.Map;
  *   <li>{@code onnx:FILE.onnx[?options]} and the presets {@code onnx-clip-vit-b32:}, {@code onnx-dinov2-vits14:},
  *       {@code onnx-inception:}: ONNX models through ONNX Runtime ({@link OnnxSpec}, {@link OnnxPresets}).</li>
  * </ul>
+ * Every spec may end with {@code ?resize=MODE} (or {@code &resize=MODE} after other options): images are resized by
+ * that mode of {@link Resize} first, and the extractor gets another identity ({@link ExtractorInfo#withResize});
+ * ONNX specs read it among their own options. {@link #withResize(String, Resize)} adds it for {@code --resize}.
  * The environment is passed in (normally {@code System.getenv()}), so nothing here reads global state.
  */
 public final class Extractors {
@@ -71,6 +75,72 @@ public final class Extractors {
         if (spec == null || spec.isBlank()) {
             spec = DEFAULT;
         }
+        if (!isOnnx(spec)) {
+            int at = resizeOption(spec);
+            if (at >= 0) {
+                Resize mode = parseResize(spec, spec.substring(at + "resize=".length()));
+                FeatureExtractor plain = openPlain(canonical(spec.substring(0, at - 1)), env, threads);
+                try {
+                    return new ResizedExtractor(plain, plain.info().withResize(mode));
+                } catch (RuntimeException e) {
+                    plain.close();
+                    throw e;
+                }
+            }
+        }
+        return openPlain(spec, env, threads);
+    }
+
+    /**
+     * {@code spec} with its images resized by {@code mode} (the command line's {@code --resize}); the spec as it is
+     * when {@code mode} is null. A spec that already names another mode is refused.
+     */
+    public static String withResize(String spec, Resize mode) {
+        String s = canonical(spec);
+        if (mode == null) {
+            return s;
+        }
+        int at = resizeOption(s);
+        if (at >= 0) {
+            Resize given = parseResize(s, s.substring(at + "resize=".length()).split("&", 2)[0]);
+            if (given != mode) {
+                throw new ExtractorException(s + ": expected one resize mode, found resize=" + given.label()
+                        + " in the spec and " + mode.label() + " as an option");
+            }
+            return s;
+        }
+        return s + (s.contains("?") ? "&" : "?") + "resize=" + mode.label();
+    }
+
+    private static boolean isOnnx(String spec) {
+        return spec.startsWith("onnx");
+    }
+
+    /** Where {@code resize=} starts among the spec's {@code ?} options, or -1. */
+    private static int resizeOption(String spec) {
+        int q = spec.indexOf('?');
+        if (q < 0) {
+            return -1;
+        }
+        int at = spec.indexOf("resize=", q);
+        while (at >= 0 && spec.charAt(at - 1) != '?' && spec.charAt(at - 1) != '&') {
+            at = spec.indexOf("resize=", at + 1);
+        }
+        return at;
+    }
+
+    private static Resize parseResize(String spec, String value) {
+        if (value.contains("&")) {
+            throw new ExtractorException(spec + ": expected resize=MODE last among the options, found '" + value + "'");
+        }
+        try {
+            return Resize.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new ExtractorException(spec + ": " + e.getMessage());
+        }
+    }
+
+    private static FeatureExtractor openPlain(String spec, Map<String, String> env, int threads) {
         Opener named = NAMED.get(spec);
         if (named != null) {
             return named.open("", env, threads);

@@ -11,11 +11,23 @@ public interface FeatureExtractor extends AutoCloseable {
     ExtractorInfo info();
 
     /**
-     * Features of {@code count} images given as HWC uint8 values, {@code count * shape.values()} bytes,
-     * where {@code info().accepts(shape)}; adapting other shapes is the caller's job ({@link ImageAdapter}).
-     * The result for an image does not depend on the other images in the batch (up to float rounding).
+     * Features of {@code count} images given as HWC values 0..255, {@code count * shape.values()} floats, where
+     * {@code info().accepts(shape)}; adapting other shapes is the caller's job ({@link ImageAdapter}, whose reference
+     * resize modes give values between the 8-bit levels). The result for an image does not depend on the other
+     * images in the batch (up to float rounding).
      */
-    Features extract(byte[] images, int count, ImageShape shape);
+    Features extract(float[] images, int count, ImageShape shape);
+
+    /** {@link #extract(float[], int, ImageShape)} of HWC uint8 values, {@code count * shape.values()} bytes. */
+    default Features extract(byte[] images, int count, ImageShape shape) {
+        info().checkBatch(images.length, count, shape);
+        int n = count * shape.values();
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = images[i] & 0xFF;
+        }
+        return extract(values, count, shape);
+    }
 
     @Override
     void close();

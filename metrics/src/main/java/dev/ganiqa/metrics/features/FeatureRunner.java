@@ -126,7 +126,7 @@ public final class FeatureRunner {
                 int batch = options.batchSize();
                 ImageShape shape = null;
                 int[] indices = new int[batch];
-                byte[] pixels = null;
+                float[] pixels = null;
                 int count = 0;
                 int capacity = 0;
                 for (int i = 0; i < data.size(); i++) {
@@ -152,9 +152,9 @@ public final class FeatureRunner {
                         // Large inputs (a model's 8192x8192) run in smaller batches: one batch's floats must fit
                         // the buffers of one run, and batch x values must not overflow the int it is sized with.
                         capacity = ModelBounds.imagesPerRun(batch, target.values());
-                        pixels = new byte[capacity * target.values()];
+                        pixels = new float[capacity * target.values()];
                     }
-                    byte[] adapted = adapter.apply(image);
+                    float[] adapted = adapter.apply(image);
                     System.arraycopy(adapted, 0, pixels, count * target.values(), target.values());
                     indices[count++] = i;
                     prepareNanos += System.nanoTime() - t0;
@@ -197,6 +197,6 @@ public final class FeatureRunner {
     }
 
     /** A packed batch; {@code reached}: entries read so far (for progress); null indices end the stream. */
-    private record Prepared(int[] indices, byte[] pixels, ImageShape shape, int reached, RuntimeException failure) {
+    private record Prepared(int[] indices, float[] pixels, ImageShape shape, int reached, RuntimeException failure) {
     }
 }

@@ -2,6 +2,7 @@ package dev.ganiqa.metrics.features;
 
 import dev.ganiqa.datasets.Sha256;
 import dev.ganiqa.datasets.ImageShape;
+import dev.ganiqa.datasets.Resize;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,9 @@ import org.tensorflow.types.TFloat32;
  * {@code inception-2015-12-05.tgz}, used as TTUR does (bioinf-jku/TTUR fid.py, Heusel et al. 2017):
  * imported under the name {@code FID_Inception_Net}, images fed as float 0..255 NHWC RGB into
  * {@code FID_Inception_Net/ExpandDims:0} (bypassing the JPEG decoder; the graph resizes bilinearly to
- * 299x299 and normalises itself), features from {@code pool_3:0}.
+ * 299x299 and normalises itself), features from {@code pool_3:0}. Its resize is TF1's {@code ResizeBilinear}
+ * without half-pixel centres, which is {@link Resize#LEGACY_TF}: the extractor's own mode; another mode resizes
+ * to 299x299 before the graph, whose resize is then the identity.
  *
  * <p>Batch fix: in the file the path from ExpandDims to pool_3 carries a static batch dimension of 1,
  * and {@code pool_3/_reshape} reshapes to the constant [1, 2048]. TTUR clears the batch dimension of
@@ -83,7 +86,7 @@ public final class InceptionGraph {
             Operand<TFloat32> probabilities = tf.withName("probabilities").nn.softmax(logits);
             ExtractorInfo info = new ExtractorInfo("inception", VERSION, Sha256.hex(bytes), new ImageShape(299, 299, 3),
                     true, "float 0..255 NHWC RGB into " + SCOPE + "/" + INPUT + ":0 at the image's own size; "
-                    + "the graph resizes bilinearly to 299x299 (TTUR)", FEATURES, classes);
+                    + "the graph resizes bilinearly to 299x299 (TTUR)", FEATURES, classes, Resize.LEGACY_TF);
             Session session = new Session(graph, TfConfig.threads(threads));
             return new SessionExtractor(info, session, input, features.asOutput(), probabilities.asOutput(), null,
                     List.of(session, graph));

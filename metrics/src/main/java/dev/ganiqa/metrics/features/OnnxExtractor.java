@@ -28,7 +28,6 @@ final class OnnxExtractor implements FeatureExtractor {
     private final OrtEnvironment env;
     private final OrtSession session;
     private final OnnxInput feed;
-    private final float[][] table;
     private final String input;
     private final String features;
     private final String classOutput;
@@ -45,7 +44,6 @@ final class OnnxExtractor implements FeatureExtractor {
         this.env = env;
         this.session = session;
         this.feed = feed;
-        this.table = feed.table();
         this.input = input;
         this.features = features;
         this.classOutput = classOutput;
@@ -59,7 +57,7 @@ final class OnnxExtractor implements FeatureExtractor {
     }
 
     @Override
-    public Features extract(byte[] images, int count, ImageShape shape) {
+    public Features extract(float[] images, int count, ImageShape shape) {
         info.checkBatch(images, count, shape);
         int per = shape.values();
         int dim = info.featureDim();
@@ -83,7 +81,7 @@ final class OnnxExtractor implements FeatureExtractor {
                 direct = java.nio.ByteBuffer.allocateDirect(n * per * Float.BYTES).order(java.nio.ByteOrder.nativeOrder())
                         .asFloatBuffer();
             }
-            OnnxInput.convert(table, feed.layout(), images, from * per, real, shape, scratch);
+            feed.convert(images, from * per, real, shape, scratch);
             direct.clear();
             direct.put(scratch).flip();
             nanos += run(direct, n, real, shape, from, f, p);

@@ -10,7 +10,7 @@ import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.ganiqa.datasets.ImageShape;
-import dev.ganiqa.datasets.Preprocessing;
+import dev.ganiqa.datasets.Resize;
 import dev.ganiqa.datasets.Sha256;
 import java.io.IOException;
 import java.nio.FloatBuffer;
@@ -185,7 +185,7 @@ final class OnnxModels {
             throw new ExtractorException(where + ": expected 1 or " + channels + " mean/std values for input '" + name
                     + "' of shape " + shape + ", found " + mean.length);
         }
-        Preprocessing.Filter resize = spec.resize() != null ? spec.resize() : Preprocessing.Filter.AREA;
+        Resize resize = spec.resize() != null ? spec.resize() : Resize.AREA;
         return new OnnxInput(name, size, channels, layout, range, mean, std, resize);
     }
 

@@ -1,6 +1,6 @@
 package dev.ganiqa.metrics.features;
 
-import dev.ganiqa.datasets.Preprocessing;
+import dev.ganiqa.datasets.Resize;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +17,12 @@ import java.util.Map;
  *   <li>{@code layout=nchw|nhwc}; {@code channels=1|3};</li>
  *   <li>{@code range=0-255|0-1|imagenet} (imagenet: 0-1 then ImageNet's mean and std);
  *       {@code mean=M[,M,M]&std=S[,S,S]} after the range: x = (v * scale - mean) / std;</li>
- *   <li>{@code resize=area|bicubic}: area/bilinear (the default policy) or Pillow's bicubic.</li>
+ *   <li>{@code resize=area|bicubic|clean|legacy-tf|legacy-pytorch}: the modes of {@link Resize}.</li>
  * </ul>
  */
 public record OnnxSpec(String prefix, Path file, String input, String features, String probabilities, String logits,
         Size size, Layout layout, Integer channels, Range range, double[] mean, double[] std,
-        Preprocessing.Filter resize) {
+        Resize resize) {
     static final List<String> KEYS = List.of("input", "features", "probabilities", "logits", "size", "layout",
             "channels", "range", "mean", "std", "resize");
 
@@ -117,8 +117,8 @@ public record OnnxSpec(String prefix, Path file, String input, String features, 
                 channels(where, options.get("channels")),
                 choice(where, "range", options.get("range"), Range.values(), r -> r.label),
                 numbers(where, "mean", options.get("mean"), false), numbers(where, "std", options.get("std"), true),
-                choice(where, "resize", options.get("resize"), Preprocessing.Filter.values(),
-                        f -> f.name().toLowerCase(java.util.Locale.ROOT)));
+                choice(where, "resize", options.get("resize"), Resize.values(),
+                        Resize::label));
     }
 
     private static Size size(String where, String value) {

@@ -50,13 +50,10 @@ final class SessionExtractor implements FeatureExtractor {
     }
 
     @Override
-    public Features extract(byte[] images, int count, ImageShape shape) {
+    public Features extract(float[] images, int count, ImageShape shape) {
         info.checkBatch(images, count, shape);
         int per = shape.values();
-        float[] pixels = new float[count * per];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = images[i] & 0xFF;
-        }
+        float[] pixels = images.length == count * per ? images : java.util.Arrays.copyOf(images, count * per);
         Output<?> classOutput = probabilities != null ? probabilities : logits;
         try (TFloat32 x = TFloat32.tensorOf(Shape.of(count, shape.height(), shape.width(), shape.channels()),
                 DataBuffers.of(pixels, true, false))) {

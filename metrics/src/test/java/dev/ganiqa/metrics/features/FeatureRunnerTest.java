@@ -91,7 +91,7 @@ class FeatureRunnerTest {
         RunSummary s = new FeatureRunner(RunnerOptions.withBatch(4)).run(data, embedded, b -> got.add(b.features()));
         assertThat(s.adaptation()).isEqualTo("adapted 32x32x3 -> 28x28x1: area resize, BT.601 luma");
         ImageAdapter adapter = ImageAdapter.of(rgb, new ImageShape(28, 28, 1));
-        byte[] adapted = new byte[28 * 28];
+        float[] adapted = new float[28 * 28];
         adapter.apply(data.image(5), 0, adapted, 0);
         Features direct = embedded.extract(adapted, 1, new ImageShape(28, 28, 1));
         for (int k = 0; k < direct.dim(); k++) {

@@ -11,8 +11,14 @@ class ImageAdapterTest {
         for (int i = 0; i < values.length; i++) {
             src[i] = (byte) values[i];
         }
-        byte[] dst = new byte[a.target().values()];
-        a.apply(src, 0, dst, 0);
+        float[] fed = new float[a.target().values()];
+        a.apply(src, 0, fed, 0);
+        byte[] dst = new byte[fed.length];
+        for (int i = 0; i < fed.length; i++) {
+            // ganiqa's policy gives whole 8-bit levels
+            assertThat(fed[i]).isEqualTo((float) Math.rint(fed[i])).isBetween(0f, 255f);
+            dst[i] = (byte) fed[i];
+        }
         return dst;
     }
 

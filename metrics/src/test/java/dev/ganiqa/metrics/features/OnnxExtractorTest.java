@@ -8,6 +8,7 @@ import dev.ganiqa.datasets.DecodedImage;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.ImageShape;
 import dev.ganiqa.datasets.Preprocessing;
+import dev.ganiqa.datasets.Resize;
 import dev.ganiqa.metrics.eval.StatsCache;
 import dev.ganiqa.metrics.features.testing.OnnxWriter;
 import dev.ganiqa.metrics.features.testing.TinyConvNet;
@@ -193,7 +194,7 @@ class OnnxExtractorTest {
             assertThat(FeatureRunner.adaptation(data, e)).startsWith("adapted 40x30x3 -> 224x224x3: bicubic resize");
             Features f = run(e, data, 2);
             ImageShape fed = new ImageShape(224, 224, 3);
-            Preprocessing bicubic = new Preprocessing(fed, Preprocessing.Filter.BICUBIC);
+            Preprocessing bicubic = new Preprocessing(fed, Resize.BICUBIC);
             byte[] adapted = new byte[2 * fed.values()];
             for (int i = 0; i < 2; i++) {
                 System.arraycopy(bicubic.apply(new DecodedImage(30, 40, 3, data.image(i))), 0, adapted,
