@@ -6,8 +6,9 @@ import java.security.MessageDigest;
 /**
  * The sha256 of a dataset's content as read: its shape and size, then every image's pixels followed by its
  * label, in dataset order. Two sources with the same images and labels have the same checksum whatever their
- * paths or file names; one changed pixel or label changes it. This is what keys cached statistics, so a
- * folder edited after its statistics were cached is measured anew.
+ * paths or file names; one changed pixel or label changes it. It names the data of a comparison in its
+ * provenance (results.json); cached statistics and features are keyed by {@link ImageSet#checksum()} instead, which
+ * covers images at their own sizes as a folder holds them.
  */
 public final class DatasetChecksum {
     private DatasetChecksum() {

@@ -1,5 +1,6 @@
 package dev.ganiqa.reports;
 
+import dev.ganiqa.reports.io.FileOutput;
 import java.nio.file.Files;
 
 /**

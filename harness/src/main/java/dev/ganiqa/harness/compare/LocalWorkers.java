@@ -1,7 +1,6 @@
 package dev.ganiqa.harness.compare;
 
 import dev.ganiqa.reports.model.UnitResult;
-import dev.ganiqa.reports.model.UnitStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -10,7 +10,6 @@ import dev.ganiqa.datasets.ImageShape;
 import dev.ganiqa.datasets.Preprocessing;
 import dev.ganiqa.datasets.Split;
 import dev.ganiqa.harness.cli.Cli;
-import dev.ganiqa.harness.cli.CommandRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,6 @@ import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.Split;
 import dev.ganiqa.harness.cli.Cli;
-import dev.ganiqa.harness.cli.CommandRegistry;
 import dev.ganiqa.metrics.features.Extractors;
 import dev.ganiqa.metrics.features.FeatureExtractor;
 import dev.ganiqa.datasets.Sha256;

@@ -1,7 +1,6 @@
 package dev.ganiqa.metrics.features;
 
 import dev.ganiqa.datasets.ImageShape;
-import dev.ganiqa.metrics.features.train.ClassifierNet;
 import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Output;
@@ -31,18 +30,18 @@ public final class FrozenGraphs {
         Graph graph = new Graph();
         try {
             graph.importGraphDef(parse(graphDef, source));
-            Output<?> input = require(graph, ClassifierNet.INPUT, source);
-            Output<?> features = require(graph, ClassifierNet.FEATURES_OUTPUT, source);
-            Output<?> probabilities = require(graph, ClassifierNet.PROBABILITIES_OUTPUT, source);
+            Output<?> input = require(graph, GraphTensors.INPUT, source);
+            Output<?> features = require(graph, GraphTensors.FEATURES_OUTPUT, source);
+            Output<?> probabilities = require(graph, GraphTensors.PROBABILITIES_OUTPUT, source);
             ImageShape shape = inputShape(input.shape(), source);
-            int dim = width(features.shape(), ClassifierNet.FEATURES_OUTPUT, ModelBounds.MAX_FEATURES, source);
-            int classes = width(probabilities.shape(), ClassifierNet.PROBABILITIES_OUTPUT, ModelBounds.MAX_CLASSES,
+            int dim = width(features.shape(), GraphTensors.FEATURES_OUTPUT, ModelBounds.MAX_FEATURES, source);
+            int classes = width(probabilities.shape(), GraphTensors.PROBABILITIES_OUTPUT, ModelBounds.MAX_CLASSES,
                     source);
             ExtractorInfo info = new ExtractorInfo(name, version, sha256, shape, false,
                     "float 0..255 NHWC " + shape + "; the graph maps to [-1, 1]", dim, classes);
             Session session = new Session(graph, TfConfig.threads(threads));
             // Graphs trained with a rejection class export its probability as well (ganiqa-fmnist-v2 and later).
-            var rejectionOp = graph.operation(ClassifierNet.REJECTION_OUTPUT);
+            var rejectionOp = graph.operation(GraphTensors.REJECTION_OUTPUT);
             Output<?> rejection = rejectionOp == null ? null : rejectionOp.output(0);
             return new SessionExtractor(info, session, input, features, probabilities, null, rejection,
                     List.of(session, graph));
@@ -54,7 +53,7 @@ public final class FrozenGraphs {
 
     /** The fixed image shape of the {@code images} placeholder [N, H, W, C]; the graph is fed at that size. */
     private static ImageShape inputShape(org.tensorflow.ndarray.Shape in, String source) {
-        String op = ClassifierNet.INPUT;
+        String op = GraphTensors.INPUT;
         if (in.numDimensions() != 4 || (in.get(3) != 1 && in.get(3) != 3)) {
             throw new ExtractorException(source + ": expected input '" + op + "' of shape [N, H, W, C] (NHWC) with 1 "
                     + "or 3 channels, found " + in);

@@ -14,7 +14,10 @@ public enum Measure {
     WAVELET_SIGMA,
     /** Immerkaer estimate on the BT.601 Cb and Cr planes, averaged (RGB only). */
     CHROMA_NOISE,
-    /** Share of the mean-removed power spectrum above half the Nyquist radius. */
+    /**
+     * Share of the mean-removed power spectrum above half the Nyquist radius (ganiqa's definition, after Durall et al.
+     * CVPR 2020 and De and Masilamani 2013; see {@code SpectralRatio}).
+     */
     HF_ENERGY_RATIO;
 
     /** The CSV/JSON column name, e.g. {@code laplacian_var}. */

@@ -2,7 +2,6 @@ package dev.ganiqa.metrics.image;
 
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.metrics.stats.Wasserstein1;
-import java.util.Optional;
 
 /**
  * The two signed measures that decide the study's "sharper and less noisy" claim, each a whole per-image

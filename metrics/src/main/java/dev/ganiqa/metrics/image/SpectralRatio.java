@@ -8,6 +8,15 @@ package dev.ganiqa.metrics.image;
  * comparison is done in integers, 16 (kx^2 H^2 + ky^2 W^2) > H^2 W^2, so bins on the circle are classified
  * identically everywhere.
  *
+ * <p>Source: the measure is ganiqa's own summary of a spectrum, with no reference implementation to match; the
+ * motivation is the spectral analysis of generated images, whose up-sampling layers leave too much or too little
+ * energy at high frequencies (Durall, Keuper and Keuper, "Watch your Up-Convolution", CVPR 2020: azimuthally
+ * averaged power spectra; Dzanic, Shah and Witherden, "Fourier spectrum discrepancies in deep network generated
+ * images", NeurIPS 2020: decay of the high-frequency spectrum), and the frequency-domain sharpness measure of De
+ * and Masilamani ("Image sharpness measure for blurred images in frequency domain", Procedia Engineering 64, 2013:
+ * the share of Fourier components above a threshold). The test checks it against numpy's {@code fft2} with the
+ * same definition (resources/references, make_references.py).
+ *
  * <p>The input is real, so P(ky, W - kx) = P(H - ky, kx): only columns kx = 0..W/2 are transformed and the
  * inner ones counted twice. Memory: that half spectrum, (W/2 + 1) x H complex doubles, about 8 bytes per pixel
  * (the largest working array of all measures; a 2-D FFT needs every row's transform before any column's). Sides up to {@link #DIRECT_MAX} use a direct DFT from a twiddle table (cheaper

@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * The shared context of the set metrics for one real and one generated feature set (the Tribuo
  * "context + cheap metric" split): Gaussian statistics and the real set's k-NN radii (one pass for both k)
- * are computed once and cached; each metric method is one call. This is what the pipeline calls after feature
- * extraction:
+ * are computed once and cached; each metric method is one call. Two feature matrices, nothing else: {@code ganiqa
+ * compare-features} and the reference tests call it; image sets go through {@code dev.ganiqa.metrics.eval.Evaluation},
+ * the pipeline's one evaluation, which calls the same functions:
  * <pre>{@code
  * FeatureComparison c = new FeatureComparison(realFeatures, fakeFeatures);
  * double fid = c.fid();

@@ -5,8 +5,9 @@
  * goes through dev.ludovic.netlib (system OpenBLAS). No neural networks here: feature extraction lives in
  * {@code features}, per-image measures in {@code image}, numpy files in {@code io}.
  *
- * <p>Entry points for the pipeline: {@link dev.ganiqa.metrics.stats.FeatureComparison} (features of a real and
- * a generated set in, every set metric out, with shared work cached) and the small functions it calls
+ * <p>The pipeline enters through {@code dev.ganiqa.metrics.eval.Evaluation} (image sets against a reference), which
+ * calls the small functions here; {@link dev.ganiqa.metrics.stats.FeatureComparison} is the entry for two feature
+ * matrices alone ({@code ganiqa compare-features}): every set metric out, with shared work cached. The functions
  * ({@link dev.ganiqa.metrics.stats.FrechetDistance}, {@link dev.ganiqa.metrics.stats.KernelInceptionDistance},
  * {@link dev.ganiqa.metrics.stats.NearestNeighbourMetrics}, {@link dev.ganiqa.metrics.stats.InceptionScore}).
  * A real reference measured against many generated sets keeps its share of the work in

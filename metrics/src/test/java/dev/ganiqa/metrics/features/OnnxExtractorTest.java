@@ -1,7 +1,6 @@
 package dev.ganiqa.metrics.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ganiqa.datasets.ArrayDataset;
 import dev.ganiqa.datasets.DecodedImage;

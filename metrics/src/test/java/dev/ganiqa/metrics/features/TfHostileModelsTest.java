@@ -3,7 +3,6 @@ package dev.ganiqa.metrics.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.ganiqa.metrics.features.train.ClassifierNet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,12 +31,12 @@ class TfHostileModelsTest {
 
     /** Placeholder {@code images} [N, H, W, 1]; {@code features} [N, width] and {@code probabilities}, its softmax. */
     private static void build(Ops tf, long batch, long side, long width) {
-        Placeholder<TFloat32> images = tf.withName(ClassifierNet.INPUT).placeholder(TFloat32.class,
+        Placeholder<TFloat32> images = tf.withName(GraphTensors.INPUT).placeholder(TFloat32.class,
                 Placeholder.shape(Shape.of(batch, side, side, 1)));
         Operand<TFloat32> mean = tf.math.mean(images, tf.constant(new int[] {1, 2}));
-        Operand<TFloat32> features = tf.withName(ClassifierNet.FEATURES_OUTPUT).math.mul(mean,
+        Operand<TFloat32> features = tf.withName(GraphTensors.FEATURES_OUTPUT).math.mul(mean,
                 tf.fill(tf.constant(new long[] {1, width}), tf.constant(1f)));
-        tf.withName(ClassifierNet.PROBABILITIES_OUTPUT).nn.softmax(features);
+        tf.withName(GraphTensors.PROBABILITIES_OUTPUT).nn.softmax(features);
     }
 
     private Path frozen(String name, long batch, long side, long width) throws IOException {
@@ -52,8 +51,8 @@ class TfHostileModelsTest {
         try (Graph g = new Graph(); Session s = new Session(g)) {
             build(Ops.create(g), batch, side, width);
             Signature signature = Signature.builder().key(SavedModelSpec.DEFAULT_SIGNATURE)
-                    .input(ClassifierNet.INPUT, g.operation(ClassifierNet.INPUT).output(0))
-                    .output(ClassifierNet.FEATURES_OUTPUT, g.operation(ClassifierNet.FEATURES_OUTPUT).output(0))
+                    .input(GraphTensors.INPUT, g.operation(GraphTensors.INPUT).output(0))
+                    .output(GraphTensors.FEATURES_OUTPUT, g.operation(GraphTensors.FEATURES_OUTPUT).output(0))
                     .build();
             SavedModelBundle.exporter(out.toString()).withSession(s).withSignature(signature).export();
         }

@@ -1,6 +1,6 @@
 package dev.ganiqa.reports.html;
 
-import dev.ganiqa.reports.RegularFiles;
+import dev.ganiqa.reports.io.RegularFiles;
 import dev.ganiqa.reports.model.ImageRef;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.ganiqa.reports.html;
 
-import dev.ganiqa.reports.FileOutput;
+import dev.ganiqa.reports.io.FileOutput;
 import dev.ganiqa.reports.model.RunResults;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package dev.ganiqa.reports.site;
 
-import dev.ganiqa.reports.FileOutput;
 import dev.ganiqa.reports.html.HtmlReport;
 import dev.ganiqa.reports.html.ReportLinks;
 import dev.ganiqa.reports.html.Templates;
+import dev.ganiqa.reports.io.FileOutput;
 import dev.ganiqa.reports.model.Completeness;
 import dev.ganiqa.reports.model.ResultsJson;
 import dev.ganiqa.reports.model.RunResults;

@@ -1,6 +1,7 @@
 package dev.ganiqa.metrics.features.train;
 
 import dev.ganiqa.datasets.ImageShape;
+import dev.ganiqa.metrics.features.GraphTensors;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -30,14 +31,6 @@ public final class ClassifierNet {
     public static final int FEATURES = 256;
     static final int CONV1 = 32;
     static final int CONV2 = 64;
-
-    /** Names of the ops in every exported graph; the extractor feeds and fetches these. */
-    public static final String INPUT = "images";
-    public static final String FEATURES_OUTPUT = "features";
-    public static final String LOGITS_OUTPUT = "logits";
-    public static final String PROBABILITIES_OUTPUT = "probabilities";
-    /** Probability of the rejection class (shape [n]), only in graphs trained with one. */
-    public static final String REJECTION_OUTPUT = "rejection";
 
     /** Where a weight comes from: a variable while training, a constant once frozen. */
     public interface Weights {
@@ -142,18 +135,19 @@ public final class ClassifierNet {
         x = tf.reshape(x, tf.constant(new int[] {-1, flat()}));
         Operand<TFloat32> hidden = tf.nn.relu(tf.nn.biasAdd(
                 tf.linalg.matMul(x, weights.get(tf, "fc_w", flat(), FEATURES)), weights.get(tf, "fc_b", FEATURES)));
-        Operand<TFloat32> features = tf.withName(dropoutSeed == null ? FEATURES_OUTPUT : "train_features").identity(hidden);
+        Operand<TFloat32> features = tf.withName(dropoutSeed == null ? GraphTensors.FEATURES_OUTPUT : "train_features")
+                .identity(hidden);
         Operand<TFloat32> head = features;
         if (dropoutSeed != null) {
             head = dropout(tf, features, 0.5f, dropoutSeed);
         }
-        String all = dropoutSeed != null ? "train_logits" : rejection ? "all_logits" : LOGITS_OUTPUT;
+        String all = dropoutSeed != null ? "train_logits" : rejection ? "all_logits" : GraphTensors.LOGITS_OUTPUT;
         Operand<TFloat32> allLogits = tf.withName(all).nn.biasAdd(
                 tf.linalg.matMul(head, weights.get(tf, "out_w", FEATURES, outputs())), weights.get(tf, "out_b", outputs()));
         if (!rejection) {
             return new Outputs(features, allLogits, allLogits);
         }
-        Operand<TFloat32> logits = tf.withName(dropoutSeed == null ? LOGITS_OUTPUT : "train_class_logits").slice(
+        Operand<TFloat32> logits = tf.withName(dropoutSeed == null ? GraphTensors.LOGITS_OUTPUT : "train_class_logits").slice(
                 allLogits, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, classes}));
         return new Outputs(features, logits, allLogits);
     }
@@ -163,10 +157,10 @@ public final class ClassifierNet {
      * with a rejection class, {@code rejection} (its probability in the softmax over every output).
      */
     public Operand<TFloat32> heads(Ops tf, Outputs out) {
-        Operand<TFloat32> probabilities = tf.withName(PROBABILITIES_OUTPUT).nn.softmax(out.logits());
+        Operand<TFloat32> probabilities = tf.withName(GraphTensors.PROBABILITIES_OUTPUT).nn.softmax(out.logits());
         if (rejection) {
             Operand<TFloat32> all = tf.nn.softmax(out.allLogits());
-            tf.withName(REJECTION_OUTPUT).reshape(tf.slice(all, tf.constant(new int[] {0, classes}),
+            tf.withName(GraphTensors.REJECTION_OUTPUT).reshape(tf.slice(all, tf.constant(new int[] {0, classes}),
                     tf.constant(new int[] {-1, 1})), tf.constant(new int[] {-1}));
         }
         return probabilities;

@@ -4,6 +4,7 @@ import dev.ganiqa.datasets.Batches;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.ImageShape;
 import dev.ganiqa.datasets.Sha256;
+import dev.ganiqa.metrics.features.GraphTensors;
 import dev.ganiqa.metrics.features.TfConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,10 +23,10 @@ import org.tensorflow.framework.optimizers.Adam;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
-import org.tensorflow.proto.GraphDef;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.proto.GraphDef;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -79,7 +80,7 @@ public final class ClassifierTrainer {
         ImageShape shape = trainSet.shape();
         try (Graph g = new Graph()) {
             Ops tf = Ops.create(g);
-            Placeholder<TFloat32> x = tf.withName(ClassifierNet.INPUT).placeholder(TFloat32.class,
+            Placeholder<TFloat32> x = tf.withName(GraphTensors.INPUT).placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
             Placeholder<TFloat32> y = tf.withName("labels").placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(-1, net.outputs())));
@@ -114,13 +115,13 @@ public final class ClassifierTrainer {
                     }
                 }
                 Signature.Builder signature = Signature.builder()
-                        .key(Signature.DEFAULT_KEY).input(ClassifierNet.INPUT, x)
-                        .output(ClassifierNet.FEATURES_OUTPUT, evalOut.features())
-                        .output(ClassifierNet.LOGITS_OUTPUT, evalOut.logits())
-                        .output(ClassifierNet.PROBABILITIES_OUTPUT, probabilities);
+                        .key(Signature.DEFAULT_KEY).input(GraphTensors.INPUT, x)
+                        .output(GraphTensors.FEATURES_OUTPUT, evalOut.features())
+                        .output(GraphTensors.LOGITS_OUTPUT, evalOut.logits())
+                        .output(GraphTensors.PROBABILITIES_OUTPUT, probabilities);
                 if (net.rejection()) {
-                    signature.output(ClassifierNet.REJECTION_OUTPUT,
-                            g.operation(ClassifierNet.REJECTION_OUTPUT).output(0));
+                    signature.output(GraphTensors.REJECTION_OUTPUT,
+                            g.operation(GraphTensors.REJECTION_OUTPUT).output(0));
                 }
                 SavedModelBundle.exporter(savedModel.toString()).withSession(s).withSignature(signature.build()).export();
                 return values;
@@ -177,7 +178,7 @@ public final class ClassifierTrainer {
         try (Graph g = new Graph()) {
             Ops tf = Ops.create(g);
             ImageShape shape = net.input();
-            Placeholder<TFloat32> x = tf.withName(ClassifierNet.INPUT).placeholder(TFloat32.class,
+            Placeholder<TFloat32> x = tf.withName(GraphTensors.INPUT).placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
             ClassifierNet.Outputs out = net.build(tf, x,
                     (ops, n, dims) -> ops.withName(n).constant(Shape.of(dims), DataBuffers.of(weights.get(n), true, false)),

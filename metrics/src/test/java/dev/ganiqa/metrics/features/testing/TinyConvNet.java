@@ -1,6 +1,6 @@
 package dev.ganiqa.metrics.features.testing;
 
-import dev.ganiqa.metrics.features.train.ClassifierNet;
+import dev.ganiqa.metrics.features.GraphTensors;
 import java.util.SplittableRandom;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -96,7 +96,7 @@ public final class TinyConvNet {
     public byte[] frozenGraph(int height, int width) {
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
-            Placeholder<TFloat32> images = tf.withName(ClassifierNet.INPUT).placeholder(TFloat32.class,
+            Placeholder<TFloat32> images = tf.withName(GraphTensors.INPUT).placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(-1, height, width, channels)));
             Operand<TFloat32> x = tf.math.mul(images, tf.constant(1f / 255f));
             float[] hwio = new float[9 * channels * filters];
@@ -110,7 +110,7 @@ public final class TinyConvNet {
             Operand<TFloat32> conv = tf.nn.biasAdd(tf.nn.conv2d(x, constant(tf, hwio, 3, 3, channels, filters),
                     java.util.List.of(1L, 1L, 1L, 1L), "SAME"), constant(tf, convB, filters));
             Operand<TFloat32> relu = tf.nn.relu(conv);
-            Operand<TFloat32> features = tf.withName(ClassifierNet.FEATURES_OUTPUT).math.mean(relu,
+            Operand<TFloat32> features = tf.withName(GraphTensors.FEATURES_OUTPUT).math.mean(relu,
                     tf.constant(new int[] {1, 2}));
             float[] io = new float[filters * classes];
             for (int o = 0; o < classes; o++) {
@@ -118,9 +118,9 @@ public final class TinyConvNet {
                     io[i * classes + o] = denseW[o * filters + i];
                 }
             }
-            Operand<TFloat32> logits = tf.withName(ClassifierNet.LOGITS_OUTPUT).nn.biasAdd(
+            Operand<TFloat32> logits = tf.withName(GraphTensors.LOGITS_OUTPUT).nn.biasAdd(
                     tf.linalg.matMul(features, constant(tf, io, filters, classes)), constant(tf, denseB, classes));
-            tf.withName(ClassifierNet.PROBABILITIES_OUTPUT).nn.softmax(logits);
+            tf.withName(GraphTensors.PROBABILITIES_OUTPUT).nn.softmax(logits);
             return graph.toGraphDef().toByteArray();
         }
     }

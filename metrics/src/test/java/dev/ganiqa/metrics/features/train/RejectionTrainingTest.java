@@ -10,6 +10,7 @@ import dev.ganiqa.datasets.SubsetDataset;
 import dev.ganiqa.metrics.features.Extractors;
 import dev.ganiqa.metrics.features.FeatureExtractor;
 import dev.ganiqa.metrics.features.Features;
+import dev.ganiqa.metrics.features.GraphTensors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,9 +42,9 @@ class RejectionTrainingTest {
         byte[] pb = Files.readAllBytes(result.frozenGraph());
         try (Graph g = new Graph()) {
             g.importGraphDef(GraphDef.parseFrom(pb));
-            assertThat(g.operation(ClassifierNet.LOGITS_OUTPUT).output(0).shape().get(1)).isEqualTo(10);
-            assertThat(g.operation(ClassifierNet.PROBABILITIES_OUTPUT).output(0).shape().get(1)).isEqualTo(10);
-            assertThat(g.operation(ClassifierNet.REJECTION_OUTPUT).output(0).shape().numDimensions()).isEqualTo(1);
+            assertThat(g.operation(GraphTensors.LOGITS_OUTPUT).output(0).shape().get(1)).isEqualTo(10);
+            assertThat(g.operation(GraphTensors.PROBABILITIES_OUTPUT).output(0).shape().get(1)).isEqualTo(10);
+            assertThat(g.operation(GraphTensors.REJECTION_OUTPUT).output(0).shape().numDimensions()).isEqualTo(1);
         }
         try (FeatureExtractor e = Extractors.open("frozen:" + result.frozenGraph(), Map.of(), 1)) {
             assertThat(e.info().classes()).isEqualTo(10);

@@ -1,4 +1,4 @@
-package dev.ganiqa.reports;
+package dev.ganiqa.reports.io;
 
 import java.io.IOException;
 import java.nio.file.Files;
