@@ -11,6 +11,7 @@ import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.harness.cli.ResizeModes;
 import dev.ganiqa.harness.compare.CompareConfig;
 import dev.ganiqa.harness.compare.Comparison;
+import dev.ganiqa.harness.compare.ExecutorKind;
 import dev.ganiqa.harness.compare.Overrides;
 import dev.ganiqa.harness.compare.Parallelism;
 import dev.ganiqa.harness.compare.Preset;
@@ -149,14 +150,17 @@ public final class CompareCommand extends BaseCommand {
     @Override
     public int run(CommandContext context) throws Exception {
         CompareConfig config = config();
-        if (!List.of("local", "slurm", "print").contains(executor)) {
-            throw CliException.usage("compare", "expected --executor local, slurm or print, found '" + executor + "'");
+        ExecutorKind kind;
+        try {
+            kind = ExecutorKind.parse(executor);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("compare", e.getMessage());
         }
-        if (!executor.equals("slurm") && await) {
+        if (kind != ExecutorKind.SLURM && await) {
             throw CliException.usage("compare", "expected --wait only with --executor slurm, found --executor "
                     + executor);
         }
-        if (!executor.equals("local") && (!jobs.equals("auto") || threads != null)) {
+        if (kind.scripted() && (!jobs.equals("auto") || threads != null)) {
             throw CliException.usage("compare", "expected --jobs and --threads only with --executor local, found "
                     + "--executor " + executor + " (Slurm runs one unit per task: --max-parallel limits them)");
         }
@@ -170,8 +174,8 @@ public final class CompareCommand extends BaseCommand {
         context.notice(String.format("comparing %s on %s: %s, %d seed(s), %d samples per unit, %s preset",
                 String.join(", ", config.variants()), config.dataSpec(), config.budget(), config.seeds().size(),
                 config.samples(), config.preset()));
-        if (!executor.equals("local")) {
-            return distributed(context, config, dir);
+        if (kind.scripted()) {
+            return distributed(context, config, dir, kind);
         }
         Integer jobCount;
         try {
@@ -202,7 +206,7 @@ public final class CompareCommand extends BaseCommand {
     }
 
     /** --executor slurm|print: prepare, submit (or print), and with --wait follow the jobs to the collect's end. */
-    private int distributed(CommandContext context, CompareConfig config, Path dir) throws Exception {
+    private int distributed(CommandContext context, CompareConfig config, Path dir, ExecutorKind kind) throws Exception {
         SlurmOptions options;
         try {
             options = new SlurmOptions(maxParallel, partition, gres, time, mem, account, sbatchArgs,
@@ -213,13 +217,13 @@ public final class CompareCommand extends BaseCommand {
         SlurmExecutor.Outcome outcome;
         try {
             outcome = new SlurmExecutor(config, dir, options, env, context.args(), context.out(), context.err())
-                    .withTuning(tuning).run(executor.equals("slurm"), await);
+                    .withTuning(tuning).run(kind == ExecutorKind.SLURM, await);
         } catch (java.io.IOException e) {
             throw new CliException("compare", e.getMessage(), 1, e);
         }
         Path results = dir.resolve("results.json");
         boolean finished = outcome.arrayJob().isEmpty() || await;
-        if (executor.equals("slurm") && finished && outcome.exitCode() == 0) {
+        if (kind == ExecutorKind.SLURM && finished && outcome.exitCode() == 0) {
             summary(context, dev.ganiqa.reports.model.ResultsJson.read(results));
             context.out().println("results: " + results);
             context.out().println("report:  " + dir.resolve("report.html"));
