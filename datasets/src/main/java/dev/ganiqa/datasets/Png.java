@@ -33,6 +33,37 @@ public final class Png {
         return encode(ImageFolderWriter.toImage(pixels, shape));
     }
 
+    /** The gap, in black pixels, around and between the tiles of {@link #grid}. */
+    public static final int GRID_GAP = 2;
+
+    /**
+     * {@code count} HWC uint8 images of {@code shape} from {@code pixels} tiled row by row into {@code columns}
+     * columns with a {@link #GRID_GAP}-pixel black border between tiles (samples, training grids, the real-data grid
+     * of a comparison), values exactly as given.
+     */
+    public static BufferedImage grid(byte[] pixels, ImageShape shape, int count, int columns) {
+        int h = shape.height();
+        int w = shape.width();
+        int c = shape.channels();
+        int rows = (count + columns - 1) / columns;
+        BufferedImage image = new BufferedImage(columns * (w + GRID_GAP) + GRID_GAP, rows * (h + GRID_GAP) + GRID_GAP,
+                c == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
+        java.awt.image.WritableRaster raster = image.getRaster();
+        int[] row = new int[w * c];
+        for (int i = 0; i < count; i++) {
+            int x0 = GRID_GAP + (i % columns) * (w + GRID_GAP);
+            int y0 = GRID_GAP + (i / columns) * (h + GRID_GAP);
+            int base = i * shape.values();
+            for (int y = 0; y < h; y++) {
+                for (int k = 0; k < row.length; k++) {
+                    row[k] = pixels[base + y * w * c + k] & 0xFF;
+                }
+                raster.setPixels(x0, y0 + y, w, 1, row);
+            }
+        }
+        return image;
+    }
+
     /**
      * Writes {@code image} to {@code file} atomically. The PNG is encoded in memory first: an encoder writing to
      * the file would meet a full disk inside ImageIO, which reports it as "I/O error writing PNG file!" or fails

@@ -3,6 +3,7 @@ package dev.ganiqa.harness.compare;
 import dev.ganiqa.datasets.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.Png;
 import dev.ganiqa.datasets.SubsetDataset;
 import dev.ganiqa.harness.compare.stats.SeedStatistics;
 import dev.ganiqa.reports.html.HtmlReport;
@@ -14,8 +15,6 @@ import dev.ganiqa.reports.model.RunResults;
 import dev.ganiqa.reports.model.UnitResult;
 import dev.ganiqa.reports.model.UnitStatus;
 import dev.ganiqa.trainers.GanVariants;
-import dev.ganiqa.trainers.SampleGrid;
-import dev.ganiqa.trainers.Samples;
 import dev.ganiqa.trainers.Budget;
 import dev.ganiqa.trainers.TrainingListener;
 import java.io.IOException;
@@ -323,7 +322,8 @@ public final class Comparison {
         }
         Path grid = runDir.resolve("real").resolve("grid.png");
         Files.createDirectories(grid.getParent());
-        SampleGrid.write(new Samples(n, sample.shape(), pixels, null), 10, grid);
+        // Drawn by the datasets module's one PNG writer: the real images never enter the trainers module.
+        Png.write(grid, Png.grid(pixels, sample.shape(), n, 10));
         return new RealReference("real training images vs the test split (" + sample.size() + " images)",
                 eval.metrics(), eval.imageMeasures(), eval.perClass(),
                 ImageRef.file(runDir.relativize(grid).toString(), "real training images"));
