@@ -72,6 +72,27 @@ class ArchitectureTest {
                 .doesNotContain("dev.ganiqa.metrics.eval");
     }
 
+    /**
+     * The types mirrored between the metrics or trainers module and the results model are converted in one place
+     * ({@code ResultsMapping}): no other harness source constructs them.
+     */
+    @Test
+    void mirroredResultTypesAreMadeOnlyByTheOneMapper() throws IOException {
+        Pattern made = Pattern.compile("new (MetricInfo|MetricValue|PerClassFid|Collapse|Budget|ExtractorInfo|"
+                + "Distribution)\\(|(MetricValue|Distribution)\\.of\\(");
+        Path src = ROOT.resolve("harness/src/main/java");
+        List<String> elsewhere = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(src)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = made.matcher(COMMENTS.matcher(Files.readString(file)).replaceAll(" "));
+                if (!file.getFileName().toString().equals("ResultsMapping.java") && m.find()) {
+                    elsewhere.add(src.relativize(file) + ": " + m.group());
+                }
+            }
+        }
+        assertThat(elsewhere).isEmpty();
+    }
+
     @Test
     void noModulesPackagesFormACycle() throws IOException {
         List<String> cycles = new ArrayList<>();

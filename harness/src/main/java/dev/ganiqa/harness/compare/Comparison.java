@@ -122,7 +122,7 @@ public final class Comparison {
             results = earlier != null ? earlier
                     : new RunResults(RunResults.SCHEMA_VERSION, runDir.getFileName().toString(),
                             ProvenanceFactory.create(config, ws.source.spec(), ws.train, ws.validation, ws.test, ws.extractor, started,
-                                    commandLine).withExecution(LOCAL).withTuning(tuning), Catalog.standard(), List.of(),
+                                    commandLine).withExecution(LOCAL).withTuning(tuning), ResultsMapping.catalogue(), List.of(),
                             null, List.of(), List.of(), null);
             if (extendedFrom.isPresent()) {
                 results = results.withProvenance(extended(results.provenance()));
@@ -284,7 +284,7 @@ public final class Comparison {
 
     /** The provenance of an extended comparison: the new budget and command, unfinished until it ends. */
     private dev.ganiqa.reports.model.Provenance extended(dev.ganiqa.reports.model.Provenance p) {
-        return p.extendedTo(ProvenanceFactory.budget(config), commandLine);
+        return p.extendedTo(ResultsMapping.budget(config), commandLine);
     }
 
     /** Runs one unit; its failure (a crash in training, a full disk) is recorded as FAILED, not thrown. */

@@ -14,7 +14,6 @@ import dev.ganiqa.metrics.image.Measure;
 import dev.ganiqa.metrics.image.PrimaryMeasures;
 import dev.ganiqa.reports.model.Distribution;
 import dev.ganiqa.reports.model.MetricValue;
-import dev.ganiqa.reports.model.PerClassFid;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,7 +21,7 @@ import java.util.Map;
  * Evaluates one image set of a comparison (generated samples, or real training images for the reference row)
  * against the real test set through the metrics module's one evaluation ({@link Evaluation}, the code behind
  * {@code ganiqa fid} and {@code ganiqa metrics --real}), its per-class FID ({@link ClassFid}) and the per-image
- * measures, and converts the numbers into the results model. No metric math here.
+ * measures, into the results model through {@link ResultsMapping}. No metric math here.
  */
 public final class Evaluator {
     private final Reference real;
@@ -65,8 +64,7 @@ public final class Evaluator {
         Map<String, Distribution> measures = imageMeasures(images, metrics);
         ClassFid perClass = ClassFid.compute(real, fake);
         long t2 = System.nanoTime();
-        return new UnitEvaluation(metrics, measures, perClass == null ? null
-                : new PerClassFid(perClass.groupedBy(), perClass.fid(), perClass.counts()), fake,
+        return new UnitEvaluation(metrics, measures, ResultsMapping.perClass(perClass), fake,
                 (t1 - t0) / 1e9, (t2 - t1) / 1e9);
     }
 
@@ -95,14 +93,7 @@ public final class Evaluator {
     private Map<String, MetricValue> setMetrics(ExtractedSet fake) {
         int n = fake.size();
         int r = (int) real.size();
-        Evaluation.Result result = Evaluation.evaluate(extractor.info(), real, fake);
-        Map<String, MetricValue> out = new LinkedHashMap<>();
-        result.metrics().forEach((id, v) -> out.put(id, switch (id) {
-            case MetricDefinitions.KID -> new MetricValue(v.value(), v.std(), n, r, v.subsets());
-            case MetricDefinitions.IS -> new MetricValue(v.value(), v.std(), n, 0, v.splits());
-            default -> MetricValue.of(v.value(), n, r);
-        }));
-        return out;
+        return ResultsMapping.setMetrics(Evaluation.evaluate(extractor.info(), real, fake), n, r);
     }
 
     /**
@@ -114,26 +105,26 @@ public final class Evaluator {
         DatasetMeasurement.Result result = DatasetMeasurement.run(images, threads, done -> { });
         if (primary != null) {
             PrimaryMeasures.Shifts shifts = primary.of(images, result);
-            metrics.put(MetricDefinitions.SHARPNESS_SHIFT, MetricValue.of(shifts.sharpness(), images.size(), 0));
-            metrics.put(MetricDefinitions.NOISE_SHIFT, MetricValue.of(shifts.noise(), images.size(), 0));
+            metrics.put(MetricDefinitions.SHARPNESS_SHIFT, ResultsMapping.measured(shifts.sharpness(), images.size()));
+            metrics.put(MetricDefinitions.NOISE_SHIFT, ResultsMapping.measured(shifts.noise(), images.size()));
             if (Double.isFinite(shifts.chroma())) {
-                metrics.put(MetricDefinitions.CHROMA_SHIFT, MetricValue.of(shifts.chroma(), images.size(), 0));
+                metrics.put(MetricDefinitions.CHROMA_SHIFT, ResultsMapping.measured(shifts.chroma(), images.size()));
             }
         }
         Map<String, Distribution> out = new LinkedHashMap<>();
         for (Measure m : Measure.values()) {
             double[] values = result.values(m);
             if (values.length > 0) {
-                out.put(m.column(), Distribution.of(values));
+                out.put(m.column(), ResultsMapping.distribution(values));
             }
         }
         Distribution sharp = out.get(Measure.LAPLACIAN_VAR.column());
         if (sharp != null) {
-            metrics.put(MetricDefinitions.SHARPNESS, MetricValue.of(sharp.mean(), (int) sharp.count(), 0));
+            metrics.put(MetricDefinitions.SHARPNESS, ResultsMapping.measured(sharp.mean(), (int) sharp.count()));
         }
         Distribution noise = out.get(Measure.IMMERKAER_SIGMA.column());
         if (noise != null) {
-            metrics.put(MetricDefinitions.NOISE, MetricValue.of(noise.mean(), (int) noise.count(), 0));
+            metrics.put(MetricDefinitions.NOISE, ResultsMapping.measured(noise.mean(), (int) noise.count()));
         }
         return out;
     }

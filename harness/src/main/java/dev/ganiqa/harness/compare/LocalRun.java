@@ -127,7 +127,7 @@ final class LocalRun {
 
     private String what(Plan.Entry unit, Map<String, Double> shares) {
         return (shares.getOrDefault(unit.name(), 1.0) < 1 ? "continuing from its checkpoint to " : "training ")
-                + ProvenanceFactory.budget(config).describe() + " on " + ws.train.size() + " images";
+                + ResultsMapping.budget(config).describe() + " on " + ws.train.size() + " images";
     }
 
     private void ended(Plan.Entry unit, UnitResult result, Forecaster forecaster) {

@@ -44,19 +44,12 @@ final class ProvenanceFactory {
             map.put("batchSize", config.batch());
             variants.put(name, map);
         }
-        Budget budget = budget(config);
-        var info = extractor.info();
-        ExtractorInfo ext = new ExtractorInfo(info.name(), info.version(), info.sha256(), info.featureDim());
+        Budget budget = ResultsMapping.budget(config);
+        ExtractorInfo ext = ResultsMapping.extractor(extractor.info());
         return new Provenance(version(), dataset, variants, config.seeds(), budget, ext, environment(), started, null,
                 0, commandLine);
     }
 
-    /** The comparison's budget as results.json records it. */
-    static Budget budget(CompareConfig config) {
-        dev.ganiqa.trainers.Budget b = config.budget();
-        return new Budget(b.kind().word, b.epochs(), b.minutes(), config.samples(), config.curveSamples(),
-                config.preset(), b.generatorSteps());
-    }
 
     /**
      * SHA-256 over the {@link DatasetChecksum}s of the splits as the comparison reads them (after any subsetting),

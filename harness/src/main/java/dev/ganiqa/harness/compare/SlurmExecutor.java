@@ -130,7 +130,7 @@ public final class SlurmExecutor {
             RunResults results = new RunResults(RunResults.SCHEMA_VERSION, runDir.getFileName().toString(),
                     ProvenanceFactory.create(config, ws.source.spec(), ws.train, ws.validation, ws.test, ws.extractor, Instant.now(),
                             commandLine).withExecution(new Execution(executor, List.of(), Map.of())).withTuning(tuning),
-                    Catalog.standard(), List.of(), null, List.of(), List.of(), null);
+                    ResultsMapping.catalogue(), List.of(), null, List.of(), List.of(), null);
             results = PlannedUnits.record(results.withReference(Comparison.realRow(config, ws.train, evaluator, runDir,
                     this::notice)), Plan.of(config));
             ResultsJson.write(results, resultsFile, AtomicFiles::write);

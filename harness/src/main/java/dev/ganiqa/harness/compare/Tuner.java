@@ -101,7 +101,7 @@ public final class Tuner {
             try (Workspace ws = Workspace.open(config, env, par.jobs() == 1 ? par.threads() : cores, this::notice)) {
                 String sha = ProvenanceFactory.sha256(ws.train, ws.validation, ws.test);
                 tuning = read().orElse(new Tuning(config.dataSpec(), sha, config.variants(), search.kind(),
-                        search.seed(), search.space().dimensions(), ProvenanceFactory.budget(config).describe(),
+                        search.seed(), search.space().dimensions(), ResultsMapping.budget(config).describe(),
                         first.seed(), ws.extractor.info().label(), List.of(), Map.of()));
                 if (!sha.equals(tuning.datasetSha256())) {
                     throw new IllegalArgumentException(dir.resolve(FILE) + ": expected the data the search began with "

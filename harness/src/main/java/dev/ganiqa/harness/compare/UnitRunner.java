@@ -78,7 +78,7 @@ final class UnitRunner {
             throws IOException, InterruptedException {
         // The budget it was trained to travels with the unit: a later extension that stops before continuing it
         // leaves the unit behind the run's budget, and results.json must say so.
-        return trainAndEvaluate(unit, validationOnly, progress).withBudget(ProvenanceFactory.budget(config));
+        return trainAndEvaluate(unit, validationOnly, progress).withBudget(ResultsMapping.budget(config));
     }
 
     private UnitResult trainAndEvaluate(Plan.Entry unit, boolean validationOnly, TrainingListener progress)
@@ -102,7 +102,7 @@ final class UnitRunner {
         }
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         TrainingStats stats = new TrainingStats(run.epochsDone(), run.generatorSteps(), run.criticSteps(),
-                run.imagesSeen(), run.wallSeconds(), collapse(run.collapse()));
+                run.imagesSeen(), run.wallSeconds(), ResultsMapping.collapse(run.collapse()));
         List<EpochPoint> points = curve.points();
         BestEpoch best = points.stream().filter(p -> p.fid() != null && Double.isFinite(p.fid()))
                 .min(Comparator.comparingDouble(EpochPoint::fid)).map(p -> new BestEpoch(p.epoch(), p.fid()))
@@ -121,7 +121,7 @@ final class UnitRunner {
                             last.fidError(), config.curveSamples(), 0, 0));
             return new UnitResult(variant.name(), seed, UnitStatus.OK, null, stats,
                     new PhaseTimes(trainSeconds, 0, 0, 0), points, best, metrics, Map.of(), null, grid, List.of(),
-                    CurveTrend.of(points, ProvenanceFactory.budget(config), null, null));
+                    CurveTrend.of(points, ResultsMapping.budget(config), null, null));
         }
         long t1 = System.nanoTime();
         Path samplesDir = unitDir.resolve("samples");
@@ -133,7 +133,7 @@ final class UnitRunner {
         double sampleSeconds = (System.nanoTime() - t1) / 1e9;
         ImageDataset saved = Datasets.open(samplesDir.toString()).open(Split.TRAIN);
         UnitEvaluation eval = evaluator.evaluate(saved);
-        Convergence convergence = CurveTrend.of(points, ProvenanceFactory.budget(config), value(eval, "recall"),
+        Convergence convergence = CurveTrend.of(points, ResultsMapping.budget(config), value(eval, "recall"),
                 value(eval, "coverage"));
         List<NeighbourPair> neighbours = neighbours(saved, eval.features());
         return new UnitResult(variant.name(), seed, UnitStatus.OK, null, stats,
@@ -151,12 +151,6 @@ final class UnitRunner {
     private static Double value(UnitEvaluation eval, String metric) {
         var v = eval.metrics().get(metric);
         return v == null ? null : v.value();
-    }
-
-    /** The trainer's collapse check as the results model records it (null when the trainer had none). */
-    static dev.ganiqa.reports.model.Collapse collapse(dev.ganiqa.trainers.Collapse c) {
-        return c == null ? null : new dev.ganiqa.reports.model.Collapse(c.byClass(), c.realSpread(), c.finalSpread(),
-                c.fraction(), c.collapsed(), c.reason());
     }
 
     /** Samples go to a temporary folder first, so an interrupted write never looks like a finished one. */

@@ -304,7 +304,7 @@ class ReportAndPublishCommandTest {
                 new Budget("epochs", 2, 0, 500, 100, null), new ExtractorInfo("ganiqa-fmnist-v1", "1", "ff", 128),
                 null, Instant.parse("2026-11-22T12:00:00Z"), null, 60, List.of("compare"));
         RunResults results = SeedStatistics.apply(new RunResults(RunResults.SCHEMA_VERSION, id, provenance,
-                dev.ganiqa.harness.compare.Catalog.standard(), units, null, List.of(), List.of(), null));
+                dev.ganiqa.harness.compare.ResultsMapping.catalogue(), units, null, List.of(), List.of(), null));
         ResultsJson.write(results, run.resolve(ResultsJson.FILE_NAME), AtomicFiles::write);
         return run;
     }

@@ -100,7 +100,7 @@ class SeedStatisticsTest {
         }
         units.add(new UnitResult("wgan", 4, UnitStatus.DIVERGED, "NaN loss", null, null, List.of(), null,
                 Map.of(), Map.of(), null, null, List.of()));
-        SeedStatistics.Result r = SeedStatistics.of(units, dev.ganiqa.harness.compare.Catalog.standard(), "ganiqa-fmnist-v1");
+        SeedStatistics.Result r = SeedStatistics.of(units, dev.ganiqa.harness.compare.ResultsMapping.catalogue(), "ganiqa-fmnist-v1");
         assertThat(r.variants()).extracting(v -> v.variant()).containsExactly("dcgan", "wgan", "cwgan");
         assertThat(r.variants().get(1).units()).isEqualTo(4);
         assertThat(r.variants().get(1).okUnits()).isEqualTo(3);
@@ -128,7 +128,7 @@ class SeedStatisticsTest {
     void twoSeedsSayTheTestHasNoPower() {
         List<UnitResult> units = List.of(unit("dcgan", 1, 40, 0.5), unit("dcgan", 2, 44, 0.5),
                 unit("wgan", 1, 30, 0.5), unit("wgan", 2, 31, 0.5));
-        SeedStatistics.Result r = SeedStatistics.of(units, dev.ganiqa.harness.compare.Catalog.standard(), "x");
+        SeedStatistics.Result r = SeedStatistics.of(units, dev.ganiqa.harness.compare.ResultsMapping.catalogue(), "x");
         assertThat(r.verdict().confidence()).isEqualTo(Confidence.NONE);
         assertThat(r.verdict().sentence()).isEqualTo("wgan has the lowest FID (x): 30.5 \u00b1 0.7 over 2 seeds; "
                 + "the difference to dcgan cannot be tested with 2 seeds (at least 3 per variant needed).");
@@ -147,7 +147,7 @@ class SeedStatisticsTest {
                 units.add(unit(names[v], s + 1, fids[v][s], 0.5));
             }
         }
-        SeedStatistics.Result r = SeedStatistics.of(units, dev.ganiqa.harness.compare.Catalog.standard(), "x");
+        SeedStatistics.Result r = SeedStatistics.of(units, dev.ganiqa.harness.compare.ResultsMapping.catalogue(), "x");
         assertThat(r.verdict().confidence()).isEqualTo(Confidence.MODERATE);
         assertThat(r.verdict().sentence()).isEqualTo("dcgan has the lowest FID (x): 35.0 \u00b1 5.0 over 3 seeds; "
                 + "the difference to wgan is not significant (p=0.82, Welch t, Holm-adjusted).");
@@ -155,7 +155,7 @@ class SeedStatisticsTest {
                 && t.variantA().equals("dcgan")).findFirst().orElseThrow();
         assertThat(dc.pAdjusted()).isCloseTo(3 * 0.009865247331929823, within(1e-9));
         assertThat(dc.significant()).isTrue();
-        SeedStatistics.Result two = SeedStatistics.of(units.subList(0, 6), dev.ganiqa.harness.compare.Catalog.standard(), "x");
+        SeedStatistics.Result two = SeedStatistics.of(units.subList(0, 6), dev.ganiqa.harness.compare.ResultsMapping.catalogue(), "x");
         assertThat(two.verdict().confidence()).isEqualTo(Confidence.LOW);
     }
 
@@ -163,7 +163,7 @@ class SeedStatisticsTest {
     void nothingFinishedIsSaidPlainly() {
         List<UnitResult> units = List.of(new UnitResult("dcgan", 1, UnitStatus.FAILED, "out of memory", null, null,
                 List.of(), null, Map.of(), Map.of(), null, null, List.of()));
-        SeedStatistics.Result r = SeedStatistics.of(units, dev.ganiqa.harness.compare.Catalog.standard(), "x");
+        SeedStatistics.Result r = SeedStatistics.of(units, dev.ganiqa.harness.compare.ResultsMapping.catalogue(), "x");
         assertThat(r.verdict().confidence()).isEqualTo(Confidence.NONE);
         assertThat(r.verdict().sentence()).startsWith("No variant finished");
         assertThat(r.variants().get(0).okUnits()).isZero();
@@ -184,7 +184,7 @@ class SeedStatisticsTest {
         units.add(new UnitResult("dcgan", 9, UnitStatus.DIVERGED, "exploding loss at critic step 4", null, null,
                 List.of(), null, Map.of("fid", MetricValue.of(1, 2000, 10000)), Map.of(), null, null, List.of()));
         Budget budget = new Budget("epochs", 3, 0, 2000, 500, null);
-        SeedStatistics.Result r = SeedStatistics.of(units, dev.ganiqa.harness.compare.Catalog.standard(), "x", budget);
+        SeedStatistics.Result r = SeedStatistics.of(units, dev.ganiqa.harness.compare.ResultsMapping.catalogue(), "x", budget);
         assertThat(r.verdict().winner()).isEqualTo("dcgan");
         assertThat(r.verdict().provisional()).isTrue();
         assertThat(r.verdict().sentence()).startsWith("dcgan has the lowest FID (x): ")
@@ -199,13 +199,13 @@ class SeedStatisticsTest {
                     new Convergence(flat ? Convergence.Trend.FLAT : Convergence.Trend.IMPROVING, flat ? 0.01 : 0.3,
                             0.089, "x")));
         }
-        Verdict some = SeedStatistics.of(mixed, dev.ganiqa.harness.compare.Catalog.standard(), "x", budget).verdict();
+        Verdict some = SeedStatistics.of(mixed, dev.ganiqa.harness.compare.ResultsMapping.catalogue(), "x", budget).verdict();
         assertThat(some.sentence()).contains("9 of 12 units (cdcgan, wgan, cwgan) were still improving, so the "
                 + "ranking is provisional");
         // All flat: no caveat.
         List<UnitResult> flat = mixed.stream().map(u -> withTraining(u, 3, 468,
                 new Convergence(Convergence.Trend.FLAT, 0.01, 0.089, "x"))).toList();
-        Verdict settled = SeedStatistics.of(flat, dev.ganiqa.harness.compare.Catalog.standard(), "x", budget).verdict();
+        Verdict settled = SeedStatistics.of(flat, dev.ganiqa.harness.compare.ResultsMapping.catalogue(), "x", budget).verdict();
         assertThat(settled.provisional()).isFalse();
         assertThat(settled.sentence()).doesNotContain("improving").doesNotContain("provisional");
     }
@@ -213,7 +213,7 @@ class SeedStatisticsTest {
     @Test
     void aSmokeTestDrawsNoConclusion() {
         List<UnitResult> units = List.of(unit("dcgan", 1, 300, 0.1), unit("wgan", 1, 200, 0.1));
-        Verdict v = SeedStatistics.of(units, dev.ganiqa.harness.compare.Catalog.standard(), "x",
+        Verdict v = SeedStatistics.of(units, dev.ganiqa.harness.compare.ResultsMapping.catalogue(), "x",
                 new Budget("epochs", 1, 0, 200, 100, "smoke")).verdict();
         assertThat(v.sentence()).isEqualTo("Smoke test (preset smoke, 1 epoch per unit): every stage ran; it draws no "
                 + "conclusion about the variants.");
