@@ -118,7 +118,7 @@ public record Preprocessing(ImageShape target, Resize filter) {
         }
         int colour = image.isGray() ? 1 : 3;
         int working = target.channels() == 1 ? 1 : colour;
-        float[] resized = Resampler.resizeReference(flatten(image, working), image.height(), image.width(), working,
+        float[] resized = Resampler.resize(flatten(image, working), image.height(), image.width(), working,
                 target.height(), target.width(), filter);
         int c = target.channels();
         int pixels = target.height() * target.width();

@@ -11,28 +11,31 @@ package dev.ganiqa.datasets;
  * {@code Resize(interpolation=BICUBIC)} on PIL images and so of CLIP's and DINOv2's published preprocessing.
  * As Pillow, the horizontal pass is rounded and clipped to 0..255 before the vertical one (which matters: the
  * cubic overshoots at edges); Pillow's fixed-point weights are not copied, so results may differ by one level.
- * The reference modes of {@link Resize} ({@link #resizeReference}) keep double weights and double sums, as their
+ * The reference modes of {@link Resize} ({@link #kernel}) keep double weights and double sums, as their
  * sources do, and store each pass as float32.
  */
 final class Resampler {
-    /** Per output index: first source index and weights for consecutive source indices. */
-    record Taps(int[] first, float[][] weights) {
+    /**
+     * Per output index: first source index and weights for consecutive source indices. ganiqa's policy computes its
+     * weights in float and sums in float (the values are those floats, held in double); the reference modes in double.
+     */
+    record Kernel(int[] first, double[][] weights) {
     }
 
     private Resampler() {
     }
 
-    static Taps taps(int in, int out, Resize filter) {
-        return filter == Resize.BICUBIC ? bicubicTaps(in, out) : taps(in, out);
+    static Kernel kernelFor(int in, int out, Resize mode) {
+        return mode == Resize.BICUBIC ? bicubicTaps(in, out) : mode == Resize.AREA ? taps(in, out) : kernel(in, out, mode);
     }
 
-    static Taps taps(int in, int out) {
+    static Kernel taps(int in, int out) {
         int[] first = new int[out];
-        float[][] weights = new float[out][];
+        double[][] weights = new double[out][];
         if (out == in) {
             for (int i = 0; i < out; i++) {
                 first[i] = i;
-                weights[i] = new float[] {1f};
+                weights[i] = new double[] {1f};
             }
         } else if (out < in) {
             double scale = (double) in / out;
@@ -42,7 +45,7 @@ final class Resampler {
                 int j0 = (int) Math.floor(from);
                 int j1 = Math.min(in, (int) Math.ceil(to));
                 first[i] = j0;
-                weights[i] = new float[j1 - j0];
+                weights[i] = new double[j1 - j0];
                 for (int j = j0; j < j1; j++) {
                     double covered = Math.min(to, j + 1) - Math.max(from, j);
                     weights[i][j - j0] = (float) (covered / scale);
@@ -63,16 +66,16 @@ final class Resampler {
                     f = 0f;
                 }
                 first[i] = j0;
-                weights[i] = f == 0f ? new float[] {1f} : new float[] {1f - f, f};
+                weights[i] = f == 0f ? new double[] {1f} : new double[] {1f - f, f};
             }
         }
-        return new Taps(first, weights);
+        return new Kernel(first, weights);
     }
 
     /** Pillow's {@code precompute_coeffs} for its bicubic filter (support 2, widened by the scale when shrinking). */
-    static Taps bicubicTaps(int in, int out) {
+    static Kernel bicubicTaps(int in, int out) {
         int[] first = new int[out];
-        float[][] weights = new float[out][];
+        double[][] weights = new double[out][];
         double scale = (double) in / out;
         double filterScale = Math.max(scale, 1.0);
         double support = 2.0 * filterScale;
@@ -87,12 +90,12 @@ final class Resampler {
                 sum += w[j - lo];
             }
             first[i] = lo;
-            weights[i] = new float[w.length];
+            weights[i] = new double[w.length];
             for (int j = 0; j < w.length; j++) {
                 weights[i][j] = (float) (sum == 0 ? 0 : w[j] / sum);
             }
         }
-        return new Taps(first, weights);
+        return new Kernel(first, weights);
     }
 
     /** Keys' cubic convolution kernel with a = -0.5 (Pillow's {@code bicubic_filter}). */
@@ -163,31 +166,30 @@ final class Resampler {
         return new Kernel(first, weights);
     }
 
-    /** Per output index of a reference mode: first source index and double weights for consecutive sources. */
-    record Kernel(int[] first, double[][] weights) {
+    /** Resizes {@code src} (h x w x c interleaved) to {@code outH x outW}. */
+    static float[] resize(float[] src, int h, int w, int c, int outH, int outW) {
+        return resize(src, h, w, c, outH, outW, Resize.AREA);
     }
 
     /**
-     * Resizes {@code src} (h x w x c interleaved, values 0..255) to {@code outH x outW} by a reference mode: the
-     * horizontal pass first, each output a double sum stored as float32, a dimension that does not change is not
-     * resampled (as Pillow), and no rounding; clipping to 0..255 is the caller's.
+     * Resizes {@code src} (h x w x c interleaved, values 0..255) to {@code outH x outW} by {@code mode}: the
+     * horizontal pass first, a dimension that does not change is not resampled (as Pillow; the policy's identity
+     * weights would give the same values), no clipping (the caller's). ganiqa's policy sums in float; Pillow's 8-bit
+     * bicubic rounds and clips the horizontal pass before the vertical one (its cubic overshoots at edges); the
+     * reference modes sum in double and store each pass as float32.
      */
-    static float[] resizeReference(float[] src, int h, int w, int c, int outH, int outW, Resize mode) {
+    static float[] resize(float[] src, int h, int w, int c, int outH, int outW, Resize mode) {
+        boolean floatSums = mode.isPolicy();
         float[] horizontal = src;
         if (w != outW) {
-            Kernel cols = kernel(w, outW, mode);
+            Kernel cols = kernelFor(w, outW, mode);
             horizontal = new float[h * outW * c];
             for (int y = 0; y < h; y++) {
-                int row = y * w * c;
                 for (int x = 0; x < outW; x++) {
-                    double[] wt = cols.weights()[x];
-                    int base = row + cols.first()[x] * c;
+                    int base = (y * w + cols.first()[x]) * c;
                     for (int k = 0; k < c; k++) {
-                        double sum = 0;
-                        for (int t = 0; t < wt.length; t++) {
-                            sum += src[base + t * c + k] * wt[t];
-                        }
-                        horizontal[(y * outW + x) * c + k] = (float) sum;
+                        float v = dot(src, base + k, c, cols.weights()[x], floatSums);
+                        horizontal[(y * outW + x) * c + k] = mode == Resize.BICUBIC ? Math.max(0, Math.min(255, Math.round(v))) : v;
                     }
                 }
             }
@@ -195,65 +197,31 @@ final class Resampler {
         if (h == outH) {
             return horizontal;
         }
-        Kernel rows = kernel(h, outH, mode);
+        Kernel rows = kernelFor(h, outH, mode);
         int stride = outW * c;
         float[] out = new float[outH * stride];
         for (int y = 0; y < outH; y++) {
-            double[] wt = rows.weights()[y];
             int base = rows.first()[y] * stride;
             for (int i = 0; i < stride; i++) {
-                double sum = 0;
-                for (int t = 0; t < wt.length; t++) {
-                    sum += horizontal[base + t * stride + i] * wt[t];
-                }
-                out[y * stride + i] = (float) sum;
+                out[y * stride + i] = dot(horizontal, base + i, stride, rows.weights()[y], floatSums);
             }
         }
         return out;
     }
 
-    /** Resizes {@code src} (h x w x c interleaved) to {@code outH x outW}. */
-    static float[] resize(float[] src, int h, int w, int c, int outH, int outW) {
-        return resize(src, h, w, c, outH, outW, Resize.AREA);
-    }
-
-    /** Resizes {@code src} (h x w x c interleaved) to {@code outH x outW} with {@code filter}. */
-    static float[] resize(float[] src, int h, int w, int c, int outH, int outW, Resize filter) {
-        if (h == outH && w == outW) {
-            return src;
-        }
-        Taps cols = taps(w, outW, filter);
-        // Pillow stores the horizontal pass as 8-bit: bicubic overshoot is clipped before the vertical pass.
-        boolean eightBit = filter == Resize.BICUBIC;
-        float[] horizontal = new float[h * outW * c];
-        for (int y = 0; y < h; y++) {
-            int row = y * w * c;
-            for (int x = 0; x < outW; x++) {
-                float[] wt = cols.weights()[x];
-                int base = row + cols.first()[x] * c;
-                for (int k = 0; k < c; k++) {
-                    float sum = 0f;
-                    for (int t = 0; t < wt.length; t++) {
-                        sum += wt[t] * src[base + t * c + k];
-                    }
-                    horizontal[(y * outW + x) * c + k] = eightBit ? Math.max(0, Math.min(255, Math.round(sum))) : sum;
-                }
+    /** sum over t of weights[t] * data[from + t * step], in float or in double then stored as float. */
+    private static float dot(float[] data, int from, int step, double[] weights, boolean floatSums) {
+        if (floatSums) {
+            float sum = 0f;
+            for (int t = 0; t < weights.length; t++) {
+                sum += (float) weights[t] * data[from + t * step];
             }
+            return sum;
         }
-        Taps rows = taps(h, outH, filter);
-        int stride = outW * c;
-        float[] out = new float[outH * stride];
-        for (int y = 0; y < outH; y++) {
-            float[] wt = rows.weights()[y];
-            int base = rows.first()[y] * stride;
-            for (int i = 0; i < stride; i++) {
-                float sum = 0f;
-                for (int t = 0; t < wt.length; t++) {
-                    sum += wt[t] * horizontal[base + t * stride + i];
-                }
-                out[y * stride + i] = sum;
-            }
+        double sum = 0;
+        for (int t = 0; t < weights.length; t++) {
+            sum += data[from + t * step] * weights[t];
         }
-        return out;
+        return (float) sum;
     }
 }

@@ -15,6 +15,7 @@ import dev.ganiqa.harness.compare.ExecutorKind;
 import dev.ganiqa.harness.compare.Overrides;
 import dev.ganiqa.harness.compare.Parallelism;
 import dev.ganiqa.harness.compare.Preset;
+import dev.ganiqa.harness.compare.RunFolder;
 import dev.ganiqa.harness.compare.SlurmExecutor;
 import dev.ganiqa.harness.compare.SlurmOptions;
 import dev.ganiqa.metrics.eval.MetricDefinitions;
@@ -167,7 +168,7 @@ public final class CompareCommand extends BaseCommand {
         Path dir = out;
         if (dir == null) {
             Path runs = Path.of("runs");
-            dir = Comparison.unfinished(runs, config).orElse(runs.resolve(LocalDateTime.now().format(
+            dir = RunFolder.unfinished(runs, config).orElse(runs.resolve(LocalDateTime.now().format(
                     DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
         }
         OutputPaths.folder("compare", dir);

@@ -119,7 +119,7 @@ final class LocalRun {
             notice.accept(String.format("unit %d/%d %s: %s", unit.index() + 1, total, unit.name(),
                     what(unit, shares)));
             forecaster.started(unit);
-            UnitResult result = Comparison.runUnit(units, unit, validationOnly, progress.apply(unit.name()), notice);
+            UnitResult result = UnitRunner.attempt(units, unit, validationOnly, progress.apply(unit.name()), notice);
             recorder.record(unit, result, UnitTask.node(env), parallelism.threads());
             ended(unit, result, forecaster);
         }

@@ -220,7 +220,7 @@ final class LocalWorkers implements AutoCloseable {
                     Plan.Entry unit = w.current;
                     w.current = null;
                     String why = e.line().split(" ", 3).length > 2 ? e.line().split(" ", 3)[2] : "unknown";
-                    sink.finished(unit, Comparison.failed(unit.variant(), unit.seed(), why), null);
+                    sink.finished(unit, UnitRunner.failed(unit.variant(), unit.seed(), why), null);
                     assign(w, todo, sink);
                 }
                 case "exited" -> {
@@ -234,7 +234,7 @@ final class LocalWorkers implements AutoCloseable {
                         String why = "its worker process ended (exit status " + e.words()[1] + ") while running it; "
                                 + "see " + runDir.relativize(w.log) + (lastLine(w.log).isEmpty() ? ""
                                 : ": " + lastLine(w.log));
-                        sink.finished(unit, Comparison.failed(unit.variant(), unit.seed(), why), null);
+                        sink.finished(unit, UnitRunner.failed(unit.variant(), unit.seed(), why), null);
                         if (!todo.isEmpty() && restarts < queue.size()) {
                             restarts++;
                             Worker fresh = spawn();
@@ -247,7 +247,7 @@ final class LocalWorkers implements AutoCloseable {
             }
         }
         for (Plan.Entry left : todo) {
-            sink.finished(left, Comparison.failed(left.variant(), left.seed(), "no worker process was left to run it"),
+            sink.finished(left, UnitRunner.failed(left.variant(), left.seed(), "no worker process was left to run it"),
                     null);
         }
     }

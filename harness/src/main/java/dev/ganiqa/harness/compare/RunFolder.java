@@ -2,6 +2,7 @@ package dev.ganiqa.harness.compare;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ganiqa.reports.model.ResultsJson;
 import dev.ganiqa.trainers.Budget;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,7 +28,7 @@ import java.util.stream.Stream;
  * keeps compare.json, the configuration a rerun must match (only a larger budget on the same axis may differ:
  * that extends the comparison), and clears what an interrupted write left behind.
  */
-final class RunFolder implements AutoCloseable {
+public final class RunFolder implements AutoCloseable {
     static final String LOCK = ".ganiqa.lock";
     static final String CONFIG = "compare.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -173,5 +174,36 @@ final class RunFolder implements AutoCloseable {
         } finally {
             channel.close();
         }
+    }
+
+    /**
+     * The newest run folder under {@code root} that holds an unfinished comparison with exactly this
+     * configuration, so that rerunning the same command without {@code --out} continues it.
+     */
+    public static Optional<Path> unfinished(Path root, CompareConfig config) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return Optional.empty();
+        }
+        ObjectMapper json = new ObjectMapper();
+        try (var dirs = Files.list(root)) {
+            for (Path dir : dirs.sorted(Comparator.reverseOrder()).toList()) {
+                Path file = dir.resolve(RunFolder.CONFIG);
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                try {
+                    if (!json.readValue(file.toFile(), CompareConfig.class).resolved().equals(config.resolved())) {
+                        continue;
+                    }
+                    Path results = dir.resolve(ResultsJson.FILE_NAME);
+                    if (!Files.exists(results) || ResultsJson.read(results).provenance().finishedAt() == null) {
+                        return Optional.of(dir);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // A folder we cannot read is not ours to continue.
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -131,7 +131,7 @@ public final class SlurmExecutor {
                     ProvenanceFactory.create(config, ws.source.spec(), ws.train, ws.validation, ws.test, ws.extractor, Instant.now(),
                             commandLine).withExecution(new Execution(executor, List.of(), Map.of())).withTuning(tuning),
                     ResultsMapping.catalogue(), List.of(), null, List.of(), List.of(), null);
-            results = PlannedUnits.record(results.withReference(Comparison.realRow(config, ws.train, evaluator, runDir,
+            results = PlannedUnits.record(results.withReference(RealRow.measure(config, ws.train, evaluator, runDir,
                     this::notice)), Plan.of(config));
             ResultsJson.write(results, resultsFile, AtomicFiles::write);
         }

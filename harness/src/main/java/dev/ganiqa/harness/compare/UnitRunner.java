@@ -211,4 +211,23 @@ final class UnitRunner {
             throw new java.io.UncheckedIOException("cannot encode a PNG: " + e.getMessage(), e);
         }
     }
+
+    /** Runs one unit; its failure (a crash in training, a full disk) is recorded as FAILED, not thrown. */
+    static UnitResult attempt(UnitRunner units, Plan.Entry unit, boolean validationOnly, TrainingListener listener,
+                              java.util.function.Consumer<String> notice) throws InterruptedException {
+        try {
+            return units.run(unit, validationOnly, listener);
+        } catch (IOException | RuntimeException e) {
+            // One unit's failure (a crash in training, a full disk) is recorded; the comparison goes on.
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            notice.accept("unit " + unit.name() + " failed: " + reason);
+            return failed(unit.variant(), unit.seed(), reason);
+        }
+    }
+
+    /** The record of a unit that did not finish: no numbers, the reason in words; a rerun tries it again. */
+    static UnitResult failed(String variant, long seed, String reason) {
+        return new UnitResult(variant, seed, UnitStatus.FAILED, reason, null, null, List.of(), null, Map.of(),
+                Map.of(), null, null, List.of());
+    }
 }

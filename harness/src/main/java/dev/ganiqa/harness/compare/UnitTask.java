@@ -48,7 +48,7 @@ public final class UnitTask {
             err.println("ganiqa: unit " + index + " " + entry.name() + " on " + node(env) + ", " + ws.threads
                     + " TF thread" + (ws.threads == 1 ? "" : "s"));
             UnitRunner units = plan.validationOnly() ? ws.tuningUnits(runDir) : ws.units(runDir);
-            UnitResult result = Comparison.runUnit(units, entry, plan.validationOnly(), progress,
+            UnitResult result = UnitRunner.attempt(units, entry, plan.validationOnly(), progress,
                     m -> err.println("ganiqa: " + m));
             UnitFile file = new UnitFile(entry.name(), node(env), jobId(env), Instant.now().toString(), result,
                     started, ws.threads);

@@ -193,7 +193,7 @@ final class Workspace implements AutoCloseable {
     }
 
     /**
-     * [train, validation, test]. Test: the source's own test split, or a seeded {@link Comparison#HOLDOUT} of its
+     * [train, validation, test]. Test: the source's own test split, or a seeded {@link #HOLDOUT} of its
      * images. Validation: a seeded {@link #VALIDATION} of the rest (10,000 of Fashion-MNIST's 60,000 training
      * images), never trained on. Train: the seeded training subset of what is left. The three are disjoint.
      */
@@ -205,20 +205,25 @@ final class Workspace implements AutoCloseable {
             pool = all;
             test = source.open(Split.TEST);
         } else {
-            ImageDataset[] parts = SubsetDataset.holdOut(all, Comparison.HOLDOUT, Comparison.SUBSET_SEED);
+            ImageDataset[] parts = SubsetDataset.holdOut(all, HOLDOUT, SUBSET_SEED);
             pool = parts[0];
             test = parts[1];
             notice.accept(source.spec() + " has no test split: holding out " + test.size()
                     + " images as the real reference");
         }
-        ImageDataset[] parts = SubsetDataset.holdOut(pool, VALIDATION, Comparison.SUBSET_SEED + 2);
-        return new ImageDataset[] {SubsetDataset.sample(parts[0], config.trainLimit(), Comparison.SUBSET_SEED),
-            SubsetDataset.sample(parts[1], config.realLimit(), Comparison.SUBSET_SEED),
-            SubsetDataset.sample(test, config.realLimit(), Comparison.SUBSET_SEED)};
+        ImageDataset[] parts = SubsetDataset.holdOut(pool, VALIDATION, SUBSET_SEED + 2);
+        return new ImageDataset[] {SubsetDataset.sample(parts[0], config.trainLimit(), SUBSET_SEED),
+            SubsetDataset.sample(parts[1], config.realLimit(), SUBSET_SEED),
+            SubsetDataset.sample(test, config.realLimit(), SUBSET_SEED)};
     }
 
     /** The validation share of the training pool: 1/6, so Fashion-MNIST's 60,000 give 50,000 and 10,000. */
     static final double VALIDATION = 1.0 / 6;
+    /** Seed of the training subset and of the held-out split: fixed, so every unit and rerun sees the same data. */
+    static final long SUBSET_SEED = 20_221_122L;
+    /** Share of a source without a test split that is held out as the real reference. */
+    static final double HOLDOUT = 0.1;
+
 
     @Override
     public void close() {

@@ -266,7 +266,7 @@ class CompareEndToEndTest {
 
         CompareConfig config = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readValue(runC.resolve("compare.json").toFile(), CompareConfig.class);
-        assertThat(Comparison.unfinished(temp, config)).contains(runC);
+        assertThat(RunFolder.unfinished(temp, config)).contains(runC);
 
         CliRun resumed = CliRun.of(compare);
         assertThat(resumed.code()).as(resumed.err()).isZero();
@@ -276,7 +276,7 @@ class CompareEndToEndTest {
         RunResults r = ResultsJson.read(results);
         assertThat(r.units()).hasSize(2).allMatch(u -> u.status() == UnitStatus.OK);
         assertThat(r.missing()).isEmpty();
-        assertThat(Comparison.unfinished(temp, config)).isEmpty();
+        assertThat(RunFolder.unfinished(temp, config)).isEmpty();
     }
 
     @Test
