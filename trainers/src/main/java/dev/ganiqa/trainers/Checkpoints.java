@@ -17,7 +17,7 @@ final class Checkpoints {
     }
 
     static Path write(GanGraph graph, RunFiles files, TrainState state) {
-        Path target = files.checkpoints().resolve(String.format("ckpt-%012d", state.criticSteps()));
+        Path target = files.checkpoints().resolve(String.format(java.util.Locale.ROOT, "ckpt-%012d", state.criticSteps()));
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
             RunFiles.deleteTree(tmp);

@@ -20,7 +20,7 @@ final class DivergenceListener implements LoopListener {
                     + ", penalty " + penalty + ", generator " + g + ")");
         } else if (Math.abs(c) > Trainer.LOSS_BOUND || Math.abs(penalty) > Trainer.LOSS_BOUND
                 || (step.generatorStep() && Math.abs(g) > Trainer.LOSS_BOUND)) {
-            stop = new Stop(Stop.Kind.EXPLODING, String.format("exploding loss at critic step %d: |loss| > %.0e "
+            stop = new Stop(Stop.Kind.EXPLODING, String.format(java.util.Locale.ROOT, "exploding loss at critic step %d: |loss| > %.0e "
                     + "(critic %.3g, penalty %.3g, generator %.3g)", critic, Trainer.LOSS_BOUND, c, penalty, g));
         }
     }

@@ -39,7 +39,7 @@ final class RunFiles {
     }
 
     Path grid(int epoch) {
-        return dir.resolve("grids").resolve(String.format("epoch-%04d.png", epoch));
+        return dir.resolve("grids").resolve(String.format(java.util.Locale.ROOT, "epoch-%04d.png", epoch));
     }
 
     Path checkpoints() {
