@@ -33,4 +33,39 @@ public interface TrainingListener {
         return new TrainingListener() {
         };
     }
+
+    /** Both listeners, each callback to {@code first} then {@code second}. */
+    static TrainingListener both(TrainingListener first, TrainingListener second) {
+        return new TrainingListener() {
+            @Override
+            public void onStart(TrainConfig config, int batchesPerEpoch, int totalEpochs, TrainState from) {
+                first.onStart(config, batchesPerEpoch, totalEpochs, from);
+                second.onStart(config, batchesPerEpoch, totalEpochs, from);
+            }
+
+            @Override
+            public void onStep(StepStats stats) {
+                first.onStep(stats);
+                second.onStep(stats);
+            }
+
+            @Override
+            public void onEpochEnd(EpochSummary summary, Generator generator) {
+                first.onEpochEnd(summary, generator);
+                second.onEpochEnd(summary, generator);
+            }
+
+            @Override
+            public void onBudgetEnd(EpochSummary summary, Generator generator) {
+                first.onBudgetEnd(summary, generator);
+                second.onBudgetEnd(summary, generator);
+            }
+
+            @Override
+            public void onEnd(TrainingRun run) {
+                first.onEnd(run);
+                second.onEnd(run);
+            }
+        };
+    }
 }

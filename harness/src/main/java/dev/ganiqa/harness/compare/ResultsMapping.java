@@ -3,6 +3,8 @@ package dev.ganiqa.harness.compare;
 import dev.ganiqa.metrics.eval.ClassFid;
 import dev.ganiqa.metrics.eval.Evaluation;
 import dev.ganiqa.metrics.eval.MetricDefinitions;
+import dev.ganiqa.metrics.eval.SetEvaluation;
+import dev.ganiqa.metrics.image.Measure;
 import dev.ganiqa.reports.model.Budget;
 import dev.ganiqa.reports.model.Collapse;
 import dev.ganiqa.reports.model.Direction;
@@ -53,14 +55,21 @@ public final class ResultsMapping {
         return out;
     }
 
-    /** A number measured on {@code n} images of the set alone (sharpness, noise and their shifts). */
-    static MetricValue measured(double value, int n) {
-        return MetricValue.of(value, n, 0);
+    /**
+     * Every number of one set's evaluation against {@code r} real vectors: the set metrics, then those measured on
+     * the set alone (sharpness, noise and their shifts, with no real count).
+     */
+    static Map<String, MetricValue> metrics(SetEvaluation.Result result, int r) {
+        Map<String, MetricValue> out = setMetrics(result.set(), result.features().size(), r);
+        result.measured().forEach((id, v) -> out.put(id, MetricValue.of(v.value(), v.samples(), 0)));
+        return out;
     }
 
-    /** One per-image measure's values as a distribution. */
-    static Distribution distribution(double[] values) {
-        return Distribution.of(values);
+    /** Every per-image measure's values as a distribution, keyed by its column name. */
+    static Map<String, Distribution> distributions(Map<Measure, double[]> perImage) {
+        Map<String, Distribution> out = new LinkedHashMap<>();
+        perImage.forEach((m, values) -> out.put(m.column(), Distribution.of(values)));
+        return out;
     }
 
     /** Per-class FID, or null when the set had no labels. */

@@ -89,7 +89,7 @@ final class UnitRunner {
         Path trainDir = unitDir.resolve("train");
         LearningCurve curve = new LearningCurve(validation, config.curveSamples(),
                 variant.conditional() ? train.classNames() : List.of(), unitDir.resolve("curve.jsonl"));
-        TrainingListener listener = Listeners.both(progress, curve);
+        TrainingListener listener = TrainingListener.both(progress, curve);
         long t0 = System.nanoTime();
         TrainingRun run;
         if (Files.exists(trainDir.resolve("config.json"))) {
