@@ -44,6 +44,18 @@ public final class GanVariants {
         return BY_NAME.values();
     }
 
+    /**
+     * The conditional variant a matched one differs from in the label alone ({@code dcgan-matched} -> {@code cdcgan},
+     * {@code wgan-matched} -> {@code cwgan}); empty for every other variant.
+     */
+    public static java.util.Optional<GanVariant> partner(String name) {
+        GanVariant v = get(name);
+        if (!v.matched()) {
+            return java.util.Optional.empty();
+        }
+        return all().stream().filter(c -> c.conditional() && c.loss() == v.loss()).findFirst();
+    }
+
     public static GanVariant get(String name) {
         GanVariant v = BY_NAME.get(name);
         if (v == null) {

@@ -3,9 +3,11 @@ package dev.ganiqa.harness.compare;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ganiqa.datasets.AtomicFiles;
+import dev.ganiqa.metrics.eval.MetricDefinitions;
 import dev.ganiqa.reports.model.Tuning;
 import dev.ganiqa.reports.model.UnitResult;
-import dev.ganiqa.metrics.eval.MetricDefinitions;
+import dev.ganiqa.trainers.GanVariant;
+import dev.ganiqa.trainers.GanVariants;
 import dev.ganiqa.trainers.TrainingListener;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -68,13 +70,18 @@ public final class Tuner {
         this.progress = progress;
     }
 
-    /** The trials: setting by setting, every variant at each (so an interrupted search has compared them alike). */
+    /**
+     * The trials: setting by setting, every searched variant at each (so an interrupted search has compared them
+     * alike). A matched variant whose conditional partner is searched too has no trials of its own: it takes the
+     * partner's choice ({@link #inherited}), or tuning both independently would tune away the very terms that make
+     * the pair differ in the label alone (measured: dcgan-matched's trials then equal dcgan's to the last bit).
+     */
     Plan plan() {
         List<Map<String, String>> settings = search.space().draw(search.kind(), search.trials(), search.seed());
         long seed = config.seeds().get(0);
         List<Plan.Entry> out = new ArrayList<>();
         for (int t = 0; t < settings.size(); t++) {
-            for (String v : config.variants()) {
+            for (String v : searched()) {
                 out.add(new Plan.Entry(out.size(), v, seed, v + "-t" + (t + 1) + "-seed" + seed,
                         SearchSpace.overrides(v, settings.get(t))));
             }
@@ -121,8 +128,13 @@ public final class Tuner {
                 }
                 write();
                 List<Plan.Entry> left = left(plan, Optional.of(tuning));
-                notice("tuning " + String.join(", ", config.variants()) + ": " + plan.units().size()
-                        / config.variants().size() + " " + search.kind() + " setting(s) each, " + left.size()
+                List<String> inheriting = config.variants().stream().filter(v -> inherited(v).isPresent()).toList();
+                if (!inheriting.isEmpty()) {
+                    notice(String.join(", ", inheriting.stream().map(v -> v + " takes " + inherited(v).get()
+                            + "'s choice").toList()) + " (a matched pair differs in the label alone)");
+                }
+                notice("tuning " + String.join(", ", searched()) + ": " + plan.units().size()
+                        / searched().size() + " " + search.kind() + " setting(s) each, " + left.size()
                         + " trial(s) left, scored on " + ws.validation.size() + " validation images");
                 new LocalRun(config, plan, dir, ws, par, env, this::notice, progress, start).run(left, Map.of(),
                         (entry, result, node, threads) -> {
@@ -166,15 +178,32 @@ public final class Tuner {
                 r.training() == null ? 0 : r.training().wallSeconds());
     }
 
-    /** Per variant, the settings of its OK trial with the lowest validation FID (the first of equals). */
+    /** The variants with trials of their own: all but the matched ones whose partner is searched. */
+    private List<String> searched() {
+        return config.variants().stream().filter(v -> inherited(v).isEmpty()).toList();
+    }
+
+    /** The searched conditional partner whose choice {@code variant} takes, if it is a matched variant with one. */
+    private Optional<String> inherited(String variant) {
+        return GanVariants.partner(variant).map(GanVariant::name).filter(config.variants()::contains);
+    }
+
+    /**
+     * Per searched variant, the settings of its OK trial with the lowest validation FID (the first of equals); per
+     * matched variant, its partner's settings under its own name.
+     */
     private Map<String, List<String>> choose() {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String v : config.variants()) {
+        for (String v : searched()) {
             tuning.trials().stream().filter(t -> t.variant().equals(v) && t.status().equals("OK")
                             && t.validationFid() != null && Double.isFinite(t.validationFid()))
                     .min(Comparator.comparingDouble(Tuning.Trial::validationFid)
                             .thenComparingInt(Tuning.Trial::trial))
                     .ifPresent(t -> out.put(v, t.settings()));
+        }
+        for (String v : config.variants()) {
+            inherited(v).map(out::get).ifPresent(settings -> out.put(v, settings.stream()
+                    .map(x -> v + x.substring(x.indexOf('.'))).toList()));
         }
         return out;
     }

@@ -23,6 +23,26 @@ class TuneTest {
     @TempDir
     Path temp;
 
+    /**
+     * A matched variant is not searched beside its conditional partner: it takes the partner's choice, so the pair
+     * still differs in the label alone (searched independently, dcgan-matched's trials equalled dcgan's).
+     */
+    @Test
+    void aMatchedVariantTakesItsPartnersChoice() throws Exception {
+        Path space = temp.resolve("space-matched.json");
+        Files.writeString(space, "{\"learningRate\": [\"1e-4\", \"4e-4\"]}");
+        Path dir = temp.resolve("tune-matched");
+        CliRun r = CliRun.of("tune", "--variants", "cdcgan,dcgan-matched", "--search", "grid", "--trials", "2",
+                "--space", space.toString(), "--train-limit", "320", "--batch", "32", "--epochs", "1",
+                "--curve-samples", "100", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("dcgan-matched takes cdcgan's choice");
+        Tuning t = Tuner.read(dir.resolve(Tuner.FILE));
+        assertThat(t.trials()).hasSize(2).allSatisfy(trial -> assertThat(trial.variant()).isEqualTo("cdcgan"));
+        assertThat(t.chosen().get("dcgan-matched")).isEqualTo(t.chosen().get("cdcgan").stream()
+                .map(x -> x.replace("cdcgan.", "dcgan-matched.")).toList());
+    }
+
     @Test
     void aSmallGridRunsEndToEndAndCompareTakesItsChoice() throws Exception {
         Path space = temp.resolve("space.json");

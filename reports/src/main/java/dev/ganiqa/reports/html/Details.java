@@ -190,6 +190,14 @@ final class Details {
                     .mapToDouble(dev.ganiqa.reports.model.Tuning.Trial::validationFid).sorted().toArray();
             long failed = mine.size() - fids.length;
             List<String> chosen = t.chosen().getOrDefault(variant, List.of());
+            if (mine.isEmpty() && !chosen.isEmpty()) {
+                // A matched variant: not searched, it takes its conditional partner's choice (the pair then differs
+                // in the label alone).
+                rows.add(new Row(variant, null, List.of(Cell.of("none: takes its conditional partner's choice"),
+                        Cell.of("\u2013"), Cell.of("\u2013"), Cell.of("\u2013"), Cell.of(String.join(", ", chosen.stream()
+                                .map(x -> x.substring(x.indexOf('.') + 1)).toList())))));
+                continue;
+            }
             rows.add(new Row(variant, null, List.of(
                     Cell.of(mine.size() + (failed > 0 ? " (" + failed + " diverged or failed)" : "")),
                     Cell.of(fids.length == 0 ? "\u2013" : Numbers.format(fids[0])),
@@ -206,12 +214,14 @@ final class Details {
         if (t == null) {
             return "";
         }
-        return "every variant tried the same " + t.trials().stream().mapToInt(dev.ganiqa.reports.model.Tuning.Trial::trial)
+        return "every searched variant tried the same " + t.trials().stream().mapToInt(dev.ganiqa.reports.model.Tuning.Trial::trial)
                 .max().orElse(0) + " settings (" + t.search() + " search, seed " + t.searchSeed() + ", space "
                 + t.space().entrySet().stream().map(e -> e.getKey() + " " + String.join("/", e.getValue()))
                 .collect(Collectors.joining(", ")) + "), each trained for " + t.budget() + " with seed " + t.seed()
                 + " and scored by the FID of its last learning-curve point against the validation split ("
-                + t.extractor() + "); the test split was not used; the lowest was chosen";
+                + t.extractor() + "); the test split was not used; the lowest was chosen"
+                + (t.variants().stream().anyMatch(v -> t.trials().stream().noneMatch(x -> x.variant().equals(v))
+                        && t.chosen().containsKey(v)) ? "; a matched variant took its conditional partner's choice" : "");
     }
 
     /** The recorded arguments after the program name; files written before had {@code ganiqa} as the first one. */
