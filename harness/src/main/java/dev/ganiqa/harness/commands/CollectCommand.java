@@ -5,7 +5,7 @@ import com.beust.jcommander.Parameters;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
-import dev.ganiqa.harness.compare.Collector;
+import dev.ganiqa.harness.compare.slurm.Collector;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * Where a comparison's units run ({@code --executor}): chosen once, by type, from the option's text. LOCAL runs
  * them on this machine ({@link Comparison}, one process per unit when jobs run side by side: {@link LocalWorkers});
- * SLURM submits one array task per unit and a collect job ({@link SlurmExecutor}); PRINT writes the same sbatch
+ * SLURM submits one array task per unit and a collect job ({@link dev.ganiqa.harness.compare.slurm.SlurmExecutor}); PRINT writes the same sbatch
  * scripts and commands and submits nothing.
  */
 public enum ExecutorKind {

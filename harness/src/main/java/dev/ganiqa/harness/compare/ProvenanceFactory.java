@@ -22,14 +22,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Where the numbers of a comparison come from: data, configs, seeds, budget, extractor, software, machine. */
-final class ProvenanceFactory {
+public final class ProvenanceFactory {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProvenanceFactory() {
     }
 
     @SuppressWarnings("unchecked")
-    static Provenance create(CompareConfig config, String dataSpec, ImageDataset train, ImageDataset validation,
+    public static Provenance create(CompareConfig config, String dataSpec, ImageDataset train, ImageDataset validation,
                              ImageDataset test, FeatureExtractor extractor, Instant started, List<String> commandLine) {
         Map<String, Integer> splits = new LinkedHashMap<>();
         splits.put("train", train.size());

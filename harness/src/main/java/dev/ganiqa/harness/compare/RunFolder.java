@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  */
 public final class RunFolder implements AutoCloseable {
     static final String LOCK = ".ganiqa.lock";
-    static final String CONFIG = "compare.json";
+    public static final String CONFIG = "compare.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Why a run folder cannot be used; a failure (exit 1), not a usage error. */
@@ -51,7 +51,7 @@ public final class RunFolder implements AutoCloseable {
     }
 
     /** Takes the folder (creating it), or fails at once naming the process that holds it. */
-    static RunFolder lock(Path dir) throws IOException {
+    public static RunFolder lock(Path dir) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(LOCK);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -82,7 +82,7 @@ public final class RunFolder implements AutoCloseable {
     }
 
     /** Writes {@code config} as the folder's compare.json, once {@link #check} accepted it. */
-    void record(CompareConfig config) throws IOException {
+    public void record(CompareConfig config) throws IOException {
         dev.ganiqa.datasets.AtomicFiles.write(dir.resolve(CONFIG), out -> JSON.writeValue(out, config));
     }
 
@@ -91,7 +91,7 @@ public final class RunFolder implements AutoCloseable {
      * extends it (same configuration, a larger budget on the same axis), empty for a new or an identical
      * comparison; any other difference is refused, naming the fields that differ.
      */
-    Optional<Budget> check(CompareConfig config) throws IOException {
+    public Optional<Budget> check(CompareConfig config) throws IOException {
         Path file = dir.resolve(CONFIG);
         if (!Files.exists(file)) {
             return Optional.empty();
@@ -127,7 +127,7 @@ public final class RunFolder implements AutoCloseable {
     }
 
     /** The compare.json of a prepared comparison in {@code dir}. */
-    static CompareConfig readConfig(Path dir) throws IOException {
+    public static CompareConfig readConfig(Path dir) throws IOException {
         return RunJson.read(JSON, dir.resolve(CONFIG), CompareConfig.class,
                 "the configuration of a prepared comparison", "a comparison configuration");
     }

@@ -28,15 +28,15 @@ import java.util.function.Consumer;
  * its k-NN radii and KID sums) and the training features once and saves them ({@link #share}); each array task
  * reads them ({@link #readingShared}) and re-derives only the seeded subsets, which are the same everywhere.
  */
-final class Workspace implements AutoCloseable {
+public final class Workspace implements AutoCloseable {
     final CompareConfig config;
-    final DatasetSource source;
-    final ImageDataset train;
+    public final DatasetSource source;
+    public final ImageDataset train;
     /** The validation split: learning curves, best epochs, convergence and every tuning choice use it. */
-    final ImageDataset validation;
+    public final ImageDataset validation;
     /** The test split: used once, for the reported numbers. */
-    final ImageDataset test;
-    final FeatureExtractor extractor;
+    public final ImageDataset test;
+    public final FeatureExtractor extractor;
     /** TF threads of the extractor, the trainer and the image measures of this process. */
     final int threads;
     private final Consumer<String> notice;
@@ -62,7 +62,7 @@ final class Workspace implements AutoCloseable {
     }
 
     /** With every core of the machine, as the comparing process of a sequential or a cluster run uses it. */
-    static Workspace open(CompareConfig config, Map<String, String> env, Consumer<String> notice) {
+    public static Workspace open(CompareConfig config, Map<String, String> env, Consumer<String> notice) {
         return open(config, env, Math.max(1, Runtime.getRuntime().availableProcessors()), notice);
     }
 
@@ -84,7 +84,7 @@ final class Workspace implements AutoCloseable {
     }
 
     /** Whether the coordinator of {@code runDir} has saved the shared work. */
-    static boolean isShared(Path runDir) {
+    public static boolean isShared(Path runDir) {
         return Files.isRegularFile(runDir.resolve(SHARED).resolve("reference").resolve("reference.json"))
                 && Files.isRegularFile(runDir.resolve(SHARED).resolve(VALIDATION_STATS))
                 && Files.isRegularFile(runDir.resolve(SHARED).resolve("train-features.npy"));
@@ -94,7 +94,7 @@ final class Workspace implements AutoCloseable {
      * Saves what every unit shares, once: the real reference with its k-NN radii and KID sums for this sample
      * count ({@link ReferenceFiles}) and the training subset's features (the memorisation panel).
      */
-    void share(Path runDir) throws IOException {
+    public void share(Path runDir) throws IOException {
         Path dir = runDir.resolve(SHARED);
         ReferenceFiles.write(evaluator().reference(), config.samples(), dir.resolve("reference"));
         NumpyFiles.writeStats(dir.resolve(VALIDATION_STATS), validationEvaluator().reference().stats());
@@ -104,7 +104,7 @@ final class Workspace implements AutoCloseable {
     }
 
     /** The real reference (test features) and the evaluator on it, computed (or read) on first use. */
-    Evaluator evaluator() {
+    public Evaluator evaluator() {
         if (evaluator == null && shared != null && isShared(shared.getParent())) {
             try {
                 Reference saved = ReferenceFiles.read(shared.resolve("reference"));

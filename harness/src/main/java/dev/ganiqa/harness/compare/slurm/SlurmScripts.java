@@ -1,4 +1,4 @@
-package dev.ganiqa.harness.compare;
+package dev.ganiqa.harness.compare.slurm;
 
 import dev.ganiqa.datasets.AtomicFiles;
 import java.io.IOException;

@@ -1,11 +1,14 @@
-package dev.ganiqa.harness.compare;
+package dev.ganiqa.harness.compare.slurm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ganiqa.harness.cli.CliRun;
+import dev.ganiqa.harness.compare.Plan;
+import dev.ganiqa.harness.compare.UnitFile;
+import dev.ganiqa.harness.compare.Workspace;
+import dev.ganiqa.reports.model.MetricValue;
 import dev.ganiqa.reports.model.ResultsJson;
 import dev.ganiqa.reports.model.RunResults;
-import dev.ganiqa.reports.model.MetricValue;
 import dev.ganiqa.reports.model.TrainingStats;
 import dev.ganiqa.reports.model.UnitId;
 import dev.ganiqa.reports.model.UnitResult;

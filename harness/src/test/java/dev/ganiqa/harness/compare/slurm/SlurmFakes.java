@@ -1,4 +1,4 @@
-package dev.ganiqa.harness.compare;
+package dev.ganiqa.harness.compare.slurm;
 
 import dev.ganiqa.harness.cli.Cli;
 import dev.ganiqa.harness.cli.CliRun;

@@ -1,4 +1,4 @@
-package dev.ganiqa.harness.compare;
+package dev.ganiqa.harness.compare.slurm;
 
 /**
  * What may enter the Slurm job scripts and the commands that submit them, and how it is written there. A path is

@@ -1,5 +1,7 @@
-package dev.ganiqa.harness.compare;
+package dev.ganiqa.harness.compare.slurm;
 
+import dev.ganiqa.harness.compare.Plan;
+import dev.ganiqa.harness.compare.UnitFile;
 import dev.ganiqa.reports.model.UnitStatus;
 import java.io.IOException;
 import java.io.PrintStream;

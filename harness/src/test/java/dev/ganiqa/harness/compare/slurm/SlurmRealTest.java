@@ -1,9 +1,11 @@
-package dev.ganiqa.harness.compare;
+package dev.ganiqa.harness.compare.slurm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ganiqa.harness.cli.CliRun;
+import dev.ganiqa.harness.compare.RunFolder;
+import dev.ganiqa.harness.compare.UnitFile;
 import dev.ganiqa.metrics.eval.MetricDefinitions;
 import dev.ganiqa.reports.model.ResultsJson;
 import dev.ganiqa.reports.model.RunResults;
@@ -138,7 +140,7 @@ class SlurmRealTest {
         assertThat(execution.unitNodes()).hasSize(4);
         assertThat(execution.unitNodes().values()).allMatch(n -> n.equals(host.strip()));
         for (UnitResult u : b.units()) {
-            UnitFile f = UnitFile.read(slurm, UnitRunner.unitName(u.variant(), u.seed())).orElseThrow();
+            UnitFile f = UnitFile.read(slurm, u.variant() + "-seed" + u.seed()).orElseThrow();
             assertThat(f.jobId()).startsWith(arrayId + "_");
         }
         assertThat(Files.exists(slurm.resolve("report.html"))).isTrue();

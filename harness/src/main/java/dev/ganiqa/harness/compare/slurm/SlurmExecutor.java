@@ -1,6 +1,16 @@
-package dev.ganiqa.harness.compare;
+package dev.ganiqa.harness.compare.slurm;
 
 import dev.ganiqa.datasets.AtomicFiles;
+import dev.ganiqa.harness.compare.CompareConfig;
+import dev.ganiqa.harness.compare.Evaluator;
+import dev.ganiqa.harness.compare.Plan;
+import dev.ganiqa.harness.compare.PlannedUnits;
+import dev.ganiqa.harness.compare.ProvenanceFactory;
+import dev.ganiqa.harness.compare.RealRow;
+import dev.ganiqa.harness.compare.ResultsMapping;
+import dev.ganiqa.harness.compare.RunFolder;
+import dev.ganiqa.harness.compare.UnitFile;
+import dev.ganiqa.harness.compare.Workspace;
 import dev.ganiqa.reports.model.Execution;
 import dev.ganiqa.reports.model.ResultsJson;
 import dev.ganiqa.reports.model.RunResults;

@@ -1,6 +1,9 @@
-package dev.ganiqa.harness.compare;
+package dev.ganiqa.harness.compare.slurm;
 
 import dev.ganiqa.datasets.AtomicFiles;
+import dev.ganiqa.harness.compare.Plan;
+import dev.ganiqa.harness.compare.PlannedUnits;
+import dev.ganiqa.harness.compare.UnitFile;
 import dev.ganiqa.harness.compare.stats.SeedStatistics;
 import dev.ganiqa.reports.html.HtmlReport;
 import dev.ganiqa.reports.model.Execution;

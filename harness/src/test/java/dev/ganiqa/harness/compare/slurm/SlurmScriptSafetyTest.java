@@ -1,4 +1,4 @@
-package dev.ganiqa.harness.compare;
+package dev.ganiqa.harness.compare.slurm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.ganiqa.harness.compare;
+package dev.ganiqa.harness.compare.slurm;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
