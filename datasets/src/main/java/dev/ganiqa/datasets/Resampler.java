@@ -72,8 +72,12 @@ final class Resampler {
         return new Kernel(first, weights);
     }
 
-    /** Pillow's {@code precompute_coeffs} for its bicubic filter (support 2, widened by the scale when shrinking). */
-    static Kernel bicubicTaps(int in, int out) {
+    /**
+     * Pillow's {@code precompute_coeffs} for its bicubic filter, in double: output i centred at (i + 0.5) in / out,
+     * support 2 widened by the scale when shrinking, bounds rounded as Pillow rounds them, weights normalised to sum
+     * 1 (left as they are when they sum to 0, as Pillow leaves them). {@link Resize#CLEAN} uses these.
+     */
+    static Kernel pillowBicubic(int in, int out) {
         int[] first = new int[out];
         double[][] weights = new double[out][];
         double scale = (double) in / out;
@@ -89,13 +93,24 @@ final class Resampler {
                 w[j - lo] = cubic((j - centre + 0.5) / filterScale);
                 sum += w[j - lo];
             }
-            first[i] = lo;
-            weights[i] = new double[w.length];
-            for (int j = 0; j < w.length; j++) {
-                weights[i][j] = (float) (sum == 0 ? 0 : w[j] / sum);
+            for (int j = 0; j < w.length && sum != 0; j++) {
+                w[j] /= sum;
             }
+            first[i] = lo;
+            weights[i] = w;
         }
         return new Kernel(first, weights);
+    }
+
+    /** {@link #pillowBicubic} with each weight rounded to float: the 8-bit bicubic of ganiqa's policy sums in float. */
+    static Kernel bicubicTaps(int in, int out) {
+        Kernel k = pillowBicubic(in, out);
+        for (double[] w : k.weights()) {
+            for (int j = 0; j < w.length; j++) {
+                w[j] = (float) w[j];
+            }
+        }
+        return k;
     }
 
     /** Keys' cubic convolution kernel with a = -0.5 (Pillow's {@code bicubic_filter}). */
@@ -118,30 +133,14 @@ final class Resampler {
      * at their source coordinates, computed in float as TensorFlow's and PyTorch's CPU kernels compute them.
      */
     static Kernel kernel(int in, int out, Resize mode) {
+        if (mode == Resize.CLEAN) {
+            return pillowBicubic(in, out);
+        }
         int[] first = new int[out];
         double[][] weights = new double[out][];
         float scale = (float) in / out;
         for (int i = 0; i < out; i++) {
             switch (mode) {
-                case CLEAN -> {
-                    double s = (double) in / out;
-                    double filterScale = Math.max(s, 1.0);
-                    double support = 2.0 * filterScale;
-                    double centre = (i + 0.5) * s;
-                    int lo = Math.max((int) (centre - support + 0.5), 0);
-                    int hi = Math.min((int) (centre + support + 0.5), in);
-                    double[] w = new double[hi - lo];
-                    double sum = 0;
-                    for (int j = lo; j < hi; j++) {
-                        w[j - lo] = cubic((j - centre + 0.5) / filterScale);
-                        sum += w[j - lo];
-                    }
-                    for (int j = 0; j < w.length && sum != 0; j++) {
-                        w[j] /= sum;
-                    }
-                    first[i] = lo;
-                    weights[i] = w;
-                }
                 case LEGACY_TF -> {
                     // TF's LegacyScaler: in = out_index * scale; lower = floor, upper = min(ceil, in - 1).
                     float src = i * scale;
