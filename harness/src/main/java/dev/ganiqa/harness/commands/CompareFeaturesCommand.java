@@ -1,18 +1,20 @@
 package dev.ganiqa.harness.commands;
 
-import dev.ganiqa.datasets.AtomicFiles;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.ganiqa.harness.cli.Numbers;
+import dev.ganiqa.datasets.AtomicFiles;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
+import dev.ganiqa.harness.cli.Numbers;
 import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.harness.features.FeatureFiles;
 import dev.ganiqa.metrics.eval.Evaluation;
-import dev.ganiqa.metrics.stats.FeatureComparison;
+import dev.ganiqa.metrics.eval.ExtractedSet;
+import dev.ganiqa.metrics.eval.Reference;
+import dev.ganiqa.metrics.features.ExtractorInfo;
 import dev.ganiqa.metrics.stats.FeatureMatrix;
 import dev.ganiqa.metrics.stats.KidConfig;
 import dev.ganiqa.metrics.stats.LinearAlgebra;
@@ -63,29 +65,21 @@ public final class CompareFeaturesCommand extends BaseCommand {
         if (!LinearAlgebra.isNative() || context.verbose()) {
             context.notice("linear algebra: " + LinearAlgebra.backend());
         }
-        // The subsets and the warnings of `ganiqa metrics`, so both give the same numbers and say the same.
-        KidConfig kid = Evaluation.kidConfig(asked, fake.rows(), real.rows());
-        List<String> warnings = new ArrayList<>(Evaluation.fidWarnings(fake.rows(), real.rows(), real.cols()));
-        String cut = Evaluation.kidWarning(asked, fake.rows(), real.rows());
-        if (cut != null) {
-            warnings.add(cut);
-        }
-        warnings.forEach(w -> context.notice("warning: " + w));
-        Map<String, Double> values = new FeatureComparison(real, fake).all(kid);
-        values.forEach((k, v) -> context.out().printf("%-10s %s%n", k, v));
+        // The one evaluation of `ganiqa metrics` and `compare`: the same numbers, labels, warnings and JSON shape.
+        ExtractorInfo info = FeatureFiles.info(inputs.get(0), real.cols());
+        Evaluation.Result result = Evaluation.evaluate(info, Reference.of(ExtractedSet.ofFeatures(real)),
+                ExtractedSet.ofFeatures(fake), asked);
+        result.warnings().forEach(w -> context.notice("warning: " + w));
+        MetricsReport.FeatureMetrics metrics = new MetricsReport.FeatureMetrics(MetricsReport.extractor(info),
+                new MetricsReport.Side(inputs.get(0), "features", real.rows(), null),
+                new MetricsReport.Side(inputs.get(1), "features", fake.rows(), null), result.metrics(),
+                result.unavailable());
+        MetricsReport.printFeatureMetrics(metrics, context.out());
         if (target != null) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("real", inputs.get(0));
-            doc.put("fake", inputs.get(1));
-            doc.put("real_n", real.rows());
-            doc.put("fake_n", fake.rows());
-            doc.put("dimension", real.cols());
-            doc.put("kid", kid);
+            doc.put("features", metrics);
+            doc.put("warnings", result.warnings());
             doc.put("kid_subset_size_asked", asked.subsetSize());
-            doc.put("warnings", warnings);
-            doc.put("precision_recall_k", NearestNeighbourMetrics.PRECISION_RECALL_K);
-            doc.put("density_coverage_k", NearestNeighbourMetrics.DENSITY_COVERAGE_K);
-            doc.put("metrics", values);
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             AtomicFiles.write(target, out -> mapper.writeValue(out, doc));
         }

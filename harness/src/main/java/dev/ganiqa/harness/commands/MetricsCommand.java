@@ -163,7 +163,7 @@ public class MetricsCommand extends BaseCommand {
             Evaluation.Result metrics = Evaluation.evaluate(info, reference, fake);
             metrics.warnings().forEach(w -> context.notice("warning: " + w));
             return new MetricsReport.FeatureMetrics(
-                    new MetricsReport.Extractor(info.name(), info.version(), info.sha256(), info.label()),
+                    MetricsReport.extractor(info),
                     new MetricsReport.Side(real, kind, (int) reference.size(), realAdaptation),
                     new MetricsReport.Side(fakeInput.arg(), "images", fake.size(), fake.summary().adaptation()),
                     metrics.metrics(), metrics.unavailable());

@@ -84,11 +84,22 @@ final class MetricsReport {
     }
 
     private void printFeatureMetrics(PrintStream out) {
+        printFeatureMetrics(features, out);
+    }
+
+    /** How an extractor is named in the JSON and on stdout. */
+    static Extractor extractor(dev.ganiqa.metrics.features.ExtractorInfo info) {
+        return new Extractor(info.name(), info.version(), info.sha256(), info.label());
+    }
+
+    /** The set metrics as {@code metrics} and {@code compare-features} print them: one labelled line each. */
+    static void printFeatureMetrics(FeatureMetrics features, PrintStream out) {
         Extractor e = features.extractor();
         out.printf("extractor: %s v%s, sha256 %s%n", e.name(), e.version(), e.sha256());
         for (Side side : List.of(features.fake(), features.real())) {
             out.printf("%s: %s, %s, %s%n", side == features.fake() ? "fake" : "real", side.source(),
-                    side.images() > 0 ? side.images() + " images" : "image count not recorded",
+                    side.images() > 0 ? side.images() + (side.kind().equals("features") ? " vectors" : " images")
+                            : "image count not recorded",
                     side.adaptation() != null ? side.adaptation() : "precomputed " + side.kind());
         }
         features.metrics().values().forEach(v -> {

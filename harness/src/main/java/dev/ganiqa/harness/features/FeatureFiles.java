@@ -1,6 +1,8 @@
 package dev.ganiqa.harness.features;
 
+import dev.ganiqa.datasets.ImageShape;
 import dev.ganiqa.harness.cli.CliException;
+import dev.ganiqa.metrics.features.ExtractorInfo;
 import dev.ganiqa.metrics.io.NumpyFiles;
 import dev.ganiqa.metrics.stats.FeatureMatrix;
 import dev.ganiqa.metrics.stats.GaussianStats;
@@ -42,6 +44,16 @@ public final class FeatureFiles {
             throw new CliException(arg, "expected at least 2 feature vectors, found " + f.rows());
         }
         return f;
+    }
+
+    /**
+     * The identity of bare feature vectors read from {@code arg} (compare-features: no extractor is recorded in an
+     * .npy): named {@code features}, keyed by the file's sha256, so the labels say "FID (features)".
+     */
+    public static ExtractorInfo info(String arg, int dimension) throws IOException {
+        Path file = existing(arg);
+        return new ExtractorInfo("features", "npy", dev.ganiqa.datasets.Sha256.hex(file), new ImageShape(1, 1, 1), true,
+                "feature vectors read from " + file.getFileName(), dimension, 0);
     }
 
     private static Path existing(String arg) {

@@ -113,14 +113,17 @@ class MetricCommandsTest {
         Path a = features("a.npy", 120, 5, 0, 6);
         Path json = tmp.resolve("cmp.json");
         assertThat(run("compare-features", a.toString(), a.toString(), "--json", json.toString())).isZero();
-        assertThat(out()).contains("precision  1.0").contains("coverage   1.0");
-        JsonNode doc = new ObjectMapper().readTree(json.toFile());
-        assertThat(doc.get("metrics").get("fid").asDouble()).isBetween(-1e-9, 1e-9);
-        assertThat(doc.get("metrics").get("recall").asDouble()).isEqualTo(1.0);
+        // The labels, lines and JSON shape of `metrics --real`: one evaluation behind both.
+        assertThat(out()).containsPattern("precision \\(features, k=3\\) +1\\.00000")
+                .containsPattern("coverage \\(features, k=5\\) +1\\.00000");
+        JsonNode doc = new ObjectMapper().readTree(json.toFile()).get("features");
+        assertThat(doc.get("metrics").get("fid").get("value").asDouble()).isBetween(-1e-9, 1e-9);
+        assertThat(doc.get("metrics").get("recall").get("value").asDouble()).isEqualTo(1.0);
         // Subsets no larger than the sets, as `metrics` takes them (torch-fidelity's 1000 asked, 120 used).
-        assertThat(doc.get("kid").get("subsetSize").asInt()).isEqualTo(120);
-        assertThat(doc.get("kid_subset_size_asked").asInt()).isEqualTo(1000);
-        assertThat(doc.get("real_n").asInt()).isEqualTo(120);
+        assertThat(doc.get("metrics").get("kid").get("subsetSize").asInt()).isEqualTo(120);
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("kid_subset_size_asked").asInt()).isEqualTo(1000);
+        assertThat(doc.get("real").get("images").asInt()).isEqualTo(120);
+        assertThat(doc.get("extractor").get("name").asText()).isEqualTo("features");
     }
 
     @Test
@@ -136,11 +139,12 @@ class MetricCommandsTest {
         JsonNode doc = new ObjectMapper().readTree(json.toFile());
         assertThat(doc.get("warnings")).hasSize(2);
         // 100 subsets of 10 real vectors each: a spread, where the whole 200 against the whole 10 gave std 0.0.
-        assertThat(doc.get("kid").get("subsetSize").asInt()).isEqualTo(10);
-        assertThat(doc.get("metrics").get("kid_std").asDouble()).isPositive();
+        JsonNode kid = doc.get("features").get("metrics").get("kid");
+        assertThat(kid.get("subsetSize").asInt()).isEqualTo(10);
+        assertThat(kid.get("std").asDouble()).isPositive();
         // Both sets of 10: one exact evaluation, and the note says its std is no spread.
         assertThat(run("compare-features", fake.toString(), fake.toString())).isZero();
-        assertThat(out()).contains("kid_std    0.0");
+        assertThat(out()).containsPattern("KID \\(features\\) +\\S+ \\+- 0\\.00000 \\(1 subsets of 10\\)");
         assertThat(err()).contains(cut + " (a subset cannot be larger than its set); both sets are measured whole, "
                 + "once, so its std of 0 says nothing about its spread")
                 .contains("ganiqa: warning: real set: FID from 10 feature vectors of dimension 16 is biased");

@@ -3,7 +3,6 @@ package dev.ganiqa.metrics.eval;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ganiqa.datasets.Batches;
 import dev.ganiqa.metrics.features.ExtractorInfo;
-import dev.ganiqa.metrics.stats.FeatureComparison;
 import dev.ganiqa.metrics.stats.FrechetDistance;
 import dev.ganiqa.metrics.stats.InceptionScore;
 import dev.ganiqa.metrics.stats.KernelInceptionDistance;
@@ -85,6 +84,15 @@ public final class Evaluation {
     }
 
     public static Result evaluate(ExtractorInfo extractor, Reference real, ExtractedSet fake) {
+        return evaluate(extractor, real, fake, KidConfig.defaults());
+    }
+
+    /**
+     * Every set metric of {@code fake} against {@code real}, KID with the subsets {@code kid} asks for (cut to the
+     * sets' sizes as {@link #kidConfig(KidConfig, int, int)} says, with a warning): the one evaluation behind
+     * {@code ganiqa metrics}, {@code compare-features}, {@code compare} and the Java API.
+     */
+    public static Result evaluate(ExtractorInfo extractor, Reference real, ExtractedSet fake, KidConfig kid) {
         if (fake.hasVectors() && fake.features().cols() != real.stats().dimension()
                 || fake.stats() != null && fake.stats().dimension() != real.stats().dimension()) {
             throw new IllegalArgumentException("expected real features of dimension " + extractor.featureDim()
@@ -114,7 +122,7 @@ public final class Evaluation {
             }
         }
         inceptionScore(name, fake, out, unavailable);
-        vectorMetrics(name, real, fake, out, unavailable, warnings);
+        vectorMetrics(name, real, fake, kid, out, unavailable, warnings);
         classMetrics(name, real, fake, out, unavailable);
         return new Result(out, unavailable, warnings);
     }
@@ -126,8 +134,8 @@ public final class Evaluation {
     }
 
     /** KID, precision/recall and density/coverage: both sets' feature vectors. */
-    private static void vectorMetrics(String name, Reference real, ExtractedSet fake, Map<String, Value> out,
-            Map<String, String> unavailable, List<String> warnings) {
+    private static void vectorMetrics(String name, Reference real, ExtractedSet fake, KidConfig asked,
+            Map<String, Value> out, Map<String, String> unavailable, List<String> warnings) {
         int n = fake.size();
         int r = (int) real.size();
         if (!fake.hasVectors() || real.features() == null) {
@@ -144,14 +152,14 @@ public final class Evaluation {
             MetricDefinitions.needingVectors().forEach(id -> unavailable.put(id, why));
             return;
         }
-        KidConfig kidConfig = kidConfig(n, r);
-        String cut = kidWarning(KidConfig.defaults(), n, r);
+        KidConfig kidConfig = kidConfig(asked, n, r);
+        String cut = kidWarning(asked, n, r);
         if (cut != null) {
             warnings.add(cut);
         }
         KernelInceptionDistance.Result kid = real.kidTerms() != null
                 ? KernelInceptionDistance.compute(real.features(), fake.features(), kidConfig, real.kidTerms())
-                : new FeatureComparison(real.features(), fake.features()).kid(kidConfig);
+                : KernelInceptionDistance.compute(real.features(), fake.features(), kidConfig);
         out.put(MetricDefinitions.KID, new Value("KID (" + name + ")", kid.mean(), kid.std(), n, r, null,
                 kid.subsets(), kidConfig.subsetSize()));
         // Both pairs of metrics from one pass over the real x fake distances; samples the extractor rejects are

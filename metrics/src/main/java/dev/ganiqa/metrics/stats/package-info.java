@@ -5,9 +5,9 @@
  * goes through dev.ludovic.netlib (system OpenBLAS). No neural networks here: feature extraction lives in
  * {@code features}, per-image measures in {@code image}, numpy files in {@code io}.
  *
- * <p>The pipeline enters through {@code dev.ganiqa.metrics.eval.Evaluation} (image sets against a reference), which
- * calls the small functions here; {@link dev.ganiqa.metrics.stats.FeatureComparison} is the entry for two feature
- * matrices alone ({@code ganiqa compare-features}): every set metric out, with shared work cached. The functions
+ * <p>Every caller enters through {@code dev.ganiqa.metrics.eval.Evaluation} (image sets or feature matrices against
+ * a reference: {@code ganiqa metrics}, {@code compare-features}, {@code compare}, the Java API), which calls the small
+ * functions here
  * ({@link dev.ganiqa.metrics.stats.FrechetDistance}, {@link dev.ganiqa.metrics.stats.KernelInceptionDistance},
  * {@link dev.ganiqa.metrics.stats.NearestNeighbourMetrics}, {@link dev.ganiqa.metrics.stats.InceptionScore}).
  * A real reference measured against many generated sets keeps its share of the work in

@@ -54,12 +54,6 @@ class SetMetricsFastPathTest {
             assertThat(onePass.precisionRecall()).isEqualTo(NearestNeighbourMetrics.precisionRecall(real, f, 3));
             assertThat(onePass.densityCoverage()).isEqualTo(NearestNeighbourMetrics.densityCoverage(real, f, 5));
         }
-        FeatureComparison shared = new FeatureComparison(real, fake, radii);
-        FeatureComparison direct = new FeatureComparison(real, fake);
-        assertThat(shared.precisionRecall()).isEqualTo(direct.precisionRecall());
-        assertThat(shared.densityCoverage()).isEqualTo(direct.densityCoverage());
-        assertThat(shared.prdc().precisionRecall()).isEqualTo(direct.precisionRecall());
-        assertThat(direct.prdc().densityCoverage()).isEqualTo(direct.densityCoverage());
     }
 
     @Test

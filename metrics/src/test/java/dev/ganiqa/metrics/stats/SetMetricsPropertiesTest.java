@@ -57,8 +57,8 @@ class SetMetricsPropertiesTest {
         FeatureMatrix real = gaussian(300, 8, 0, 2);
         FeatureMatrix fake = gaussian(250, 8, 0.4, 3);
         int[] perm = KernelInceptionDistance.sample(new SplittableRandom(9), 300, 300);
-        FeatureComparison a = new FeatureComparison(real, fake);
-        FeatureComparison b = new FeatureComparison(real.select(perm), fake);
+        SetMetricPair a = new SetMetricPair(real, fake);
+        SetMetricPair b = new SetMetricPair(real.select(perm), fake);
         assertThat(b.fid()).isCloseTo(a.fid(), within(1e-9));
         assertThat(b.precisionRecall()).isEqualTo(a.precisionRecall());
         assertThat(b.densityCoverage()).isEqualTo(a.densityCoverage());
@@ -70,7 +70,7 @@ class SetMetricsPropertiesTest {
     @Test
     void identicalSetsScoreAsIdentical() {
         FeatureMatrix x = gaussian(400, 6, 0, 4);
-        FeatureComparison c = new FeatureComparison(x, x);
+        SetMetricPair c = new SetMetricPair(x, x);
         assertThat(c.fid()).isCloseTo(0, within(1e-9));
         assertThat(c.precisionRecall().precision()).isEqualTo(1.0);
         assertThat(c.precisionRecall().recall()).isEqualTo(1.0);
@@ -85,7 +85,7 @@ class SetMetricsPropertiesTest {
     void distantSetsHaveNoPrecisionNorCoverage() {
         FeatureMatrix real = gaussian(200, 4, 0, 5);
         FeatureMatrix fake = gaussian(200, 4, 50, 6);
-        FeatureComparison c = new FeatureComparison(real, fake);
+        SetMetricPair c = new SetMetricPair(real, fake);
         assertThat(c.precisionRecall().precision()).isZero();
         assertThat(c.precisionRecall().recall()).isZero();
         assertThat(c.densityCoverage().density()).isZero();
