@@ -59,7 +59,7 @@ public final class Cifar10Reader {
             }
             return names;
         } catch (IOException e) {
-            throw new DatasetException(Payload.io(meta, e), e);
+            throw new DatasetException(DataFiles.io(meta, e), e);
         }
     }
 
@@ -73,7 +73,7 @@ public final class Cifar10Reader {
                 }
                 total += size / RECORD;
             } catch (IOException e) {
-                throw new DatasetException(Payload.io(file, e), e);
+                throw new DatasetException(DataFiles.io(file, e), e);
             }
         }
         int count = Math.toIntExact(total);
@@ -99,7 +99,7 @@ public final class Cifar10Reader {
                     index++;
                 }
             } catch (IOException e) {
-                throw new DatasetException(Payload.io(file, e), e);
+                throw new DatasetException(DataFiles.io(file, e), e);
             }
         }
         return new ArrayDataset(description, SHAPE, pixels, labels, classNames, null, List.of());

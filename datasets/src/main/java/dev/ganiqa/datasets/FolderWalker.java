@@ -91,7 +91,7 @@ final class FolderWalker {
                 }
             });
         } catch (IOException e) {
-            throw new DatasetException(Payload.io(root, e), e);
+            throw new DatasetException(DataFiles.io(root, e), e);
         }
         return classify(root, files, skipped);
     }
@@ -150,7 +150,7 @@ final class FolderWalker {
             return children.filter(p -> Files.isDirectory(p) && !hidden(p))
                     .map(p -> p.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
-            throw new DatasetException(Payload.io(root, e), e);
+            throw new DatasetException(DataFiles.io(root, e), e);
         }
     }
 
@@ -163,7 +163,7 @@ final class FolderWalker {
             }
             return subfolders(root);
         } catch (IOException e) {
-            throw new DatasetException(Payload.io(root, e), e);
+            throw new DatasetException(DataFiles.io(root, e), e);
         }
     }
 

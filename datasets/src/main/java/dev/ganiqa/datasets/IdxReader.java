@@ -21,7 +21,7 @@ public final class IdxReader {
     }
 
     public static Images readImages(Path file) {
-        try (DataInputStream in = new DataInputStream(Payload.open(file))) {
+        try (DataInputStream in = new DataInputStream(DataFiles.open(file))) {
             int[] dims = header(in, file);
             if (dims.length != 3 && dims.length != 4) {
                 throw new DatasetException(file + ": expected an image file with 3 or 4 dimensions (N,H,W[,C]), found " + dims.length);
@@ -38,27 +38,27 @@ public final class IdxReader {
             if (total > Integer.MAX_VALUE - 8) {
                 throw new DatasetException(file + ": expected at most 2 GiB of pixels, found " + total + " bytes");
             }
-            byte[] pixels = Payload.readExactly(in, (int) total, file, "pixels (" + dims[0] + " images of " + shape + ")");
+            byte[] pixels = DataFiles.readExactly(in, (int) total, file, "pixels (" + dims[0] + " images of " + shape + ")");
             return new Images(dims[0], shape, pixels);
         } catch (IOException e) {
-            throw new DatasetException(Payload.io(file, e), e);
+            throw new DatasetException(DataFiles.io(file, e), e);
         }
     }
 
     public static int[] readLabels(Path file) {
-        try (DataInputStream in = new DataInputStream(Payload.open(file))) {
+        try (DataInputStream in = new DataInputStream(DataFiles.open(file))) {
             int[] dims = header(in, file);
             if (dims.length != 1) {
                 throw new DatasetException(file + ": expected a label file with 1 dimension, found " + dims.length);
             }
-            byte[] raw = Payload.readExactly(in, dims[0], file, "labels");
+            byte[] raw = DataFiles.readExactly(in, dims[0], file, "labels");
             int[] labels = new int[raw.length];
             for (int i = 0; i < raw.length; i++) {
                 labels[i] = raw[i] & 0xFF;
             }
             return labels;
         } catch (IOException e) {
-            throw new DatasetException(Payload.io(file, e), e);
+            throw new DatasetException(DataFiles.io(file, e), e);
         }
     }
 

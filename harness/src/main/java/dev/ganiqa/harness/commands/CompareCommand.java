@@ -6,7 +6,7 @@ import dev.ganiqa.datasets.Resize;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
-import dev.ganiqa.harness.cli.Numbers;
+import dev.ganiqa.harness.cli.NumberChecks;
 import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.harness.cli.ResizeModes;
 import dev.ganiqa.harness.compare.CompareConfig;
@@ -52,32 +52,32 @@ public final class CompareCommand extends BaseCommand {
     @Parameter(names = "--preset", description = "smoke (checks the pipeline, no conclusion), quick, default or standard (20 full epochs); sizes below override it")
     public String preset = "default";
 
-    @Parameter(names = "--epochs", validateWith = Numbers.Positive.class, description = "Equal epoch budget of every unit (same as --budget epochs:N)")
+    @Parameter(names = "--epochs", validateWith = NumberChecks.Positive.class, description = "Equal epoch budget of every unit (same as --budget epochs:N)")
     public Integer epochs;
 
     @Parameter(names = "--budget", description = "Equal budget of every unit: epochs:N (the default, from the preset), "
             + "gsteps:N (generator steps: equal generator updates) or time:MINUTES")
     public String budget;
 
-    @Parameter(names = "--seeds", validateWith = Numbers.Positive.class, description = "Number of seeds K (seeds 1..K)")
+    @Parameter(names = "--seeds", validateWith = NumberChecks.Positive.class, description = "Number of seeds K (seeds 1..K)")
     public Integer seeds;
 
     @Parameter(names = "--seed-list", description = "Explicit seeds, e.g. 1,2,3")
     public String seedList;
 
-    @Parameter(names = "--samples", validateWith = Numbers.Positive.class, description = "Generated images per unit for the final metrics")
+    @Parameter(names = "--samples", validateWith = NumberChecks.Positive.class, description = "Generated images per unit for the final metrics")
     public Integer samples;
 
-    @Parameter(names = "--curve-samples", validateWith = Numbers.NonNegative.class, description = "Generated images per epoch for the learning curve (0 = none)")
+    @Parameter(names = "--curve-samples", validateWith = NumberChecks.NonNegative.class, description = "Generated images per epoch for the learning curve (0 = none)")
     public Integer curveSamples;
 
-    @Parameter(names = "--train-limit", validateWith = Numbers.NonNegative.class, description = "Training images used, a seeded subset (0 = all)")
+    @Parameter(names = "--train-limit", validateWith = NumberChecks.NonNegative.class, description = "Training images used, a seeded subset (0 = all)")
     public Integer trainLimit;
 
-    @Parameter(names = "--real-limit", validateWith = Numbers.NonNegative.class, description = "Test images in the real reference (0 = all)")
+    @Parameter(names = "--real-limit", validateWith = NumberChecks.NonNegative.class, description = "Test images in the real reference (0 = all)")
     public int realLimit;
 
-    @Parameter(names = "--batch", validateWith = Numbers.Positive.class, description = "Training batch size")
+    @Parameter(names = "--batch", validateWith = NumberChecks.Positive.class, description = "Training batch size")
     public int batch = 64;
 
     @Parameter(names = "--extractor", description = "Feature extractor spec (default ganiqa-fmnist-v3)")
@@ -106,11 +106,11 @@ public final class CompareCommand extends BaseCommand {
             + "this process)")
     public String jobs = "auto";
 
-    @Parameter(names = "--threads", validateWith = Numbers.Positive.class, description = "local: TF threads of each "
+    @Parameter(names = "--threads", validateWith = NumberChecks.Positive.class, description = "local: TF threads of each "
             + "unit (default: the cores divided among the units running at once)")
     public Integer threads;
 
-    @Parameter(names = "--max-parallel", validateWith = Numbers.NonNegative.class,
+    @Parameter(names = "--max-parallel", validateWith = NumberChecks.NonNegative.class,
             description = "slurm: the most unit tasks running at once (--array=...%K; 0 = no limit)")
     public int maxParallel;
 

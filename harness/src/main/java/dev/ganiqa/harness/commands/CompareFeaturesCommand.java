@@ -8,7 +8,7 @@ import dev.ganiqa.datasets.AtomicFiles;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
-import dev.ganiqa.harness.cli.Numbers;
+import dev.ganiqa.harness.cli.NumberChecks;
 import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.harness.features.FeatureFiles;
 import dev.ganiqa.metrics.eval.Evaluation;
@@ -35,10 +35,10 @@ public final class CompareFeaturesCommand extends BaseCommand {
     @Parameter(names = "--json", description = "Also write the values to this JSON file (atomically)")
     public String json;
 
-    @Parameter(names = "--kid-subsets", validateWith = Numbers.Positive.class, description = "KID subsets (torch-fidelity default)")
+    @Parameter(names = "--kid-subsets", validateWith = NumberChecks.Positive.class, description = "KID subsets (torch-fidelity default)")
     public int kidSubsets = KidConfig.defaults().subsets();
 
-    @Parameter(names = "--kid-subset-size", validateWith = Numbers.Positive.class, description = "KID subset size (torch-fidelity default)")
+    @Parameter(names = "--kid-subset-size", validateWith = NumberChecks.Positive.class, description = "KID subset size (torch-fidelity default)")
     public int kidSubsetSize = KidConfig.defaults().subsetSize();
 
     @Parameter(names = "--seed", description = "Seed of the KID subsets")

@@ -3,16 +3,16 @@ package dev.ganiqa.harness.commands;
 import com.beust.jcommander.Parameter;
 import dev.ganiqa.datasets.DatasetOptions;
 import dev.ganiqa.datasets.ImageShape;
-import dev.ganiqa.harness.cli.Numbers;
+import dev.ganiqa.harness.cli.NumberChecks;
 import dev.ganiqa.harness.cli.CliException;
 import java.util.List;
 
 /** How a dataset command opens its source: the SPEC argument plus decoding options (a JCommander delegate). */
 public final class DatasetArguments {
-    @Parameter(names = "--threads", validateWith = Numbers.Positive.class, description = "Threads decoding image folders (default: all cores)")
+    @Parameter(names = "--threads", validateWith = NumberChecks.Positive.class, description = "Threads decoding image folders (default: all cores)")
     public Integer threads;
 
-    @Parameter(names = "--max-pixels", validateWith = Numbers.Positive.class, description = "Refuse images with more pixels than this, before decoding")
+    @Parameter(names = "--max-pixels", validateWith = NumberChecks.Positive.class, description = "Refuse images with more pixels than this, before decoding")
     public Long maxPixels;
 
     @Parameter(names = "--shape", description = "Bring every image to HxWxC (e.g. 32x32x3) with the preprocessing policy")

@@ -11,7 +11,7 @@ import dev.ganiqa.datasets.PartialExport;
 import dev.ganiqa.datasets.Preprocessing;
 import dev.ganiqa.datasets.Split;
 import dev.ganiqa.datasets.SubsetDataset;
-import dev.ganiqa.harness.cli.Numbers;
+import dev.ganiqa.harness.cli.NumberChecks;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
@@ -38,7 +38,7 @@ public final class ExportCommand extends BaseCommand {
     @Parameter(names = "--split", description = "train or test")
     public String split = "train";
 
-    @Parameter(names = "--limit", validateWith = Numbers.NonNegative.class, description = "Write only the first N images")
+    @Parameter(names = "--limit", validateWith = NumberChecks.NonNegative.class, description = "Write only the first N images")
     public Integer limit;
 
     @ParametersDelegate

@@ -6,7 +6,7 @@ import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.Split;
 import dev.ganiqa.datasets.ImageShape;
-import dev.ganiqa.harness.cli.Numbers;
+import dev.ganiqa.harness.cli.NumberChecks;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CommandContext;
 import dev.ganiqa.metrics.features.Extractors;
@@ -36,19 +36,19 @@ public final class ExtractorBenchCommand extends BaseCommand {
             + "(3x3 conv to 64 channels, ReLU, global average pool, dense to 10) as ONNX and as a TF frozen graph")
     public String extractor = Extractors.DEFAULT;
 
-    @Parameter(names = "--images", validateWith = Numbers.Positive.class, description = "Number of Fashion-MNIST images")
+    @Parameter(names = "--images", validateWith = NumberChecks.Positive.class, description = "Number of Fashion-MNIST images")
     public int images = 10_000;
 
     @Parameter(names = "--split", description = "Fashion-MNIST split: test (10,000) or train (60,000)")
     public String split = "test";
 
-    @Parameter(names = "--batch", validateWith = Numbers.Positive.class, description = "Batch size")
+    @Parameter(names = "--batch", validateWith = NumberChecks.Positive.class, description = "Batch size")
     public int batch = RunnerOptions.DEFAULT_BATCH;
 
     @Parameter(names = "--no-peer", description = "Skip the bare-session peer (which holds every adapted image)")
     public boolean noPeer;
 
-    @Parameter(names = "--repeats", validateWith = Numbers.Positive.class, description = "Measured passes")
+    @Parameter(names = "--repeats", validateWith = NumberChecks.Positive.class, description = "Measured passes")
     public int repeats = 3;
 
     @Override

@@ -14,7 +14,7 @@ import dev.ganiqa.datasets.SubsetDataset;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
-import dev.ganiqa.harness.cli.Numbers;
+import dev.ganiqa.harness.cli.NumberChecks;
 import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.harness.cli.ResizeModes;
 import dev.ganiqa.metrics.eval.ExtractorCheck;
@@ -39,7 +39,7 @@ public final class ExtractorCheckCommand extends BaseCommand {
     @Parameter(names = "--data", description = "Labelled dataset with a test split (default fashion-mnist)")
     public String data = "fashion-mnist";
 
-    @Parameter(names = "--images", validateWith = Numbers.Positive.class,
+    @Parameter(names = "--images", validateWith = NumberChecks.Positive.class,
             description = "Images per set: test images as the reference, training images as the held-out row")
     public int images = 2000;
 

@@ -2,7 +2,7 @@ package dev.ganiqa.harness.commands;
 
 import com.beust.jcommander.Parameter;
 import dev.ganiqa.datasets.Resize;
-import dev.ganiqa.harness.cli.Numbers;
+import dev.ganiqa.harness.cli.NumberChecks;
 import dev.ganiqa.harness.cli.ResizeModes;
 import dev.ganiqa.metrics.eval.StatsCache;
 import dev.ganiqa.metrics.features.Extractors;
@@ -18,7 +18,7 @@ public final class ExtractorOptions {
     @Parameter(names = "--resize", converter = ResizeModes.class, description = ResizeModes.DESCRIPTION)
     public Resize resize;
 
-    @Parameter(names = "--threads", validateWith = Numbers.Positive.class, description = "TensorFlow threads (default: all cores)")
+    @Parameter(names = "--threads", validateWith = NumberChecks.Positive.class, description = "TensorFlow threads (default: all cores)")
     public int threads = Runtime.getRuntime().availableProcessors();
 
     @Parameter(names = "--no-cache", description = "Neither read nor write cached statistics "

@@ -9,7 +9,7 @@ import dev.ganiqa.datasets.DatasetSource;
 import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.Split;
-import dev.ganiqa.harness.cli.Numbers;
+import dev.ganiqa.harness.cli.NumberChecks;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
@@ -39,16 +39,16 @@ public final class ExtractorTrainCommand extends BaseCommand {
             + "seeded 10% held out of --data when it has none")
     public String testSpec;
 
-    @Parameter(names = "--epochs", validateWith = Numbers.Positive.class, description = "Training epochs")
+    @Parameter(names = "--epochs", validateWith = NumberChecks.Positive.class, description = "Training epochs")
     public int epochs = TrainingConfig.defaults().epochs();
 
     @Parameter(names = "--seed", description = "Seed for initialisation, shuffling and dropout")
     public long seed = TrainingConfig.defaults().seed();
 
-    @Parameter(names = "--batch", validateWith = Numbers.Positive.class, description = "Batch size")
+    @Parameter(names = "--batch", validateWith = NumberChecks.Positive.class, description = "Batch size")
     public int batch = TrainingConfig.defaults().batchSize();
 
-    @Parameter(names = "--reject", validateWith = Numbers.NonNegative.class, description = "Synthetic non-object "
+    @Parameter(names = "--reject", validateWith = NumberChecks.NonNegative.class, description = "Synthetic non-object "
             + "images (noise, smooth noise, flat images, stripes, checkerboards) added as one extra rejection class, "
             + "so that such inputs get features of their own; the exported logits and probabilities still cover the "
             + "real classes only, and an extra output 'rejection' gives that class's probability. 6000 (one "

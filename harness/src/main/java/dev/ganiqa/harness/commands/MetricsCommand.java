@@ -8,7 +8,7 @@ import dev.ganiqa.datasets.Split;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
-import dev.ganiqa.harness.cli.Numbers;
+import dev.ganiqa.harness.cli.NumberChecks;
 import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.harness.cli.ResizeModes;
 import dev.ganiqa.harness.features.DatasetOpener;
@@ -64,7 +64,7 @@ public class MetricsCommand extends BaseCommand {
     @Parameter(names = "--split", description = "Which split of FAKE (train or test; default train)")
     public String split;
 
-    @Parameter(names = "--threads", validateWith = Numbers.Positive.class, description = "Worker threads (default: all cores)")
+    @Parameter(names = "--threads", validateWith = NumberChecks.Positive.class, description = "Worker threads (default: all cores)")
     public int threads = Runtime.getRuntime().availableProcessors();
 
     @Parameter(names = "--no-cache", description = "Neither read nor write the real side's cached features "

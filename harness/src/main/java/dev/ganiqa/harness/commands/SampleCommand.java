@@ -4,7 +4,7 @@ import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import dev.ganiqa.datasets.ArrayDataset;
 import dev.ganiqa.datasets.ImageFolderWriter;
-import dev.ganiqa.harness.cli.Numbers;
+import dev.ganiqa.harness.cli.NumberChecks;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
@@ -27,10 +27,10 @@ public final class SampleCommand extends BaseCommand {
     @Parameter(names = "--run", required = true, description = "Run folder (or an exported SavedModel folder)")
     public Path run;
 
-    @Parameter(names = "--n", validateWith = Numbers.Positive.class, description = "Images (per class for conditional generators)")
+    @Parameter(names = "--n", validateWith = NumberChecks.Positive.class, description = "Images (per class for conditional generators)")
     public int n = 64;
 
-    @Parameter(names = "--class", validateWith = Numbers.NonNegative.class, description = "Only this class index (conditional generators)")
+    @Parameter(names = "--class", validateWith = NumberChecks.NonNegative.class, description = "Only this class index (conditional generators)")
     public Integer classIndex;
 
     @Parameter(names = "--seed", description = "Noise seed")

@@ -3,7 +3,7 @@ package dev.ganiqa.harness.commands;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import dev.ganiqa.datasets.ImageDataset;
-import dev.ganiqa.harness.cli.Numbers;
+import dev.ganiqa.harness.cli.NumberChecks;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
@@ -35,7 +35,7 @@ public final class TrainCommand extends BaseCommand {
             + "is read (default: the data's own; an image folder: its most common size)")
     public String shape;
 
-    @Parameter(names = "--epochs", validateWith = Numbers.Positive.class, description = "Epoch budget (same as --budget epochs:N)")
+    @Parameter(names = "--epochs", validateWith = NumberChecks.Positive.class, description = "Epoch budget (same as --budget epochs:N)")
     public Integer epochs;
 
     @Parameter(names = "--budget", description = "epochs:N (default epochs:10), gsteps:N (generator steps) or time:MINUTES")
@@ -44,7 +44,7 @@ public final class TrainCommand extends BaseCommand {
     @Parameter(names = "--seed", description = "Seed of weights, data order and noise")
     public long seed = 1;
 
-    @Parameter(names = "--batch", validateWith = Numbers.Positive.class, description = "Batch size")
+    @Parameter(names = "--batch", validateWith = NumberChecks.Positive.class, description = "Batch size")
     public int batch = 64;
 
     @Parameter(names = "--out", description = "Run folder (default runs/VARIANT-seedS)")
@@ -68,7 +68,7 @@ public final class TrainCommand extends BaseCommand {
     @Parameter(names = "--beta2", description = "Adam beta2")
     public Float beta2;
 
-    @Parameter(names = "--n-critic", validateWith = Numbers.Positive.class, description = "Critic steps per generator step")
+    @Parameter(names = "--n-critic", validateWith = NumberChecks.Positive.class, description = "Critic steps per generator step")
     public Integer nCritic;
 
     @Parameter(names = "--gp-lambda", description = "Gradient-penalty weight")
@@ -77,13 +77,13 @@ public final class TrainCommand extends BaseCommand {
     @Parameter(names = "--clip", description = "Weight-clipping bound c")
     public Float clip;
 
-    @Parameter(names = "--latent", validateWith = Numbers.Positive.class, description = "Latent size (default 100)")
+    @Parameter(names = "--latent", validateWith = NumberChecks.Positive.class, description = "Latent size (default 100)")
     public Integer latent;
 
-    @Parameter(names = "--width", validateWith = Numbers.Positive.class, description = "Network width ngf = ndf (default 64)")
+    @Parameter(names = "--width", validateWith = NumberChecks.Positive.class, description = "Network width ngf = ndf (default 64)")
     public Integer width;
 
-    @Parameter(names = "--embed", validateWith = Numbers.Positive.class, description = "Label embedding size of conditional generators (default 50)")
+    @Parameter(names = "--embed", validateWith = NumberChecks.Positive.class, description = "Label embedding size of conditional generators (default 50)")
     public Integer embed;
 
     @Parameter(names = "--set", description = "Hyper-parameter override FIELD=VALUE (a field of the variant's "
@@ -91,7 +91,7 @@ public final class TrainCommand extends BaseCommand {
             + "modeSeeking=1), repeatable; applied after the options above")
     public List<String> settings = new ArrayList<>();
 
-    @Parameter(names = "--threads", validateWith = Numbers.NonNegative.class, description = "TF intra/inter-op threads (0 = TF default, one per core)")
+    @Parameter(names = "--threads", validateWith = NumberChecks.NonNegative.class, description = "TF intra/inter-op threads (0 = TF default, one per core)")
     public int threads;
 
     @Override

@@ -6,7 +6,7 @@ import dev.ganiqa.datasets.Resize;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
-import dev.ganiqa.harness.cli.Numbers;
+import dev.ganiqa.harness.cli.NumberChecks;
 import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.harness.cli.ResizeModes;
 import dev.ganiqa.harness.compare.CompareConfig;
@@ -44,7 +44,7 @@ public final class TuneCommand extends BaseCommand {
             + "(every setting)")
     public String search = "random";
 
-    @Parameter(names = "--trials", validateWith = Numbers.Positive.class, description = "Settings per variant")
+    @Parameter(names = "--trials", validateWith = NumberChecks.Positive.class, description = "Settings per variant")
     public int trials = 8;
 
     @Parameter(names = "--search-seed", description = "Seed of the random draw of settings")
@@ -55,25 +55,25 @@ public final class TuneCommand extends BaseCommand {
             + "modeSeeking 0/0.5/1)")
     public Path space;
 
-    @Parameter(names = "--epochs", validateWith = Numbers.Positive.class, description = "Epoch budget of every trial")
+    @Parameter(names = "--epochs", validateWith = NumberChecks.Positive.class, description = "Epoch budget of every trial")
     public Integer epochs;
 
     @Parameter(names = "--budget", description = "Budget of every trial: epochs:N, gsteps:N or time:MINUTES "
             + "(default epochs:2)")
     public String budget;
 
-    @Parameter(names = "--train-limit", validateWith = Numbers.NonNegative.class, description = "Training images, a "
+    @Parameter(names = "--train-limit", validateWith = NumberChecks.NonNegative.class, description = "Training images, a "
             + "seeded subset (0 = the whole training part)")
     public int trainLimit;
 
-    @Parameter(names = "--curve-samples", validateWith = Numbers.Positive.class, description = "Samples of each "
+    @Parameter(names = "--curve-samples", validateWith = NumberChecks.Positive.class, description = "Samples of each "
             + "validation FID (the score; default 2000)")
     public int curveSamples = 2000;
 
     @Parameter(names = "--seed", description = "Training seed of every trial")
     public long seed = 1;
 
-    @Parameter(names = "--batch", validateWith = Numbers.Positive.class, description = "Training batch size")
+    @Parameter(names = "--batch", validateWith = NumberChecks.Positive.class, description = "Training batch size")
     public int batch = 64;
 
     @Parameter(names = "--extractor", description = "Feature extractor spec (default ganiqa-fmnist-v3)")
@@ -88,7 +88,7 @@ public final class TuneCommand extends BaseCommand {
     @Parameter(names = "--jobs", description = "Trials at once, each in a process of its own (auto, or a number)")
     public String jobs = "auto";
 
-    @Parameter(names = "--threads", validateWith = Numbers.Positive.class, description = "TF threads of each trial")
+    @Parameter(names = "--threads", validateWith = NumberChecks.Positive.class, description = "TF threads of each trial")
     public Integer threads;
 
     @Parameter(names = "--out", description = "Search folder (default runs/tune-<timestamp>); an existing one is "

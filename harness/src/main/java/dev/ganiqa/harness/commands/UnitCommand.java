@@ -5,7 +5,7 @@ import com.beust.jcommander.Parameters;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
-import dev.ganiqa.harness.cli.Numbers;
+import dev.ganiqa.harness.cli.NumberChecks;
 import dev.ganiqa.harness.compare.UnitFile;
 import dev.ganiqa.harness.compare.UnitTask;
 import dev.ganiqa.reports.model.UnitStatus;
@@ -21,7 +21,7 @@ public final class UnitCommand extends BaseCommand {
     @Parameter(description = "RUN_DIR")
     public List<String> runDirs = new ArrayList<>();
 
-    @Parameter(names = "--index", required = true, validateWith = Numbers.NonNegative.class,
+    @Parameter(names = "--index", required = true, validateWith = NumberChecks.NonNegative.class,
             description = "The unit's index in RUN_DIR/plan.json ($SLURM_ARRAY_TASK_ID)")
     public int index;
 

@@ -105,7 +105,7 @@ public final class Comparison {
                 continuation.checkSameRecipes(earlier);
             }
             folder.record(config);
-            Evaluator evaluator = ws.evaluator();
+            UnitEvaluator evaluator = ws.evaluator();
             results = earlier != null ? earlier
                     : new RunResults(RunResults.SCHEMA_VERSION, runDir.getFileName().toString(),
                             ProvenanceFactory.create(config, ws.source.spec(), ws.train, ws.validation, ws.test, ws.extractor, started,

@@ -30,14 +30,14 @@ final class LearningCurve implements TrainingListener {
     static final long CURVE_SEED = 0xC0FFEEL;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Evaluator evaluator;
+    private final UnitEvaluator evaluator;
     private final int samples;
     private final Path file;
     private final List<String> classNames;
     private final List<EpochPoint> points = new ArrayList<>();
     private final Map<String, double[]> sums = new LinkedHashMap<>();
 
-    LearningCurve(Evaluator evaluator, int samples, List<String> classNames, Path file) {
+    LearningCurve(UnitEvaluator evaluator, int samples, List<String> classNames, Path file) {
         this.evaluator = evaluator;
         this.classNames = List.copyOf(classNames);
         this.samples = samples;

@@ -18,7 +18,7 @@ public final class RealRow {
      * The real-data row: training images (as many as a unit's samples) measured exactly like generated samples,
      * the ceiling a perfect generator would reach; with a grid of real images next to the generated grids.
      */
-    public static RealReference measure(CompareConfig config, ImageDataset train, Evaluator evaluator, Path runDir,
+    public static RealReference measure(CompareConfig config, ImageDataset train, UnitEvaluator evaluator, Path runDir,
                                  java.util.function.Consumer<String> notice) throws IOException, InterruptedException {
         ImageDataset sample = SubsetDataset.sample(train, config.samples(), Workspace.SUBSET_SEED + 1);
         notice.accept("real-data row: " + sample.size() + " training images against the test split");

@@ -45,8 +45,8 @@ final class UnitRunner {
 
     private final CompareConfig config;
     private final ImageDataset train;
-    private final Evaluator evaluator;
-    private final Evaluator validation;
+    private final UnitEvaluator evaluator;
+    private final UnitEvaluator validation;
     private final ExtractedSet trainFeatures;
     private final Path runDir;
     private final int threads;
@@ -55,7 +55,7 @@ final class UnitRunner {
      * @param evaluator  against the test split: the unit's reported numbers
      * @param validation against the validation split: the learning curve, the best epoch and the convergence
      */
-    UnitRunner(CompareConfig config, ImageDataset train, Evaluator evaluator, Evaluator validation,
+    UnitRunner(CompareConfig config, ImageDataset train, UnitEvaluator evaluator, UnitEvaluator validation,
                ExtractedSet trainFeatures, Path runDir, int threads) {
         this.config = config;
         this.validation = validation;

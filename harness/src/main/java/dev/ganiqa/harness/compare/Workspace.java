@@ -44,8 +44,8 @@ public final class Workspace implements AutoCloseable {
     static final String SHARED = "shared";
     /** The validation split's statistics (float64 mean and covariance), all a learning-curve point needs. */
     static final String VALIDATION_STATS = "validation.npz";
-    private Evaluator evaluator;
-    private Evaluator validationEvaluator;
+    private UnitEvaluator evaluator;
+    private UnitEvaluator validationEvaluator;
     private ExtractedSet trainFeatures;
     private Path shared;
 
@@ -104,13 +104,13 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** The real reference (test features) and the evaluator on it, computed (or read) on first use. */
-    public Evaluator evaluator() {
+    public UnitEvaluator evaluator() {
         if (evaluator == null && shared != null && isShared(shared.getParent())) {
             try {
                 Reference saved = ReferenceFiles.read(shared.resolve("reference"));
                 notice.accept("real reference: read from " + shared.resolve("reference") + ", " + saved.size()
                         + " images");
-                evaluator = new Evaluator(saved, extractor, threads, primaryMeasures());
+                evaluator = new UnitEvaluator(saved, extractor, threads, primaryMeasures());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the shared reference in " + shared + ": "
                         + e.getMessage(), e);
@@ -119,7 +119,7 @@ public final class Workspace implements AutoCloseable {
         if (evaluator == null) {
             notice.accept("extractor " + extractor.info().label() + "; " + FeatureRunner.adaptation(test, extractor));
             notice.accept("real reference: " + test.description() + ", " + test.size() + " images");
-            evaluator = new Evaluator(Evaluator.reference(test, extractor), extractor, threads, primaryMeasures());
+            evaluator = new UnitEvaluator(UnitEvaluator.reference(test, extractor), extractor, threads, primaryMeasures());
         }
         return evaluator;
     }
@@ -127,7 +127,7 @@ public final class Workspace implements AutoCloseable {
     /** The test images' per-image measures, for every set's signed sharpness and noise shifts. */
     private dev.ganiqa.metrics.image.PrimaryMeasures primaryMeasures() {
         try {
-            return Evaluator.primaryMeasures(test, threads);
+            return UnitEvaluator.primaryMeasures(test, threads);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while measuring the test images", e);
@@ -138,10 +138,10 @@ public final class Workspace implements AutoCloseable {
      * The validation split as the reference of learning curves (statistics only: a curve point needs FID and its
      * spread), computed (or read) on first use.
      */
-    Evaluator validationEvaluator() {
+    UnitEvaluator validationEvaluator() {
         if (validationEvaluator == null && shared != null && Files.isRegularFile(shared.resolve(VALIDATION_STATS))) {
             try {
-                validationEvaluator = new Evaluator(Reference.ofStats(NumpyFiles.readStats(
+                validationEvaluator = new UnitEvaluator(Reference.ofStats(NumpyFiles.readStats(
                         shared.resolve(VALIDATION_STATS))), extractor, threads);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the shared validation reference in " + shared + ": "
@@ -150,7 +150,7 @@ public final class Workspace implements AutoCloseable {
         }
         if (validationEvaluator == null) {
             notice.accept("validation reference: " + validation.description() + ", " + validation.size() + " images");
-            validationEvaluator = new Evaluator(Reference.ofStats(ExtractedSet.statistics(ImageSet.of(validation),
+            validationEvaluator = new UnitEvaluator(Reference.ofStats(ExtractedSet.statistics(ImageSet.of(validation),
                     extractor, Progress.NONE).stats()), extractor, threads);
         }
         return validationEvaluator;

@@ -6,7 +6,7 @@
  *       budget) and a {@link dev.ganiqa.harness.compare.Workspace} (the data split into training, validation and
  *       test once, the extractor, the reference statistics and features shared by every unit);</li>
  *   <li><b>run</b>: each unit is trained and sampled by {@link dev.ganiqa.harness.compare.UnitRunner} (trainers
- *       module), then evaluated by {@link dev.ganiqa.harness.compare.Evaluator} (the metrics module's {@code eval}
+ *       module), then evaluated by {@link dev.ganiqa.harness.compare.UnitEvaluator} (the metrics module's {@code eval}
  *       for set and per-class metrics, its {@code image} measures for sharpness and noise); units run here ({@link dev.ganiqa.harness.compare.Comparison}, side by side
  *       in worker processes: {@code LocalWorkers}) or on Slurm (the {@code slurm} package, which uses this one and
  *       never the other way), chosen by {@link dev.ganiqa.harness.compare.ExecutorKind};</li>

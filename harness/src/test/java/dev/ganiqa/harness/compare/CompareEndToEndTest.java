@@ -106,8 +106,8 @@ class CompareEndToEndTest {
         assertThat(saved.size()).isEqualTo(120);
         assertThat(saved.classNames()).hasSize(10);
         try (FeatureExtractor extractor = Extractors.open(Extractors.DEFAULT, Map.of())) {
-            UnitEvaluation again = new Evaluator(Evaluator.reference(test, extractor), extractor, 2,
-                    Evaluator.primaryMeasures(test, 2)).evaluate(saved);
+            UnitEvaluation again = new UnitEvaluator(UnitEvaluator.reference(test, extractor), extractor, 2,
+                    UnitEvaluator.primaryMeasures(test, 2)).evaluate(saved);
             for (String metric : unit.metrics().keySet()) {
                 assertThat(again.metrics().get(metric).value()).as(metric).isCloseTo(unit.metrics().get(metric).value(),
                         sameUpToThreads(unit.metrics().get(metric).value()));

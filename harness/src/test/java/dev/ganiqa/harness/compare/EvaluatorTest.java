@@ -37,8 +37,8 @@ class EvaluatorTest {
         ImageDataset fakeSet = SubsetDataset.sample(Datasets.open("fashion-mnist").open(Split.TRAIN), 150, 2);
         try (FeatureExtractor extractor = Extractors.open(Extractors.DEFAULT, Map.of(), 1)) {
             Reference real = Reference.of(ExtractedSet.of(ImageSet.of(realSet), extractor, Progress.NONE));
-            PrimaryMeasures primary = Evaluator.primaryMeasures(realSet, 1);
-            UnitEvaluation got = new Evaluator(real, extractor, 1, primary).evaluate(fakeSet);
+            PrimaryMeasures primary = UnitEvaluator.primaryMeasures(realSet, 1);
+            UnitEvaluation got = new UnitEvaluator(real, extractor, 1, primary).evaluate(fakeSet);
 
             ExtractedSet fake = ExtractedSet.of(ImageSet.of(fakeSet), extractor, Progress.NONE);
             Evaluation.Result set = Evaluation.evaluate(extractor.info(), real, fake);

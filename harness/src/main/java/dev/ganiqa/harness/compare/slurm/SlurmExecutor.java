@@ -2,7 +2,7 @@ package dev.ganiqa.harness.compare.slurm;
 
 import dev.ganiqa.datasets.AtomicFiles;
 import dev.ganiqa.harness.compare.CompareConfig;
-import dev.ganiqa.harness.compare.Evaluator;
+import dev.ganiqa.harness.compare.UnitEvaluator;
 import dev.ganiqa.harness.compare.Plan;
 import dev.ganiqa.harness.compare.PlannedUnits;
 import dev.ganiqa.harness.compare.ProvenanceFactory;
@@ -49,7 +49,7 @@ public final class SlurmExecutor {
     private final List<String> commandLine;
     private final PrintStream out;
     private final PrintStream err;
-    private final Scheduler scheduler;
+    private final SlurmCommands scheduler;
     private dev.ganiqa.reports.model.Tuning tuning;
 
     public SlurmExecutor(CompareConfig config, Path runDir, SlurmOptions options, Map<String, String> env,
@@ -61,7 +61,7 @@ public final class SlurmExecutor {
         this.commandLine = List.copyOf(commandLine);
         this.out = out;
         this.err = err;
-        this.scheduler = new Scheduler(env);
+        this.scheduler = new SlurmCommands(env);
     }
 
     /** Records {@code t} (may be null) as the search that chose the tuned settings in the configuration. */
@@ -74,7 +74,7 @@ public final class SlurmExecutor {
     public Outcome run(boolean submit, boolean wait) throws IOException, InterruptedException {
         // Before the lock and the shared work: a path no script can carry is refused with nothing written.
         SlurmScripts scripts = new SlurmScripts(runDir, options, env);
-        String sbatch = ScriptText.checked("the sbatch command ($" + Scheduler.BIN_ENV + ")", scheduler.command("sbatch"));
+        String sbatch = ScriptText.checked("the sbatch command ($" + SlurmCommands.BIN_ENV + ")", scheduler.command("sbatch"));
         try (RunFolder folder = RunFolder.lock(runDir)) {
             Optional<Budget> extendedFrom = folder.check(config);
             if (extendedFrom.isPresent()) {
@@ -136,7 +136,7 @@ public final class SlurmExecutor {
             if (Files.exists(resultsFile)) {
                 return;
             }
-            Evaluator evaluator = ws.evaluator();
+            UnitEvaluator evaluator = ws.evaluator();
             RunResults results = new RunResults(RunResults.SCHEMA_VERSION, runDir.getFileName().toString(),
                     ProvenanceFactory.create(config, ws.source.spec(), ws.train, ws.validation, ws.test, ws.extractor, Instant.now(),
                             commandLine).withExecution(new Execution(executor, List.of(), Map.of())).withTuning(tuning),

@@ -17,13 +17,13 @@ import java.util.Optional;
  * running and pending from squeue). The exit status is the collect job's, read from the file its script writes.
  */
 final class SlurmWait {
-    private final Scheduler scheduler;
+    private final SlurmCommands scheduler;
     private final Path runDir;
     private final Plan plan;
     private final double pollSeconds;
     private final PrintStream err;
 
-    SlurmWait(Scheduler scheduler, Path runDir, Plan plan, double pollSeconds, PrintStream err) {
+    SlurmWait(SlurmCommands scheduler, Path runDir, Plan plan, double pollSeconds, PrintStream err) {
         this.scheduler = scheduler;
         this.runDir = runDir;
         this.plan = plan;

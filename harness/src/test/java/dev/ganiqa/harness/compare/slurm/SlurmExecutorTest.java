@@ -65,7 +65,7 @@ class SlurmExecutorTest {
         }
         env = new HashMap<>(System.getenv());
         env.put("GANIQA_LAUNCHER", temp.resolve("launcher/ganiqa").toString());
-        env.put(Scheduler.BIN_ENV, temp.resolve("bin").toString());
+        env.put(SlurmCommands.BIN_ENV, temp.resolve("bin").toString());
         env.put("GANIQA_SLURM_POLL", "0.01");
         env.put("GANIQA_CACHE", temp.resolve("cache").toString());
     }

@@ -46,7 +46,7 @@ class SlurmScriptSafetyTest {
         SlurmFakes.launcher(temp.resolve("launcher/ganiqa"), temp.resolve("fixtures"), log);
         env = new HashMap<>(System.getenv());
         env.put("GANIQA_LAUNCHER", temp.resolve("launcher/ganiqa").toString());
-        env.put(Scheduler.BIN_ENV, temp.resolve("bin").toString());
+        env.put(SlurmCommands.BIN_ENV, temp.resolve("bin").toString());
         env.put("GANIQA_SLURM_POLL", "0.01");
         env.put("GANIQA_CACHE", temp.resolve("cache").toString());
     }
@@ -75,7 +75,7 @@ class SlurmScriptSafetyTest {
         assertThat(temp.resolve("run\ntouch ")).as("nothing written").doesNotExist();
         for (String[] bad : new String[][] {{"GANIQA_CACHE", temp.resolve("cache\r\ntouch x").toString()},
                 {"GANIQA_LAUNCHER", temp.resolve("launcher/gan\u001biqa").toString()},
-                {Scheduler.BIN_ENV, temp.resolve("bin\n").toString()}}) {
+                {SlurmCommands.BIN_ENV, temp.resolve("bin\n").toString()}}) {
             Map<String, String> hostile = new HashMap<>(env);
             hostile.put(bad[0], bad[1]);
             CliRun r = SlurmFakes.cli(hostile, args("--executor", "print", "--out", temp.resolve("ok").toString()));

@@ -17,18 +17,18 @@ import dev.ganiqa.metrics.image.PrimaryMeasures;
  * {@code ganiqa metrics --real}, per-image measures, per-class FID), into the results model through
  * {@link ResultsMapping}. No metric math here.
  */
-public final class Evaluator {
+public final class UnitEvaluator {
     private final Reference real;
     private final FeatureExtractor extractor;
     private final int threads;
     private final PrimaryMeasures primary;
 
-    public Evaluator(Reference real, FeatureExtractor extractor, int threads) {
+    public UnitEvaluator(Reference real, FeatureExtractor extractor, int threads) {
         this(real, extractor, threads, null);
     }
 
     /** @param primary the real images' per-image measures for the signed shifts, or null for none */
-    public Evaluator(Reference real, FeatureExtractor extractor, int threads, PrimaryMeasures primary) {
+    public UnitEvaluator(Reference real, FeatureExtractor extractor, int threads, PrimaryMeasures primary) {
         this.real = real;
         this.extractor = extractor;
         this.threads = threads;

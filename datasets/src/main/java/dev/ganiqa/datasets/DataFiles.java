@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /** Opens a data file, inflating it when its first two bytes are the gzip magic (1f 8b), whatever its name. */
-final class Payload {
+final class DataFiles {
     private static final int BUFFER = 1 << 16;
 
-    private Payload() {
+    private DataFiles() {
     }
 
     static InputStream open(Path file) throws IOException {

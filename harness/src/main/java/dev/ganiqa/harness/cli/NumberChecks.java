@@ -4,12 +4,12 @@ import com.beust.jcommander.IParameterValidator;
 import com.beust.jcommander.ParameterException;
 
 /**
- * Range checks for numeric options, run by JCommander while parsing ({@code validateWith = Numbers.Positive.class}),
+ * Range checks for numeric options, run by JCommander while parsing ({@code validateWith = NumberChecks.Positive.class}),
  * so a count like {@code --images -5} is a usage error (exit 2) saying "expected --images >= 1, found -5" before
  * any work starts, instead of a negative number flowing into the command.
  */
-public final class Numbers {
-    private Numbers() {
+public final class NumberChecks {
+    private NumberChecks() {
     }
 
     /** Counts and sizes: an integer >= 1. */

@@ -11,12 +11,12 @@ import java.util.Map;
  * Runs the Slurm commands (sbatch, squeue). They are found on PATH, or in {@code $GANIQA_SLURM_BIN} when set
  * (tests put fake ones there).
  */
-final class Scheduler {
+final class SlurmCommands {
     static final String BIN_ENV = "GANIQA_SLURM_BIN";
     private final String bin;
     private final String conf;
 
-    Scheduler(Map<String, String> env) {
+    SlurmCommands(Map<String, String> env) {
         String b = env.get(BIN_ENV);
         this.bin = b == null || b.isBlank() ? null : b;
         this.conf = env.get("SLURM_CONF");
