@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * before (the set metrics of {@link Evaluation#evaluate}, the per-image measures and their means, the signed shifts,
  * per-class FID), on real Fashion-MNIST images through the default extractor on one thread.
  */
-class EvaluatorTest {
+class UnitEvaluatorTest {
     @Test
     void oneCallGivesTheNumbersOfTheCallsOneByOne() throws Exception {
         ImageDataset test = Datasets.open("fashion-mnist").open(Split.TEST);
