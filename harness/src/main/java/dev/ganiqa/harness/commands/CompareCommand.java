@@ -11,6 +11,7 @@ import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.harness.cli.ResizeModes;
 import dev.ganiqa.harness.compare.CompareConfig;
 import dev.ganiqa.harness.compare.Comparison;
+import dev.ganiqa.harness.compare.Executor;
 import dev.ganiqa.harness.compare.ExecutorKind;
 import dev.ganiqa.harness.compare.Overrides;
 import dev.ganiqa.harness.compare.Parallelism;
@@ -175,9 +176,38 @@ public final class CompareCommand extends BaseCommand {
         context.notice(String.format("comparing %s on %s: %s, %d seed(s), %d samples per unit, %s preset",
                 String.join(", ", config.variants()), config.dataSpec(), config.budget(), config.seeds().size(),
                 config.samples(), config.preset()));
-        if (kind.scripted()) {
-            return distributed(context, config, dir, kind);
+        Executor executor = kind.scripted() ? slurm(context, config, dir, kind) : local(context, config, dir);
+        Executor.Outcome outcome;
+        try {
+            outcome = executor.execute();
+        } catch (java.io.IOException e) {
+            if (!kind.scripted()) {
+                throw e;
+            }
+            throw new CliException("compare", e.getMessage(), 1, e);
         }
+        RunResults results = outcome.results();
+        if (results == null) {
+            return 0; // submitted or printed: the units finish elsewhere
+        }
+        summary(context, results);
+        context.out().println("results: " + outcome.runDir().resolve("results.json"));
+        context.out().println("report:  " + outcome.report());
+        if (kind == ExecutorKind.LOCAL) {
+            if (results.verdict() != null && results.verdict().provisional()) {
+                context.out().println("extend:  " + ExtendCommand.shell(ExtendCommand.of(results.provenance(),
+                        outcome.runDir().toString())));
+            }
+            if (results.units().stream().noneMatch(dev.ganiqa.reports.model.UnitResult::ok)) {
+                throw new CliException("compare", "no unit finished usable (every unit diverged or failed; see "
+                        + outcome.report() + ")");
+            }
+        }
+        return 0;
+    }
+
+    /** --executor local: every unit on this machine, in worker processes when --jobs runs them side by side. */
+    private Executor local(CommandContext context, CompareConfig config, Path dir) {
         Integer jobCount;
         try {
             jobCount = Parallelism.parseJobs(jobs);
@@ -186,28 +216,12 @@ public final class CompareCommand extends BaseCommand {
         }
         int cores = Runtime.getRuntime().availableProcessors();
         long memory = Parallelism.physicalMemory();
-        Comparison comparison = new Comparison(config, dir, context.err(), env,
-                context.args(),
-                name -> new TrainProgress(context.err()),
+        return new Comparison(config, dir, context.err(), env, context.args(), name -> new TrainProgress(context.err()),
                 left -> Parallelism.choose(jobCount, threads, cores, memory, left)).withTuning(tuning);
-        Comparison.Outcome outcome = comparison.run();
-        summary(context, outcome.results());
-        context.out().println("results: " + outcome.runDir().resolve("results.json"));
-        context.out().println("report:  " + outcome.report());
-        RunResults results = outcome.results();
-        if (results.verdict() != null && results.verdict().provisional()) {
-            context.out().println("extend:  " + ExtendCommand.shell(ExtendCommand.of(results.provenance(),
-                    outcome.runDir().toString())));
-        }
-        if (results.units().stream().noneMatch(dev.ganiqa.reports.model.UnitResult::ok)) {
-            throw new CliException("compare", "no unit finished usable (every unit diverged or failed; see "
-                    + outcome.report() + ")");
-        }
-        return 0;
     }
 
     /** --executor slurm|print: prepare, submit (or print), and with --wait follow the jobs to the collect's end. */
-    private int distributed(CommandContext context, CompareConfig config, Path dir, ExecutorKind kind) throws Exception {
+    private Executor slurm(CommandContext context, CompareConfig config, Path dir, ExecutorKind kind) {
         SlurmOptions options;
         try {
             options = new SlurmOptions(maxParallel, partition, gres, time, mem, account, sbatchArgs,
@@ -215,26 +229,8 @@ public final class CompareCommand extends BaseCommand {
         } catch (IllegalArgumentException e) {
             throw CliException.usage("compare", e.getMessage());
         }
-        SlurmExecutor.Outcome outcome;
-        try {
-            outcome = new SlurmExecutor(config, dir, options, env, context.args(), context.out(), context.err())
-                    .withTuning(tuning).run(kind == ExecutorKind.SLURM, await);
-        } catch (java.io.IOException e) {
-            throw new CliException("compare", e.getMessage(), 1, e);
-        }
-        Path results = dir.resolve("results.json");
-        boolean finished = outcome.arrayJob().isEmpty() || await;
-        if (kind == ExecutorKind.SLURM && finished && outcome.exitCode() == 0) {
-            summary(context, dev.ganiqa.reports.model.ResultsJson.read(results));
-            context.out().println("results: " + results);
-            context.out().println("report:  " + dir.resolve("report.html"));
-        }
-        if (outcome.exitCode() != 0) {
-            throw new CliException("compare", "the collect job " + outcome.collectJob().orElse("") + " ended with "
-                    + "exit status " + outcome.exitCode() + "; see " + dir.resolve("slurm") + " and rerun with "
-                    + "--executor slurm to submit the missing units");
-        }
-        return 0;
+        return new SlurmExecutor(config, dir, options, env, context.args(), context.out(), context.err())
+                .withTuning(tuning).submitting(kind == ExecutorKind.SLURM, await);
     }
 
     /** The search read from --tuned, or null. */

@@ -29,12 +29,10 @@ import java.util.function.Function;
  * again. The run folder is locked while a comparison runs in it ({@link RunFolder}); what a rerun may reuse, and
  * its refusal of changed data or recipes, are the rules of {@link Continuation}; this class keeps the loop.
  */
-public final class Comparison {
+public final class Comparison implements Executor {
     /** The execution a local comparison records: every unit in this process. */
     static final Execution LOCAL = new Execution("local", List.of(), Map.of());
 
-    public record Outcome(Path runDir, RunResults results, Path report) {
-    }
 
     private final CompareConfig config;
     private final Path runDir;
@@ -72,7 +70,8 @@ public final class Comparison {
         return this;
     }
 
-    public Outcome run() throws IOException, InterruptedException {
+    @Override
+    public Outcome execute() throws IOException, InterruptedException {
         try (RunFolder folder = RunFolder.lock(runDir)) {
             return run(folder);
         }

@@ -9,7 +9,8 @@
  *       module), then evaluated by {@link dev.ganiqa.harness.compare.UnitEvaluator} (the metrics module's {@code eval}
  *       for set and per-class metrics, its {@code image} measures for sharpness and noise); units run here ({@link dev.ganiqa.harness.compare.Comparison}, side by side
  *       in worker processes: {@code LocalWorkers}) or on Slurm (the {@code slurm} package, which uses this one and
- *       never the other way), chosen by {@link dev.ganiqa.harness.compare.ExecutorKind};</li>
+ *       never the other way): each an {@link dev.ganiqa.harness.compare.Executor}, chosen by
+ *       {@link dev.ganiqa.harness.compare.ExecutorKind};</li>
  *   <li><b>record</b>: every unit's outcome is a {@code UnitFile} in the {@link dev.ganiqa.harness.compare.RunFolder},
  *       whose rules (which units are done, what a continued run may change, locks) let any run resume;</li>
  *   <li><b>collect</b>: the units, learning curves and statistics ({@code stats}) become the reports module's

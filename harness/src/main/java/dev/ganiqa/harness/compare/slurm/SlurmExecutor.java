@@ -2,6 +2,7 @@ package dev.ganiqa.harness.compare.slurm;
 
 import dev.ganiqa.datasets.AtomicFiles;
 import dev.ganiqa.harness.compare.CompareConfig;
+import dev.ganiqa.harness.compare.Executor;
 import dev.ganiqa.harness.compare.UnitEvaluator;
 import dev.ganiqa.harness.compare.Plan;
 import dev.ganiqa.harness.compare.PlannedUnits;
@@ -68,6 +69,26 @@ public final class SlurmExecutor {
     public SlurmExecutor withTuning(dev.ganiqa.reports.model.Tuning t) {
         this.tuning = t;
         return this;
+    }
+
+    /**
+     * This route as an {@link Executor}: {@code submit} (else only print), {@code wait} (follow the jobs to the end);
+     * results come back when the units finished here (submitted and followed, or nothing left to submit), and a
+     * failed collect job is a one-line IOException saying how to go on.
+     */
+    public Executor submitting(boolean submit, boolean wait) {
+        return () -> {
+            Outcome o = run(submit, wait);
+            if (o.exitCode() != 0) {
+                throw new IOException("the collect job " + o.collectJob().orElse("") + " ended with exit status "
+                        + o.exitCode() + "; see " + runDir.resolve("slurm") + " and rerun with --executor slurm to "
+                        + "submit the missing units");
+            }
+            boolean finished = submit && (o.arrayJob().isEmpty() || wait);
+            Path results = runDir.resolve(ResultsJson.FILE_NAME);
+            return new Executor.Outcome(runDir, finished ? ResultsJson.read(results) : null,
+                    finished ? runDir.resolve("report.html") : null);
+        };
     }
 
     /** Prepares, then submits ({@code submit}) or prints the commands; {@code wait}: follows the jobs to the end. */
