@@ -165,11 +165,6 @@ final class Resampler {
         return new Kernel(first, weights);
     }
 
-    /** Resizes {@code src} (h x w x c interleaved) to {@code outH x outW}. */
-    static float[] resize(float[] src, int h, int w, int c, int outH, int outW) {
-        return resize(src, h, w, c, outH, outW, Resize.AREA);
-    }
-
     /**
      * Resizes {@code src} (h x w x c interleaved, values 0..255) to {@code outH x outW} by {@code mode}: the
      * horizontal pass first, a dimension that does not change is not resampled (as Pillow; the policy's identity

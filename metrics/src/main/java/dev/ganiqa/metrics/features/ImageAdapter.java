@@ -34,11 +34,7 @@ public final class ImageAdapter {
     }
 
     public static ImageAdapter of(ImageShape source, ImageShape target) {
-        return of(source, target, Resize.AREA);
-    }
-
-    public static ImageAdapter of(ImageShape source, ImageShape target, Resize resize) {
-        return new ImageAdapter(source, target, resize);
+        return new ImageAdapter(source, target, Resize.AREA);
     }
 
     public ImageShape source() {
