@@ -3,8 +3,10 @@ package dev.ganiqa.datasets;
 import java.util.List;
 
 /**
- * A fixed, indexable collection of same-shape images with optional class labels.
+ * A fixed, indexable collection of same-shape images with optional class labels: what the trainers consume.
  * Pixels are HWC uint8 (0..255); {@link #imageFloat} maps them to [-1, 1] as the GAN generators emit them.
+ * The measures read images through {@link ImageSet} instead (each image at its own size, decoded when asked for);
+ * {@link ImageSet#of} shows a dataset as one.
  */
 public interface ImageDataset {
     /** What the dataset is, e.g. the spec string and split it was opened from. */

@@ -53,6 +53,6 @@ public interface ImageSet {
 
     /** An in-memory dataset as an image set (its images all have the dataset's shape). */
     static ImageSet of(ImageDataset dataset) {
-        return new DatasetImages(dataset);
+        return new DatasetAsImageSet(dataset);
     }
 }

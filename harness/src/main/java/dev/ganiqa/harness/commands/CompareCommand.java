@@ -21,7 +21,7 @@ import dev.ganiqa.harness.compare.slurm.SlurmExecutor;
 import dev.ganiqa.harness.compare.slurm.SlurmOptions;
 import dev.ganiqa.metrics.eval.MetricDefinitions;
 import dev.ganiqa.metrics.features.Extractors;
-import dev.ganiqa.reports.ExtendCommand;
+import dev.ganiqa.reports.RunCommands;
 import dev.ganiqa.reports.model.MetricSummary;
 import dev.ganiqa.reports.model.RunResults;
 import dev.ganiqa.reports.model.VariantSummary;
@@ -195,7 +195,7 @@ public final class CompareCommand extends BaseCommand {
         context.out().println("report:  " + outcome.report());
         if (kind == ExecutorKind.LOCAL) {
             if (results.verdict() != null && results.verdict().provisional()) {
-                context.out().println("extend:  " + ExtendCommand.shell(ExtendCommand.of(results.provenance(),
+                context.out().println("extend:  " + RunCommands.shell(RunCommands.of(results.provenance(),
                         outcome.runDir().toString())));
             }
             if (results.units().stream().noneMatch(dev.ganiqa.reports.model.UnitResult::ok)) {

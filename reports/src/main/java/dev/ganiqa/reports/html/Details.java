@@ -231,7 +231,7 @@ final class Details {
             args.remove(0);
         }
         args.add(0, "ganiqa");
-        return dev.ganiqa.reports.ExtendCommand.shell(args);
+        return dev.ganiqa.reports.RunCommands.shell(args);
     }
 
     private static String nullToEmpty(String s) {

@@ -1,6 +1,6 @@
 package dev.ganiqa.reports.html;
 
-import dev.ganiqa.reports.ExtendCommand;
+import dev.ganiqa.reports.RunCommands;
 import dev.ganiqa.reports.model.Completeness;
 import dev.ganiqa.reports.model.RunResults;
 import dev.ganiqa.reports.model.Verdict;
@@ -48,11 +48,11 @@ final class ReportViews {
                 details.provenance(),
                 details.configs(), details.commandLine(), css,
                 complete && verdict != null && verdict.provisional()
-                        ? ExtendCommand.shell(ExtendCommand.of(results.provenance(), folder)) : null,
+                        ? RunCommands.shell(RunCommands.of(results.provenance(), folder)) : null,
                 complete ? tables.claims() : Tables.EMPTY, Warnings.of(results), details.tuning(), details.tuningNote(),
                 complete ? null : completeness.describe() + "; the numbers below describe the units that finished "
                         + "at the run's budget, and nothing is ranked",
-                complete ? null : ExtendCommand.shell(ExtendCommand.finish(results.provenance(), folder)));
+                complete ? null : RunCommands.shell(RunCommands.finish(results.provenance(), folder)));
     }
 
     /** "12 units", or for an incomplete run "3 of 4 planned units". */
@@ -72,7 +72,7 @@ final class ReportViews {
         if (runFolder != null) {
             return runFolder.toString();
         }
-        String recorded = ExtendCommand.recordedFolder(results.provenance());
+        String recorded = RunCommands.recordedFolder(results.provenance());
         return recorded != null ? recorded : "runs/" + results.runId();
     }
 

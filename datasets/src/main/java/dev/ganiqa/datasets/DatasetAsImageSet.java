@@ -3,11 +3,11 @@ package dev.ganiqa.datasets;
 import java.util.List;
 
 /** An {@link ImageDataset} seen as an {@link ImageSet}: every entry has the dataset's shape. */
-final class DatasetImages implements ImageSet {
+final class DatasetAsImageSet implements ImageSet {
     private final ImageDataset dataset;
     private volatile String checksum;
 
-    DatasetImages(ImageDataset dataset) {
+    DatasetAsImageSet(ImageDataset dataset) {
         this.dataset = dataset;
     }
 

@@ -12,8 +12,8 @@ import java.util.Locale;
  * what an interrupted run left undone. Both name the run folder as the caller sees it now, never the recorded
  * {@code --out}: a copied or moved folder would otherwise be sent back to the original.
  */
-public final class ExtendCommand {
-    private ExtendCommand() {
+public final class RunCommands {
+    private RunCommands() {
     }
 
     /** @param runDir the run folder as the user should type it now; replaces any recorded {@code --out} */
