@@ -21,10 +21,12 @@ import java.util.function.BiFunction;
  * noise, smooth blobs, rings, scribbles, the data's own silhouettes filled with noise, real images under a
  * checkerboard overlay, inverted, on a noise background or half replaced by noise, and another dataset's images
  * (procedural shapes);</li>
- * <li>{@link Group#FINAL}: written before the shipped design was measured on it and used for no decision (the
- * previous final group, v3's, moved to HELD_OUT once v3's result on it shaped v4): noise along a garment's
- * outline, a garment's pixels shuffled inside its silhouette, a garment dithered to random dots, two half-size
- * garments side by side.</li>
+ * <li>{@link Group#FINAL}: written before the design it judges was measured on it and used for no decision
+ * ({@link OodFinalFamilies}, written before the generator-texture candidate: a garment's tiles in a random order,
+ * its edges, four quarter-size garments, torn rows). The earlier final groups moved to HELD_OUT when their results
+ * shaped a design: v3's first (grid of patches, blurred frame, garments on noise, half noise) once it shaped v4,
+ * the second (outline noise, shuffled pixels, dithered dots, two half-size garments) once v3's failures on it
+ * shaped the generator-texture candidate.</li>
  * </ul>
  * A score tuned against a group says nothing about its generalisation; only the FINAL group does.
  * Every family is a function of (the real images it composes with, count, seed) alone. "Black" is the data's own
@@ -97,11 +99,11 @@ public final class OutOfDistribution {
                     }
                     return v;
                 })));
-        out.add(new Family("noise along a garment's outline", Group.FINAL, (real, seed) -> OodCompositions.fromReal(real, seed,
+        out.add(new Family("noise along a garment's outline", Group.HELD_OUT, (real, seed) -> OodCompositions.fromReal(real, seed,
                 "noise along a garment's outline", (pixels, random) -> OodCompositions.outline(real.shape(), pixels, random))));
-        out.add(new Family("a garment's pixels shuffled inside it", Group.FINAL, (real, seed) -> OodCompositions.fromReal(real, seed,
+        out.add(new Family("a garment's pixels shuffled inside it", Group.HELD_OUT, (real, seed) -> OodCompositions.fromReal(real, seed,
                 "a garment's pixels shuffled inside it", (pixels, random) -> OodCompositions.shuffled(pixels, random))));
-        out.add(new Family("a garment dithered to random dots", Group.FINAL, (real, seed) -> OodCompositions.fromReal(real, seed,
+        out.add(new Family("a garment dithered to random dots", Group.HELD_OUT, (real, seed) -> OodCompositions.fromReal(real, seed,
                 "a garment dithered to random dots", (pixels, random) -> {
                     double[] v = new double[pixels.length];
                     for (int p = 0; p < v.length; p++) {
@@ -109,7 +111,11 @@ public final class OutOfDistribution {
                     }
                     return v;
                 })));
-        out.add(new Family("two half-size garments side by side", Group.FINAL, OodCompositions::pairs));
+        out.add(new Family("two half-size garments side by side", Group.HELD_OUT, OodCompositions::pairs));
+        out.add(fromReal("a garment cut into tiles in a random order", OodFinalFamilies::tiles));
+        out.add(fromReal("a garment's edges (Sobel magnitude)", OodFinalFamilies::edges));
+        out.add(new Family("four quarter-size garments in a grid", Group.FINAL, OodFinalFamilies::quarters));
+        out.add(fromReal("a garment with torn rows", OodFinalFamilies::tornRows));
         return out.stream().map(f -> new Family(f.name(), f.group(), onItsBackground(f.make()))).toList();
     }
 
@@ -136,9 +142,14 @@ public final class OutOfDistribution {
                 random -> painter.paint(real.shape(), random)));
     }
 
-    private static Family finalFamily(String name, Painter painter) {
-        return new Family(name, Group.FINAL, (real, seed) -> OodCompositions.generate(real, seed, name,
-                random -> painter.paint(real.shape(), random)));
+    /** A FINAL family that rewrites each real image with {@code op}. */
+    private static Family fromReal(String name, ShapedOp op) {
+        return new Family(name, Group.FINAL, (real, seed) -> OodCompositions.fromReal(real, seed, name,
+                (pixels, random) -> op.apply(real.shape(), pixels, random)));
+    }
+
+    private interface ShapedOp {
+        double[] apply(ImageShape shape, byte[] pixels, SplittableRandom random);
     }
 
 }
