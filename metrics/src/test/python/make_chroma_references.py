@@ -78,4 +78,5 @@ def main():
     print('%s: %d images, background %d of %d pixels' % (OUT, len(names), background.sum(), h * w))
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -6,7 +6,8 @@ Run from the repository root with Debian's python3 (python3-opencv, python3-skim
 It rewrites metrics/src/test/resources/dev/ganiqa/metrics/{image,stats,io}/. The Java tests read only those
 files, never Python.
 
-Per-image measures on the 8-bit gray plane (cv2.cvtColor COLOR_RGB2GRAY for colour): OpenCV (cv2.Laplacian, cv2.Sobel), scikit-image (restoration.estimate_sigma), numpy/scipy
+Per-image measures on the 8-bit gray plane (cv2.cvtColor COLOR_RGB2GRAY for colour), and the mean saturation of
+cv2.cvtColor COLOR_RGB2HSV (8-bit) for colour: OpenCV (cv2.Laplacian, cv2.Sobel), scikit-image (restoration.estimate_sigma), numpy/scipy
 for Immerkaer's estimate and the power spectrum, on every Fashion-MNIST test image and on deterministic
 synthetic RGB and gray images (synth.py, mirrored by SyntheticImages in the Java tests).
 Set-level: the Frechet distance as pytorch-fid's calculate_frechet_distance computes it (scipy sqrtm), and
@@ -92,10 +93,16 @@ def measures(img):
     else:
         out['chroma_noise'] = None
     out['hf_energy_ratio'] = hf_ratio(y) if h >= 4 and w >= 4 else None
+    if c == 3:
+        hsv = cv2.cvtColor(np.ascontiguousarray(img[:, :, :3]), cv2.COLOR_RGB2HSV)
+        out['saturation'] = hsv[:, :, 1].astype(np.float64).mean()
+    else:
+        out['saturation'] = None
     return out
 
 
-COLUMNS = ['laplacian_var', 'tenengrad', 'immerkaer_sigma', 'wavelet_sigma', 'chroma_noise', 'hf_energy_ratio']
+COLUMNS = ['laplacian_var', 'tenengrad', 'immerkaer_sigma', 'wavelet_sigma', 'chroma_noise', 'hf_energy_ratio',
+           'saturation']
 
 
 def fmt(v):

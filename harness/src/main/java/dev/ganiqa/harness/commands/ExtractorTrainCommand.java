@@ -57,11 +57,13 @@ public final class ExtractorTrainCommand extends BaseCommand {
 
     @Parameter(names = "--negatives", description = "Recipe of the rejection images: full-frame (ganiqa-fmnist-v2), "
             + "composed (half of them composed into regions on a flat background: ganiqa-fmnist-v3), varied (the "
-            + "composed regions at random contrast, size and edge softness; measured, not shipped)")
+            + "composed regions at random contrast, size and edge softness; measured, not shipped), generator (half "
+            + "composed, half textures of a random transposed-convolution generator)")
     public String negatives = Negatives.FULL_FRAME.id();
 
     @Parameter(names = "--name", description = "Name of the frozen graph file (NAME.pb); default by --reject and "
-            + "--negatives: ganiqa-fmnist-v1 (no --reject), v2 (full-frame), v3 (composed), ganiqa-fmnist-varied")
+            + "--negatives: ganiqa-fmnist-v1 (no --reject), v2 (full-frame), v3 (composed), ganiqa-fmnist-varied, "
+            + "ganiqa-fmnist-generator")
     public String name;
 
     @Parameter(names = "--shape", description = "Bring every image to HxWxC (e.g. 32x32x3) with the preprocessing "
@@ -91,6 +93,7 @@ public final class ExtractorTrainCommand extends BaseCommand {
                     case FULL_FRAME -> "ganiqa-fmnist-v2";
                     case COMPOSED -> "ganiqa-fmnist-v3";
                     case VARIED -> "ganiqa-fmnist-varied";
+                    case GENERATOR -> "ganiqa-fmnist-generator";
                 };
         dev.ganiqa.datasets.DatasetOptions options = DatasetArguments.withShape(
                 dev.ganiqa.datasets.DatasetOptions.defaults(), shape);

@@ -29,7 +29,7 @@ import java.util.Map;
  */
 final class MetricsReport {
     static final String CSV_HEADER = "file,width,height,channels,laplacian_var,tenengrad,immerkaer_sigma,"
-            + "wavelet_sigma,chroma_noise,hf_energy_ratio";
+            + "wavelet_sigma,chroma_noise,hf_energy_ratio,saturation";
 
     /**
      * The JSON document: what was measured, per-measure summaries, the skipped files and, with {@code --real},

@@ -162,7 +162,7 @@ class MetricCommandsTest {
         assertThat(out()).contains("299 images measured, 2 skipped");
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("file,width,height,channels,laplacian_var,tenengrad,immerkaer_sigma,"
-                + "wavelet_sigma,chroma_noise,hf_energy_ratio");
+                + "wavelet_sigma,chroma_noise,hf_energy_ratio,saturation");
         assertThat(lines).hasSize(300);
         assertThat(lines.get(2)).startsWith("\"odd,name \"\"1\"\".png\",28,28,1,");
         assertThat(lines).noneMatch(l -> l.startsWith("000007.png"));

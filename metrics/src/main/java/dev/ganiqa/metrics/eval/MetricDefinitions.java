@@ -47,6 +47,10 @@ public final class MetricDefinitions {
     public static final String NOISE_SHIFT = "noise_shift";
     /** Colour sets only: chroma noise where the real images are flat, against the real images (signed). */
     public static final String CHROMA_SHIFT = "chroma_shift";
+    /** Colour sets only: per-image mean HSV saturation against the real images (signed). */
+    public static final String SATURATION_SHIFT = "saturation_shift";
+    /** Colour sets only: circular distance of the hue histograms to the real images', in degrees. */
+    public static final String HUE_DISTANCE = "hue_distance";
 
     /** torch-fidelity's seed for the shuffle before cutting the IS splits ({@code defaults.py}, rng_seed 2020). */
     public static final long IS_SHUFFLE_SEED = 2020;
@@ -113,7 +117,15 @@ public final class MetricDefinitions {
             new Definition(CHROMA_SHIFT, "chroma shift", Direction.NEUTRAL, false,
                     "colour images only: per-image Immerkaer sigma of the Cb and Cr planes where the real test images "
                             + "are flat, signed 1-Wasserstein distance to the real images: above 0 more colour (RGB) "
-                            + "noise than real; whole-image chroma noise without a flat background"));
+                            + "noise than real; whole-image chroma noise without a flat background"),
+            new Definition(SATURATION_SHIFT, "saturation shift", Direction.NEUTRAL, false,
+                    "colour images only: per-image mean HSV saturation (OpenCV 8-bit RGB2HSV, 0..255), signed "
+                            + "1-Wasserstein distance to the real images: below 0 more washed out than real, above 0 "
+                            + "more saturated"),
+            new Definition(HUE_DISTANCE, "hue distance", Direction.LOWER_IS_BETTER, false,
+                    "colour images only: circular 1-Wasserstein distance in degrees between the hue histograms "
+                            + "(pixels of saturation and value at least 0.2) of the set and of the real images "
+                            + "(Rabin et al. 2011); 0 for the same palette"));
 
     private MetricDefinitions() {
     }

@@ -51,6 +51,13 @@ public final class SetEvaluation {
             if (Double.isFinite(shifts.chroma())) {
                 measured.put(MetricDefinitions.CHROMA_SHIFT, value(MetricDefinitions.CHROMA_SHIFT, shifts.chroma(), n));
             }
+            if (Double.isFinite(shifts.saturation())) {
+                measured.put(MetricDefinitions.SATURATION_SHIFT,
+                        value(MetricDefinitions.SATURATION_SHIFT, shifts.saturation(), n));
+            }
+            if (Double.isFinite(shifts.hue())) {
+                measured.put(MetricDefinitions.HUE_DISTANCE, value(MetricDefinitions.HUE_DISTANCE, shifts.hue(), n));
+            }
         }
         Map<Measure, double[]> perImage = new LinkedHashMap<>();
         for (Measure m : Measure.values()) {

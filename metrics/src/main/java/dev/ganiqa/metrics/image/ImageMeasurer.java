@@ -130,6 +130,13 @@ public final class ImageMeasurer {
         } else {
             values.put(Measure.HF_ENERGY_RATIO, MeasureValue.missing(small + "4x4 for the spectrum"));
         }
+        if (!wanted.contains(Measure.SATURATION)) {
+            values.put(Measure.SATURATION, skip);
+        } else if (shape.channels() != 3) {
+            values.put(Measure.SATURATION, MeasureValue.missing("grayscale image has no saturation"));
+        } else {
+            values.put(Measure.SATURATION, MeasureValue.of(Hsv.meanSaturation(hwc, shape.pixels(), stride)));
+        }
         return new ImageMeasures(shape, values);
     }
 }

@@ -18,7 +18,9 @@ public enum Measure {
      * Share of the mean-removed power spectrum above half the Nyquist radius (ganiqa's definition, after Durall et al.
      * CVPR 2020 and De and Masilamani 2013; see {@code SpectralRatio}).
      */
-    HF_ENERGY_RATIO;
+    HF_ENERGY_RATIO,
+    /** Mean HSV saturation (0..255) of OpenCV's 8-bit {@code cvtColor(..., COLOR_RGB2HSV)} (RGB only; {@link Hsv}). */
+    SATURATION;
 
     /** The CSV/JSON column name, e.g. {@code laplacian_var}. */
     public String column() {

@@ -1,6 +1,7 @@
 package dev.ganiqa.metrics.image;
 
 import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.metrics.stats.CircularWasserstein;
 import dev.ganiqa.metrics.stats.Wasserstein1;
 
 /**
@@ -14,6 +15,11 @@ import dev.ganiqa.metrics.stats.Wasserstein1;
  * <li>chroma (colour sets only): per-image {@link BackgroundNoise#chroma} (Immerkaer on the Cb and Cr planes where
  * the real images are flat), else the whole-image chroma noise; a set with colour noise lies above. NaN for gray
  * sets, which have no chroma.</li>
+ * <li>saturation (colour sets only): per-image mean HSV saturation ({@link Measure#SATURATION}, OpenCV's 8-bit
+ * RGB2HSV); a washed-out set lies below, an over-saturated one above;</li>
+ * <li>hue (colour sets only, unsigned): the circular 1-Wasserstein distance ({@link CircularWasserstein}) between
+ * the set's and the real images' hue histograms, pooled over every pixel of saturation and value at least 0.2 (hue
+ * is unstable below), in degrees: 0 for the same palette, 180 for two single hues opposite on the hue circle.</li>
  * </ul>
  * Signed, so "blurrier" and "sharper" (and "noisier" and "cleaner") are told apart, which a distance to the real row
  * cannot do: on Fashion-MNIST a set of pure noise and a blurred DCGAN set were both 38% from real on the Laplacian
@@ -26,19 +32,28 @@ public final class PrimaryMeasures {
     private final double[] realBackground;
     private final double[] realChroma;
     private final double[] realBackgroundChroma;
+    private final double[] realSaturation;
+    private final long[] realHues;
 
-    /** The shifts of one set, with the names of the noise measures that were used; chroma NaN for gray sets. */
-    public record Shifts(double sharpness, double noise, String noiseMeasure, double chroma, String chromaMeasure) {
+    /**
+     * The shifts of one set, with the names of the noise measures that were used; chroma, saturation and hue NaN
+     * for gray sets (and hue NaN when either set has no coloured pixel).
+     */
+    public record Shifts(double sharpness, double noise, String noiseMeasure, double chroma, String chromaMeasure,
+                         double saturation, double hue) {
     }
 
     private PrimaryMeasures(double[] realSharpness, double[] realImmerkaer, BackgroundNoise background,
-                            double[] realBackground, double[] realChroma, double[] realBackgroundChroma) {
+                            double[] realBackground, double[] realChroma, double[] realBackgroundChroma,
+                            double[] realSaturation, long[] realHues) {
         this.realSharpness = realSharpness;
         this.realImmerkaer = realImmerkaer;
         this.background = background;
         this.realBackground = realBackground;
         this.realChroma = realChroma;
         this.realBackgroundChroma = realBackgroundChroma;
+        this.realSaturation = realSaturation;
+        this.realHues = realHues;
     }
 
     /** Fits on {@code real}, whose per-image measures are {@code measures}. */
@@ -46,7 +61,24 @@ public final class PrimaryMeasures {
         BackgroundNoise bg = BackgroundNoise.fit(real).orElse(null);
         return new PrimaryMeasures(measures.values(Measure.TENENGRAD), measures.values(Measure.IMMERKAER_SIGMA), bg,
                 bg == null ? null : bg.measure(real), finite(measures.values(Measure.CHROMA_NOISE)),
-                bg == null || !bg.hasChroma() ? null : bg.chroma(real));
+                bg == null || !bg.hasChroma() ? null : bg.chroma(real), finite(measures.values(Measure.SATURATION)),
+                real.shape().channels() >= 3 ? hues(real) : null);
+    }
+
+    /** The hue histogram (180 bins of 2 degrees) of every coloured pixel of {@code set} ({@link Hsv#addHues}). */
+    public static long[] hues(ImageDataset set) {
+        long[] histogram = new long[Hsv.HUES];
+        int pixels = set.shape().pixels();
+        for (int i = 0; i < set.size(); i++) {
+            Hsv.addHues(set.image(i), pixels, set.shape().channels(), histogram);
+        }
+        return histogram;
+    }
+
+    /** The circular 1-Wasserstein distance in degrees between two hue histograms; NaN when either is empty. */
+    public static double hueDistance(long[] a, long[] b) {
+        boolean empty = java.util.Arrays.stream(a).sum() == 0 || java.util.Arrays.stream(b).sum() == 0;
+        return empty ? Double.NaN : CircularWasserstein.distance(a, b, 360.0 / Hsv.HUES);
     }
 
     /** The finite values (chroma noise is missing, not a number, for gray images). */
@@ -81,6 +113,11 @@ public final class PrimaryMeasures {
                 : realBackgroundChroma != null && background.shape().equals(set.shape())
                 ? Wasserstein1.signed(background.chroma(set), realBackgroundChroma)
                 : Wasserstein1.signed(finite(measures.values(Measure.CHROMA_NOISE)), realChroma);
-        return new Shifts(sharpness, noise, noiseMeasure, chroma, chromaMeasure);
+        boolean colour = set.shape().channels() >= 3 && realHues != null;
+        double[] saturation = colour ? finite(measures.values(Measure.SATURATION)) : new double[0];
+        double saturationShift = saturation.length > 0 && realSaturation.length > 0
+                ? Wasserstein1.signed(saturation, realSaturation) : Double.NaN;
+        double hue = colour ? hueDistance(hues(set), realHues) : Double.NaN;
+        return new Shifts(sharpness, noise, noiseMeasure, chroma, chromaMeasure, saturationShift, hue);
     }
 }

@@ -66,11 +66,13 @@ class ImageMeasurerTest {
         }
         ImageMeasures g = measurer.measure(gray, new ImageShape(40, 50, 1));
         ImageMeasures c = measurer.measure(rgb, new ImageShape(40, 50, 3));
-        for (Measure m : EnumSet.complementOf(EnumSet.of(Measure.CHROMA_NOISE))) {
+        for (Measure m : EnumSet.complementOf(EnumSet.of(Measure.CHROMA_NOISE, Measure.SATURATION))) {
             double v = g.get(m).value();
             assertThat(c.get(m).value()).as(m.column()).isCloseTo(v, within(1e-9 * Math.abs(v) + 1e-9));
         }
         assertThat(c.get(Measure.CHROMA_NOISE).value()).isCloseTo(0.0, within(1e-9));
+        assertThat(c.get(Measure.SATURATION).value()).isZero();
+        assertThat(g.get(Measure.SATURATION).isPresent()).isFalse();
     }
 
     @Test

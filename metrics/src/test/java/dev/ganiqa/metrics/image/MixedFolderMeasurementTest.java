@@ -44,7 +44,7 @@ class MixedFolderMeasurementTest {
         try (var in = MixedFolderMeasurementTest.class.getResourceAsStream("/dev/ganiqa/metrics/image/mixed-folder.csv")) {
             List<String> lines = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().toList();
             assertThat(lines.get(0)).isEqualTo("file,width,height,channels,laplacian_var,tenengrad,immerkaer_sigma,"
-                    + "wavelet_sigma,chroma_noise,hf_energy_ratio");
+                    + "wavelet_sigma,chroma_noise,hf_energy_ratio,saturation");
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split(",", -1);
                 double[] v = new double[f.length - 1];

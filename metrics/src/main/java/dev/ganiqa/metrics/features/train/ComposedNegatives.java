@@ -101,7 +101,7 @@ public final class ComposedNegatives {
     }
 
     /** A convex polygon: 3-7 vertices at sorted angles around a centre, radii 0.3-0.5 of the image. */
-    private static boolean[] polygon(int h, int w, SplittableRandom random, double scale) {
+    static boolean[] polygon(int h, int w, SplittableRandom random, double scale) {
         int n = random.nextInt(3, 8);
         double[] angles = new double[n];
         for (int i = 0; i < n; i++) {
@@ -137,7 +137,7 @@ public final class ComposedNegatives {
         return in;
     }
 
-    private static boolean[] ellipse(int h, int w, SplittableRandom random, double scale) {
+    static boolean[] ellipse(int h, int w, SplittableRandom random, double scale) {
         double cx = random.nextDouble(0.3, 0.7) * w;
         double cy = random.nextDouble(0.3, 0.7) * h;
         double a = random.nextDouble(0.25, 0.55) * w * scale;

@@ -14,12 +14,15 @@ import java.util.Locale;
  * strength, coverage and edge is still not an object. Measured and not shipped: the extractor it trained kept
  * the full-frame kinds out as well, but let noise in black frames back in (precision 0.80 and 0.91 against v3's
  * 0.10 and 0.03; BENCHMARKS.md, "Out-of-distribution inputs").</li>
+ * <li>{@link #GENERATOR}: half of the images {@link #COMPOSED}'s, half {@link GeneratorTextures}: what a GAN
+ * generator with random weights draws (transposed-convolution textures), full frame or inside a region on the
+ * background. Made for the samples a GAN draws in its first hundred steps, which v3 scores as real.</li>
  * </ul>
  */
 public enum Negatives {
-    FULL_FRAME, COMPOSED, VARIED;
+    FULL_FRAME, COMPOSED, VARIED, GENERATOR;
 
-    /** The name on the command line and in extractor.json: {@code full-frame}, {@code composed}, {@code varied}. */
+    /** The name on the command line and in extractor.json: {@code full-frame}, {@code composed}, {@code varied}, {@code generator}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -31,7 +34,7 @@ public enum Negatives {
                 return n;
             }
         }
-        throw new IllegalArgumentException("expected one of full-frame, composed, varied, found " + id);
+        throw new IllegalArgumentException("expected one of full-frame, composed, varied, generator, found " + id);
     }
 
     /** Image {@code index} of this recipe for {@code seed}. */
@@ -40,6 +43,8 @@ public enum Negatives {
             case FULL_FRAME -> RejectionImages.image(shape, seed, index);
             case COMPOSED -> ComposedNegatives.image(shape, seed, index, false);
             case VARIED -> ComposedNegatives.image(shape, seed, index, true);
+            case GENERATOR -> index % 2 == 0 ? ComposedNegatives.image(shape, seed, index / 2, false)
+                    : GeneratorTextures.image(shape, seed, index / 2);
         };
     }
 }

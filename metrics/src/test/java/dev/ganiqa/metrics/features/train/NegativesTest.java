@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The three recipes of rejection images: each image a function of (seed, index); composed recipes alternate a
+ * The recipes of rejection images: each image a function of (seed, index); composed recipes alternate a
  * full-frame kind with a region on a background; the varied recipe spans dim to full-range textures.
  */
 class NegativesTest {
@@ -63,10 +63,60 @@ class NegativesTest {
     }
 
     @Test
+    void theGeneratorRecipeAddsTransposedConvolutionTexturesToTheComposedOnes() {
+        for (int i = 0; i < 40; i += 2) {
+            assertThat(Negatives.GENERATOR.image(SHAPE, 5, i)).isEqualTo(Negatives.COMPOSED.image(SHAPE, 5, i / 2));
+        }
+        // The stride-2 stack prints a period-2 grid: the four pixel phases (y mod 2, x mod 2) of a full-frame texture
+        // have different means. Independent noise of the same spread has phase means within about 1/sqrt(196) of
+        // its deviation; the grid's are several times further apart.
+        double grid = 0;
+        double noise = 0;
+        int full = 0;
+        for (int i = 1; i < 400; i += 4) {
+            grid += phaseSpread(Negatives.GENERATOR.image(SHAPE, 5, i));
+            noise += phaseSpread(RejectionImages.image(SHAPE, 5, i / 4 * RejectionImages.Kind.values().length));
+            full++;
+        }
+        assertThat(grid / full).as("phase spread of the generator textures").isGreaterThan(3 * noise / full);
+        // Odd halves of the generator images: a texture inside a region, the rest one flat level.
+        int flatOutside = 0;
+        for (int i = 3; i < 400; i += 4) {
+            byte[] v = Negatives.GENERATOR.image(SHAPE, 5, i);
+            long levels = IntStream.range(0, v.length).map(p -> v[p] & 0xFF).distinct().count();
+            assertThat(levels).as("a textured region " + i).isGreaterThan(3);
+            flatOutside += IntStream.of(0, 27, 28 * 27, 28 * 28 - 1).map(p -> v[p] & 0xFF).distinct().count() == 1
+                    ? 1 : 0;
+        }
+        assertThat(flatOutside).as("regions with the four corners on the background").isGreaterThan(60);
+    }
+
+    /** Deviation of the four (y mod 2, x mod 2) phase means, over the image's own deviation. */
+    private static double phaseSpread(byte[] image) {
+        double[] sum = new double[4];
+        double all = 0;
+        double sq = 0;
+        for (int p = 0; p < image.length; p++) {
+            double v = image[p] & 0xFF;
+            sum[(p / 28 % 2) * 2 + p % 28 % 2] += v;
+            all += v;
+            sq += v * v;
+        }
+        double mean = all / image.length;
+        double sd = Math.sqrt(Math.max(1e-9, sq / image.length - mean * mean));
+        double spread = 0;
+        for (double s : sum) {
+            double m = s / (image.length / 4.0);
+            spread += (m - mean) * (m - mean);
+        }
+        return Math.sqrt(spread / 4) / sd;
+    }
+
+    @Test
     void recipesAreNamedOnTheCommandLine() {
         assertThat(Negatives.of("full-frame")).isEqualTo(Negatives.FULL_FRAME);
         assertThat(Negatives.of("varied").id()).isEqualTo("varied");
         assertThatThrownBy(() -> Negatives.of("fancy")).hasMessage("expected one of full-frame, composed, varied, "
-                + "found fancy");
+                + "generator, found fancy");
     }
 }
