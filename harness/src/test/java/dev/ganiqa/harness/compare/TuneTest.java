@@ -102,6 +102,11 @@ class TuneTest {
         }
         String html = Files.readString(run.resolve("report.html"), StandardCharsets.UTF_8);
         assertThat(html).contains("<h3>Tuning</h3>").contains("against the validation split").contains("tuned");
+        // The chart of the search: a row per searched variant with a dot per trial.
+        int chart = html.indexOf("validation FID of every tuning trial");
+        assertThat(chart).isPositive();
+        String svg = html.substring(chart, html.indexOf("</svg>", chart));
+        assertThat(svg.split("<circle", -1)).hasSize(t.trials().size() + 1);
         // A variant the search did not tune is refused before anything runs.
         CliRun missing = CliRun.of("compare", "--tuned", dir.resolve(Tuner.FILE).toString(), "--variants",
                 "dcgan,cwgan", "--out", temp.resolve("other").toString());

@@ -201,7 +201,8 @@ final class Details {
             rows.add(new Row(variant, null, List.of(
                     Cell.of(mine.size() + (failed > 0 ? " (" + failed + " diverged or failed)" : "")),
                     Cell.of(fids.length == 0 ? "\u2013" : Numbers.format(fids[0])),
-                    Cell.of(fids.length == 0 ? "\u2013" : Numbers.format(fids[fids.length / 2])),
+                    Cell.of(fids.length == 0 ? "\u2013" : Numbers.format(fids.length % 2 == 1 ? fids[fids.length / 2]
+                            : (fids[fids.length / 2 - 1] + fids[fids.length / 2]) / 2)),
                     Cell.of(fids.length == 0 ? "\u2013" : Numbers.format(fids[fids.length - 1])),
                     Cell.of(chosen.isEmpty() ? "none (search unfinished)" : String.join(", ", chosen.stream()
                             .map(x -> x.substring(x.indexOf('.') + 1)).toList())))));

@@ -118,6 +118,32 @@ final class Figures {
         return fid;
     }
 
+    /**
+     * The tuning search as a chart: one row per searched variant, a dot per trial at its validation FID, the box
+     * over the trials' middle half and whiskers from the best to the worst; null without a search (or without a
+     * finished trial). Shows at a glance how far the setting moves a variant against the gaps between variants.
+     */
+    String tuningChart() {
+        dev.ganiqa.reports.model.Tuning t = results.provenance().tuning();
+        if (t == null) {
+            return null;
+        }
+        DistributionPlot plot = new DistributionPlot("validation FID of every tuning trial (" + t.budget() + ", seed "
+                + t.seed() + ")", "validation FID (" + t.extractor() + ")");
+        for (String variant : t.variants()) {
+            double[] fids = t.trials().stream().filter(x -> x.variant().equals(variant) && x.validationFid() != null)
+                    .mapToDouble(dev.ganiqa.reports.model.Tuning.Trial::validationFid).sorted().toArray();
+            if (fids.length == 0) {
+                continue;
+            }
+            double median = fids.length % 2 == 1 ? fids[fids.length / 2]
+                    : (fids[fids.length / 2 - 1] + fids[fids.length / 2]) / 2;
+            plot.add(new DistributionPlot.Group(variant, color(variant),
+                    java.util.Arrays.stream(fids).boxed().toList(), fids[0], median, fids[fids.length - 1]));
+        }
+        return plot.isEmpty() ? null : plot.render();
+    }
+
     /** One plot per image measure: real data, then every variant with its seeds pooled. */
     List<String> distributions() {
         Set<String> measures = new LinkedHashSet<>();

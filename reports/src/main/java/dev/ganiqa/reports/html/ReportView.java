@@ -9,7 +9,8 @@ import java.util.List;
  * an incomplete run lacks (null when complete), {@code finishCommand} how to finish it. {@code warnings} are sentences
  * about variants whose FID ranks a collapsed generator (empty when none). {@code tests} are those of the verdict's
  * metric, {@code otherTests} those of every other metric. {@code tuning} is the search that chose tuned settings
- * (empty when none), {@code tuningNote} says how it was made.
+ * (empty when none), {@code tuningNote} says how it was made, {@code tuningChart} draws its trials (SVG, null when
+ * none).
  */
 public record ReportView(String runId, String title, String subtitle, String extractorLabel, String verdict,
                          String confidence, String confidenceClass, Table metrics, List<String> metricNotes,
@@ -17,7 +18,7 @@ public record ReportView(String runId, String title, String subtitle, String ext
                          Table measures, String distributionNote, Table perClass, String perClassNote, List<NeighbourGroup> neighbours,
                          List<KeyValue> provenance, Table configs, String commandLine, String css,
                          String extendCommand, Table claims, List<String> warnings, Table tuning, String tuningNote,
-                         String incomplete, String finishCommand) {
+                         String tuningChart, String incomplete, String finishCommand) {
 
     /** A table: headings and rows of cells. */
     public record Table(List<String> headings, List<Row> rows) {

@@ -50,7 +50,7 @@ final class ReportViews {
                 complete && verdict != null && verdict.provisional()
                         ? RunCommands.shell(RunCommands.of(results.provenance(), folder)) : null,
                 complete ? tables.claims() : Tables.EMPTY, Warnings.of(results), details.tuning(), details.tuningNote(),
-                complete ? null : completeness.describe() + "; the numbers below describe the units that finished "
+                figures.tuningChart(), complete ? null : completeness.describe() + "; the numbers below describe the units that finished "
                         + "at the run's budget, and nothing is ranked",
                 complete ? null : RunCommands.shell(RunCommands.finish(results.provenance(), folder)));
     }
