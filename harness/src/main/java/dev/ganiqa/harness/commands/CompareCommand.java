@@ -81,8 +81,8 @@ public final class CompareCommand extends BaseCommand {
     @Parameter(names = "--batch", validateWith = NumberChecks.Positive.class, description = "Training batch size")
     public int batch = 64;
 
-    @Parameter(names = "--extractor", description = "Feature extractor spec (default ganiqa-fmnist-v3)")
-    public String extractor = Extractors.DEFAULT;
+    @Parameter(names = "--extractor", description = "Feature extractor spec (default: the shipped extractor trained on --data, ganiqa-emoji-v1 for emoji, else ganiqa-fmnist-v3)")
+    public String extractor;
 
     @Parameter(names = "--resize", converter = ResizeModes.class, description = ResizeModes.DESCRIPTION)
     public Resize resize;
@@ -271,7 +271,7 @@ public final class CompareCommand extends BaseCommand {
         Budget chosen = budget != null ? Budget.parse(budget) : Budget.epochs(epochs != null ? epochs : p.epochs());
         return new CompareConfig(data, names, chosen,
                 trainLimit != null ? trainLimit : p.trainLimit(), seedValues, samples != null ? samples : p.samples(),
-                curveSamples != null ? curveSamples : p.curveSamples(), realLimit, Extractors.withResize(extractor, resize), batch, p.name(), settings,
+                curveSamples != null ? curveSamples : p.curveSamples(), realLimit, Extractors.withResize(Extractors.orDefaultFor(extractor, data), resize), batch, p.name(), settings,
                 shape);
     }
 

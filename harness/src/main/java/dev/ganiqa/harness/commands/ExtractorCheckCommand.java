@@ -30,8 +30,8 @@ import java.nio.file.Path;
 @Parameters(commandNames = "check", commandDescription = "Check that an extractor's metrics move the known way "
         + "under noise, blur, pure noise, constant images, one class and one image")
 public final class ExtractorCheckCommand extends BaseCommand {
-    @Parameter(names = "--extractor", description = "Extractor spec (default: ganiqa-fmnist-v3; ganiqa-fmnist-v2 and ganiqa-fmnist-v1 for the earlier embedded ones)")
-    public String extractor = Extractors.DEFAULT;
+    @Parameter(names = "--extractor", description = "Extractor spec (default: the shipped extractor trained on --data: ganiqa-fmnist-v3, or ganiqa-emoji-v1 for emoji; ganiqa-fmnist-v2 and ganiqa-fmnist-v1 for the earlier embedded ones)")
+    public String extractor;
 
     @Parameter(names = "--resize", converter = ResizeModes.class, description = ResizeModes.DESCRIPTION)
     public Resize resize;
@@ -64,7 +64,7 @@ public final class ExtractorCheckCommand extends BaseCommand {
                     + "none in " + data);
         }
         ExtractorCheck.Report report;
-        try (FeatureExtractor e = Extractors.open(Extractors.withResize(extractor, resize), System.getenv())) {
+        try (FeatureExtractor e = Extractors.open(Extractors.withResize(Extractors.orDefaultFor(extractor, data), resize), System.getenv())) {
             context.notice("extractor " + e.info().label() + "; " + heldOut.size() + " held-out training images against "
                     + reference.size() + " test images of " + data);
             report = ExtractorCheck.run(e, reference, heldOut, seed);

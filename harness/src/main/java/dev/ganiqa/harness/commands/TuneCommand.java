@@ -76,8 +76,8 @@ public final class TuneCommand extends BaseCommand {
     @Parameter(names = "--batch", validateWith = NumberChecks.Positive.class, description = "Training batch size")
     public int batch = 64;
 
-    @Parameter(names = "--extractor", description = "Feature extractor spec (default ganiqa-fmnist-v3)")
-    public String extractor = Extractors.DEFAULT;
+    @Parameter(names = "--extractor", description = "Feature extractor spec (default: the shipped extractor trained on --data, ganiqa-emoji-v1 for emoji, else ganiqa-fmnist-v3)")
+    public String extractor;
 
     @Parameter(names = "--resize", converter = ResizeModes.class, description = ResizeModes.DESCRIPTION)
     public Resize resize;
@@ -121,7 +121,7 @@ public final class TuneCommand extends BaseCommand {
                 throw new IllegalArgumentException("expected --epochs or --budget, found both");
             }
             Budget b = budget != null ? Budget.parse(budget) : Budget.epochs(epochs != null ? epochs : 2);
-            config = new CompareConfig(data, names, b, trainLimit, List.of(seed), 10, curveSamples, 0, Extractors.withResize(extractor, resize), batch,
+            config = new CompareConfig(data, names, b, trainLimit, List.of(seed), 10, curveSamples, 0, Extractors.withResize(Extractors.orDefaultFor(extractor, data), resize), batch,
                     "tune", settings, shape);
         } catch (IllegalArgumentException e) {
             throw CliException.usage("tune", e.getMessage());

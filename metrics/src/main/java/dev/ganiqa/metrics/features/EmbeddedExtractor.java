@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The project's Fashion-MNIST classifiers ({@link dev.ganiqa.metrics.features.train.ClassifierNet}), shipped as
+ * The project's Fashion-MNIST classifiers (and one emoji classifier) ({@link dev.ganiqa.metrics.features.train.ClassifierNet}), shipped as
  * frozen GraphDef resources, each pinned by its sha256, which is checked on every load, so every machine computes
  * with the same weights. Their 256 penultimate activations feed FID/KID/PRDC and their 10-class softmax the IS;
  * numbers from them are domain-specific ("FID (ganiqa-fmnist-v3)"), not comparable to Inception FIDs, nor to
@@ -30,21 +30,31 @@ import java.util.Optional;
  * checksum; the checksum is what identifies the numbers.
  */
 public final class EmbeddedExtractor {
-    /** One shipped extractor: resource {@code NAME.pb}, its pinned sha256. */
-    public record Embedded(String name, String version, String sha256) {
+    /**
+     * One shipped extractor: resource {@code NAME.pb}, its pinned sha256, and the dataset (the name a spec starts
+     * with) it was trained on.
+     */
+    public record Embedded(String name, String version, String sha256, String data) {
         public String resource() {
             return name + ".pb";
         }
     }
 
     public static final Embedded V1 = new Embedded("ganiqa-fmnist-v1", "1",
-            "cadfa502473ac639eec20478ceaabc40fc3cb16506112f31b265527528d261f2");
+            "cadfa502473ac639eec20478ceaabc40fc3cb16506112f31b265527528d261f2", "fashion-mnist");
     public static final Embedded V2 = new Embedded("ganiqa-fmnist-v2", "2",
-            "0c1dd2d6987adccc85e1e0341fe847b9807ac7c19bb9662e7e258268c77ba215");
+            "0c1dd2d6987adccc85e1e0341fe847b9807ac7c19bb9662e7e258268c77ba215", "fashion-mnist");
     public static final Embedded V3 = new Embedded("ganiqa-fmnist-v3", "3",
-            "08466e0f29233b02d016a56950b3bdc6e7c5a16046b8cdff488ef4d5feeab7d6");
+            "08466e0f29233b02d016a56950b3bdc6e7c5a16046b8cdff488ef4d5feeab7d6", "fashion-mnist");
+    /**
+     * The same network and recipe as v3 on the colour emoji dataset at 32x32x3: {@code ganiqa extractor train --data
+     * emoji --shape 32x32x3 --reject 3000 --negatives composed --epochs 15 --seed 1}, test accuracy 0.7925 over the 9
+     * categories on the 1,166 test emoji (the largest category alone is 0.605).
+     */
+    public static final Embedded EMOJI_V1 = new Embedded("ganiqa-emoji-v1", "1",
+            "df96c9ba698c949e4cf9fa1da738af0b286ceb2fc3c5c06b80a83a29c58f28bf", "emoji");
     /** Every shipped extractor, the default first. */
-    public static final List<Embedded> ALL = List.of(V3, V2, V1);
+    public static final List<Embedded> ALL = List.of(V3, V2, V1, EMOJI_V1);
     /** What {@code default} and an empty spec open. */
     public static final Embedded DEFAULT = V3;
 
@@ -59,6 +69,16 @@ public final class EmbeddedExtractor {
     /** The shipped extractor called {@code name}, if any. */
     public static Optional<Embedded> named(String name) {
         return ALL.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The newest shipped extractor trained on the dataset {@code dataSpec} names ({@code emoji:google@test} names
+     * {@code emoji}), else {@link #DEFAULT}: a comparison on emoji measures with an emoji extractor unless told
+     * otherwise.
+     */
+    public static Embedded forData(String dataSpec) {
+        String name = dataSpec == null ? "" : dataSpec.split("[:?@]", 2)[0];
+        return ALL.stream().filter(e -> e.data().equals(name)).findFirst().orElse(DEFAULT);
     }
 
     /** Opens the default. */

@@ -66,6 +66,14 @@ public final class Extractors {
         return spec == null || spec.isBlank() || spec.equals("default") ? DEFAULT : spec;
     }
 
+    /**
+     * The spec to use when none was given for data {@code dataSpec}: the shipped extractor trained on that dataset
+     * ({@link EmbeddedExtractor#forData}), else {@link #DEFAULT}; a given spec as it is.
+     */
+    public static String orDefaultFor(String spec, String dataSpec) {
+        return spec != null ? spec : EmbeddedExtractor.forData(dataSpec).name();
+    }
+
     /** Opens with as many TF intra-op threads as there are processors. */
     public static FeatureExtractor open(String spec, Map<String, String> env) {
         return open(spec, env, Runtime.getRuntime().availableProcessors());

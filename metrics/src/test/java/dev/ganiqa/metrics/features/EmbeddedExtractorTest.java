@@ -70,6 +70,29 @@ class EmbeddedExtractorTest {
         }
     }
 
+    /**
+     * The emoji classifier: 32x32x3 input, 9 categories, at least 0.78 of the test emoji right (the largest
+     * category alone is 0.605), with a rejection output; and it is what a comparison on emoji data opens by default.
+     */
+    @Test
+    void theEmojiExtractorClassifiesColourImagesAndIsTheDefaultForEmojiData() {
+        ImageDataset emoji = Datasets.open("emoji", dev.ganiqa.datasets.DatasetOptions.defaults()
+                .withTarget(new ImageShape(32, 32, 3))).open(Split.TEST);
+        try (FeatureExtractor e = Extractors.open("ganiqa-emoji-v1", Map.of(), 2)) {
+            ExtractorInfo info = e.info();
+            assertThat(info.sha256()).isEqualTo(EmbeddedExtractor.EMOJI_V1.sha256());
+            assertThat(info.input()).isEqualTo(new ImageShape(32, 32, 3));
+            assertThat(info.classes()).isEqualTo(9);
+            assertThat(FrozenAccuracy.measure(e, emoji, 200)).isGreaterThanOrEqualTo(0.78);
+        }
+        assertThat(EmbeddedExtractor.forData("emoji:google@test")).isEqualTo(EmbeddedExtractor.EMOJI_V1);
+        assertThat(EmbeddedExtractor.forData("emoji")).isEqualTo(EmbeddedExtractor.EMOJI_V1);
+        assertThat(EmbeddedExtractor.forData("fashion-mnist@test")).isEqualTo(EmbeddedExtractor.V3);
+        assertThat(EmbeddedExtractor.forData("synthetic:shapes?size=32")).isEqualTo(EmbeddedExtractor.DEFAULT);
+        assertThat(Extractors.orDefaultFor(null, "emoji")).isEqualTo("ganiqa-emoji-v1");
+        assertThat(Extractors.orDefaultFor("ganiqa-fmnist-v1", "emoji")).isEqualTo("ganiqa-fmnist-v1");
+    }
+
     @Test
     void theSameImagesGiveTheSameFeatures() {
         ImageDataset some = SubsetDataset.first(test, 1000);
