@@ -175,6 +175,50 @@ class ColourMeasuresTest {
                 .isLessThan(hueDistance.get("google 0-199 vs google 200-399") / 2);
     }
 
+    /**
+     * The sharpness measure on colour images (Tenengrad of OpenCV's 8-bit luma): every real emoji blurred by a 3x3
+     * box per channel ranks blurrier than itself, and the set's signed shift is negative (colour noise is measured
+     * on the chroma planes instead, ChromaNoiseTest).
+     */
+    @Test
+    void blurredColourImagesRankBlurrier() {
+        ImageDataset blurred = boxBlur(google);
+        ImageMeasurer m = new ImageMeasurer(java.util.EnumSet.of(Measure.TENENGRAD));
+        double[] real = new double[google.size()];
+        double[] blur = new double[google.size()];
+        for (int i = 0; i < real.length; i++) {
+            real[i] = m.measure(google.image(i), SHAPE).get(Measure.TENENGRAD).value();
+            blur[i] = m.measure(blurred.image(i), SHAPE).get(Measure.TENENGRAD).value();
+            assertThat(blur[i]).as("emoji " + i).isLessThan(real[i]);
+        }
+        assertThat(Wasserstein1.signed(blur, real)).isNegative();
+    }
+
+    private static ImageDataset boxBlur(ImageDataset d) {
+        byte[] out = new byte[d.size() * SHAPE.values()];
+        int w = SHAPE.width();
+        int h = SHAPE.height();
+        for (int i = 0; i < d.size(); i++) {
+            byte[] im = d.image(i);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    for (int c = 0; c < 3; c++) {
+                        int sum = 0;
+                        for (int dy = -1; dy <= 1; dy++) {
+                            for (int dx = -1; dx <= 1; dx++) {
+                                int yy = Math.max(0, Math.min(h - 1, y + dy));
+                                int xx = Math.max(0, Math.min(w - 1, x + dx));
+                                sum += im[(yy * w + xx) * 3 + c] & 0xFF;
+                            }
+                        }
+                        out[i * SHAPE.values() + (y * w + x) * 3 + c] = (byte) Math.round(sum / 9.0);
+                    }
+                }
+            }
+        }
+        return new ArrayDataset("blurred", SHAPE, out, null, List.of(), null, List.of());
+    }
+
     @Test
     void graySetsHaveNoColourMeasures() {
         ImageShape gray = new ImageShape(8, 8, 1);
