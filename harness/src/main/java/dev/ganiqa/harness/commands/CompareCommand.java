@@ -271,8 +271,25 @@ public final class CompareCommand extends BaseCommand {
         Budget chosen = budget != null ? Budget.parse(budget) : Budget.epochs(epochs != null ? epochs : p.epochs());
         return new CompareConfig(data, names, chosen,
                 trainLimit != null ? trainLimit : p.trainLimit(), seedValues, samples != null ? samples : p.samples(),
-                curveSamples != null ? curveSamples : p.curveSamples(), realLimit, Extractors.withResize(Extractors.orDefaultFor(extractor, data), resize), batch, p.name(), settings,
+                curveSamples != null ? curveSamples : p.curveSamples(), realLimit, extractorSpec(), batch, p.name(), settings,
                 shape);
+    }
+
+    /**
+     * The extractor spec: {@code --extractor} (with {@code --resize}) when given; else, continuing a comparison, the
+     * one its compare.json recorded (a run begun before the per-dataset default keeps its extractor); else the shipped
+     * extractor trained on {@code --data}.
+     */
+    private String extractorSpec() {
+        if (extractor == null && resize == null && out != null && java.nio.file.Files.isRegularFile(
+                out.resolve(dev.ganiqa.harness.compare.RunFolder.CONFIG))) {
+            try {
+                return dev.ganiqa.harness.compare.RunFolder.readConfig(out).extractor();
+            } catch (java.io.IOException | RuntimeException e) {
+                // Unreadable: the run folder's own check reports it with its reason.
+            }
+        }
+        return Extractors.withResize(Extractors.orDefaultFor(extractor, data), resize);
     }
 
     /** The search of --tuned, which must have chosen settings for every variant compared, on this data. */
@@ -285,6 +302,12 @@ public final class CompareCommand extends BaseCommand {
         }
         if (!t.data().equals(data)) {
             throw CliException.usage("compare", tuned + ": expected a search on " + data + ", found one on " + t.data());
+        }
+        String spec = extractorSpec();
+        if (dev.ganiqa.metrics.features.EmbeddedExtractor.named(spec).isPresent() && t.extractor() != null
+                && !t.extractor().startsWith(spec + " ")) {
+            throw CliException.usage("compare", tuned + ": expected a search scored with " + spec + ", found one "
+                    + "scored with " + t.extractor() + " (tune again, or compare with --extractor to match)");
         }
         for (String n : names) {
             if (!t.chosen().containsKey(n)) {

@@ -80,8 +80,8 @@ public final class ExtractorCheckCommand extends BaseCommand {
                 case TUNING -> "out of distribution, the kinds extractors may be built or tuned with:";
                 case HELD_OUT -> "out of distribution, held out (no extractor is built with these; looked at while "
                         + "choosing a design):";
-                case FINAL -> "out of distribution, final group (written before the shipped design was measured on "
-                        + "it, used for no decision):";
+                case FINAL -> "out of distribution, final group (written before the design it judges was measured "
+                        + "on it, used for no decision):";
             });
             context.out().printf("  %-38s %10s %10s %10s %10s %10s  %s%n", "family", "precision", "density", "recall",
                     "coverage", "ood share", "precision, density <= " + ExtractorCheck.OOD_BOUND);

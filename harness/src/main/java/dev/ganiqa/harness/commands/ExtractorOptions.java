@@ -10,10 +10,11 @@ import java.util.Map;
 
 /** The feature-extractor options shared by {@code fid}, {@code stats} and {@code metrics} (a JCommander delegate). */
 public final class ExtractorOptions {
-    @Parameter(names = "--extractor", description = "Feature extractor for folders and specs: ganiqa-fmnist-v3 (default), ganiqa-fmnist-v2, "
-            + "ganiqa-fmnist-v1, inception[:PATH], savedmodel:DIR[#SIGNATURE], frozen:FILE.pb, "
-            + "onnx:FILE.onnx[?OPTIONS], onnx-clip-vit-b32:FILE, onnx-dinov2-vits14:FILE, onnx-inception:FILE")
-    public String extractor = Extractors.DEFAULT;
+    @Parameter(names = "--extractor", description = "Feature extractor for folders and specs: ganiqa-fmnist-v3 (default; "
+            + "ganiqa-emoji-v1 when the reference is emoji data), ganiqa-fmnist-v2, ganiqa-fmnist-v1, ganiqa-emoji-v1, "
+            + "inception[:PATH], savedmodel:DIR[#SIGNATURE], frozen:FILE.pb, onnx:FILE.onnx[?OPTIONS], "
+            + "onnx-clip-vit-b32:FILE, onnx-dinov2-vits14:FILE, onnx-inception:FILE")
+    public String extractor;
 
     @Parameter(names = "--resize", converter = ResizeModes.class, description = ResizeModes.DESCRIPTION)
     public Resize resize;
@@ -25,9 +26,12 @@ public final class ExtractorOptions {
             + "(${GANIQA_CACHE:-~/.cache/ganiqa}/stats)")
     public boolean noCache;
 
-    /** The extractor spec with {@code --resize} folded in. */
-    String spec() {
-        return Extractors.withResize(extractor, resize);
+    /**
+     * The extractor spec with {@code --resize} folded in; without {@code --extractor}, the shipped extractor trained on
+     * the data {@code reference} names (ganiqa-emoji-v1 for emoji), else the default.
+     */
+    String spec(String reference) {
+        return Extractors.withResize(Extractors.orDefaultFor(extractor, reference), resize);
     }
 
     /** The statistics cache of {@code env}, or null with {@code --no-cache}. */

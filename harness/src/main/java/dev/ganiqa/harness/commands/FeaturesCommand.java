@@ -66,7 +66,7 @@ public final class FeaturesCommand extends BaseCommand {
         }
         ExtractedSet set;
         String label;
-        try (FeatureSession session = new FeatureSession(opener, features.spec(), env, features.threads, null,
+        try (FeatureSession session = new FeatureSession(opener, features.spec(input.arg()), env, features.threads, null,
                 context.err())) {
             label = session.extractor().info().label();
             if (probabilities != null && !session.extractor().info().hasClasses()) {

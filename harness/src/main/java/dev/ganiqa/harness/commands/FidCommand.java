@@ -55,7 +55,7 @@ public final class FidCommand extends BaseCommand {
         SetSpec a = SetSpec.parse(inputs.get(0));
         SetSpec b = SetSpec.parse(inputs.get(1));
         StatsCache cache = features.cache(env);
-        try (FeatureSession session = new FeatureSession(opener, features.spec(), env, features.threads, cache, context.err())) {
+        try (FeatureSession session = new FeatureSession(opener, features.spec(b.arg()), env, features.threads, cache, context.err())) {
             GaussianStats sa = statsOf(a, session);
             GaussianStats sb = statsOf(b, session);
             if (sa.dimension() != sb.dimension()) {

@@ -47,10 +47,11 @@ public class MetricsCommand extends BaseCommand {
             + "@train) for every set metric, an .npy feature matrix, or an .npz of mu/sigma (FID and IS only)")
     public String real;
 
-    @Parameter(names = "--extractor", description = "Feature extractor for --real: ganiqa-fmnist-v3 (default), ganiqa-fmnist-v2, "
+    @Parameter(names = "--extractor", description = "Feature extractor for --real: ganiqa-fmnist-v3 (default; ganiqa-emoji-v1 "
+            + "when --real is emoji data), ganiqa-emoji-v1, ganiqa-fmnist-v2, "
             + "ganiqa-fmnist-v1, inception[:PATH], savedmodel:DIR[#SIGNATURE], frozen:FILE.pb, onnx:FILE.onnx[?OPTIONS], "
             + "onnx-clip-vit-b32:FILE, onnx-dinov2-vits14:FILE, onnx-inception:FILE")
-    public String extractor = Extractors.DEFAULT;
+    public String extractor;
 
     @Parameter(names = "--resize", converter = ResizeModes.class, description = ResizeModes.DESCRIPTION)
     public Resize resize;
@@ -142,7 +143,7 @@ public class MetricsCommand extends BaseCommand {
     private MetricsReport.FeatureMetrics featureMetrics(SetSpec.Images fakeInput, CommandContext context)
             throws IOException {
         SetSpec realInput = SetSpec.parse(real);
-        try (FeatureSession session = new FeatureSession(opener, Extractors.withResize(extractor, resize), env, threads,
+        try (FeatureSession session = new FeatureSession(opener, Extractors.withResize(Extractors.orDefaultFor(extractor, real), resize), env, threads,
                 noCache ? null : dev.ganiqa.metrics.eval.StatsCache.fromEnv(env), context.err())) {
             ExtractorInfo info = session.extractor().info();
             ExtractedSet fake = session.features(fakeInput);

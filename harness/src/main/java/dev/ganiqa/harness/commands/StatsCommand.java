@@ -65,7 +65,7 @@ public final class StatsCommand extends BaseCommand {
             stats = FeatureFiles.stats(input.arg());
         } else {
             StatsCache cache = features.cache(env);
-            try (FeatureSession session = new FeatureSession(opener, features.spec(), env, features.threads, cache,
+            try (FeatureSession session = new FeatureSession(opener, features.spec(input.arg()), env, features.threads, cache,
                     context.err())) {
                 stats = session.statistics((SetSpec.Images) input);
                 from = ", " + session.extractor().info().label();

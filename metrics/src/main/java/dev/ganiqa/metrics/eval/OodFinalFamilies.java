@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  * Like the two families of the previous final group that no candidate passed, they keep the data's intensities
  * and strokes; unlike them, they were never looked at while choosing a design.
  * <ul>
- * <li>a garment cut into square tiles (a quarter of the side each, 4x4 tiles on 28x28) placed in a random order;</li>
+ * <li>a garment cut into a 4x4 grid of tiles (side / 4 pixels each, rounded down; a remainder strip at the right
+ * and bottom edges stays in place) placed in a random order;</li>
  * <li>a garment's edges: the Sobel gradient magnitude (3x3 kernels) scaled so its largest value is the garment's
  * brightest pixel;</li>
  * <li>four quarter-size garments (2x2 pixel means) in a 2x2 grid;</li>

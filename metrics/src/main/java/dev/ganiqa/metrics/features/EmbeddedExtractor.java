@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The project's Fashion-MNIST classifiers (and one emoji classifier) ({@link dev.ganiqa.metrics.features.train.ClassifierNet}), shipped as
+ * The project's classifiers ({@link dev.ganiqa.metrics.features.train.ClassifierNet}): three for Fashion-MNIST and
+ * one for the colour emoji ({@link #EMOJI_V1}), shipped as
  * frozen GraphDef resources, each pinned by its sha256, which is checked on every load, so every machine computes
- * with the same weights. Their 256 penultimate activations feed FID/KID/PRDC and their 10-class softmax the IS;
+ * with the same weights. Their 256 penultimate activations feed FID/KID/PRDC and their softmax (10 garment classes,
+ * 9 emoji categories) the IS;
  * numbers from them are domain-specific ("FID (ganiqa-fmnist-v3)"), not comparable to Inception FIDs, nor to
  * each other. Each training record is {@code NAME.json} next to its resource.
  * <ul>
@@ -48,7 +50,7 @@ public final class EmbeddedExtractor {
             "08466e0f29233b02d016a56950b3bdc6e7c5a16046b8cdff488ef4d5feeab7d6", "fashion-mnist");
     /**
      * The same network and recipe as v3 on the colour emoji dataset at 32x32x3: {@code ganiqa extractor train --data
-     * emoji --shape 32x32x3 --reject 3000 --negatives composed --epochs 15 --seed 1}, test accuracy 0.7925 over the 9
+     * emoji --shape 32x32x3 --reject 3000 --negatives composed --epochs 15 --seed 1 --name ganiqa-emoji-v1}, test accuracy 0.7925 over the 9
      * categories on the 1,166 test emoji (the largest category alone is 0.605).
      */
     public static final Embedded EMOJI_V1 = new Embedded("ganiqa-emoji-v1", "1",

@@ -67,11 +67,13 @@ public final class Extractors {
     }
 
     /**
-     * The spec to use when none was given for data {@code dataSpec}: the shipped extractor trained on that dataset
-     * ({@link EmbeddedExtractor#forData}), else {@link #DEFAULT}; a given spec as it is.
+     * The spec to use for data {@code dataSpec} when none was given ({@code null}, blank or {@code default}): the
+     * shipped extractor trained on that dataset ({@link EmbeddedExtractor#forData}), else {@link #DEFAULT}; a given
+     * spec as it is.
      */
     public static String orDefaultFor(String spec, String dataSpec) {
-        return spec != null ? spec : EmbeddedExtractor.forData(dataSpec).name();
+        return spec == null || spec.isBlank() || spec.equals("default") ? EmbeddedExtractor.forData(dataSpec).name()
+                : spec;
     }
 
     /** Opens with as many TF intra-op threads as there are processors. */

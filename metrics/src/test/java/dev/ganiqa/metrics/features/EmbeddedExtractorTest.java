@@ -91,6 +91,8 @@ class EmbeddedExtractorTest {
         assertThat(EmbeddedExtractor.forData("synthetic:shapes?size=32")).isEqualTo(EmbeddedExtractor.DEFAULT);
         assertThat(Extractors.orDefaultFor(null, "emoji")).isEqualTo("ganiqa-emoji-v1");
         assertThat(Extractors.orDefaultFor("ganiqa-fmnist-v1", "emoji")).isEqualTo("ganiqa-fmnist-v1");
+        assertThat(Extractors.orDefaultFor("default", "emoji:twitter")).isEqualTo("ganiqa-emoji-v1");
+        assertThat(Extractors.orDefaultFor(" ", "fashion-mnist")).isEqualTo(Extractors.DEFAULT);
     }
 
     @Test

@@ -89,8 +89,10 @@ final class GeneratorTextures {
 
     /**
      * A stride-2 transposed convolution of a {@code size x size x in} map into {@code 2size x 2size x out}, kernel
-     * {@code k x k} with weights N(0, 1 / (k^2 in / 4)) (each output sums about k^2/4 taps per input channel), padded
-     * by (k - 1) / 2 so that the output is exactly twice the input (SAME in TF's conv2d_transpose).
+     * {@code k x k} with weights N(0, 1 / (k^2 in / 4)) (each output sums about k^2/4 taps per input channel), the
+     * leading edge padded by (k - 1) / 2 and the output cut to exactly twice the input: the output size of TF's SAME
+     * conv2d_transpose, though TF pads odd kernels one pixel less at the leading edge (a shift, immaterial for a
+     * random texture).
      */
     private static double[] transposed(double[] x, int size, int in, int out, int k, SplittableRandom random) {
         double[] weights = new double[k * k * in * out];
