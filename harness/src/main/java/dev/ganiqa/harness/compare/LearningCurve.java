@@ -34,12 +34,15 @@ final class LearningCurve implements TrainingListener {
     private final int samples;
     private final Path file;
     private final List<String> classNames;
+    private final int[] classCounts;
     private final List<EpochPoint> points = new ArrayList<>();
     private final Map<String, double[]> sums = new LinkedHashMap<>();
 
-    LearningCurve(UnitEvaluator evaluator, int samples, List<String> classNames, Path file) {
+    /** @param classCounts the training images per class (empty for unconditional generators), see {@link ClassMix} */
+    LearningCurve(UnitEvaluator evaluator, int samples, List<String> classNames, int[] classCounts, Path file) {
         this.evaluator = evaluator;
         this.classNames = List.copyOf(classNames);
+        this.classCounts = classCounts.clone();
         this.samples = samples;
         this.file = file;
         if (Files.exists(file)) {
@@ -100,7 +103,7 @@ final class LearningCurve implements TrainingListener {
         Double fid = null;
         Double spread = null;
         if (samples > 0) {
-            double[] f = evaluator.curveFid(sampleSet(generator, samples, CURVE_SEED, "curve", classNames),
+            double[] f = evaluator.curveFid(sampleSet(generator, samples, CURVE_SEED, "curve", classNames, classCounts),
                     CURVE_SEED + epoch);
             fid = f[0];
             spread = Double.isFinite(f[1]) ? f[1] : null;
@@ -118,17 +121,19 @@ final class LearningCurve implements TrainingListener {
     }
 
     /**
-     * {@code n} samples as an in-memory dataset; conditional generators get balanced labels 0, 1, ..., so every
-     * class is drawn equally often.
+     * {@code n} samples as an in-memory dataset; conditional generators get labels in the proportions of
+     * {@code classCounts}, the classes of their training data ({@link ClassMix}).
      */
-    static ArrayDataset sampleSet(Generator generator, int n, long seed, String description, List<String> classNames) {
+    static ArrayDataset sampleSet(Generator generator, int n, long seed, String description, List<String> classNames,
+                                  int[] classCounts) {
         int classes = generator.classes();
         int[] labels = null;
         if (classes > 0) {
-            labels = new int[n];
-            for (int i = 0; i < n; i++) {
-                labels[i] = i % classes;
+            if (classCounts.length != classes) {
+                throw new IllegalArgumentException("expected the counts of " + classes + " classes, found "
+                        + classCounts.length);
             }
+            labels = ClassMix.labels(n, classCounts);
         }
         Samples s = generator.sample(n, labels, seed);
         if (classes > 0 && classNames.size() != classes) {

@@ -87,8 +87,9 @@ final class UnitRunner {
         long seed = unit.seed();
         Path unitDir = runDir.resolve("units").resolve(unit.name());
         Path trainDir = unitDir.resolve("train");
+        int[] classCounts = variant.conditional() ? ClassMix.counts(train) : new int[0];
         LearningCurve curve = new LearningCurve(validation, config.curveSamples(),
-                variant.conditional() ? train.classNames() : List.of(), unitDir.resolve("curve.jsonl"));
+                variant.conditional() ? train.classNames() : List.of(), classCounts, unitDir.resolve("curve.jsonl"));
         TrainingListener listener = TrainingListener.both(progress, curve);
         long t0 = System.nanoTime();
         TrainingRun run;
@@ -127,7 +128,8 @@ final class UnitRunner {
         Path samplesDir = unitDir.resolve("samples");
         try (Generator generator = Generators.load(trainDir)) {
             ArrayDataset samples = LearningCurve.sampleSet(generator, config.samples(), dev.ganiqa.datasets.Seeds.derive(seed,
-                    SAMPLE_STREAM), variant.name() + " samples", variant.conditional() ? train.classNames() : List.of());
+                    SAMPLE_STREAM), variant.name() + " samples", variant.conditional() ? train.classNames() : List.of(),
+                    classCounts);
             writeAtomically(samples, samplesDir);
         }
         double sampleSeconds = (System.nanoTime() - t1) / 1e9;
