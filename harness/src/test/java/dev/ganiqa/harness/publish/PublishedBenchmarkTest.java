@@ -86,45 +86,17 @@ class PublishedBenchmarkTest {
         assertThat(bytes).isLessThan(20L << 20);
     }
 
-    /**
-     * The published report opens offline in headless Chromium, as the report's browser test checks a fresh one: no
-     * console error, no request leaving the file, the four variants and the claims on the page, and a screenshot at
-     * 1280 px kept in target/ to look at.
-     */
+    /** The published report opens offline in headless Chromium with the four variants and the real data on it. */
     @Test
     void thePublishedReportOpensOfflineInChromium() throws Exception {
         results();
-        Assumptions.assumeTrue(dev.ganiqa.reports.html.Chromium.available(),
-                "needs Debian chromium (scripts/install-deps.sh installs it)");
-        Path profile = Files.createTempDirectory("ganiqa-published-chromium");
-        String page = DIR.resolve("report.html").toUri().toString();
-        dev.ganiqa.reports.html.Chromium.Output dom = dev.ganiqa.reports.html.Chromium.run(profile, "--dump-dom", page);
-        assertThat(dom.consoleProblems()).isEmpty();
-        for (String v : List.of("dcgan", "cdcgan", "wgan", "cwgan")) {
-            assertThat(dom.stdout()).contains(v);
-        }
-        assertThat(dom.stdout()).contains("real data");
-        Path shot = Path.of("target", "published-fashion-mnist.png").toAbsolutePath();
-        dev.ganiqa.reports.html.Chromium.run(Files.createTempDirectory("ganiqa-published-chromium-2"),
-                "--window-size=1280,4000", "--screenshot=" + shot, page);
-        assertThat(shot).isNotEmptyFile();
+        PublishedBundles.opensOfflineInChromium(DIR, List.of("dcgan", "cdcgan", "wgan", "cwgan", "real data"),
+                "published-fashion-mnist.png");
     }
 
     /** README quotes each variant's mean FID over seeds as the report prints it (three significant digits). */
     @Test
     void readmeQuotesTheResults() throws IOException {
-        JsonNode r = results();
-        String readme = Files.readString(ROOT.resolve("README.md"));
-        int at = readme.indexOf("## What we found");
-        assertThat(at).as("README has a 'What we found' section").isNotNegative();
-        String section = readme.substring(at);
-        for (JsonNode v : r.get("variants")) {
-            JsonNode fid = v.path("metrics").path("fid");
-            if (fid.isMissingNode() || !fid.has("mean")) {
-                continue;
-            }
-            String mean = dev.ganiqa.reports.Numbers.format(fid.get("mean").asDouble());
-            assertThat(section).as(v.get("variant").asText() + " FID " + mean).contains(mean);
-        }
+        PublishedBundles.readmeQuotesEachMeanFid(ROOT.resolve("README.md"), "## What we found", results());
     }
 }

@@ -78,35 +78,13 @@ class PublishedColourBenchmarkTest {
             bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
         assertThat(bytes).isLessThan(20L << 20);
-        Assumptions.assumeTrue(dev.ganiqa.reports.html.Chromium.available(),
-                "needs Debian chromium (scripts/install-deps.sh installs it)");
-        String page = DIR.resolve("report.html").toUri().toString();
-        dev.ganiqa.reports.html.Chromium.Output dom = dev.ganiqa.reports.html.Chromium.run(
-                Files.createTempDirectory("ganiqa-published-colour"), "--dump-dom", page);
-        assertThat(dom.consoleProblems()).isEmpty();
-        assertThat(dom.stdout()).contains("cwgan").contains("real data").contains("chroma shift");
-        Path shot = Path.of("target", "published-emoji.png").toAbsolutePath();
-        dev.ganiqa.reports.html.Chromium.run(Files.createTempDirectory("ganiqa-published-colour-2"),
-                "--window-size=1280,4000", "--screenshot=" + shot, page);
-        assertThat(shot).isNotEmptyFile();
+        PublishedBundles.opensOfflineInChromium(DIR, List.of("cwgan", "real data", "chroma shift"),
+                "published-emoji.png");
     }
 
     /** README's colour section quotes each variant's mean FID over seeds as the report prints it. */
     @Test
     void readmeQuotesTheColourResults() throws IOException {
-        JsonNode r = results();
-        String readme = Files.readString(ROOT.resolve("README.md"));
-        int at = readme.indexOf(SECTION);
-        assertThat(at).as("README has a '" + SECTION + "' section").isNotNegative();
-        int end = readme.indexOf("\n## ", at);
-        String section = readme.substring(at, end < 0 ? readme.length() : end);
-        for (JsonNode v : r.get("variants")) {
-            JsonNode fid = v.path("metrics").path("fid");
-            if (fid.isMissingNode() || !fid.has("mean")) {
-                continue;
-            }
-            String mean = dev.ganiqa.reports.Numbers.format(fid.get("mean").asDouble());
-            assertThat(section).as(v.get("variant").asText() + " FID " + mean).contains(mean);
-        }
+        PublishedBundles.readmeQuotesEachMeanFid(ROOT.resolve("README.md"), SECTION, results());
     }
 }

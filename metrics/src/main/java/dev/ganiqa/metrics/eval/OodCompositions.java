@@ -78,30 +78,38 @@ final class OodCompositions {
         int n = real.size();
         int w = s.width();
         int h = s.height();
-        int c = s.channels();
         byte[] all = new byte[n * s.values()];
         for (int i = 0; i < n; i++) {
             SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 0x2545F4914F6CDD1DL * (i + 1L));
             byte[][] two = {real.image(i), real.image(random.nextInt(n))};
             int top = (h - h / 2) / 2;
             for (int k = 0; k < 2; k++) {
-                for (int y = 0; y < h / 2; y++) {
-                    for (int x = 0; x < w / 2; x++) {
-                        for (int ch = 0; ch < c; ch++) {
-                            double sum = 0;
-                            for (int dy = 0; dy < 2; dy++) {
-                                for (int dx = 0; dx < 2; dx++) {
-                                    sum += two[k][((2 * y + dy) * w + 2 * x + dx) * c + ch] & 0xFF;
-                                }
-                            }
-                            int px = k * (w / 2) + x;
-                            all[i * s.values() + ((top + y) * w + px) * c + ch] = (byte) Math.round(sum / 4);
-                        }
-                    }
-                }
+                pasteHalf(two[k], s, all, i * s.values(), k * (w / 2), top);
             }
         }
         return new ArrayDataset("two half-size garments side by side", s, all, null, List.of(), null, List.of());
+    }
+
+    /**
+     * {@code image} shrunk 2x (the mean of each 2x2 block, rounded) into {@code out} at ({@code left}, {@code top}) of
+     * the image that starts at {@code offset}.
+     */
+    static void pasteHalf(byte[] image, ImageShape s, byte[] out, int offset, int left, int top) {
+        int w = s.width();
+        int c = s.channels();
+        for (int y = 0; y < s.height() / 2; y++) {
+            for (int x = 0; x < w / 2; x++) {
+                for (int ch = 0; ch < c; ch++) {
+                    double sum = 0;
+                    for (int dy = 0; dy < 2; dy++) {
+                        for (int dx = 0; dx < 2; dx++) {
+                            sum += image[((2 * y + dy) * w + 2 * x + dx) * c + ch] & 0xFF;
+                        }
+                    }
+                    out[offset + ((top + y) * w + left + x) * c + ch] = (byte) Math.round(sum / 4);
+                }
+            }
+        }
     }
 
     static ImageDataset generate(ImageDataset real, long seed, String name,

@@ -104,27 +104,12 @@ final class OodFinalFamilies {
         int n = real.size();
         int w = s.width();
         int h = s.height();
-        int c = s.channels();
         byte[] all = new byte[n * s.values()];
         for (int i = 0; i < n; i++) {
             SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 0x2545F4914F6CDD1DL * (i + 1L));
             for (int k = 0; k < 4; k++) {
                 byte[] image = real.image(k == 0 ? i : random.nextInt(n));
-                int left = (k % 2) * (w / 2);
-                int top = (k / 2) * (h / 2);
-                for (int y = 0; y < h / 2; y++) {
-                    for (int x = 0; x < w / 2; x++) {
-                        for (int ch = 0; ch < c; ch++) {
-                            double sum = 0;
-                            for (int dy = 0; dy < 2; dy++) {
-                                for (int dx = 0; dx < 2; dx++) {
-                                    sum += image[((2 * y + dy) * w + 2 * x + dx) * c + ch] & 0xFF;
-                                }
-                            }
-                            all[i * s.values() + ((top + y) * w + left + x) * c + ch] = (byte) Math.round(sum / 4);
-                        }
-                    }
-                }
+                OodCompositions.pasteHalf(image, s, all, i * s.values(), (k % 2) * (w / 2), (k / 2) * (h / 2));
             }
         }
         return new ArrayDataset("four quarter-size garments in a grid", s, all, null, List.of(), null, List.of());
