@@ -20,7 +20,9 @@ import java.util.SplittableRandom;
  * <li>a garment whose rows are shifted left or right by up to a quarter of the width, a random offset every 2 to 4
  * rows (a torn scan), the background filling the gaps.</li>
  * </ul>
- * Every image is a function of the real image(s) it is made from and {@code (seed, index)}.
+ * Every image is a function of the real image(s) it is made from and {@code (seed, index)}. Held out since the
+ * rotation-pretext candidate (a scratch probe on approximations of torn rows and edges helped choose that design);
+ * {@link OodMixedFamilies} is the final group now.
  */
 final class OodFinalFamilies {
     private OodFinalFamilies() {

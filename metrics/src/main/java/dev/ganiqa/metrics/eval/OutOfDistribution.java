@@ -22,11 +22,12 @@ import java.util.function.BiFunction;
  * checkerboard overlay, inverted, on a noise background or half replaced by noise, and another dataset's images
  * (procedural shapes);</li>
  * <li>{@link Group#FINAL}: written before the design it judges was measured on it and used for no decision
- * ({@link OodFinalFamilies}, written before the generator-texture candidate: a garment's tiles in a random order,
- * its edges, four quarter-size garments, torn rows). The earlier final groups moved to HELD_OUT when their results
- * shaped a design: v3's first (grid of patches, blurred frame, garments on noise, half noise) once it shaped v4,
- * the second (outline noise, shuffled pixels, dithered dots, two half-size garments) once v3's failures on it
- * shaped the generator-texture candidate.</li>
+ * ({@link OodMixedFamilies}, written before the rotation-pretext candidate: two garments of different classes
+ * blended, joined top and bottom, joined left and right, or one pasted into the other). The earlier final groups
+ * moved to HELD_OUT when their results shaped a design: v3's first (grid of patches, blurred frame, garments on
+ * noise, half noise) once it shaped v4, the second (outline noise, shuffled pixels, dithered dots, two half-size
+ * garments) once v3's failures on it shaped the generator-texture candidate, the third ({@link OodFinalFamilies}:
+ * tiles, edges, quarters, torn rows) once a probe on two of them helped choose the rotation-pretext design.</li>
  * </ul>
  * A score tuned against a group says nothing about its generalisation; only the FINAL group does.
  * Every family is a function of (the real images it composes with, count, seed) alone. "Black" is the data's own
@@ -114,8 +115,13 @@ public final class OutOfDistribution {
         out.add(new Family("two half-size garments side by side", Group.HELD_OUT, OodCompositions::pairs));
         out.add(fromReal("a garment cut into tiles in a random order", OodFinalFamilies::tiles));
         out.add(fromReal("a garment's edges (Sobel magnitude)", OodFinalFamilies::edges));
-        out.add(new Family("four quarter-size garments in a grid", Group.FINAL, OodFinalFamilies::quarters));
+        out.add(new Family("four quarter-size garments in a grid", Group.HELD_OUT, OodFinalFamilies::quarters));
         out.add(fromReal("a garment with torn rows", OodFinalFamilies::tornRows));
+        out.add(new Family("two garments blended at half opacity", Group.FINAL, OodMixedFamilies::blend));
+        out.add(new Family("the top of one garment over the bottom of another", Group.FINAL, OodMixedFamilies::topBottom));
+        out.add(new Family("the left of one garment beside the right of another", Group.FINAL,
+                OodMixedFamilies::leftRight));
+        out.add(new Family("a garment with a block of another pasted in", Group.FINAL, OodMixedFamilies::pastedBlock));
         return out.stream().map(f -> new Family(f.name(), f.group(), onItsBackground(f.make()))).toList();
     }
 
@@ -142,9 +148,9 @@ public final class OutOfDistribution {
                 random -> painter.paint(real.shape(), random)));
     }
 
-    /** A FINAL family that rewrites each real image with {@code op}. */
+    /** A HELD_OUT family (the third final group, {@link OodFinalFamilies}) that rewrites each real image with {@code op}. */
     private static Family fromReal(String name, ShapedOp op) {
-        return new Family(name, Group.FINAL, (real, seed) -> OodCompositions.fromReal(real, seed, name,
+        return new Family(name, Group.HELD_OUT, (real, seed) -> OodCompositions.fromReal(real, seed, name,
                 (pixels, random) -> op.apply(real.shape(), pixels, random)));
     }
 
