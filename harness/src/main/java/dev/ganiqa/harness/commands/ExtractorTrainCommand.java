@@ -61,6 +61,11 @@ public final class ExtractorTrainCommand extends BaseCommand {
             + "composed, half textures of a random transposed-convolution generator)")
     public String negatives = Negatives.FULL_FRAME.id();
 
+    @Parameter(names = "--rotation", description = "Also learn which quarter turn an image was given (a rotation "
+            + "head on the same features; Hendrycks et al. 2019) and fold the rotation surprise, with its threshold "
+            + "calibrated on 1/12 of the training images held out, into the 'rejection' output; square images only")
+    public boolean rotation = false;
+
     @Parameter(names = "--name", description = "Name of the frozen graph file (NAME.pb); default by --reject and "
             + "--negatives: ganiqa-fmnist-v1 (no --reject), v2 (full-frame), v3 (composed), ganiqa-fmnist-varied, "
             + "ganiqa-fmnist-generator")
@@ -87,9 +92,9 @@ public final class ExtractorTrainCommand extends BaseCommand {
         }
         OutputPaths.folder("extractor train", out);
         TrainingConfig config = new TrainingConfig(epochs, batch, TrainingConfig.defaults().learningRate(), seed,
-                Runtime.getRuntime().availableProcessors(), reject, recipe);
+                Runtime.getRuntime().availableProcessors(), reject, recipe, rotation);
         String name = this.name != null ? this.name
-                : reject == 0 ? "ganiqa-fmnist-v1" : switch (recipe) {
+                : rotation ? "ganiqa-fmnist-rotation" : reject == 0 ? "ganiqa-fmnist-v1" : switch (recipe) {
                     case FULL_FRAME -> "ganiqa-fmnist-v2";
                     case COMPOSED -> "ganiqa-fmnist-v3";
                     case VARIED -> "ganiqa-fmnist-varied";
@@ -130,6 +135,11 @@ public final class ExtractorTrainCommand extends BaseCommand {
         json.put("input", train.shape().toString());
         json.put("rejection_images", config.reject());
         json.put("negatives", config.negatives().id());
+        json.put("rotation", config.rotation());
+        if (config.rotation()) {
+            json.put("rotation_threshold", result.rotationThreshold());
+            json.put("calibration_images", result.calibrationImages());
+        }
         json.put("feature_dim", result.featureDim());
         json.put("epochs", config.epochs());
         json.put("batch_size", config.batchSize());

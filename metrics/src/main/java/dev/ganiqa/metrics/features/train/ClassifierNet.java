@@ -70,6 +70,7 @@ public final class ClassifierNet {
     private final ImageShape input;
     private final int classes;
     private final boolean rejection;
+    private final boolean rotation;
 
     public ClassifierNet(ImageShape input, int classes) {
         this(input, classes, false);
@@ -77,12 +78,31 @@ public final class ClassifierNet {
 
     /** {@code classes} real classes, plus one rejection output when {@code rejection}. */
     public ClassifierNet(ImageShape input, int classes, boolean rejection) {
+        this(input, classes, rejection, false);
+    }
+
+    /** As {@link #ClassifierNet(ImageShape, int, boolean)}, with the rotation head when {@code rotation}. */
+    public ClassifierNet(ImageShape input, int classes, boolean rejection, boolean rotation) {
         if (classes < 2) {
             throw new IllegalArgumentException("expected at least 2 classes, found " + classes);
+        }
+        if (rotation && input.height() != input.width()) {
+            throw new IllegalArgumentException("expected square images for the rotation head, found " + input);
         }
         this.input = input;
         this.classes = classes;
         this.rejection = rejection;
+        this.rotation = rotation;
+    }
+
+    /** Whether the net has the rotation head ({@link RotationPretext}). */
+    public boolean rotation() {
+        return rotation;
+    }
+
+    /** Whether the frozen graph exports a {@code rejection} output (a rejection class, a rotation head, or both). */
+    public boolean outOfDistributionScore() {
+        return rejection || rotation;
     }
 
     /** Whether the head has a rejection output after the real classes. */
@@ -112,7 +132,7 @@ public final class ClassifierNet {
 
     /** Every weight, in a fixed order (the seeded initialisation and the frozen graph depend on it). */
     public List<Param> params() {
-        return List.of(
+        List<Param> params = new java.util.ArrayList<>(List.of(
                 new Param("conv1_w", new long[] {3, 3, input.channels(), CONV1}),
                 new Param("conv1_b", new long[] {CONV1}),
                 new Param("conv2_w", new long[] {3, 3, CONV1, CONV2}),
@@ -120,7 +140,13 @@ public final class ClassifierNet {
                 new Param("fc_w", new long[] {flat(), FEATURES}),
                 new Param("fc_b", new long[] {FEATURES}),
                 new Param("out_w", new long[] {FEATURES, outputs()}),
-                new Param("out_b", new long[] {outputs()}));
+                new Param("out_b", new long[] {outputs()})));
+        if (rotation) {
+            // Appended, so the earlier weights draw the same initial values as without the head.
+            params.add(new Param("rot_w", new long[] {FEATURES, RotationPretext.TURNS}));
+            params.add(new Param("rot_b", new long[] {RotationPretext.TURNS}));
+        }
+        return List.copyOf(params);
     }
 
     /**
@@ -129,12 +155,7 @@ public final class ClassifierNet {
      * non-null adds dropout (keep 0.5) after the feature layer, for training.
      */
     public Outputs build(Ops tf, Operand<TFloat32> images, Weights weights, Long dropoutSeed) {
-        Operand<TFloat32> x = tf.math.sub(tf.math.mul(images, tf.constant(1f / 127.5f)), tf.constant(1f));
-        x = block(tf, x, weights.get(tf, "conv1_w", 3, 3, input.channels(), CONV1), weights.get(tf, "conv1_b", CONV1));
-        x = block(tf, x, weights.get(tf, "conv2_w", 3, 3, CONV1, CONV2), weights.get(tf, "conv2_b", CONV2));
-        x = tf.reshape(x, tf.constant(new int[] {-1, flat()}));
-        Operand<TFloat32> hidden = tf.nn.relu(tf.nn.biasAdd(
-                tf.linalg.matMul(x, weights.get(tf, "fc_w", flat(), FEATURES)), weights.get(tf, "fc_b", FEATURES)));
+        Operand<TFloat32> hidden = trunk(tf, images, weights);
         Operand<TFloat32> features = tf.withName(dropoutSeed == null ? GraphTensors.FEATURES_OUTPUT : "train_features")
                 .identity(hidden);
         Operand<TFloat32> head = features;
@@ -152,17 +173,49 @@ public final class ClassifierNet {
         return new Outputs(features, logits, allLogits);
     }
 
+    /** The features of {@code images} (float 0..255, NHWC): both conv blocks and the ReLU layer, without names. */
+    Operand<TFloat32> trunk(Ops tf, Operand<TFloat32> images, Weights weights) {
+        Operand<TFloat32> x = tf.math.sub(tf.math.mul(images, tf.constant(1f / 127.5f)), tf.constant(1f));
+        x = block(tf, x, weights.get(tf, "conv1_w", 3, 3, input.channels(), CONV1), weights.get(tf, "conv1_b", CONV1));
+        x = block(tf, x, weights.get(tf, "conv2_w", 3, 3, CONV1, CONV2), weights.get(tf, "conv2_b", CONV2));
+        x = tf.reshape(x, tf.constant(new int[] {-1, flat()}));
+        return tf.nn.relu(tf.nn.biasAdd(
+                tf.linalg.matMul(x, weights.get(tf, "fc_w", flat(), FEATURES)), weights.get(tf, "fc_b", FEATURES)));
+    }
+
+    /** Rotation logits [N, 4] of {@code images} (the head of {@link RotationPretext}). */
+    Operand<TFloat32> rotationLogits(Ops tf, Operand<TFloat32> images, Weights weights) {
+        return tf.nn.biasAdd(tf.linalg.matMul(trunk(tf, images, weights),
+                weights.get(tf, "rot_w", FEATURES, RotationPretext.TURNS)), weights.get(tf, "rot_b", RotationPretext.TURNS));
+    }
+
     /**
      * Adds the inference outputs after {@link #build}: {@code probabilities} (softmax over the real classes) and,
-     * with a rejection class, {@code rejection} (its probability in the softmax over every output).
+     * with a rejection class or a rotation head, {@code rejection}: the rejection class's probability in the
+     * softmax over every output, and with the rotation head also {@code rotation_surprise} and the larger of that
+     * probability and half the surprise over {@code threshold} (a weight named {@link RotationPretext#THRESHOLD},
+     * read only with the rotation head), capped at 1.
      */
-    public Operand<TFloat32> heads(Ops tf, Outputs out) {
+    public Operand<TFloat32> heads(Ops tf, Operand<TFloat32> images, Outputs out, Weights weights) {
         Operand<TFloat32> probabilities = tf.withName(GraphTensors.PROBABILITIES_OUTPUT).nn.softmax(out.logits());
+        if (!outOfDistributionScore()) {
+            return probabilities;
+        }
+        Operand<TFloat32> score = null;
         if (rejection) {
             Operand<TFloat32> all = tf.nn.softmax(out.allLogits());
-            tf.withName(GraphTensors.REJECTION_OUTPUT).reshape(tf.slice(all, tf.constant(new int[] {0, classes}),
+            score = tf.reshape(tf.slice(all, tf.constant(new int[] {0, classes}),
                     tf.constant(new int[] {-1, 1})), tf.constant(new int[] {-1}));
         }
+        if (rotation) {
+            Operand<TFloat32> surprise = tf.withName(RotationPretext.SURPRISE_OUTPUT)
+                    .identity(RotationPretext.surprise(tf, this, images, weights));
+            Operand<TFloat32> threshold = weights.get(tf, RotationPretext.THRESHOLD);
+            Operand<TFloat32> scaled = tf.math.minimum(tf.math.div(surprise, tf.math.mul(threshold, tf.constant(2f))),
+                    tf.constant(1f));
+            score = score == null ? scaled : tf.math.maximum(score, scaled);
+        }
+        tf.withName(GraphTensors.REJECTION_OUTPUT).identity(score);
         return probabilities;
     }
 

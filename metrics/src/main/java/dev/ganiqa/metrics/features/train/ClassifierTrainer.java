@@ -53,30 +53,42 @@ public final class ClassifierTrainer {
                     + trainSet.shape() + ", found " + testSet.shape());
         }
         long start = System.nanoTime();
-        ClassifierNet net = new ClassifierNet(trainSet.shape(), trainSet.classNames().size(), config.reject() > 0);
+        ClassifierNet net = new ClassifierNet(trainSet.shape(), trainSet.classNames().size(), config.reject() > 0,
+                config.rotation());
         Files.createDirectories(outDir);
         Path savedModel = outDir.resolve("savedmodel");
         deleteIfEmpty(savedModel);
         ImageDataset fitSet = trainSet;
+        ImageDataset calibration = null;
+        if (config.rotation()) {
+            // The threshold is calibrated on images the network never trained on (one in twelve: 5,000 of 60,000).
+            ImageDataset[] parts = dev.ganiqa.datasets.SubsetDataset.holdOut(trainSet, 1.0 / 12, config.seed() * 13 + 5);
+            fitSet = parts[0];
+            calibration = parts[1];
+        }
+        ImageDataset realSet = fitSet;
         if (config.reject() > 0) {
-            fitSet = RejectionImages.withRejectionClass(trainSet, config.reject(), config.seed() * 31 + 7,
+            fitSet = RejectionImages.withRejectionClass(realSet, config.reject(), config.seed() * 31 + 7,
                     config.negatives());
             log.accept(String.format("rejection class: %d synthetic non-object images (%s) as class %d (%s)",
                     config.reject(), config.negatives().id(),
                     trainSet.classNames().size(), RejectionImages.CLASS_NAME));
         }
-        Map<String, float[]> weights = fit(net, fitSet, savedModel);
+        Map<String, float[]> weights = fit(net, fitSet, calibration, savedModel);
         byte[] frozen = freeze(net, weights);
         Path pb = outDir.resolve(name + ".pb");
         writeAtomically(pb, frozen);
         double accuracy = FrozenAccuracy.measure(frozen, testSet, config.batchSize(), config.threads());
         double seconds = (System.nanoTime() - start) / 1e9;
         log.accept(String.format("test accuracy %.4f on %d images (frozen graph)", accuracy, testSet.size()));
-        return new TrainingResult(name, pb, savedModel, Sha256.hex(frozen), accuracy, testSet.size(), trainSet.size(),
-                net.classes(), ClassifierNet.FEATURES, config, data, seconds);
+        double threshold = net.rotation() ? weights.get(RotationPretext.THRESHOLD)[0] : Double.NaN;
+        return new TrainingResult(name, pb, savedModel, Sha256.hex(frozen), accuracy, testSet.size(), realSet.size(),
+                net.classes(), ClassifierNet.FEATURES, config, data, seconds, threshold,
+                calibration == null ? 0 : calibration.size());
     }
 
-    private Map<String, float[]> fit(ClassifierNet net, ImageDataset trainSet, Path savedModel) throws IOException {
+    private Map<String, float[]> fit(ClassifierNet net, ImageDataset trainSet, ImageDataset calibration,
+            Path savedModel) throws IOException {
         ImageShape shape = trainSet.shape();
         try (Graph g = new Graph()) {
             Ops tf = Ops.create(g);
@@ -90,20 +102,54 @@ public final class ClassifierTrainer {
                 vars.put(p.name(), tf.withName(p.name()).variable(
                         tf.constant(Shape.of(p.shape()), DataBuffers.of(initial(p, random), true, false))));
             }
+            Rotation rotation = null;
+            if (net.rotation()) {
+                rotation = new Rotation(
+                        tf.withName("turned").placeholder(TFloat32.class,
+                                Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels()))),
+                        tf.withName("turns").placeholder(TFloat32.class,
+                                Placeholder.shape(Shape.of(-1, RotationPretext.TURNS))),
+                        tf.withName("turn_mask").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1))),
+                        tf.withName("threshold_in").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar())));
+            }
             ClassifierNet.Weights w = (ops, n, dims) -> vars.get(n);
             ClassifierNet.Outputs trainOut = net.build(tf, x, w, config.seed() * 7919 + 17);
-            ClassifierNet.Outputs evalOut = net.build(tf, x, w, null);
-            Operand<TFloat32> probabilities = net.heads(tf, evalOut);
             Operand<TFloat32> loss = tf.math.mean(
                     tf.nn.softmaxCrossEntropyWithLogits(trainOut.allLogits(), y).loss(), tf.constant(0));
+            Op assignThreshold = null;
+            if (rotation != null) {
+                // The rotation loss over the real images of the batch only (turn_mask 0 for rejection images).
+                Operand<TFloat32> perImage = tf.nn.softmaxCrossEntropyWithLogits(
+                        net.rotationLogits(tf, rotation.turned(), w), rotation.turns()).loss();
+                Operand<TFloat32> masked = tf.math.div(tf.reduceSum(tf.math.mul(perImage, rotation.mask()),
+                        tf.constant(0)), tf.math.maximum(tf.reduceSum(rotation.mask(), tf.constant(0)), tf.constant(1f)));
+                loss = tf.math.add(loss, tf.math.mul(masked, tf.constant(RotationPretext.WEIGHT)));
+            }
             Op step = new Adam(g, config.learningRate()).minimize(loss, "train");
+            if (rotation != null) {
+                // Made after the optimiser, which would otherwise look for its gradient; off (a huge threshold)
+                // until calibrated after training.
+                vars.put(RotationPretext.THRESHOLD, tf.withName(RotationPretext.THRESHOLD).variable(tf.constant(1e30f)));
+                assignThreshold = tf.assign(vars.get(RotationPretext.THRESHOLD), rotation.thresholdIn());
+            }
+            ClassifierNet.Outputs evalOut = net.build(tf, x, w, null);
+            Operand<TFloat32> probabilities = net.heads(tf, x, evalOut, w);
             try (Session s = new Session(g, TfConfig.threads(config.threads()))) {
                 s.initialize();
                 for (int epoch = 0; epoch < config.epochs(); epoch++) {
                     long t0 = System.nanoTime();
-                    double sum = epoch(s, x, y, step, loss, trainSet, epoch);
+                    double sum = epoch(s, x, y, rotation, step, loss, trainSet, epoch);
                     log.accept(String.format("epoch %d/%d: loss %.4f (%.0f s)", epoch + 1, config.epochs(), sum,
                             (System.nanoTime() - t0) / 1e9));
+                }
+                if (rotation != null) {
+                    float threshold = RotationPretext.threshold(surprises(s, x, g, calibration));
+                    try (TFloat32 t = TFloat32.scalarOf(threshold)) {
+                        s.runner().feed(rotation.thresholdIn(), t).addTarget(assignThreshold).run();
+                    }
+                    log.accept(String.format(java.util.Locale.ROOT, "rotation threshold %.4f: the %.0fth percentile of "
+                            + "the rotation surprise of %d calibration images held out of training", threshold,
+                            100 * RotationPretext.ACCEPTED, calibration.size()));
                 }
                 Map<String, float[]> values = new LinkedHashMap<>();
                 for (Map.Entry<String, Variable<TFloat32>> e : vars.entrySet()) {
@@ -119,9 +165,13 @@ public final class ClassifierTrainer {
                         .output(GraphTensors.FEATURES_OUTPUT, evalOut.features())
                         .output(GraphTensors.LOGITS_OUTPUT, evalOut.logits())
                         .output(GraphTensors.PROBABILITIES_OUTPUT, probabilities);
-                if (net.rejection()) {
+                if (net.outOfDistributionScore()) {
                     signature.output(GraphTensors.REJECTION_OUTPUT,
                             g.operation(GraphTensors.REJECTION_OUTPUT).output(0));
+                }
+                if (net.rotation()) {
+                    signature.output(RotationPretext.SURPRISE_OUTPUT,
+                            g.operation(RotationPretext.SURPRISE_OUTPUT).output(0));
                 }
                 SavedModelBundle.exporter(savedModel.toString()).withSession(s).withSignature(signature.build()).export();
                 return values;
@@ -129,10 +179,39 @@ public final class ClassifierTrainer {
         }
     }
 
+    /** The placeholders of the rotation head's training batch and of its threshold's assignment. */
+    private record Rotation(Placeholder<TFloat32> turned, Placeholder<TFloat32> turns, Placeholder<TFloat32> mask,
+                            Placeholder<TFloat32> thresholdIn) {
+    }
+
+    /** The rotation surprise of every image of {@code images}, by the graph's own output, in batches. */
+    private float[] surprises(Session s, Placeholder<TFloat32> x, Graph g, ImageDataset images) {
+        ImageShape shape = images.shape();
+        int per = shape.values();
+        float[] out = new float[images.size()];
+        Operand<?> surprise = g.operation(RotationPretext.SURPRISE_OUTPUT).output(0);
+        for (int from = 0; from < images.size(); from += config.batchSize()) {
+            int n = Math.min(config.batchSize(), images.size() - from);
+            float[] pixels = new float[n * per];
+            for (int i = 0; i < n; i++) {
+                byte[] raw = images.image(from + i);
+                for (int k = 0; k < per; k++) {
+                    pixels[i * per + k] = raw[k] & 0xFF;
+                }
+            }
+            try (TFloat32 xt = TFloat32.tensorOf(Shape.of(n, shape.height(), shape.width(), shape.channels()),
+                    DataBuffers.of(pixels, true, false));
+                 Result r = s.runner().feed(x, xt).fetch(surprise).run()) {
+                ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false).offset(from));
+            }
+        }
+        return out;
+    }
+
     /** One pass over the training set in a seeded order; returns the mean batch loss. */
     /* The sparse cross-entropy op has no C++ gradient in TF 2.16, so labels are fed one-hot. */
-    private double epoch(Session s, Operand<TFloat32> x, Operand<TFloat32> y, Op step, Operand<TFloat32> loss,
-            ImageDataset data, int epoch) {
+    private double epoch(Session s, Operand<TFloat32> x, Operand<TFloat32> y, Rotation rotation, Op step,
+            Operand<TFloat32> loss, ImageDataset data, int epoch) {
         ImageShape shape = data.shape();
         int[] order = Batches.permutation(data.size(), dev.ganiqa.datasets.Seeds.derive(config.seed(), epoch));
         int per = shape.values();
@@ -140,6 +219,14 @@ public final class ClassifierTrainer {
         float[] pixels = new float[config.batchSize() * per];
         int classes = data.classNames().size();
         float[] labels = new float[config.batchSize() * classes];
+        int turns = RotationPretext.TURNS;
+        float[] turned = rotation == null ? null : new float[pixels.length];
+        float[] turnLabels = rotation == null ? null : new float[config.batchSize() * turns];
+        float[] mask = rotation == null ? null : new float[config.batchSize()];
+        // A seeded quarter turn per image; the real classes come first, so a label below classes - 1 is real with
+        // a rejection class (the last label), and every label is real without one.
+        SplittableRandom turnRandom = new SplittableRandom(dev.ganiqa.datasets.Seeds.derive(config.seed() * 101 + 3, epoch));
+        int realClasses = config.reject() > 0 ? classes - 1 : classes;
         double sum = 0;
         for (int b = 0; b < batches; b++) {
             for (int i = 0; i < config.batchSize(); i++) {
@@ -150,12 +237,33 @@ public final class ClassifierTrainer {
                 }
                 java.util.Arrays.fill(labels, i * classes, (i + 1) * classes, 0f);
                 labels[i * classes + data.label(index)] = 1f;
+                if (rotation != null) {
+                    int k = turnRandom.nextInt(turns);
+                    RotationPretext.rotate(raw, shape.width(), shape.channels(), k, turned, i * per);
+                    java.util.Arrays.fill(turnLabels, i * turns, (i + 1) * turns, 0f);
+                    turnLabels[i * turns + k] = 1f;
+                    mask[i] = data.label(index) < realClasses ? 1f : 0f;
+                }
             }
-            try (TFloat32 xt = TFloat32.tensorOf(Shape.of(config.batchSize(), shape.height(), shape.width(),
-                    shape.channels()), DataBuffers.of(pixels, true, false));
-                 TFloat32 yt = TFloat32.tensorOf(Shape.of(config.batchSize(), classes), DataBuffers.of(labels, true, false));
-                 Result r = s.runner().feed(x, xt).feed(y, yt).addTarget(step).fetch(loss).run()) {
-                sum += ((TFloat32) r.get(0)).getFloat();
+            Shape batchShape = Shape.of(config.batchSize(), shape.height(), shape.width(), shape.channels());
+            try (TFloat32 xt = TFloat32.tensorOf(batchShape, DataBuffers.of(pixels, true, false));
+                 TFloat32 yt = TFloat32.tensorOf(Shape.of(config.batchSize(), classes), DataBuffers.of(labels, true, false))) {
+                Session.Runner runner = s.runner().feed(x, xt).feed(y, yt).addTarget(step).fetch(loss);
+                java.util.List<TFloat32> extra = new java.util.ArrayList<>();
+                try {
+                    if (rotation != null) {
+                        extra.add(TFloat32.tensorOf(batchShape, DataBuffers.of(turned, true, false)));
+                        extra.add(TFloat32.tensorOf(Shape.of(config.batchSize(), turns), DataBuffers.of(turnLabels, true, false)));
+                        extra.add(TFloat32.tensorOf(Shape.of(config.batchSize()), DataBuffers.of(mask, true, false)));
+                        runner.feed(rotation.turned(), extra.get(0)).feed(rotation.turns(), extra.get(1))
+                                .feed(rotation.mask(), extra.get(2));
+                    }
+                    try (Result r = runner.run()) {
+                        sum += ((TFloat32) r.get(0)).getFloat();
+                    }
+                } finally {
+                    extra.forEach(TFloat32::close);
+                }
             }
         }
         return sum / batches;
@@ -180,10 +288,12 @@ public final class ClassifierTrainer {
             ImageShape shape = net.input();
             Placeholder<TFloat32> x = tf.withName(GraphTensors.INPUT).placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
-            ClassifierNet.Outputs out = net.build(tf, x,
-                    (ops, n, dims) -> ops.withName(n).constant(Shape.of(dims), DataBuffers.of(weights.get(n), true, false)),
-                    null);
-            net.heads(tf, out);
+            // One constant per weight, however often the graph reads it (the rotation score reads the trunk again).
+            Map<String, Operand<TFloat32>> constants = new java.util.HashMap<>();
+            ClassifierNet.Weights frozen = (ops, n, dims) -> constants.computeIfAbsent(n,
+                    key -> ops.withName(key).constant(Shape.of(dims), DataBuffers.of(weights.get(key), true, false)));
+            ClassifierNet.Outputs out = net.build(tf, x, frozen, null);
+            net.heads(tf, x, out, frozen);
             return canonical(g.toGraphDef());
         }
     }

@@ -4,17 +4,23 @@ package dev.ganiqa.metrics.features.train;
  * How a feature classifier is trained: Adam (Kingma and Ba 2015) on softmax cross-entropy, a fixed number
  * of epochs, shuffled per epoch from {@code seed}; {@code threads} is TF's intra-op pool size. {@code reject}
  * synthetic non-object images are added as one extra class when positive (0: none), made by the recipe
- * {@code negatives} ({@link Negatives}).
+ * {@code negatives} ({@link Negatives}). {@code rotation} adds the rotation-prediction head and its out-of-distribution
+ * score ({@link RotationPretext}); it needs square images.
  */
 public record TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads, int reject,
-                             Negatives negatives) {
+                             Negatives negatives, boolean rotation) {
     /** Without a rejection class. */
     public TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads) {
-        this(epochs, batchSize, learningRate, seed, threads, 0, Negatives.FULL_FRAME);
+        this(epochs, batchSize, learningRate, seed, threads, 0, Negatives.FULL_FRAME, false);
     }
 
     public TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads, int reject) {
-        this(epochs, batchSize, learningRate, seed, threads, reject, Negatives.FULL_FRAME);
+        this(epochs, batchSize, learningRate, seed, threads, reject, Negatives.FULL_FRAME, false);
+    }
+
+    public TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads, int reject,
+            Negatives negatives) {
+        this(epochs, batchSize, learningRate, seed, threads, reject, negatives, false);
     }
 
     public TrainingConfig {
