@@ -83,11 +83,11 @@ public final class ExtractorCheckCommand extends BaseCommand {
                 case FINAL -> "out of distribution, final group (written before the design it judges was measured "
                         + "on it, used for no decision):";
             });
-            context.out().printf("  %-38s %10s %10s %10s %10s %10s  %s%n", "family", "precision", "density", "recall",
+            context.out().printf("  %-44s %10s %10s %10s %10s %10s  %s%n", "family", "precision", "density", "recall",
                     "coverage", "ood share", "precision, density <= " + ExtractorCheck.OOD_BOUND);
             for (ExtractorCheck.OodRow r : report.ood()) {
                 if (r.group() == group) {
-                    context.out().printf("  %-38s %10.3f %10.3f %10.3f %10.3f %10.3f  %s%n", r.family(), r.precision(),
+                    context.out().printf("  %-44s %10.3f %10.3f %10.3f %10.3f %10.3f  %s%n", r.family(), r.precision(),
                             r.density(), r.recall(), r.coverage(), r.oodShare(), r.pass() ? "ok" : "FAIL");
                 }
             }

@@ -43,18 +43,18 @@ final class OodMixedFamilies {
 
     static ImageDataset topBottom(ImageDataset real, long seed) {
         int h = real.shape().height();
-        return mixed(real, seed, "the top of one garment over the bottom of another",
+        return mixed(real, seed, "top of one garment, bottom of another",
                 (a, b, x, y, at) -> y < h / 2 ? a : b);
     }
 
     static ImageDataset leftRight(ImageDataset real, long seed) {
         int w = real.shape().width();
-        return mixed(real, seed, "the left of one garment beside the right of another",
+        return mixed(real, seed, "left of one garment, right of another",
                 (a, b, x, y, at) -> x < w / 2 ? a : b);
     }
 
     static ImageDataset pastedBlock(ImageDataset real, long seed) {
-        return mixed(real, seed, "a garment with a block of another pasted in", (a, b, x, y, at) -> at.inside(x, y) ? b : a);
+        return mixed(real, seed, "a block of another garment pasted in", (a, b, x, y, at) -> at.inside(x, y) ? b : a);
     }
 
     private static ImageDataset mixed(ImageDataset real, long seed, String name, Mix mix) {

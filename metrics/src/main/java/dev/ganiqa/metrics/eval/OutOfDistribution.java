@@ -118,10 +118,10 @@ public final class OutOfDistribution {
         out.add(new Family("four quarter-size garments in a grid", Group.HELD_OUT, OodFinalFamilies::quarters));
         out.add(fromReal("a garment with torn rows", OodFinalFamilies::tornRows));
         out.add(new Family("two garments blended at half opacity", Group.FINAL, OodMixedFamilies::blend));
-        out.add(new Family("the top of one garment over the bottom of another", Group.FINAL, OodMixedFamilies::topBottom));
-        out.add(new Family("the left of one garment beside the right of another", Group.FINAL,
+        out.add(new Family("top of one garment, bottom of another", Group.FINAL, OodMixedFamilies::topBottom));
+        out.add(new Family("left of one garment, right of another", Group.FINAL,
                 OodMixedFamilies::leftRight));
-        out.add(new Family("a garment with a block of another pasted in", Group.FINAL, OodMixedFamilies::pastedBlock));
+        out.add(new Family("a block of another garment pasted in", Group.FINAL, OodMixedFamilies::pastedBlock));
         return out.stream().map(f -> new Family(f.name(), f.group(), onItsBackground(f.make()))).toList();
     }
 

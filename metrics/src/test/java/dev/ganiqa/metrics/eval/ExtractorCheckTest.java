@@ -98,6 +98,24 @@ class ExtractorCheckTest {
         }
     }
 
+    /** The final group's mixes keep one garment's top and put another class's bottom under it, pixel for pixel. */
+    @Test
+    void theMixedFamiliesJoinGarmentsOfTwoClasses() {
+        var real = SubsetDataset.sample(Datasets.open("fashion-mnist").open(Split.TEST), 40, 3);
+        var mixed = OodMixedFamilies.topBottom(real, 5L);
+        int half = real.shape().width() * (real.shape().height() / 2);
+        for (int i = 0; i < real.size(); i++) {
+            byte[] image = mixed.image(i);
+            byte[] top = java.util.Arrays.copyOfRange(image, 0, half);
+            byte[] bottom = java.util.Arrays.copyOfRange(image, half, image.length);
+            assertThat(top).isEqualTo(java.util.Arrays.copyOfRange(real.image(i), 0, half));
+            int label = real.label(i);
+            boolean fromAnotherClass = java.util.stream.IntStream.range(0, real.size()).anyMatch(j -> real.label(j) != label
+                    && java.util.Arrays.equals(bottom, java.util.Arrays.copyOfRange(real.image(j), half, image.length)));
+            assertThat(fromAnotherClass).as("image %d's bottom is another class's", i).isTrue();
+        }
+    }
+
     @Test
     void theDefaultExtractorMeetsEveryExpectation() {
         ExtractorCheck.Report report = check(Extractors.DEFAULT);
