@@ -63,7 +63,7 @@ public final class ExtractorTrainCommand extends BaseCommand {
 
     @Parameter(names = "--rotation", description = "Also learn which quarter turn an image was given (a rotation "
             + "head on the same features; Hendrycks et al. 2019) and fold the rotation surprise, with its threshold "
-            + "calibrated on 1/12 of the training images held out, into the 'rejection' output; square images only")
+            + "calibrated per class on 1/12 of the training images held out, into the 'rejection' output; square images only")
     public boolean rotation = false;
 
     @Parameter(names = "--name", description = "Name of the frozen graph file (NAME.pb); default by --reject and "
@@ -137,7 +137,11 @@ public final class ExtractorTrainCommand extends BaseCommand {
         json.put("negatives", config.negatives().id());
         json.put("rotation", config.rotation());
         if (config.rotation()) {
-            json.put("rotation_threshold", result.rotationThreshold());
+            Map<String, Double> thresholds = new LinkedHashMap<>();
+            for (int c = 0; c < result.rotationThresholds().length; c++) {
+                thresholds.put(train.classNames().get(c), (double) result.rotationThresholds()[c]);
+            }
+            json.put("rotation_thresholds", thresholds);
             json.put("calibration_images", result.calibrationImages());
         }
         json.put("feature_dim", result.featureDim());

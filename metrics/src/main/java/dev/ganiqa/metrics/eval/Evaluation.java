@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The one evaluation of a generated set against a real {@link Reference}, called by {@code ganiqa fid},
  * {@code ganiqa metrics --real} and {@code ganiqa compare} alike, so the three agree to the last bit on the same
- * images. Each number is labelled with the extractor ("FID (ganiqa-fmnist-v3)"). FID needs only the two sets'
+ * images. Each number is labelled with the extractor ("FID (ganiqa-fmnist-v6)"). FID needs only the two sets'
  * statistics; IS only the generated probabilities (torch-fidelity: {@link InceptionScore#DEFAULT_SPLITS} splits
  * after a seeded shuffle); KID, precision/recall and density/coverage need both sets' feature vectors. A metric
  * that cannot be computed is listed in {@code unavailable} with the reason and the others are still computed.
@@ -112,11 +112,11 @@ public final class Evaluation {
         }
         if (fake.rejection() != null) {
             double share = oodShare(fake.rejection());
-            out.put(MetricDefinitions.OOD_SHARE, Value.of("out-of-distribution share (" + name + ", rejection > "
+            out.put(MetricDefinitions.OOD_SHARE, Value.of("out-of-distribution share (" + name + ", score > "
                     + MetricDefinitions.OOD_THRESHOLD + ")", share, n, 0));
             if (share > MetricDefinitions.OOD_WARNING) {
                 warnings.add(String.format(java.util.Locale.ROOT, "generated set: %.0f%% of the images are outside the "
-                        + "data by the extractor's own rejection class: the extractor does not recognise them as "
+                        + "data by the extractor's own out-of-distribution score: the extractor does not recognise them as "
                         + "images of the data, so they count as unrealistic in precision and density (whatever their "
                         + "features) and FID, KID and IS describe inputs the extractor cannot represent", 100 * share));
             }
@@ -193,7 +193,11 @@ public final class Evaluation {
         }
     }
 
-    /** The one rule: a sample is outside the data when its rejection probability exceeds the threshold. */
+    /**
+     * The one rule: a sample is outside the data when the extractor's out-of-distribution score (its {@code rejection}
+     * output: a rejection-class probability, with a rotation head also the scaled rotation surprise) exceeds the
+     * threshold.
+     */
     private static boolean isOutside(double rejection) {
         return rejection > MetricDefinitions.OOD_THRESHOLD;
     }

@@ -28,8 +28,10 @@ public final class MetricDefinitions {
     /** Total variation distance of the samples' predicted-class histogram from the real one (unconditional sets). */
     public static final String CLASS_BALANCE = "class_balance";
     /**
-     * Share of a set the extractor itself deems outside the data: the images whose probability of its rejection class
-     * exceeds {@link #OOD_THRESHOLD} (extractors trained with one: ganiqa-fmnist-v2 and later).
+     * Share of a set the extractor itself deems outside the data: the images whose out-of-distribution score (the
+     * graph's {@code rejection} output) exceeds {@link #OOD_THRESHOLD}: the probability of its rejection class
+     * (ganiqa-fmnist-v2 and later), with a rotation head (ganiqa-fmnist-v6) the larger of that and half the rotation
+     * surprise over its calibrated threshold ({@link dev.ganiqa.metrics.features.train.RotationPretext}).
      */
     public static final String OOD_SHARE = "ood_share";
     public static final double OOD_THRESHOLD = 0.5;
@@ -93,8 +95,10 @@ public final class MetricDefinitions {
             new Definition(COVERAGE, "coverage", Direction.HIGHER_IS_BETTER, true,
                     "coverage, k=" + NearestNeighbourMetrics.DENSITY_COVERAGE_K + " (Naeem et al. 2020), by the samples the extractor does not reject"),
             new Definition(OOD_SHARE, "out-of-distribution share", Direction.LOWER_IS_BETTER, true,
-                    "share of samples whose probability of the extractor's rejection class (not an image of the data) "
-                            + "exceeds " + OOD_THRESHOLD + "; such samples count as outside the real manifold in "
+                    "share of samples the extractor deems outside the data: its out-of-distribution score (the "
+                            + "probability of its rejection class, and with a rotation head the surprise at the "
+                            + "sample's orientation over its calibrated threshold, halved) exceeds " + OOD_THRESHOLD
+                            + "; such samples count as outside the real manifold in "
                             + "precision, density, recall and coverage"),
             new Definition(CLASS_CONSISTENCY, "class consistency", Direction.HIGHER_IS_BETTER, true,
                     "share of conditional samples classified as the requested class"),

@@ -9,7 +9,10 @@ public final class GraphTensors {
     public static final String FEATURES_OUTPUT = "features";
     public static final String LOGITS_OUTPUT = "logits";
     public static final String PROBABILITIES_OUTPUT = "probabilities";
-    /** Probability of the rejection class (shape [n]), only in graphs trained with one. */
+    /**
+     * The out-of-distribution score (shape [n]): the rejection class's probability, with a rotation head the larger of
+     * it and the scaled rotation surprise; only in graphs trained with either.
+     */
     public static final String REJECTION_OUTPUT = "rejection";
 
     private GraphTensors() {

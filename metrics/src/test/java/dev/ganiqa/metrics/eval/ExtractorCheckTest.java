@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The extractor check on the shipped extractors and real Fashion-MNIST: every degradation is measured. The
- * default, ganiqa-fmnist-v3 (trained with a rejection class of synthetic non-object images, half of them composed
- * into regions), meets every expectation and keeps the tuning group out; ganiqa-fmnist-v1 meets all but the
+ * default, ganiqa-fmnist-v6 (trained with a rejection class of synthetic non-object images, half of them composed
+ * into regions, and a rotation head whose surprise also counts a sample out), meets every expectation and keeps the
+ * tuning group out; ganiqa-fmnist-v1 meets all but the
  * pure-noise pair: uniform noise lands among real images in its feature space, so its precision and density stay
  * far above the 0.05 bound.
  */
@@ -85,6 +86,26 @@ class ExtractorCheckTest {
                 && v3.finalPassed());
     }
 
+    /**
+     * What the rotation head adds: noise blurred inside a black frame (a GAN's first samples look like it) and two
+     * half-size garments side by side land among real garments under v3's rejection class alone, and outside them
+     * under the default, which cannot read their orientation.
+     */
+    @Test
+    void theDefaultsRotationHeadKeepsOutWhatV3LetIn() {
+        ExtractorCheck.Report v3 = check("ganiqa-fmnist-v3");
+        ExtractorCheck.Report v6 = check(Extractors.DEFAULT);
+        for (String family : List.of("blurred noise in a 3-px black frame", "two half-size garments side by side")) {
+            assertThat(row(v3, family).precision()).as("v3: " + family).isGreaterThan(ExtractorCheck.OOD_BOUND);
+            ExtractorCheck.OodRow r = row(v6, family);
+            assertThat(r.precision()).as(family).isLessThanOrEqualTo(ExtractorCheck.OOD_BOUND);
+            assertThat(r.density()).as(family).isLessThanOrEqualTo(ExtractorCheck.OOD_BOUND);
+            assertThat(r.oodShare()).as(family).isGreaterThan(row(v3, family).oodShare() + 0.5);
+        }
+        // The price: real held-out images the rotation head is unsure of (about 5% by its calibration) count out.
+        assertThat(v6.metrics().get("real").get(MetricDefinitions.OOD_SHARE)).isBetween(0.005, 0.12);
+    }
+
     @Test
     void theFamiliesAreSeededAndShapedLikeTheRealImages() {
         var real = SubsetDataset.sample(Datasets.open("fashion-mnist").open(Split.TEST), 40, 3);
@@ -119,7 +140,7 @@ class ExtractorCheckTest {
     @Test
     void theDefaultExtractorMeetsEveryExpectation() {
         ExtractorCheck.Report report = check(Extractors.DEFAULT);
-        assertThat(report.extractor()).isEqualTo("ganiqa-fmnist-v3");
+        assertThat(report.extractor()).isEqualTo("ganiqa-fmnist-v6");
         assertThat(failed(report)).isEmpty();
         Map<String, Double> noise = report.metrics().get("uniform noise");
         assertThat(noise.get(MetricDefinitions.PRECISION)).isLessThan(ExtractorCheck.NOISE_BOUND);

@@ -28,12 +28,14 @@ class OodShareTest {
             ExtractedSet realSet = ExtractedSet.of(ImageSet.of(held), e, Progress.NONE);
             assertThat(realSet.rejection()).hasSize(300);
             Evaluation.Result r = Evaluation.evaluate(e.info(), real, realSet);
-            assertThat(r.metrics().get(MetricDefinitions.OOD_SHARE).value()).isLessThan(0.02);
-            assertThat(r.warnings()).noneMatch(w -> w.contains("rejection class"));
+            // The default's rotation threshold is the 95th percentile of real images held out of its training, so
+            // about 5% of real images count out (3.7% of these 300).
+            assertThat(r.metrics().get(MetricDefinitions.OOD_SHARE).value()).isLessThan(0.10);
+            assertThat(r.warnings()).noneMatch(w -> w.contains("out-of-distribution score"));
             ExtractedSet noise = ExtractedSet.of(ImageSet.of(Degradations.uniformNoise(held, 3)), e, Progress.NONE);
             Evaluation.Result n = Evaluation.evaluate(e.info(), real, noise);
             assertThat(n.metrics().get(MetricDefinitions.OOD_SHARE).value()).isGreaterThan(0.95);
-            assertThat(n.warnings()).anyMatch(w -> w.contains("outside the data by the extractor's own rejection class"));
+            assertThat(n.warnings()).anyMatch(w -> w.contains("outside the data by the extractor's own out-of-distribution score"));
             // Rejected samples count as outside the real manifold wherever their features land; the warning gives
             // the values the reference packages would report.
             assertThat(n.metrics().get(MetricDefinitions.PRECISION).value()).isZero();

@@ -145,7 +145,7 @@ class ResizeModesTest {
     void theEmbeddedExtractorTakesAModeToo() {
         try (FeatureExtractor own = Extractors.open("default", Map.of(), 1);
              FeatureExtractor area = Extractors.open("default?resize=area", Map.of(), 1);
-             FeatureExtractor torch = Extractors.open("ganiqa-fmnist-v3?resize=legacy-pytorch", Map.of(), 1)) {
+             FeatureExtractor torch = Extractors.open(Extractors.DEFAULT + "?resize=legacy-pytorch", Map.of(), 1)) {
             assertThat(area.info()).isEqualTo(own.info());
             assertThat(torch.info().sha256()).isNotEqualTo(own.info().sha256());
             assertThat(torch.info().name()).isEqualTo(own.info().name());

@@ -27,7 +27,7 @@ final class Warnings {
     static final double RECALL_NEAR_ZERO = 0.02;
     static final String DIVERSITY = "diversity";
     static final String RECALL = "recall";
-    /** A variant with more than this share of samples outside the data by the extractor's rejection class. */
+    /** A variant with more than this share of samples outside the data by the extractor's out-of-distribution score. */
     static final double OOD_HIGH = 0.5;
     static final String OOD_SHARE = "ood_share";
 
@@ -67,7 +67,7 @@ final class Warnings {
             Double ood = mean(results, variant, OOD_SHARE);
             if (ood != null && ood > OOD_HIGH) {
                 out.add(variant + ": " + Math.round(100 * ood) + "% of its samples are outside the data by the "
-                        + "extractor's own rejection class (out-of-distribution share " + twoDigits(ood) + "): its "
+                        + "extractor's own out-of-distribution score (out-of-distribution share " + twoDigits(ood) + "): its "
                         + "precision and density describe what the extractor cannot represent, not its images.");
             }
         }

@@ -193,8 +193,8 @@ public final class ClassifierNet {
      * Adds the inference outputs after {@link #build}: {@code probabilities} (softmax over the real classes) and,
      * with a rejection class or a rotation head, {@code rejection}: the rejection class's probability in the
      * softmax over every output, and with the rotation head also {@code rotation_surprise} and the larger of that
-     * probability and half the surprise over {@code threshold} (a weight named {@link RotationPretext#THRESHOLD},
-     * read only with the rotation head), capped at 1.
+     * probability and half the surprise over the threshold of the class the image is assigned (a weight [classes]
+     * named {@link RotationPretext#THRESHOLD}, read only with the rotation head), capped at 1.
      */
     public Operand<TFloat32> heads(Ops tf, Operand<TFloat32> images, Outputs out, Weights weights) {
         Operand<TFloat32> probabilities = tf.withName(GraphTensors.PROBABILITIES_OUTPUT).nn.softmax(out.logits());
@@ -210,7 +210,11 @@ public final class ClassifierNet {
         if (rotation) {
             Operand<TFloat32> surprise = tf.withName(RotationPretext.SURPRISE_OUTPUT)
                     .identity(RotationPretext.surprise(tf, this, images, weights));
-            Operand<TFloat32> threshold = weights.get(tf, RotationPretext.THRESHOLD);
+            // The threshold of the class the classifier assigns (one per class, RotationPretext.thresholds).
+            Operand<TFloat32> perClass = weights.get(tf, RotationPretext.THRESHOLD, classes);
+            Operand<TFloat32> assigned = tf.oneHot(tf.math.argMax(out.logits(), tf.constant(1)), tf.constant(classes),
+                    tf.constant(1f), tf.constant(0f));
+            Operand<TFloat32> threshold = tf.reduceSum(tf.math.mul(assigned, perClass), tf.constant(1));
             Operand<TFloat32> scaled = tf.math.minimum(tf.math.div(surprise, tf.math.mul(threshold, tf.constant(2f))),
                     tf.constant(1f));
             score = score == null ? scaled : tf.math.maximum(score, scaled);

@@ -81,9 +81,9 @@ public final class ClassifierTrainer {
         double accuracy = FrozenAccuracy.measure(frozen, testSet, config.batchSize(), config.threads());
         double seconds = (System.nanoTime() - start) / 1e9;
         log.accept(String.format("test accuracy %.4f on %d images (frozen graph)", accuracy, testSet.size()));
-        double threshold = net.rotation() ? weights.get(RotationPretext.THRESHOLD)[0] : Double.NaN;
+        float[] thresholds = net.rotation() ? weights.get(RotationPretext.THRESHOLD).clone() : new float[0];
         return new TrainingResult(name, pb, savedModel, Sha256.hex(frozen), accuracy, testSet.size(), realSet.size(),
-                net.classes(), ClassifierNet.FEATURES, config, data, seconds, threshold,
+                net.classes(), ClassifierNet.FEATURES, config, data, seconds, thresholds,
                 calibration == null ? 0 : calibration.size());
     }
 
@@ -110,7 +110,8 @@ public final class ClassifierTrainer {
                         tf.withName("turns").placeholder(TFloat32.class,
                                 Placeholder.shape(Shape.of(-1, RotationPretext.TURNS))),
                         tf.withName("turn_mask").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1))),
-                        tf.withName("threshold_in").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar())));
+                        tf.withName("threshold_in").placeholder(TFloat32.class,
+                                Placeholder.shape(Shape.of(net.classes()))));
             }
             ClassifierNet.Weights w = (ops, n, dims) -> vars.get(n);
             ClassifierNet.Outputs trainOut = net.build(tf, x, w, config.seed() * 7919 + 17);
@@ -129,7 +130,10 @@ public final class ClassifierTrainer {
             if (rotation != null) {
                 // Made after the optimiser, which would otherwise look for its gradient; off (a huge threshold)
                 // until calibrated after training.
-                vars.put(RotationPretext.THRESHOLD, tf.withName(RotationPretext.THRESHOLD).variable(tf.constant(1e30f)));
+                float[] off = new float[net.classes()];
+                java.util.Arrays.fill(off, 1e30f);
+                vars.put(RotationPretext.THRESHOLD, tf.withName(RotationPretext.THRESHOLD).variable(
+                        tf.constant(Shape.of(net.classes()), DataBuffers.of(off, true, false))));
                 assignThreshold = tf.assign(vars.get(RotationPretext.THRESHOLD), rotation.thresholdIn());
             }
             ClassifierNet.Outputs evalOut = net.build(tf, x, w, null);
@@ -143,13 +147,15 @@ public final class ClassifierTrainer {
                             (System.nanoTime() - t0) / 1e9));
                 }
                 if (rotation != null) {
-                    float threshold = RotationPretext.threshold(surprises(s, x, g, calibration));
-                    try (TFloat32 t = TFloat32.scalarOf(threshold)) {
+                    int[] assigned = new int[calibration.size()];
+                    float[] surprises = surprises(s, x, g, calibration, evalOut.logits(), assigned);
+                    float[] thresholds = RotationPretext.thresholds(surprises, assigned, net.classes());
+                    try (TFloat32 t = TFloat32.tensorOf(Shape.of(net.classes()), DataBuffers.of(thresholds, true, false))) {
                         s.runner().feed(rotation.thresholdIn(), t).addTarget(assignThreshold).run();
                     }
-                    log.accept(String.format(java.util.Locale.ROOT, "rotation threshold %.4f: the %.0fth percentile of "
-                            + "the rotation surprise of %d calibration images held out of training", threshold,
-                            100 * RotationPretext.ACCEPTED, calibration.size()));
+                    log.accept(String.format(java.util.Locale.ROOT, "rotation thresholds %s: per assigned class, the "
+                            + "%.0fth percentile of the rotation surprise of %d calibration images held out of training",
+                            java.util.Arrays.toString(thresholds), 100 * RotationPretext.ACCEPTED, calibration.size()));
                 }
                 Map<String, float[]> values = new LinkedHashMap<>();
                 for (Map.Entry<String, Variable<TFloat32>> e : vars.entrySet()) {
@@ -184,8 +190,12 @@ public final class ClassifierTrainer {
                             Placeholder<TFloat32> thresholdIn) {
     }
 
-    /** The rotation surprise of every image of {@code images}, by the graph's own output, in batches. */
-    private float[] surprises(Session s, Placeholder<TFloat32> x, Graph g, ImageDataset images) {
+    /**
+     * The rotation surprise of every image of {@code images}, by the graph's own output, in batches; the class each
+     * is assigned (argmax of {@code logits}) goes to {@code assigned}.
+     */
+    private float[] surprises(Session s, Placeholder<TFloat32> x, Graph g, ImageDataset images,
+            Operand<TFloat32> logits, int[] assigned) {
         ImageShape shape = images.shape();
         int per = shape.values();
         float[] out = new float[images.size()];
@@ -201,8 +211,19 @@ public final class ClassifierTrainer {
             }
             try (TFloat32 xt = TFloat32.tensorOf(Shape.of(n, shape.height(), shape.width(), shape.channels()),
                     DataBuffers.of(pixels, true, false));
-                 Result r = s.runner().feed(x, xt).fetch(surprise).run()) {
+                 Result r = s.runner().feed(x, xt).fetch(surprise).fetch(logits).run()) {
                 ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false).offset(from));
+                TFloat32 l = (TFloat32) r.get(1);
+                int classes = (int) l.shape().get(1);
+                float[] values = new float[n * classes];
+                l.copyTo(DataBuffers.of(values, false, false));
+                for (int i = 0; i < n; i++) {
+                    int best = 0;
+                    for (int c = 1; c < classes; c++) {
+                        best = values[i * classes + c] > values[i * classes + best] ? c : best;
+                    }
+                    assigned[from + i] = best;
+                }
             }
         }
         return out;

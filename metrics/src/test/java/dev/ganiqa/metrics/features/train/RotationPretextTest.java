@@ -26,8 +26,9 @@ import org.tensorflow.proto.GraphDef;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The rotation head: the turn fed while training is the turn the frozen graph scores with, the threshold is the
- * calibration images' 95th percentile, and a tiny trained head finds garments turned on their side surprising.
+ * The rotation head: the turn fed while training is the turn the frozen graph scores with, each class's threshold
+ * is the 95th percentile of the calibration images assigned to it, and a tiny trained head finds garments turned on
+ * their side surprising.
  */
 class RotationPretextTest {
     @TempDir
@@ -88,25 +89,55 @@ class RotationPretextTest {
         TrainingResult result = new ClassifierTrainer(config, log::add).train(train, test, "tiny-rotation", "subset", dir);
         assertThat(result.calibrationImages()).isEqualTo(100);
         assertThat(result.trainImages()).isEqualTo(1100);
-        assertThat(log).anyMatch(l -> l.startsWith("rotation threshold"));
-        double threshold = result.rotationThreshold();
-        assertThat(threshold).isPositive();
+        assertThat(log).anyMatch(l -> l.startsWith("rotation thresholds"));
+        float[] thresholds = result.rotationThresholds();
+        assertThat(thresholds).hasSize(10);
         ImageDataset calibration = SubsetDataset.holdOut(train, 1.0 / 12, config.seed() * 13 + 5)[1];
         float[][] calibrated = run(Files.readAllBytes(result.frozenGraph()), calibration, 0);
         int above = 0;
         for (int i = 0; i < calibration.size(); i++) {
+            double threshold = thresholds[(int) calibrated[2][i]];
+            assertThat(threshold).isPositive();
             above += calibrated[0][i] > threshold ? 1 : 0;
-            // The exported score is at least half the surprise over the threshold: above 0.5 when above it.
-            assertThat((double) calibrated[1][i]).isGreaterThanOrEqualTo(
-                    Math.min(1, calibrated[0][i] / (2 * threshold)) - 1e-6);
+            // The exported score is at least half the surprise over the assigned class's threshold: above 0.5 when
+            // above it.
+            assertThat((double) calibrated[1][i]).isGreaterThanOrEqualTo(Math.min(1, calibrated[0][i] / (2 * threshold))
+                    - 1e-6);
         }
-        assertThat(above).as("calibration images above their own 95th percentile").isBetween(1, 6);
+        // The thresholds are the rule applied to what the frozen graph computes for the calibration images (the
+        // training session computed them; the frozen graph's kernels may round differently).
+        int[] assigned = new int[calibration.size()];
+        for (int i = 0; i < assigned.length; i++) {
+            assigned[i] = (int) calibrated[2][i];
+        }
+        float[] again = RotationPretext.thresholds(calibrated[0], assigned, 10);
+        for (int c = 0; c < 10; c++) {
+            assertThat(thresholds[c]).as("class " + c).isCloseTo(again[c], org.assertj.core.data.Percentage.withPercentage(0.1));
+        }
+        assertThat(above).as("calibration images above their class's threshold").isBetween(0, 10);
         float[] upright = run(Files.readAllBytes(result.frozenGraph()), test, 0)[0];
         float[] onTheirSide = run(Files.readAllBytes(result.frozenGraph()), test, 1)[0];
         assertThat(mean(onTheirSide)).as("garments turned a quarter turn").isGreaterThan(2 * mean(upright));
     }
 
-    /** Surprise and out-of-distribution score of every image turned {@code k} times, by the frozen graph. */
+    @Test
+    void eachClassGetsItsOwnPercentileOrTheOverallOneWhenItHasFewImages() {
+        float[] surprises = new float[60];
+        int[] assigned = new int[60];
+        for (int i = 0; i < 40; i++) {
+            surprises[i] = i + 1;
+        }
+        for (int i = 40; i < 60; i++) {
+            surprises[i] = 100 + i;
+            assigned[i] = 1;
+        }
+        float[] t = RotationPretext.thresholds(surprises, assigned, 3);
+        assertThat(t[0]).isEqualTo(38f);
+        assertThat(t[1]).isEqualTo(158f);
+        assertThat(t[2]).as("no images: the overall 95th percentile").isEqualTo(RotationPretext.threshold(surprises));
+    }
+
+    /** Surprise, out-of-distribution score and assigned class of every image turned {@code k} times, by the frozen graph. */
     private static float[][] run(byte[] pb, ImageDataset images, int k) throws Exception {
         int n = images.size();
         int per = images.shape().values();
@@ -114,16 +145,25 @@ class RotationPretextTest {
         for (int i = 0; i < n; i++) {
             RotationPretext.rotate(images.image(i), images.shape().width(), images.shape().channels(), k, pixels, i * per);
         }
-        float[][] out = new float[2][n];
+        float[][] out = new float[3][n];
         try (Graph g = new Graph()) {
             g.importGraphDef(GraphDef.parseFrom(pb));
             try (Session s = new Session(g);
                  TFloat32 x = TFloat32.tensorOf(Shape.of(n, images.shape().height(), images.shape().width(),
                          images.shape().channels()), DataBuffers.of(pixels, true, false));
                  Result r = s.runner().feed(GraphTensors.INPUT, x).fetch(RotationPretext.SURPRISE_OUTPUT)
-                         .fetch(GraphTensors.REJECTION_OUTPUT).run()) {
+                         .fetch(GraphTensors.REJECTION_OUTPUT).fetch(GraphTensors.PROBABILITIES_OUTPUT).run()) {
                 ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out[0], false, false));
                 ((TFloat32) r.get(1)).copyTo(DataBuffers.of(out[1], false, false));
+                float[] p = new float[n * 10];
+                ((TFloat32) r.get(2)).copyTo(DataBuffers.of(p, false, false));
+                for (int i = 0; i < n; i++) {
+                    int best = 0;
+                    for (int c = 1; c < 10; c++) {
+                        best = p[i * 10 + c] > p[i * 10 + best] ? c : best;
+                    }
+                    out[2][i] = best;
+                }
             }
         }
         return out;
