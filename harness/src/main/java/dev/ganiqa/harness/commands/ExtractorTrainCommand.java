@@ -16,6 +16,7 @@ import dev.ganiqa.harness.cli.CommandContext;
 import dev.ganiqa.harness.cli.OutputPaths;
 import dev.ganiqa.metrics.features.train.ClassifierTrainer;
 import dev.ganiqa.metrics.features.train.Negatives;
+import dev.ganiqa.metrics.features.train.RotationHead;
 import dev.ganiqa.metrics.features.train.TrainingConfig;
 import dev.ganiqa.metrics.features.train.TrainingResult;
 import java.nio.file.Path;
@@ -62,9 +63,11 @@ public final class ExtractorTrainCommand extends BaseCommand {
     public String negatives = Negatives.FULL_FRAME.id();
 
     @Parameter(names = "--rotation", description = "Also learn which quarter turn an image was given (a rotation "
-            + "head on the same features; Hendrycks et al. 2019) and fold the rotation surprise, with its threshold "
-            + "calibrated per class on 1/12 of the training images held out, into the 'rejection' output; square images only")
-    public boolean rotation = false;
+            + "head on the same features; Hendrycks et al. 2019) and fold the rotation surprise, over a threshold "
+            + "calibrated on 1/12 of the training images held out, into the 'rejection' output: none, one-threshold "
+            + "(ganiqa-fmnist-v6), per-class (one threshold per assigned class; measured, not shipped); square images "
+            + "only")
+    public String rotation = RotationHead.NONE.id();
 
     @Parameter(names = "--name", description = "Name of the frozen graph file (NAME.pb); default by --reject and "
             + "--negatives: ganiqa-fmnist-v1 (no --reject), v2 (full-frame), v3 (composed), ganiqa-fmnist-varied, "
@@ -90,11 +93,17 @@ public final class ExtractorTrainCommand extends BaseCommand {
             throw CliException.usage("extractor train", "expected --negatives " + negatives
                     + " with --reject N (N > 0), found --reject 0");
         }
+        RotationHead head;
+        try {
+            head = RotationHead.of(rotation);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("extractor train", "--rotation: " + e.getMessage());
+        }
         OutputPaths.folder("extractor train", out);
         TrainingConfig config = new TrainingConfig(epochs, batch, TrainingConfig.defaults().learningRate(), seed,
-                Runtime.getRuntime().availableProcessors(), reject, recipe, rotation);
+                Runtime.getRuntime().availableProcessors(), reject, recipe, head);
         String name = this.name != null ? this.name
-                : rotation ? "ganiqa-fmnist-rotation" : reject == 0 ? "ganiqa-fmnist-v1" : switch (recipe) {
+                : head != RotationHead.NONE ? "ganiqa-fmnist-rotation" : reject == 0 ? "ganiqa-fmnist-v1" : switch (recipe) {
                     case FULL_FRAME -> "ganiqa-fmnist-v2";
                     case COMPOSED -> "ganiqa-fmnist-v3";
                     case VARIED -> "ganiqa-fmnist-varied";
@@ -135,8 +144,8 @@ public final class ExtractorTrainCommand extends BaseCommand {
         json.put("input", train.shape().toString());
         json.put("rejection_images", config.reject());
         json.put("negatives", config.negatives().id());
-        json.put("rotation", config.rotation());
-        if (config.rotation()) {
+        json.put("rotation", config.rotation().id());
+        if (config.rotation() != RotationHead.NONE) {
             Map<String, Double> thresholds = new LinkedHashMap<>();
             for (int c = 0; c < result.rotationThresholds().length; c++) {
                 thresholds.put(train.classNames().get(c), (double) result.rotationThresholds()[c]);

@@ -87,6 +87,45 @@ class ExtractorTrainCommandTest {
         }
     }
 
+    /**
+     * {@code --rotation one-threshold} (the shipped v6's recipe): one calibrated threshold for every class, recorded
+     * per class name; the SavedModel exports the score and the surprise; an unknown head is a usage error.
+     */
+    @Test
+    void aRotationHeadWithOneThresholdRecordsItForEveryClass() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        DatasetSource fmnist = Datasets.open("fashion-mnist");
+        writeIdx(data, "train", fmnist.open(Split.TRAIN), 600);
+        writeIdx(data, "t10k", fmnist.open(Split.TEST), 100);
+        String train = "idx:" + data.resolve("train-images-idx3-ubyte.gz") + "," + data.resolve("train-labels-idx1-ubyte.gz");
+        String test = "idx:" + data.resolve("t10k-images-idx3-ubyte.gz") + "," + data.resolve("t10k-labels-idx1-ubyte.gz");
+        Path out = dir.resolve("rot");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        int code = run(stdout, stderr, "extractor", "train", "--data", train, "--test", test, "--epochs", "1",
+                "--reject", "60", "--negatives", "composed", "--rotation", "one-threshold", "--out", out.toString());
+        assertThat(code).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.resolve("extractor.json").toFile());
+        assertThat(json.get("name").asText()).isEqualTo("ganiqa-fmnist-rotation");
+        assertThat(json.get("rotation").asText()).isEqualTo("one-threshold");
+        assertThat(json.get("calibration_images").asInt()).isEqualTo(50);
+        assertThat(json.get("train_images").asInt()).isEqualTo(550);
+        JsonNode thresholds = json.get("rotation_thresholds");
+        assertThat(thresholds.size()).isEqualTo(10);
+        double first = thresholds.elements().next().asDouble();
+        assertThat(first).isPositive();
+        thresholds.forEach(t -> assertThat(t.asDouble()).isEqualTo(first));
+        try (FeatureExtractor e = Extractors.open("frozen:" + out.resolve("ganiqa-fmnist-rotation.pb"), Map.of(), 1)) {
+            var f = e.extract(fmnist.open(Split.TEST).image(0), 1, e.info().input());
+            assertThat(f.rejection()).as("the out-of-distribution score").hasSize(1);
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(new ByteArrayOutputStream(), err, "extractor", "train", "--rotation", "sideways", "--out",
+                dir.resolve("bad").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--rotation: expected one of none, one-threshold, "
+                + "per-class, found sideways");
+    }
+
     @Test
     void aSourceWithoutATestSplitGetsASeededHeldOutPart() throws Exception {
         Path out = dir.resolve("synthetic");

@@ -54,13 +54,13 @@ public final class ClassifierTrainer {
         }
         long start = System.nanoTime();
         ClassifierNet net = new ClassifierNet(trainSet.shape(), trainSet.classNames().size(), config.reject() > 0,
-                config.rotation());
+                config.rotation() != RotationHead.NONE);
         Files.createDirectories(outDir);
         Path savedModel = outDir.resolve("savedmodel");
         deleteIfEmpty(savedModel);
         ImageDataset fitSet = trainSet;
         ImageDataset calibration = null;
-        if (config.rotation()) {
+        if (net.rotation()) {
             // The threshold is calibrated on images the network never trained on (one in twelve: 5,000 of 60,000).
             ImageDataset[] parts = dev.ganiqa.datasets.SubsetDataset.holdOut(trainSet, 1.0 / 12, config.seed() * 13 + 5);
             fitSet = parts[0];
@@ -149,13 +149,18 @@ public final class ClassifierTrainer {
                 if (rotation != null) {
                     int[] assigned = new int[calibration.size()];
                     float[] surprises = surprises(s, x, g, calibration, evalOut.logits(), assigned);
-                    float[] thresholds = RotationPretext.thresholds(surprises, assigned, net.classes());
+                    float[] thresholds = new float[net.classes()];
+                    if (config.rotation() == RotationHead.PER_CLASS) {
+                        thresholds = RotationPretext.thresholds(surprises, assigned, net.classes());
+                    } else {
+                        java.util.Arrays.fill(thresholds, RotationPretext.threshold(surprises));
+                    }
                     try (TFloat32 t = TFloat32.tensorOf(Shape.of(net.classes()), DataBuffers.of(thresholds, true, false))) {
                         s.runner().feed(rotation.thresholdIn(), t).addTarget(assignThreshold).run();
                     }
-                    log.accept(String.format(java.util.Locale.ROOT, "rotation thresholds %s: per assigned class, the "
-                            + "%.0fth percentile of the rotation surprise of %d calibration images held out of training",
-                            java.util.Arrays.toString(thresholds), 100 * RotationPretext.ACCEPTED, calibration.size()));
+                    log.accept(String.format(java.util.Locale.ROOT, "rotation thresholds %s (%s): the %.0fth "
+                            + "percentile of the rotation surprise of %d calibration images held out of training",
+                            java.util.Arrays.toString(thresholds), config.rotation().id(), 100 * RotationPretext.ACCEPTED, calibration.size()));
                 }
                 Map<String, float[]> values = new LinkedHashMap<>();
                 for (Map.Entry<String, Variable<TFloat32>> e : vars.entrySet()) {

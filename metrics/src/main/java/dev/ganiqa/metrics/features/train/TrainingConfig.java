@@ -5,26 +5,27 @@ package dev.ganiqa.metrics.features.train;
  * of epochs, shuffled per epoch from {@code seed}; {@code threads} is TF's intra-op pool size. {@code reject}
  * synthetic non-object images are added as one extra class when positive (0: none), made by the recipe
  * {@code negatives} ({@link Negatives}). {@code rotation} adds the rotation-prediction head and its out-of-distribution
- * score ({@link RotationPretext}); it needs square images.
+ * score ({@link RotationPretext}) with one threshold or one per class ({@link RotationHead}); it needs square images.
  */
 public record TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads, int reject,
-                             Negatives negatives, boolean rotation) {
+                             Negatives negatives, RotationHead rotation) {
     /** Without a rejection class. */
     public TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads) {
-        this(epochs, batchSize, learningRate, seed, threads, 0, Negatives.FULL_FRAME, false);
+        this(epochs, batchSize, learningRate, seed, threads, 0, Negatives.FULL_FRAME, RotationHead.NONE);
     }
 
     public TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads, int reject) {
-        this(epochs, batchSize, learningRate, seed, threads, reject, Negatives.FULL_FRAME, false);
+        this(epochs, batchSize, learningRate, seed, threads, reject, Negatives.FULL_FRAME, RotationHead.NONE);
     }
 
     public TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads, int reject,
             Negatives negatives) {
-        this(epochs, batchSize, learningRate, seed, threads, reject, negatives, false);
+        this(epochs, batchSize, learningRate, seed, threads, reject, negatives, RotationHead.NONE);
     }
 
     public TrainingConfig {
         java.util.Objects.requireNonNull(negatives, "negatives");
+        java.util.Objects.requireNonNull(rotation, "rotation");
         if (reject < 0) {
             throw new IllegalArgumentException("expected a non-negative number of rejection images, found " + reject);
         }

@@ -85,7 +85,7 @@ class RotationPretextTest {
         ImageDataset train = SubsetDataset.sample(fmnist.open(Split.TRAIN), 1200, 1);
         ImageDataset test = SubsetDataset.sample(fmnist.open(Split.TEST), 200, 2);
         List<String> log = new ArrayList<>();
-        TrainingConfig config = new TrainingConfig(3, 50, 1e-3f, 3L, 2, 100, Negatives.COMPOSED, true);
+        TrainingConfig config = new TrainingConfig(3, 50, 1e-3f, 3L, 2, 100, Negatives.COMPOSED, RotationHead.PER_CLASS);
         TrainingResult result = new ClassifierTrainer(config, log::add).train(train, test, "tiny-rotation", "subset", dir);
         assertThat(result.calibrationImages()).isEqualTo(100);
         assertThat(result.trainImages()).isEqualTo(1100);
