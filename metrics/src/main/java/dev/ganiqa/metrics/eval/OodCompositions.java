@@ -80,7 +80,7 @@ final class OodCompositions {
         int h = s.height();
         byte[] all = new byte[n * s.values()];
         for (int i = 0; i < n; i++) {
-            SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 0x2545F4914F6CDD1DL * (i + 1L));
+            SplittableRandom random = imageRandom(seed, i);
             byte[][] two = {real.image(i), real.image(random.nextInt(n))};
             int top = (h - h / 2) / 2;
             for (int k = 0; k < 2; k++) {
@@ -112,13 +112,18 @@ final class OodCompositions {
         }
     }
 
+    /** The random source of image {@code i} of a family made with {@code seed}: every family draws image by image. */
+    static SplittableRandom imageRandom(long seed, int i) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 0x2545F4914F6CDD1DL * (i + 1L));
+    }
+
     static ImageDataset generate(ImageDataset real, long seed, String name,
                                          java.util.function.Function<SplittableRandom, double[]> one) {
         ImageShape shape = real.shape();
         int n = real.size();
         byte[] all = new byte[n * shape.values()];
         for (int i = 0; i < n; i++) {
-            SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 0x2545F4914F6CDD1DL * (i + 1L));
+            SplittableRandom random = imageRandom(seed, i);
             double[] v = one.apply(random);
             for (int p = 0; p < v.length; p++) {
                 all[i * shape.values() + p] = (byte) Math.max(0, Math.min(255, Math.round(v[p])));
@@ -234,7 +239,7 @@ final class OodCompositions {
         ImageShape shape = real.shape();
         byte[] all = new byte[real.size() * shape.values()];
         for (int i = 0; i < real.size(); i++) {
-            SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 0x2545F4914F6CDD1DL * (i + 1L));
+            SplittableRandom random = imageRandom(seed, i);
             double[] v = op.apply(real.image(i), random);
             for (int p = 0; p < v.length; p++) {
                 all[i * shape.values() + p] = (byte) Math.max(0, Math.min(255, Math.round(v[p])));

@@ -108,7 +108,7 @@ final class OodFinalFamilies {
         int h = s.height();
         byte[] all = new byte[n * s.values()];
         for (int i = 0; i < n; i++) {
-            SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 0x2545F4914F6CDD1DL * (i + 1L));
+            SplittableRandom random = OodCompositions.imageRandom(seed, i);
             for (int k = 0; k < 4; k++) {
                 byte[] image = real.image(k == 0 ? i : random.nextInt(n));
                 OodCompositions.pasteHalf(image, s, all, i * s.values(), (k % 2) * (w / 2), (k / 2) * (h / 2));

@@ -65,7 +65,7 @@ final class OodMixedFamilies {
         int c = s.channels();
         byte[] all = new byte[n * s.values()];
         for (int i = 0; i < n; i++) {
-            SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 0x2545F4914F6CDD1DL * (i + 1L));
+            SplittableRandom random = OodCompositions.imageRandom(seed, i);
             byte[] first = real.image(i);
             byte[] second = real.image(partner(real, i, random));
             int side = Math.max(1, Math.min(w, h) / 2);
