@@ -69,9 +69,9 @@ public final class ExtractorTrainCommand extends BaseCommand {
             + "only")
     public String rotation = RotationHead.NONE.id();
 
-    @Parameter(names = "--name", description = "Name of the frozen graph file (NAME.pb); default by --reject and "
-            + "--negatives: ganiqa-fmnist-v1 (no --reject), v2 (full-frame), v3 (composed), ganiqa-fmnist-varied, "
-            + "ganiqa-fmnist-generator")
+    @Parameter(names = "--name", description = "Name of the frozen graph file (NAME.pb); default by --rotation, "
+            + "--reject and --negatives: ganiqa-fmnist-rotation (any --rotation but none), ganiqa-fmnist-v1 (no "
+            + "--reject), v2 (full-frame), v3 (composed), ganiqa-fmnist-varied, ganiqa-fmnist-generator")
     public String name;
 
     @Parameter(names = "--shape", description = "Bring every image to HxWxC (e.g. 32x32x3) with the preprocessing "

@@ -47,6 +47,17 @@ class ExtractorTrainCommandTest {
         }
     }
 
+    /** {@code idx:} specs of the first {@code train} training and {@code test} test images, written under dir/data. */
+    private String[] idxData(int train, int test) throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        DatasetSource fmnist = Datasets.open("fashion-mnist");
+        writeIdx(data, "train", fmnist.open(Split.TRAIN), train);
+        writeIdx(data, "t10k", fmnist.open(Split.TEST), test);
+        return new String[] {
+            "idx:" + data.resolve("train-images-idx3-ubyte.gz") + "," + data.resolve("train-labels-idx1-ubyte.gz"),
+            "idx:" + data.resolve("t10k-images-idx3-ubyte.gz") + "," + data.resolve("t10k-labels-idx1-ubyte.gz")};
+    }
+
     private int run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
         return new Cli(dev.ganiqa.harness.Commands.registry(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
@@ -54,15 +65,11 @@ class ExtractorTrainCommandTest {
 
     @Test
     void trainsWritesAFrozenGraphASavedModelAndAJsonRecord() throws Exception {
-        Path data = Files.createDirectories(dir.resolve("data"));
-        DatasetSource fmnist = Datasets.open("fashion-mnist");
-        writeIdx(data, "train", fmnist.open(Split.TRAIN), 600);
-        writeIdx(data, "t10k", fmnist.open(Split.TEST), 200);
+        String[] specs = idxData(600, 200);
         Path out = dir.resolve("out");
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int code = run(stdout, stderr, "extractor", "train", "--data", "idx:" + data.resolve("train-images-idx3-ubyte.gz") + "," + data.resolve("train-labels-idx1-ubyte.gz"),
-                "--test", "idx:" + data.resolve("t10k-images-idx3-ubyte.gz") + "," + data.resolve("t10k-labels-idx1-ubyte.gz"),
+        int code = run(stdout, stderr, "extractor", "train", "--data", specs[0], "--test", specs[1],
                 "--epochs", "1", "--reject", "60",
                 "--seed", "5", "--name", "tiny", "--out", out.toString());
         assertThat(code).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
@@ -93,16 +100,11 @@ class ExtractorTrainCommandTest {
      */
     @Test
     void aRotationHeadWithOneThresholdRecordsItForEveryClass() throws Exception {
-        Path data = Files.createDirectories(dir.resolve("data"));
-        DatasetSource fmnist = Datasets.open("fashion-mnist");
-        writeIdx(data, "train", fmnist.open(Split.TRAIN), 600);
-        writeIdx(data, "t10k", fmnist.open(Split.TEST), 100);
-        String train = "idx:" + data.resolve("train-images-idx3-ubyte.gz") + "," + data.resolve("train-labels-idx1-ubyte.gz");
-        String test = "idx:" + data.resolve("t10k-images-idx3-ubyte.gz") + "," + data.resolve("t10k-labels-idx1-ubyte.gz");
+        String[] specs = idxData(600, 100);
         Path out = dir.resolve("rot");
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int code = run(stdout, stderr, "extractor", "train", "--data", train, "--test", test, "--epochs", "1",
+        int code = run(stdout, stderr, "extractor", "train", "--data", specs[0], "--test", specs[1], "--epochs", "1",
                 "--reject", "60", "--negatives", "composed", "--rotation", "one-threshold", "--out", out.toString());
         assertThat(code).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
         JsonNode json = new ObjectMapper().readTree(out.resolve("extractor.json").toFile());
@@ -116,7 +118,7 @@ class ExtractorTrainCommandTest {
         assertThat(first).isPositive();
         thresholds.forEach(t -> assertThat(t.asDouble()).isEqualTo(first));
         try (FeatureExtractor e = Extractors.open("frozen:" + out.resolve("ganiqa-fmnist-rotation.pb"), Map.of(), 1)) {
-            var f = e.extract(fmnist.open(Split.TEST).image(0), 1, e.info().input());
+            var f = e.extract(Datasets.open("fashion-mnist").open(Split.TEST).image(0), 1, e.info().input());
             assertThat(f.rejection()).as("the out-of-distribution score").hasSize(1);
         }
         ByteArrayOutputStream err = new ByteArrayOutputStream();

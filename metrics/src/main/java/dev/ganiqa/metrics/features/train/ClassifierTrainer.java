@@ -28,6 +28,7 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * Trains a {@link ClassifierNet} on a labelled dataset, freezes it (weights as constants in an
@@ -148,7 +149,8 @@ public final class ClassifierTrainer {
                 }
                 if (rotation != null) {
                     int[] assigned = new int[calibration.size()];
-                    float[] surprises = surprises(s, x, g, calibration, evalOut.logits(), assigned);
+                    float[] surprises = surprises(s, x, g, calibration, tf.math.argMax(evalOut.logits(), tf.constant(1)),
+                            assigned);
                     float[] thresholds = new float[net.classes()];
                     if (config.rotation() == RotationHead.PER_CLASS) {
                         thresholds = RotationPretext.thresholds(surprises, assigned, net.classes());
@@ -197,10 +199,11 @@ public final class ClassifierTrainer {
 
     /**
      * The rotation surprise of every image of {@code images}, by the graph's own output, in batches; the class each
-     * is assigned (argmax of {@code logits}) goes to {@code assigned}.
+     * is assigned ({@code classOf}, the graph's argmax of the logits, as its threshold is chosen) goes to
+     * {@code assigned}.
      */
     private float[] surprises(Session s, Placeholder<TFloat32> x, Graph g, ImageDataset images,
-            Operand<TFloat32> logits, int[] assigned) {
+            Operand<TInt64> classOf, int[] assigned) {
         ImageShape shape = images.shape();
         int per = shape.values();
         float[] out = new float[images.size()];
@@ -209,29 +212,26 @@ public final class ClassifierTrainer {
             int n = Math.min(config.batchSize(), images.size() - from);
             float[] pixels = new float[n * per];
             for (int i = 0; i < n; i++) {
-                byte[] raw = images.image(from + i);
-                for (int k = 0; k < per; k++) {
-                    pixels[i * per + k] = raw[k] & 0xFF;
-                }
+                copyPixels(images.image(from + i), pixels, i * per);
             }
             try (TFloat32 xt = TFloat32.tensorOf(Shape.of(n, shape.height(), shape.width(), shape.channels()),
                     DataBuffers.of(pixels, true, false));
-                 Result r = s.runner().feed(x, xt).fetch(surprise).fetch(logits).run()) {
+                 Result r = s.runner().feed(x, xt).fetch(surprise).fetch(classOf).run()) {
                 ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false).offset(from));
-                TFloat32 l = (TFloat32) r.get(1);
-                int classes = (int) l.shape().get(1);
-                float[] values = new float[n * classes];
-                l.copyTo(DataBuffers.of(values, false, false));
+                TInt64 classes = (TInt64) r.get(1);
                 for (int i = 0; i < n; i++) {
-                    int best = 0;
-                    for (int c = 1; c < classes; c++) {
-                        best = values[i * classes + c] > values[i * classes + best] ? c : best;
-                    }
-                    assigned[from + i] = best;
+                    assigned[from + i] = (int) classes.getLong(i);
                 }
             }
         }
         return out;
+    }
+
+    /** Pixel bytes (0..255) as the floats the graph takes, into {@code out} from {@code offset}. */
+    private static void copyPixels(byte[] raw, float[] out, int offset) {
+        for (int k = 0; k < raw.length; k++) {
+            out[offset + k] = raw[k] & 0xFF;
+        }
     }
 
     /** One pass over the training set in a seeded order; returns the mean batch loss. */
@@ -258,9 +258,7 @@ public final class ClassifierTrainer {
             for (int i = 0; i < config.batchSize(); i++) {
                 int index = order[b * config.batchSize() + i];
                 byte[] raw = data.image(index);
-                for (int k = 0; k < per; k++) {
-                    pixels[i * per + k] = raw[k] & 0xFF;
-                }
+                copyPixels(raw, pixels, i * per);
                 java.util.Arrays.fill(labels, i * classes, (i + 1) * classes, 0f);
                 labels[i * classes + data.label(index)] = 1f;
                 if (rotation != null) {
@@ -272,23 +270,20 @@ public final class ClassifierTrainer {
                 }
             }
             Shape batchShape = Shape.of(config.batchSize(), shape.height(), shape.width(), shape.channels());
+            // The rotation tensors are null without the head (try-with-resources skips null resources).
             try (TFloat32 xt = TFloat32.tensorOf(batchShape, DataBuffers.of(pixels, true, false));
-                 TFloat32 yt = TFloat32.tensorOf(Shape.of(config.batchSize(), classes), DataBuffers.of(labels, true, false))) {
+                 TFloat32 yt = TFloat32.tensorOf(Shape.of(config.batchSize(), classes), DataBuffers.of(labels, true, false));
+                 TFloat32 rt = rotation == null ? null : TFloat32.tensorOf(batchShape, DataBuffers.of(turned, true, false));
+                 TFloat32 kt = rotation == null ? null
+                         : TFloat32.tensorOf(Shape.of(config.batchSize(), turns), DataBuffers.of(turnLabels, true, false));
+                 TFloat32 mt = rotation == null ? null
+                         : TFloat32.tensorOf(Shape.of(config.batchSize()), DataBuffers.of(mask, true, false))) {
                 Session.Runner runner = s.runner().feed(x, xt).feed(y, yt).addTarget(step).fetch(loss);
-                java.util.List<TFloat32> extra = new java.util.ArrayList<>();
-                try {
-                    if (rotation != null) {
-                        extra.add(TFloat32.tensorOf(batchShape, DataBuffers.of(turned, true, false)));
-                        extra.add(TFloat32.tensorOf(Shape.of(config.batchSize(), turns), DataBuffers.of(turnLabels, true, false)));
-                        extra.add(TFloat32.tensorOf(Shape.of(config.batchSize()), DataBuffers.of(mask, true, false)));
-                        runner.feed(rotation.turned(), extra.get(0)).feed(rotation.turns(), extra.get(1))
-                                .feed(rotation.mask(), extra.get(2));
-                    }
-                    try (Result r = runner.run()) {
-                        sum += ((TFloat32) r.get(0)).getFloat();
-                    }
-                } finally {
-                    extra.forEach(TFloat32::close);
+                if (rotation != null) {
+                    runner.feed(rotation.turned(), rt).feed(rotation.turns(), kt).feed(rotation.mask(), mt);
+                }
+                try (Result r = runner.run()) {
+                    sum += ((TFloat32) r.get(0)).getFloat();
                 }
             }
         }
