@@ -119,7 +119,45 @@ class ExtractorCheckTest {
         }
     }
 
-    /** The final group's mixes keep one garment's top and put another class's bottom under it, pixel for pixel. */
+    /**
+     * The pattern families (the fifth final group) are what they say: mosaic blocks are flat and hold the block's
+     * mean; the grid lines are black and the rest is the garment; a plaid spans the full range; squares are rings.
+     */
+    @Test
+    void thePatternFamiliesAreWhatTheirNamesSay() {
+        var real = SubsetDataset.sample(Datasets.open("fashion-mnist").open(Split.TEST), 10, 3);
+        var shape = real.shape();
+        int w = shape.width();
+        for (int i = 0; i < real.size(); i++) {
+            byte[] image = real.image(i);
+            double[] mosaic = OodPatternFamilies.mosaic(shape, image, null);
+            double sum = 0;
+            for (int y = 4; y < 8; y++) {
+                for (int x = 8; x < 12; x++) {
+                    sum += image[y * w + x] & 0xFF;
+                    assertThat(mosaic[y * w + x]).isEqualTo(mosaic[4 * w + 8]);
+                }
+            }
+            assertThat(mosaic[4 * w + 8]).isCloseTo(sum / 16, org.assertj.core.data.Offset.offset(1e-9));
+            double[] grid = OodPatternFamilies.gridLines(shape, image, null);
+            for (int p = 0; p < grid.length; p++) {
+                boolean line = (p % w) % 4 == 3 || (p / w) % 4 == 3;
+                assertThat(grid[p]).isEqualTo(line ? 0 : image[p] & 0xFF);
+            }
+        }
+        var random = new java.util.SplittableRandom(4);
+        double[] plaid = OodPatternFamilies.plaid(shape, random);
+        assertThat(java.util.Arrays.stream(plaid).min().orElseThrow()).isEqualTo(0.0);
+        assertThat(java.util.Arrays.stream(plaid).max().orElseThrow()).isEqualTo(255.0);
+        double[] squares = OodPatternFamilies.squares(shape, random);
+        for (int d = 0; d < w / 2; d++) {
+            // Every pixel at depth d from the border has the gray of ring d.
+            assertThat(squares[d * w + d]).isEqualTo(squares[(w - 1 - d) * w + (w - 1 - d)])
+                    .isEqualTo(squares[d * w + (w - 1 - d)]).isEqualTo(squares[(w / 2) * w + d]);
+        }
+    }
+
+    /** The mixed families (the fourth final group, held out since) keep one garment's top and put another class's bottom under it, pixel for pixel. */
     @Test
     void theMixedFamiliesJoinGarmentsOfTwoClasses() {
         var real = SubsetDataset.sample(Datasets.open("fashion-mnist").open(Split.TEST), 40, 3);
