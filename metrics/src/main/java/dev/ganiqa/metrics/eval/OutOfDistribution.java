@@ -22,15 +22,16 @@ import java.util.function.BiFunction;
  * checkerboard overlay, inverted, on a noise background or half replaced by noise, and another dataset's images
  * (procedural shapes);</li>
  * <li>{@link Group#FINAL}: written before the design it judges was measured on it and used for no decision
- * ({@link OodPatternFamilies}, written before the class-conditional density candidate: a garment in mosaic blocks or
- * under a grid of black lines, a plaid of gratings, concentric gray squares). The earlier final groups
+ * ({@link OodAlteredFamilies}, written before the cut-and-paste negatives candidate: a garment turned 45 degrees,
+ * under 20% salt and pepper, posterised to two levels, or shifted so only a corner remains). The earlier final groups
  * moved to HELD_OUT when their results shaped a design: v3's first (grid of patches, blurred frame, garments on
  * noise, half noise) once it shaped v4, the second (outline noise, shuffled pixels, dithered dots, two half-size
  * garments) once v3's failures on it shaped the generator-texture candidate, the third ({@link OodFinalFamilies}:
  * tiles, edges, quarters, torn rows) once a probe on two of them helped choose the rotation-pretext design, the
  * fourth ({@link OodMixedFamilies}: two garments of different classes blended, joined top and bottom or left and
  * right, or one pasted into the other) once every extractor's failure on it suggested the class-conditional density
- * candidate.</li>
+ * candidate, the fifth ({@link OodPatternFamilies}: mosaic blocks, grid lines, a plaid, concentric squares) once v6's
+ * failures on it suggested the cut-and-paste negatives candidate.</li>
  * </ul>
  * A score tuned against a group says nothing about its generalisation; only the FINAL group does.
  * Every family is a function of (the real images it composes with, count, seed) alone. "Black" is the data's own
@@ -125,12 +126,16 @@ public final class OutOfDistribution {
         out.add(new Family("left of one garment, right of another", Group.HELD_OUT,
                 OodMixedFamilies::leftRight));
         out.add(new Family("a block of another garment pasted in", Group.HELD_OUT, OodMixedFamilies::pastedBlock));
-        out.add(finalFromReal("a garment in 4x4 mosaic blocks", OodPatternFamilies::mosaic));
-        out.add(finalFromReal("a garment under a grid of black lines", OodPatternFamilies::gridLines));
-        out.add(new Family("a plaid of sinusoidal gratings", Group.FINAL, (real, seed) -> OodCompositions.generate(real,
-                seed, "a plaid of sinusoidal gratings", random -> OodPatternFamilies.plaid(real.shape(), random))));
-        out.add(new Family("concentric gray squares", Group.FINAL, (real, seed) -> OodCompositions.generate(real,
+        out.add(fromReal("a garment in 4x4 mosaic blocks", OodPatternFamilies::mosaic));
+        out.add(fromReal("a garment under a grid of black lines", OodPatternFamilies::gridLines));
+        out.add(new Family("a plaid of sinusoidal gratings", Group.HELD_OUT, (real, seed) -> OodCompositions.generate(
+                real, seed, "a plaid of sinusoidal gratings", random -> OodPatternFamilies.plaid(real.shape(), random))));
+        out.add(new Family("concentric gray squares", Group.HELD_OUT, (real, seed) -> OodCompositions.generate(real,
                 seed, "concentric gray squares", random -> OodPatternFamilies.squares(real.shape(), random))));
+        out.add(finalFromReal("a garment turned 45 degrees", OodAlteredFamilies::turned45));
+        out.add(finalFromReal("a garment with 20% salt and pepper", OodAlteredFamilies::saltAndPepper));
+        out.add(finalFromReal("a garment posterised to two levels", OodAlteredFamilies::posterised));
+        out.add(finalFromReal("a corner of a garment", OodAlteredFamilies::corner));
         return out.stream().map(f -> new Family(f.name(), f.group(), onItsBackground(f.make()))).toList();
     }
 
@@ -157,13 +162,13 @@ public final class OutOfDistribution {
                 random -> painter.paint(real.shape(), random)));
     }
 
-    /** A HELD_OUT family (the third final group, {@link OodFinalFamilies}) that rewrites each real image with {@code op}. */
+    /** A HELD_OUT family (of an earlier final group) that rewrites each real image with {@code op}. */
     private static Family fromReal(String name, ShapedOp op) {
         return new Family(name, Group.HELD_OUT, (real, seed) -> OodCompositions.fromReal(real, seed, name,
                 (pixels, random) -> op.apply(real.shape(), pixels, random)));
     }
 
-    /** A FINAL family (the fifth final group, {@link OodPatternFamilies}) that rewrites each real image with {@code op}. */
+    /** A FINAL family (the sixth final group, {@link OodAlteredFamilies}) that rewrites each real image with {@code op}. */
     private static Family finalFromReal(String name, ShapedOp op) {
         return new Family(name, Group.FINAL, (real, seed) -> OodCompositions.fromReal(real, seed, name,
                 (pixels, random) -> op.apply(real.shape(), pixels, random)));

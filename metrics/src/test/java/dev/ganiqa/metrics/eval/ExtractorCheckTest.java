@@ -120,7 +120,7 @@ class ExtractorCheckTest {
     }
 
     /**
-     * The pattern families (the fifth final group) are what they say: mosaic blocks are flat and hold the block's
+     * The pattern families (the fifth final group, held out since) are what they say: mosaic blocks are flat and hold the block's
      * mean; the grid lines are black and the rest is the garment; a plaid spans the full range; squares are rings.
      */
     @Test
@@ -155,6 +155,64 @@ class ExtractorCheckTest {
             assertThat(squares[d * w + d]).isEqualTo(squares[(w - 1 - d) * w + (w - 1 - d)])
                     .isEqualTo(squares[d * w + (w - 1 - d)]).isEqualTo(squares[(w / 2) * w + d]);
         }
+    }
+
+    /**
+     * The altered families (the sixth final group) are what they say: two 45-degree turns come close to a quarter
+     * turn (bilinear resampling blurs a little); salt and pepper sets pixels to 0 or 255 and leaves the rest; the
+     * posterised garment has two levels; the corner leaves the garment in one quadrant of the frame.
+     */
+    @Test
+    void theAlteredFamiliesAreWhatTheirNamesSay() {
+        var real = SubsetDataset.sample(Datasets.open("fashion-mnist").open(Split.TEST), 10, 3);
+        var shape = real.shape();
+        int w = shape.width();
+        var random = new java.util.SplittableRandom(9);
+        for (int i = 0; i < real.size(); i++) {
+            byte[] image = real.image(i);
+            double[] twice = OodAlteredFamilies.turned45(shape, toBytes(OodAlteredFamilies.turned45(shape, image, random)),
+                    random);
+            double offByTurn = 0;
+            double offByNothing = 0;
+            for (int y = 0; y < w; y++) {
+                for (int x = 0; x < w; x++) {
+                    // A quarter turn counter-clockwise as the source is read: (x, y) <- (w-1-y, x) or its mirror;
+                    // the better of the two orientations, so the test does not fix the direction.
+                    double quarter = Math.min(Math.abs(twice[y * w + x] - (image[x * w + (w - 1 - y)] & 0xFF)),
+                            Math.abs(twice[y * w + x] - (image[(w - 1 - x) * w + y] & 0xFF)));
+                    offByTurn += quarter;
+                    offByNothing += Math.abs(twice[y * w + x] - (image[y * w + x] & 0xFF));
+                }
+            }
+            assertThat(offByTurn).as("image %d", i).isLessThan(offByNothing);
+            int changed = 0;
+            double[] salted = OodAlteredFamilies.saltAndPepper(shape, image, random);
+            for (int p = 0; p < salted.length; p++) {
+                if (salted[p] != (image[p] & 0xFF)) {
+                    changed++;
+                    assertThat(salted[p]).isIn(0.0, 255.0);
+                }
+            }
+            assertThat(changed).isBetween(40, 200);
+            assertThat(java.util.Arrays.stream(OodAlteredFamilies.posterised(shape, image, random)).distinct().sorted()
+                    .toArray()).containsExactly(0.0, 255.0);
+            double[] corner = OodAlteredFamilies.corner(shape, image, random);
+            java.util.Set<Integer> quadrants = new java.util.HashSet<>();
+            for (int p = 0; p < corner.length; p++) {
+                if (corner[p] != 0) {
+                    quadrants.add(((p % w) < w / 2 ? 0 : 1) + ((p / w) < w / 2 ? 0 : 2));
+                }
+            }
+            assertThat(quadrants).as("image %d's corner", i).hasSizeLessThanOrEqualTo(1);
+        }
+    }
+
+    private static byte[] toBytes(double[] v) {
+        byte[] b = new byte[v.length];
+        for (int p = 0; p < v.length; p++) {
+            b[p] = (byte) Math.max(0, Math.min(255, Math.round(v[p])));
+        }
+        return b;
     }
 
     /** The mixed families (the fourth final group, held out since) keep one garment's top and put another class's bottom under it, pixel for pixel. */
