@@ -59,7 +59,8 @@ public final class ExtractorTrainCommand extends BaseCommand {
     @Parameter(names = "--negatives", description = "Recipe of the rejection images: full-frame (ganiqa-fmnist-v2), "
             + "composed (half of them composed into regions on a flat background: ganiqa-fmnist-v3), varied (the "
             + "composed regions at random contrast, size and edge softness; measured, not shipped), generator (half "
-            + "composed, half textures of a random transposed-convolution generator)")
+            + "composed, half textures of a random transposed-convolution generator), cut-paste (half composed, "
+            + "half training images with a rectangle cut and pasted elsewhere in them, Li et al. 2021)")
     public String negatives = Negatives.FULL_FRAME.id();
 
     @Parameter(names = "--rotation", description = "Also learn which quarter turn an image was given (a rotation "
@@ -71,7 +72,8 @@ public final class ExtractorTrainCommand extends BaseCommand {
 
     @Parameter(names = "--name", description = "Name of the frozen graph file (NAME.pb); default by --rotation, "
             + "--reject and --negatives: ganiqa-fmnist-rotation (any --rotation but none), ganiqa-fmnist-v1 (no "
-            + "--reject), v2 (full-frame), v3 (composed), ganiqa-fmnist-varied, ganiqa-fmnist-generator")
+            + "--reject), v2 (full-frame), v3 (composed), ganiqa-fmnist-varied, ganiqa-fmnist-generator, "
+            + "ganiqa-fmnist-cut-paste")
     public String name;
 
     @Parameter(names = "--shape", description = "Bring every image to HxWxC (e.g. 32x32x3) with the preprocessing "
@@ -108,6 +110,7 @@ public final class ExtractorTrainCommand extends BaseCommand {
                     case COMPOSED -> "ganiqa-fmnist-v3";
                     case VARIED -> "ganiqa-fmnist-varied";
                     case GENERATOR -> "ganiqa-fmnist-generator";
+                    case CUT_PASTE -> "ganiqa-fmnist-cut-paste";
                 };
         dev.ganiqa.datasets.DatasetOptions options = DatasetArguments.withShape(
                 dev.ganiqa.datasets.DatasetOptions.defaults(), shape);

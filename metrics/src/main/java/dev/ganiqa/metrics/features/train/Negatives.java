@@ -17,12 +17,18 @@ import java.util.Locale;
  * <li>{@link #GENERATOR}: half of the images {@link #COMPOSED}'s, half {@link GeneratorTextures}: what a GAN
  * generator with random weights draws (transposed-convolution textures), full frame or inside a region on the
  * background. Made for the samples a GAN draws in its first hundred steps, which v3 scores as real.</li>
+ * <li>{@link #CUT_PASTE}: half of the images {@link #COMPOSED}'s, half real images of the data with one rectangle
+ * of the image cut and pasted elsewhere in it ({@link CutPasteNegatives}, Li et al., CVPR 2021): made from the data,
+ * so {@link #image(dev.ganiqa.datasets.ImageDataset, long, int)} makes them.</li>
  * </ul>
  */
 public enum Negatives {
-    FULL_FRAME, COMPOSED, VARIED, GENERATOR;
+    FULL_FRAME, COMPOSED, VARIED, GENERATOR, CUT_PASTE;
 
-    /** The name on the command line and in extractor.json: {@code full-frame}, {@code composed}, {@code varied}, {@code generator}. */
+    /**
+     * The name on the command line and in extractor.json: {@code full-frame}, {@code composed}, {@code varied},
+     * {@code generator}, {@code cut-paste}.
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -34,10 +40,25 @@ public enum Negatives {
                 return n;
             }
         }
-        throw new IllegalArgumentException("expected one of full-frame, composed, varied, generator, found " + id);
+        throw new IllegalArgumentException("expected one of " + String.join(", ",
+                java.util.Arrays.stream(values()).map(Negatives::id).toList()) + ", found " + id);
     }
 
-    /** Image {@code index} of this recipe for {@code seed}. */
+    /** Whether the recipe makes images from the data's own ({@link #image(dev.ganiqa.datasets.ImageDataset, long, int)}). */
+    public boolean fromData() {
+        return this == CUT_PASTE;
+    }
+
+    /** Image {@code index} of this recipe for {@code seed}, made from {@code real}'s images where {@link #fromData}. */
+    public byte[] image(dev.ganiqa.datasets.ImageDataset real, long seed, int index) {
+        if (this == CUT_PASTE) {
+            return index % 2 == 0 ? ComposedNegatives.image(real.shape(), seed, index / 2, false)
+                    : CutPasteNegatives.image(real, seed, index / 2);
+        }
+        return image(real.shape(), seed, index);
+    }
+
+    /** Image {@code index} of this recipe for {@code seed}; a recipe {@link #fromData} needs the data's images. */
     public byte[] image(dev.ganiqa.datasets.ImageShape shape, long seed, int index) {
         return switch (this) {
             case FULL_FRAME -> RejectionImages.image(shape, seed, index);
@@ -45,6 +66,8 @@ public enum Negatives {
             case VARIED -> ComposedNegatives.image(shape, seed, index, true);
             case GENERATOR -> index % 2 == 0 ? ComposedNegatives.image(shape, seed, index / 2, false)
                     : GeneratorTextures.image(shape, seed, index / 2);
+            case CUT_PASTE -> throw new IllegalArgumentException("expected the data's images for the " + id()
+                    + " negatives, found only a shape (" + shape + ")");
         };
     }
 }

@@ -159,9 +159,20 @@ public final class RejectionImages {
         return dataset(shape, count, seed, label, classNames, Negatives.FULL_FRAME);
     }
 
-    /** As above, with the images of the recipe {@code negatives}. */
+    /** As above, with the images of the recipe {@code negatives} (not one made {@link Negatives#fromData}). */
     public static ArrayDataset dataset(ImageShape shape, int count, long seed, int label, List<String> classNames,
                                        Negatives negatives) {
+        return dataset(shape, count, seed, label, classNames, i -> negatives.image(shape, seed, i), negatives);
+    }
+
+    /** As above, with the images of the recipe {@code negatives} made from (or shaped like) {@code real}. */
+    public static ArrayDataset dataset(ImageDataset real, int count, long seed, int label, List<String> classNames,
+                                       Negatives negatives) {
+        return dataset(real.shape(), count, seed, label, classNames, i -> negatives.image(real, seed, i), negatives);
+    }
+
+    private static ArrayDataset dataset(ImageShape shape, int count, long seed, int label, List<String> classNames,
+                                        java.util.function.IntFunction<byte[]> image, Negatives negatives) {
         if (count < 0) {
             throw new IllegalArgumentException("expected a non-negative number of rejection images, found " + count);
         }
@@ -169,7 +180,7 @@ public final class RejectionImages {
         byte[] pixels = new byte[Math.multiplyExact(count, per)];
         int[] labels = new int[count];
         for (int i = 0; i < count; i++) {
-            System.arraycopy(negatives.image(shape, seed, i), 0, pixels, i * per, per);
+            System.arraycopy(image.apply(i), 0, pixels, i * per, per);
             labels[i] = label;
         }
         return new ArrayDataset(count + " " + negatives.id() + " rejection images (seed " + seed + ")", shape,
@@ -188,10 +199,12 @@ public final class RejectionImages {
     public static ImageDataset withRejectionClass(ImageDataset data, int count, long seed, Negatives negatives) {
         List<String> names = new ArrayList<>(data.classNames());
         names.add(CLASS_NAME);
-        ArrayDataset made = dataset(data.shape(), count, seed, data.classNames().size(), names, negatives);
-        // Compositions sit "on black", the background of dark data; on light data (emoji on white) on white.
-        ArrayDataset extra = negatives != Negatives.FULL_FRAME && dev.ganiqa.datasets.Backgrounds.light(data)
-                ? dev.ganiqa.datasets.Backgrounds.inverted(made) : made;
+        // Compositions sit "on black", the background of dark data; on light data (emoji on white) on white: made
+        // on the inverted data and inverted back (a cut and paste of inverted images, inverted, is one of the images).
+        boolean flip = negatives != Negatives.FULL_FRAME && dev.ganiqa.datasets.Backgrounds.light(data);
+        ImageDataset source = flip ? dev.ganiqa.datasets.Backgrounds.inverted(data) : data;
+        ArrayDataset made = dataset(source, count, seed, data.classNames().size(), names, negatives);
+        ArrayDataset extra = flip ? dev.ganiqa.datasets.Backgrounds.inverted(made) : made;
         int n = data.size();
         List<String> classNames = List.copyOf(names);
         return new ImageDataset() {

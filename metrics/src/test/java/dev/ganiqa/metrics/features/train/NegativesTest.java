@@ -22,14 +22,62 @@ class NegativesTest {
         return IntStream.range(0, image.length).map(p -> image[p] & 0xFF).min().orElseThrow();
     }
 
+    private static final dev.ganiqa.datasets.ImageDataset REAL = dev.ganiqa.datasets.SubsetDataset.sample(
+            dev.ganiqa.datasets.Datasets.open("fashion-mnist").open(dev.ganiqa.datasets.Split.TEST), 50, 3);
+
     @Test
     void everyRecipeIsAFunctionOfSeedAndIndex() {
         for (Negatives n : Negatives.values()) {
             for (int i = 0; i < 20; i++) {
-                assertThat(n.image(SHAPE, 7, i)).as(n + " " + i).isEqualTo(n.image(SHAPE, 7, i));
+                assertThat(n.image(REAL, 7, i)).as(n + " " + i).isEqualTo(n.image(REAL, 7, i));
+                if (!n.fromData()) {
+                    assertThat(n.image(REAL, 7, i)).as(n + " " + i).isEqualTo(n.image(SHAPE, 7, i));
+                }
             }
-            assertThat(n.image(SHAPE, 7, 3)).isNotEqualTo(n.image(SHAPE, 8, 3));
+            assertThat(n.image(REAL, 7, 3)).isNotEqualTo(n.image(REAL, 8, 3));
         }
+        assertThatThrownBy(() -> Negatives.CUT_PASTE.image(SHAPE, 7, 1)).hasMessageContaining("expected the data's images");
+    }
+
+    /**
+     * Cut and paste (Li et al. 2021): an odd image is one real image changed inside one rectangle of at most 15% of
+     * the frame (the paste), and changed by at least 16 gray levels on average there; even ones are the composed
+     * recipe's.
+     */
+    @Test
+    void cutPasteMovesOneRectangleOfARealImage() {
+        int changed = 0;
+        for (int i = 1; i < 60; i += 2) {
+            byte[] image = Negatives.CUT_PASTE.image(REAL, 11, i);
+            assertThat(Negatives.CUT_PASTE.image(REAL, 11, i - 1)).isEqualTo(Negatives.COMPOSED.image(SHAPE, 11, (i - 1) / 2));
+            int best = Integer.MAX_VALUE;
+            int[] box = null;
+            for (int j = 0; j < REAL.size(); j++) {
+                byte[] real = REAL.image(j);
+                int minX = 99, minY = 99, maxX = -1, maxY = -1, differ = 0;
+                for (int p = 0; p < image.length; p++) {
+                    if (image[p] != real[p]) {
+                        differ++;
+                        minX = Math.min(minX, p % 28);
+                        maxX = Math.max(maxX, p % 28);
+                        minY = Math.min(minY, p / 28);
+                        maxY = Math.max(maxY, p / 28);
+                    }
+                }
+                if (differ < best) {
+                    best = differ;
+                    box = new int[] {minX, minY, maxX, maxY};
+                }
+            }
+            if (best > 0) {
+                changed++;
+                int area = (box[2] - box[0] + 1) * (box[3] - box[1] + 1);
+                assertThat(area).as("image %d's paste", i).isLessThanOrEqualTo((int) Math.ceil(
+                        CutPasteNegatives.MAX_AREA * 784 * 1.2));
+            }
+        }
+        // Every paste qualifies in practice (20 draws); a handful of unchanged images would mean a broken paste.
+        assertThat(changed).isGreaterThanOrEqualTo(28);
     }
 
     @Test
@@ -117,6 +165,6 @@ class NegativesTest {
         assertThat(Negatives.of("full-frame")).isEqualTo(Negatives.FULL_FRAME);
         assertThat(Negatives.of("varied").id()).isEqualTo("varied");
         assertThatThrownBy(() -> Negatives.of("fancy")).hasMessage("expected one of full-frame, composed, varied, "
-                + "generator, found fancy");
+                + "generator, cut-paste, found fancy");
     }
 }
