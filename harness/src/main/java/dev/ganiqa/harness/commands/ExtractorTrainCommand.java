@@ -60,13 +60,14 @@ public final class ExtractorTrainCommand extends BaseCommand {
             + "composed (half of them composed into regions on a flat background: ganiqa-fmnist-v3), varied (the "
             + "composed regions at random contrast, size and edge softness; measured, not shipped), generator (half "
             + "composed, half textures of a random transposed-convolution generator), cut-paste (half composed, "
-            + "half training images with a rectangle cut and pasted elsewhere in them, Li et al. 2021)")
+            + "half training images with a rectangle cut and pasted elsewhere in them, Li et al. 2021: "
+            + "ganiqa-fmnist-v8)")
     public String negatives = Negatives.FULL_FRAME.id();
 
     @Parameter(names = "--rotation", description = "Also learn which quarter turn an image was given (a rotation "
             + "head on the same features; Hendrycks et al. 2019) and fold the rotation surprise, over a threshold "
             + "calibrated on 1/12 of the training images held out, into the 'rejection' output: none, one-threshold "
-            + "(ganiqa-fmnist-v6), per-class (one threshold per assigned class; measured, not shipped); square images "
+            + "(ganiqa-fmnist-v6), per-class (one threshold per assigned class: ganiqa-fmnist-v8); square images "
             + "only")
     public String rotation = RotationHead.NONE.id();
 

@@ -30,8 +30,8 @@ public final class MetricDefinitions {
     /**
      * Share of a set the extractor itself deems outside the data: the images whose out-of-distribution score (the
      * graph's {@code rejection} output) exceeds {@link #OOD_THRESHOLD}: the probability of its rejection class
-     * (ganiqa-fmnist-v2 and later), with a rotation head (ganiqa-fmnist-v6) the larger of that and half the rotation
-     * surprise over its calibrated threshold ({@link dev.ganiqa.metrics.features.train.RotationPretext}).
+     * (ganiqa-fmnist-v2 and later), with a rotation head (ganiqa-fmnist-v6, v8) the larger of that and half the
+     * rotation surprise over its calibrated threshold ({@link dev.ganiqa.metrics.features.train.RotationPretext}).
      */
     public static final String OOD_SHARE = "ood_share";
     public static final double OOD_THRESHOLD = 0.5;

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The extractor check on the shipped extractors and real Fashion-MNIST: every degradation is measured. The
- * default, ganiqa-fmnist-v6 (trained with a rejection class of synthetic non-object images, half of them composed
- * into regions, and a rotation head whose surprise also counts a sample out), meets every expectation and keeps the
+ * default, ganiqa-fmnist-v8 (trained with a rejection class of synthetic non-object images and cut-and-pasted
+ * garments, and a rotation head whose surprise also counts a sample out), meets every expectation and keeps the
  * tuning group out; ganiqa-fmnist-v1 meets all but the
  * pure-noise pair: uniform noise lands among real images in its feature space, so its precision and density stay
  * far above the 0.05 bound.
@@ -89,12 +89,12 @@ class ExtractorCheckTest {
     /**
      * What the rotation head adds: noise blurred inside a black frame (a GAN's first samples look like it) and two
      * half-size garments side by side land among real garments under v3's rejection class alone, and outside them
-     * under the default, which cannot read their orientation.
+     * under v6, which cannot read their orientation.
      */
     @Test
-    void theDefaultsRotationHeadKeepsOutWhatV3LetIn() {
+    void v6sRotationHeadKeepsOutWhatV3LetIn() {
         ExtractorCheck.Report v3 = check("ganiqa-fmnist-v3");
-        ExtractorCheck.Report v6 = check(Extractors.DEFAULT);
+        ExtractorCheck.Report v6 = check("ganiqa-fmnist-v6");
         for (String family : List.of("blurred noise in a 3-px black frame", "two half-size garments side by side")) {
             assertThat(row(v3, family).precision()).as("v3: " + family).isGreaterThan(ExtractorCheck.OOD_BOUND);
             ExtractorCheck.OodRow r = row(v6, family);
@@ -104,6 +104,55 @@ class ExtractorCheckTest {
         }
         // The price: real held-out images the rotation head is unsure of (about 5% by its calibration) count out.
         assertThat(v6.metrics().get("real").get(MetricDefinitions.OOD_SHARE)).isBetween(0.005, 0.12);
+    }
+
+    /**
+     * What the cut-and-paste negatives add: two garments joined left and right, and a garment under a grid of black
+     * lines, land among real garments under v6 and outside them under the default, whose rejection class learned
+     * garments with a part out of place; and the default's rotation thresholds per class count no class of real
+     * images out much more than the others, where v6's single threshold counts a fifth of the bags out.
+     */
+    @Test
+    void theDefaultsCutAndPasteNegativesKeepOutWhatV6LetIn() {
+        ExtractorCheck.Report v6 = check("ganiqa-fmnist-v6");
+        ExtractorCheck.Report v8 = check(Extractors.DEFAULT);
+        for (String family : List.of("left of one garment, right of another", "a garment under a grid of black lines")) {
+            assertThat(row(v6, family).precision()).as("v6: " + family).isGreaterThan(ExtractorCheck.OOD_BOUND);
+            ExtractorCheck.OodRow r = row(v8, family);
+            assertThat(r.precision()).as(family).isLessThanOrEqualTo(ExtractorCheck.OOD_BOUND);
+            assertThat(r.density()).as(family).isLessThanOrEqualTo(ExtractorCheck.OOD_BOUND);
+            assertThat(r.oodShare()).as(family).isGreaterThan(row(v6, family).oodShare() + 0.25);
+        }
+        assertThat(v8.metrics().get("real").get(MetricDefinitions.OOD_SHARE)).isBetween(0.005, 0.12);
+        var real = SubsetDataset.sample(Datasets.open("fashion-mnist").open(Split.TEST), 2000, 4);
+        double[] v6Out = outPerClass("ganiqa-fmnist-v6", real);
+        double[] v8Out = outPerClass(Extractors.DEFAULT, real);
+        int bag = real.classNames().indexOf("Bag");
+        assertThat(v6Out[bag]).as("v6 bags out").isGreaterThan(0.12);
+        for (int c = 0; c < v8Out.length; c++) {
+            assertThat(v8Out[c]).as("default, %s out", real.classNames().get(c)).isLessThan(0.12);
+        }
+    }
+
+    /** The share of each class's images the extractor counts out (rejection above the threshold). */
+    private static double[] outPerClass(String extractor, dev.ganiqa.datasets.ImageDataset real) {
+        int classes = real.classNames().size();
+        double[] out = new double[classes];
+        int[] n = new int[classes];
+        try (FeatureExtractor e = Extractors.open(extractor, Map.of(), 2)) {
+            new dev.ganiqa.metrics.features.FeatureRunner(dev.ganiqa.metrics.features.RunnerOptions.withBatch(200))
+                    .run(real, e, b -> {
+                        for (int k = 0; k < b.size(); k++) {
+                            int label = real.label(b.indices()[k]);
+                            n[label]++;
+                            out[label] += b.features().rejection()[k] > MetricDefinitions.OOD_THRESHOLD ? 1 : 0;
+                        }
+                    });
+        }
+        for (int c = 0; c < classes; c++) {
+            out[c] /= Math.max(1, n[c]);
+        }
+        return out;
     }
 
     @Test
@@ -236,7 +285,7 @@ class ExtractorCheckTest {
     @Test
     void theDefaultExtractorMeetsEveryExpectation() {
         ExtractorCheck.Report report = check(Extractors.DEFAULT);
-        assertThat(report.extractor()).isEqualTo("ganiqa-fmnist-v6");
+        assertThat(report.extractor()).isEqualTo("ganiqa-fmnist-v8");
         assertThat(failed(report)).isEmpty();
         Map<String, Double> noise = report.metrics().get("uniform noise");
         assertThat(noise.get(MetricDefinitions.PRECISION)).isLessThan(ExtractorCheck.NOISE_BOUND);

@@ -18,8 +18,8 @@ import java.util.Locale;
  * generator with random weights draws (transposed-convolution textures), full frame or inside a region on the
  * background. Made for the samples a GAN draws in its first hundred steps, which v3 scores as real.</li>
  * <li>{@link #CUT_PASTE}: half of the images {@link #COMPOSED}'s, half real images of the data with one rectangle
- * of the image cut and pasted elsewhere in it ({@link CutPasteNegatives}, Li et al., CVPR 2021): made from the data,
- * so {@link #image(dev.ganiqa.datasets.ImageDataset, long, int)} makes them.</li>
+ * of the image cut and pasted elsewhere in it ({@link CutPasteNegatives}, Li et al., CVPR 2021; ganiqa-fmnist-v8):
+ * made from the data, so {@link #image(dev.ganiqa.datasets.ImageDataset, long, int)} makes them.</li>
  * </ul>
  */
 public enum Negatives {
