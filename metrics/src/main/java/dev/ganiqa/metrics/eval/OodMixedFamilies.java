@@ -8,9 +8,9 @@ import java.util.SplittableRandom;
 
 /**
  * The fourth final group of {@link OutOfDistribution} (written 2026-12-05 before the rotation-pretext candidate was
- * trained or measured; held out since: every extractor failed it, which suggested the class-conditional density
- * candidate, and {@link OodPatternFamilies} is the final group now): two garments of different classes mixed into one image, the failure a GAN shows between
- * modes. The third final group moved to held out because a scratch probe on approximations of two of its families
+ * trained or measured; held out since every extractor failed it, which suggested the class-conditional density
+ * candidate): two garments of different classes mixed into one image, the failure a GAN shows between modes. The
+ * third final group moved to held out because a scratch probe on approximations of two of its families
  * (torn rows, edges) helped decide to build that candidate.
  * <ul>
  * <li>two garments blended at half opacity (the pixel mean, rounded), a double exposure;</li>

@@ -128,14 +128,12 @@ public final class OutOfDistribution {
         out.add(new Family("a block of another garment pasted in", Group.HELD_OUT, OodMixedFamilies::pastedBlock));
         out.add(fromReal("a garment in 4x4 mosaic blocks", OodPatternFamilies::mosaic));
         out.add(fromReal("a garment under a grid of black lines", OodPatternFamilies::gridLines));
-        out.add(new Family("a plaid of sinusoidal gratings", Group.HELD_OUT, (real, seed) -> OodCompositions.generate(
-                real, seed, "a plaid of sinusoidal gratings", random -> OodPatternFamilies.plaid(real.shape(), random))));
-        out.add(new Family("concentric gray squares", Group.HELD_OUT, (real, seed) -> OodCompositions.generate(real,
-                seed, "concentric gray squares", random -> OodPatternFamilies.squares(real.shape(), random))));
-        out.add(finalFromReal("a garment turned 45 degrees", OodAlteredFamilies::turned45));
-        out.add(finalFromReal("a garment with 20% salt and pepper", OodAlteredFamilies::saltAndPepper));
-        out.add(finalFromReal("a garment posterised to two levels", OodAlteredFamilies::posterised));
-        out.add(finalFromReal("a corner of a garment", OodAlteredFamilies::corner));
+        out.add(family("a plaid of sinusoidal gratings", OodPatternFamilies::plaid));
+        out.add(family("concentric gray squares", OodPatternFamilies::squares));
+        out.add(fromReal("a garment turned 45 degrees", Group.FINAL, OodAlteredFamilies::turned45));
+        out.add(fromReal("a garment with 20% salt and pepper", Group.FINAL, OodAlteredFamilies::saltAndPepper));
+        out.add(fromReal("a garment posterised to two levels", Group.FINAL, OodAlteredFamilies::posterised));
+        out.add(fromReal("a corner of a garment", Group.FINAL, OodAlteredFamilies::corner));
         return out.stream().map(f -> new Family(f.name(), f.group(), onItsBackground(f.make()))).toList();
     }
 
@@ -164,13 +162,12 @@ public final class OutOfDistribution {
 
     /** A HELD_OUT family (of an earlier final group) that rewrites each real image with {@code op}. */
     private static Family fromReal(String name, ShapedOp op) {
-        return new Family(name, Group.HELD_OUT, (real, seed) -> OodCompositions.fromReal(real, seed, name,
-                (pixels, random) -> op.apply(real.shape(), pixels, random)));
+        return fromReal(name, Group.HELD_OUT, op);
     }
 
-    /** A FINAL family (the sixth final group, {@link OodAlteredFamilies}) that rewrites each real image with {@code op}. */
-    private static Family finalFromReal(String name, ShapedOp op) {
-        return new Family(name, Group.FINAL, (real, seed) -> OodCompositions.fromReal(real, seed, name,
+    /** A family of {@code group} that rewrites each real image with {@code op}. */
+    private static Family fromReal(String name, Group group, ShapedOp op) {
+        return new Family(name, group, (real, seed) -> OodCompositions.fromReal(real, seed, name,
                 (pixels, random) -> op.apply(real.shape(), pixels, random)));
     }
 

@@ -36,16 +36,15 @@ final class CutPasteNegatives {
         SplittableRandom random = new SplittableRandom(seed * 0x9FB21C651E98DF25L + 0xC2B2AE3D27D4EB4FL * (index + 1L));
         ImageShape s = real.shape();
         byte[] source = real.image(random.nextInt(real.size()));
-        byte[] out = source.clone();
-        for (int t = 0; t < TRIES; t++) {
+        byte[] out = new byte[source.length];
+        for (int t = 1; ; t++) {
+            System.arraycopy(source, 0, out, 0, source.length);
             Cut cut = Cut.draw(s, random);
             double factor = 1 + random.nextDouble(-JITTER, JITTER);
-            if (paste(s, source, cut, factor, out) || t == TRIES - 1) {
+            if (paste(s, source, cut, factor, out) || t == TRIES) {
                 return out;
             }
-            System.arraycopy(source, 0, out, 0, source.length);
         }
-        return out;
     }
 
     /** A rectangle of {@code w} x {@code h} pixels cut at ({@code fromX}, {@code fromY}), pasted at ({@code toX}, {@code toY}). */

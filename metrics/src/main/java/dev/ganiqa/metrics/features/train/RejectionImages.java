@@ -200,9 +200,11 @@ public final class RejectionImages {
         List<String> names = new ArrayList<>(data.classNames());
         names.add(CLASS_NAME);
         // Compositions sit "on black", the background of dark data; on light data (emoji on white) on white: made
-        // on the inverted data and inverted back (a cut and paste of inverted images, inverted, is one of the images).
+        // on black and inverted back. A recipe made from the data reads the inverted data (a cut and paste of
+        // inverted images, inverted, is one of the images); the others read only its shape, so the data (a whole
+        // training split) is inverted only for those that read it.
         boolean flip = negatives != Negatives.FULL_FRAME && dev.ganiqa.datasets.Backgrounds.light(data);
-        ImageDataset source = flip ? dev.ganiqa.datasets.Backgrounds.inverted(data) : data;
+        ImageDataset source = flip && negatives.fromData() ? dev.ganiqa.datasets.Backgrounds.inverted(data) : data;
         ArrayDataset made = dataset(source, count, seed, data.classNames().size(), names, negatives);
         ArrayDataset extra = flip ? dev.ganiqa.datasets.Backgrounds.inverted(made) : made;
         int n = data.size();
