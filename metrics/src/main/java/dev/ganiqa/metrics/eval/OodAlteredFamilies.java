@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 
 /**
  * The sixth final group of {@link OutOfDistribution} (written 2026-12-05 12:45 UTC, before the cut-and-paste
- * negatives candidate was built or measured): a garment altered the way no image of the data is, one alteration each.
+ * negatives candidate was built or measured), held out since the seventh ({@link OodRedrawnFamilies}) was written:
+ * a garment altered the way no image of the data is, one alteration each.
  * The fifth final group ({@link OodPatternFamilies}) moved to held out: v6's failures on it (mosaic blocks, grid
  * lines) suggested that candidate.
  * <ul>

@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
 /**
  * The fifth final group of {@link OutOfDistribution} (written 2026-12-05 12:20 UTC, before the class-conditional
  * density candidate was built or measured; held out since v6's failures on it suggested the cut-and-paste negatives
- * candidate, and {@link OodAlteredFamilies} is the final group now): regular structure that no garment photograph has, on real garments and
- * on its own. The fourth final group ({@link OodMixedFamilies}) moved to held out: every extractor failed it, and
+ * candidate, and {@link OodAlteredFamilies} became the final group): regular structure that no garment photograph
+ * has, on real garments and on its own. The fourth final group ({@link OodMixedFamilies}) moved to held out: every extractor failed it, and
  * that failure suggested the class-conditional candidate.
  * <ul>
  * <li>a garment in mosaic blocks: the mean of each 4x4 block (the last partial row and column of blocks too)

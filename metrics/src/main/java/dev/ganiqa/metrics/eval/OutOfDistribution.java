@@ -22,8 +22,8 @@ import java.util.function.BiFunction;
  * checkerboard overlay, inverted, on a noise background or half replaced by noise, and another dataset's images
  * (procedural shapes);</li>
  * <li>{@link Group#FINAL}: written before the design it judges was measured on it and used for no decision
- * ({@link OodAlteredFamilies}, written before the cut-and-paste negatives candidate: a garment turned 45 degrees,
- * under 20% salt and pepper, posterised to two levels, or shifted so only a corner remains). The earlier final groups
+ * ({@link OodRedrawnFamilies}, written before the candidate after v8: a garment at half size, its silhouette filled
+ * flat, inverted inside its silhouette, or at double size). The earlier final groups
  * moved to HELD_OUT when their results shaped a design: v3's first (grid of patches, blurred frame, garments on
  * noise, half noise) once it shaped v4, the second (outline noise, shuffled pixels, dithered dots, two half-size
  * garments) once v3's failures on it shaped the generator-texture candidate, the third ({@link OodFinalFamilies}:
@@ -31,7 +31,9 @@ import java.util.function.BiFunction;
  * fourth ({@link OodMixedFamilies}: two garments of different classes blended, joined top and bottom or left and
  * right, or one pasted into the other) once every extractor's failure on it suggested the class-conditional density
  * candidate, the fifth ({@link OodPatternFamilies}: mosaic blocks, grid lines, a plaid, concentric squares) once v6's
- * failures on it suggested the cut-and-paste negatives candidate.</li>
+ * failures on it suggested the cut-and-paste negatives candidate, the sixth ({@link OodAlteredFamilies}: a garment
+ * turned 45 degrees, under salt and pepper, posterised, or only a corner) once its result on v8 (every extractor but
+ * v3 kept all four out) showed it too easy to measure generalisation and a harder group was written.</li>
  * </ul>
  * A score tuned against a group says nothing about its generalisation; only the FINAL group does.
  * Every family is a function of (the real images it composes with, count, seed) alone. "Black" is the data's own
@@ -130,10 +132,14 @@ public final class OutOfDistribution {
         out.add(fromReal("a garment under a grid of black lines", OodPatternFamilies::gridLines));
         out.add(family("a plaid of sinusoidal gratings", OodPatternFamilies::plaid));
         out.add(family("concentric gray squares", OodPatternFamilies::squares));
-        out.add(fromReal("a garment turned 45 degrees", Group.FINAL, OodAlteredFamilies::turned45));
-        out.add(fromReal("a garment with 20% salt and pepper", Group.FINAL, OodAlteredFamilies::saltAndPepper));
-        out.add(fromReal("a garment posterised to two levels", Group.FINAL, OodAlteredFamilies::posterised));
-        out.add(fromReal("a corner of a garment", Group.FINAL, OodAlteredFamilies::corner));
+        out.add(fromReal("a garment turned 45 degrees", OodAlteredFamilies::turned45));
+        out.add(fromReal("a garment with 20% salt and pepper", OodAlteredFamilies::saltAndPepper));
+        out.add(fromReal("a garment posterised to two levels", OodAlteredFamilies::posterised));
+        out.add(fromReal("a corner of a garment", OodAlteredFamilies::corner));
+        out.add(fromReal("a garment at half size", Group.FINAL, OodRedrawnFamilies::halfSize));
+        out.add(fromReal("a garment's silhouette filled flat", Group.FINAL, OodRedrawnFamilies::flat));
+        out.add(fromReal("a garment inverted inside its silhouette", Group.FINAL, OodRedrawnFamilies::invertedInside));
+        out.add(fromReal("a garment at double size", Group.FINAL, OodRedrawnFamilies::doubleSize));
         return out.stream().map(f -> new Family(f.name(), f.group(), onItsBackground(f.make()))).toList();
     }
 

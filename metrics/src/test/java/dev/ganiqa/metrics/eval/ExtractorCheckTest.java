@@ -268,6 +268,76 @@ class ExtractorCheckTest {
         }
     }
 
+    /**
+     * The redrawn families (the seventh final group) are what they say: the half-size garment lies inside the centred
+     * half-size box and keeps the garment's mean brightness per block; the flat silhouette has one gray on the
+     * garment's pixels; the inverted inside turns v into 255 - v there and leaves the background; the double size
+     * has, at each pixel of the frame's centre half, the average of the four enlarged pixels it became.
+     */
+    @Test
+    void theRedrawnFamiliesAreWhatTheirNamesSay() {
+        var real = SubsetDataset.sample(Datasets.open("fashion-mnist").open(Split.TEST), 10, 3);
+        var shape = real.shape();
+        int w = shape.width();
+        var random = new java.util.SplittableRandom(11);
+        for (int i = 0; i < real.size(); i++) {
+            byte[] image = real.image(i);
+            double[] half = OodRedrawnFamilies.halfSize(shape, image, random);
+            double sumHalf = 0;
+            double sumImage = 0;
+            for (int p = 0; p < half.length; p++) {
+                int x = p % w;
+                int y = p / w;
+                boolean inside = x >= w / 4 && x < w / 4 + w / 2 && y >= w / 4 && y < w / 4 + w / 2;
+                if (!inside) {
+                    assertThat(half[p]).as("image %d pixel %d outside the half-size box", i, p).isZero();
+                }
+                sumHalf += half[p];
+                sumImage += image[p] & 0xFF;
+            }
+            assertThat(sumHalf * 4).as("image %d: a quarter of the pixels, the same mean", i)
+                    .isCloseTo(sumImage, org.assertj.core.data.Offset.offset(1e-6 * sumImage + 1e-9));
+            double[] flat = OodRedrawnFamilies.flat(shape, image, random);
+            double[] inverted = OodRedrawnFamilies.invertedInside(shape, image, random);
+            double[] twice = OodRedrawnFamilies.doubleSize(shape, image, random);
+            java.util.Set<Double> grays = new java.util.HashSet<>();
+            for (int p = 0; p < image.length; p++) {
+                int g = image[p] & 0xFF;
+                if (g >= 8) {
+                    grays.add(flat[p]);
+                    assertThat(inverted[p]).isEqualTo(255.0 - g);
+                } else {
+                    assertThat(new double[] {flat[p], inverted[p]}).containsOnly((double) g);
+                }
+            }
+            assertThat(grays).as("image %d's flat silhouette", i).hasSize(1);
+            // Bilinear enlargement by two: pixel (x, y) of the centre half spreads over the 2x2 block at
+            // (2x - w/2, 2y - w/2), and the block's mean weighs the pixel 9/16 and its neighbours 7/16.
+            for (int y = w / 4 + 1; y < 3 * w / 4 - 1; y++) {
+                for (int x = w / 4 + 1; x < 3 * w / 4 - 1; x++) {
+                    int bx = 2 * x - w / 2;
+                    int by = 2 * y - w / 2;
+                    double block = (twice[by * w + bx] + twice[by * w + bx + 1] + twice[(by + 1) * w + bx]
+                            + twice[(by + 1) * w + bx + 1]) / 4;
+                    assertThat(block).as("image %d block (%d, %d)", i, x, y)
+                            .isCloseTo(image[y * w + x] & 0xFF, org.assertj.core.data.Offset.offset(
+                                    0.4375 * neighbourSpread(image, w, x, y) + 1e-9));
+                }
+            }
+        }
+    }
+
+    /** The largest difference between pixel (x, y) and its eight neighbours. */
+    private static double neighbourSpread(byte[] image, int w, int x, int y) {
+        double spread = 0;
+        for (int dy = -1; dy <= 1; dy++) {
+            for (int dx = -1; dx <= 1; dx++) {
+                spread = Math.max(spread, Math.abs((image[(y + dy) * w + x + dx] & 0xFF) - (image[y * w + x] & 0xFF)));
+            }
+        }
+        return spread;
+    }
+
     private static byte[] toBytes(double[] v) {
         byte[] b = new byte[v.length];
         for (int p = 0; p < v.length; p++) {
