@@ -61,7 +61,8 @@ public final class ExtractorTrainCommand extends BaseCommand {
             + "composed regions at random contrast, size and edge softness; measured, not shipped), generator (half "
             + "composed, half textures of a random transposed-convolution generator), cut-paste (half composed, "
             + "half training images with a rectangle cut and pasted elsewhere in them, Li et al. 2021: "
-            + "ganiqa-fmnist-v8)")
+            + "ganiqa-fmnist-v8), draem (half cut-paste, half training images with a smooth region blended with a "
+            + "texture or a gray emoji, Zavrtanik et al. 2021; dark-background data, emoji installed)")
     public String negatives = Negatives.FULL_FRAME.id();
 
     @Parameter(names = "--rotation", description = "Also learn which quarter turn an image was given (a rotation "
@@ -112,6 +113,7 @@ public final class ExtractorTrainCommand extends BaseCommand {
                     case VARIED -> "ganiqa-fmnist-varied";
                     case GENERATOR -> "ganiqa-fmnist-generator";
                     case CUT_PASTE -> "ganiqa-fmnist-cut-paste";
+                    case DRAEM -> "ganiqa-fmnist-draem";
                 };
         dev.ganiqa.datasets.DatasetOptions options = DatasetArguments.withShape(
                 dev.ganiqa.datasets.DatasetOptions.defaults(), shape);

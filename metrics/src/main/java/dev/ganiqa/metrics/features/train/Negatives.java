@@ -20,14 +20,17 @@ import java.util.Locale;
  * <li>{@link #CUT_PASTE}: half of the images {@link #COMPOSED}'s, half real images of the data with one rectangle
  * of the image cut and pasted elsewhere in it ({@link CutPasteNegatives}, Li et al., CVPR 2021; ganiqa-fmnist-v8):
  * made from the data, so {@link #image(dev.ganiqa.datasets.ImageDataset, long, int)} makes them.</li>
+ * <li>{@link #DRAEM}: half of the images {@link #CUT_PASTE}'s, half real images with a smooth random region blended
+ * with a texture or a gray emoji ({@link DraemNegatives}, Zavrtanik et al., ICCV 2021): made from the data, for
+ * dark-background data, with the emoji installed.</li>
  * </ul>
  */
 public enum Negatives {
-    FULL_FRAME, COMPOSED, VARIED, GENERATOR, CUT_PASTE;
+    FULL_FRAME, COMPOSED, VARIED, GENERATOR, CUT_PASTE, DRAEM;
 
     /**
      * The name on the command line and in extractor.json: {@code full-frame}, {@code composed}, {@code varied},
-     * {@code generator}, {@code cut-paste}.
+     * {@code generator}, {@code cut-paste}, {@code draem}.
      */
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -46,7 +49,7 @@ public enum Negatives {
 
     /** Whether the recipe makes images from the data's own ({@link #image(dev.ganiqa.datasets.ImageDataset, long, int)}). */
     public boolean fromData() {
-        return this == CUT_PASTE;
+        return this == CUT_PASTE || this == DRAEM;
     }
 
     /** Image {@code index} of this recipe for {@code seed}, made from {@code real}'s images where {@link #fromData}. */
@@ -54,6 +57,9 @@ public enum Negatives {
         if (this == CUT_PASTE) {
             return index % 2 == 0 ? ComposedNegatives.image(real.shape(), seed, index / 2, false)
                     : CutPasteNegatives.image(real, seed, index / 2);
+        }
+        if (this == DRAEM) {
+            return index % 2 == 0 ? CUT_PASTE.image(real, seed, index / 2) : DraemNegatives.image(real, seed, index / 2);
         }
         return image(real.shape(), seed, index);
     }
@@ -66,7 +72,7 @@ public enum Negatives {
             case VARIED -> ComposedNegatives.image(shape, seed, index, true);
             case GENERATOR -> index % 2 == 0 ? ComposedNegatives.image(shape, seed, index / 2, false)
                     : GeneratorTextures.image(shape, seed, index / 2);
-            case CUT_PASTE -> throw new IllegalArgumentException("expected the data's images for the " + id()
+            case CUT_PASTE, DRAEM -> throw new IllegalArgumentException("expected the data's images for the " + id()
                     + " negatives, found only a shape (" + shape + ")");
         };
     }

@@ -1,0 +1,113 @@
+package dev.ganiqa.metrics.features.train;
+
+import dev.ganiqa.datasets.Backgrounds;
+import dev.ganiqa.datasets.DatasetException;
+import dev.ganiqa.datasets.DatasetOptions;
+import dev.ganiqa.datasets.Datasets;
+import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.ImageShape;
+import dev.ganiqa.datasets.Split;
+import dev.ganiqa.metrics.image.GaussianBlur;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Negatives made as DRAEM makes its simulated anomalies (Zavrtanik, Kristan and Skočaj, "DRAEM - A discriminatively
+ * trained reconstruction embedding for surface anomaly detection", ICCV 2021, section 3.3): a real image I, an
+ * anomaly source image A and a smooth random mask M (there Perlin noise thresholded; here uniform noise blurred at a
+ * sigma of 1.5..4 px and thresholded at the quantile that leaves a random coverage of 15% to 100% of the frame),
+ * blended with an opacity beta: {@code (1 - M) I + M ((1 - beta) I + beta A)}, beta uniform in 0.3..1 (DRAEM draws
+ * 0.1..1; below 0.3 a real garment barely changes, and a garment with a faint print is still a garment).
+ *
+ * <p>DRAEM's anomaly source is a texture dataset (DTD). Here half of the sources are the full-frame kinds of
+ * {@link RejectionImages} (textures), half are images of another dataset, the emoji of this project's colour
+ * benchmark in gray at the data's size, inverted onto the data's dark background: drawn objects with outlines and
+ * parts, the outlier exposure with real auxiliary images of Hendrycks, Mazeika and Dietterich (ICLR 2019). No image
+ * of the held-out or final families of the out-of-distribution check is a source. The emoji must be installed
+ * ({@code scripts/install-emoji.sh}); the recipe is for dark-background data, since on emoji itself the source
+ * would be the data.
+ *
+ * <p>A blend that changes the image by less than {@value #MIN_CHANGE} gray levels on average (a mask over the
+ * background, a source as dark as it) is drawn again, up to 20 times; the last draw is kept if none qualifies.
+ * Image {@code i} is a function of the real images, the emoji and {@code (seed, i)} alone.
+ */
+final class DraemNegatives {
+    static final double MIN_OPACITY = 0.3;
+    static final double MIN_COVERAGE = 0.15;
+    static final double MIN_CHANGE = 8;
+    private static final int TRIES = 20;
+    private static final Map<ImageShape, ImageDataset> SOURCES = new ConcurrentHashMap<>();
+
+    private DraemNegatives() {
+    }
+
+    static byte[] image(ImageDataset real, long seed, int index) {
+        ImageShape s = real.shape();
+        if (Backgrounds.light(real)) {
+            throw new IllegalArgumentException(real.description() + ": expected dark-background data for the draem "
+                    + "negatives (their object source, the emoji, is light-background data), found a light background");
+        }
+        ImageDataset emoji = source(s);
+        SplittableRandom random = new SplittableRandom(seed * 0xD1B54A32D192ED03L + 0x8CB92BA72F3D8DD7L * (index + 1L));
+        byte[] garment = real.image(random.nextInt(real.size()));
+        double[] out = new double[garment.length];
+        for (int t = 1; ; t++) {
+            double[] anomaly = new double[garment.length];
+            byte[] a = index % 2 == 0 ? emoji.image(random.nextInt(emoji.size()))
+                    : RejectionImages.image(s, seed ^ 0x5DEECE66DL, random.nextInt(Integer.MAX_VALUE));
+            for (int p = 0; p < a.length; p++) {
+                anomaly[p] = a[p] & 0xFF;
+            }
+            double[] mask = mask(s, random);
+            double beta = random.nextDouble(MIN_OPACITY, 1);
+            double change = 0;
+            int c = s.channels();
+            for (int p = 0; p < out.length; p++) {
+                double g = garment[p] & 0xFF;
+                double m = mask[p / c] * beta;
+                out[p] = Math.max(0, Math.min(255, Math.round((1 - m) * g + m * anomaly[p])));
+                change += Math.abs(out[p] - g);
+            }
+            if (change / out.length >= MIN_CHANGE || t == TRIES) {
+                byte[] b = new byte[out.length];
+                for (int p = 0; p < b.length; p++) {
+                    b[p] = (byte) out[p];
+                }
+                return b;
+            }
+        }
+    }
+
+    /** A 0/1 mask of h x w: blurred uniform noise over its (1 - coverage) quantile. */
+    static double[] mask(ImageShape s, SplittableRandom random) {
+        int h = s.height();
+        int w = s.width();
+        double[] noise = new double[h * w];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = random.nextDouble();
+        }
+        double[] smooth = GaussianBlur.apply(noise, h, w, 1, random.nextDouble(1.5, 4.0));
+        double coverage = random.nextDouble(MIN_COVERAGE, 1);
+        double[] sorted = smooth.clone();
+        java.util.Arrays.sort(sorted);
+        double cut = sorted[(int) Math.min(sorted.length - 1, Math.floor((1 - coverage) * sorted.length))];
+        double[] mask = new double[h * w];
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = smooth[i] >= cut ? 1 : 0;
+        }
+        return mask;
+    }
+
+    /** The emoji's training split at {@code shape}, inverted onto a dark background; read once per shape. */
+    private static ImageDataset source(ImageShape shape) {
+        return SOURCES.computeIfAbsent(shape, s -> {
+            try {
+                ImageDataset e = Datasets.open("emoji", DatasetOptions.defaults().withTarget(s)).open(Split.TRAIN);
+                return Backgrounds.inverted(e);
+            } catch (DatasetException e) {
+                throw new IllegalArgumentException("the draem negatives read the emoji images: " + e.getMessage(), e);
+            }
+        });
+    }
+}
