@@ -80,6 +80,55 @@ class NegativesTest {
         assertThat(changed).isGreaterThanOrEqualTo(28);
     }
 
+    /**
+     * DRAEM (Zavrtanik et al. 2021): even images are the cut-paste recipe's; an odd one is a real image changed by at
+     * least {@value DraemNegatives#MIN_CHANGE} gray levels on average from every real image (a blend that changes
+     * nothing is no anomaly); masks are binary, smooth (neighbours mostly agree, unlike thresholded white
+     * noise) and cover 15% to all of the frame. Light-background data is refused in one line.
+     */
+    @Test
+    void draemBlendsASmoothRegionOfARealImage() {
+        int qualified = 0;
+        for (int i = 0; i < 60; i++) {
+            byte[] image = Negatives.DRAEM.image(REAL, 13, i);
+            if (i % 2 == 0) {
+                assertThat(image).isEqualTo(Negatives.CUT_PASTE.image(REAL, 13, i / 2));
+                continue;
+            }
+            double closest = Double.MAX_VALUE;
+            for (int j = 0; j < REAL.size(); j++) {
+                byte[] real = REAL.image(j);
+                double change = 0;
+                for (int p = 0; p < image.length; p++) {
+                    change += Math.abs((image[p] & 0xFF) - (real[p] & 0xFF));
+                }
+                closest = Math.min(closest, change / image.length);
+            }
+            qualified += closest >= DraemNegatives.MIN_CHANGE ? 1 : 0;
+        }
+        assertThat(qualified).as("odd images changed enough").isGreaterThanOrEqualTo(27);
+        var random = new java.util.SplittableRandom(3);
+        for (int k = 0; k < 50; k++) {
+            double[] mask = DraemNegatives.mask(SHAPE, random);
+            int on = 0;
+            int agree = 0;
+            int pairs = 0;
+            for (int p = 0; p < mask.length; p++) {
+                assertThat(mask[p]).isIn(0.0, 1.0);
+                on += (int) mask[p];
+                if (p % 28 < 27) {
+                    agree += mask[p] == mask[p + 1] ? 1 : 0;
+                    pairs++;
+                }
+            }
+            assertThat(on).isBetween((int) Math.floor(DraemNegatives.MIN_COVERAGE * 784) - 1, 784);
+            assertThat((double) agree / pairs).as("mask %d's smoothness", k).isGreaterThan(0.8);
+        }
+        var light = dev.ganiqa.datasets.Backgrounds.inverted(REAL);
+        assertThatThrownBy(() -> Negatives.DRAEM.image(light, 13, 1)).hasMessageContaining("expected dark-background data")
+                .hasMessageNotContaining("\n");
+    }
+
     @Test
     void composedRecipesKeepTheFullFrameKindsAtEvenIndices() {
         for (int i = 0; i < 40; i += 2) {
@@ -165,6 +214,6 @@ class NegativesTest {
         assertThat(Negatives.of("full-frame")).isEqualTo(Negatives.FULL_FRAME);
         assertThat(Negatives.of("varied").id()).isEqualTo("varied");
         assertThatThrownBy(() -> Negatives.of("fancy")).hasMessage("expected one of full-frame, composed, varied, "
-                + "generator, cut-paste, found fancy");
+                + "generator, cut-paste, draem, found fancy");
     }
 }
