@@ -62,7 +62,8 @@ public final class ExtractorTrainCommand extends BaseCommand {
             + "composed, half textures of a random transposed-convolution generator), cut-paste (half composed, "
             + "half training images with a rectangle cut and pasted elsewhere in them, Li et al. 2021: "
             + "ganiqa-fmnist-v8), draem (half cut-paste, half training images with a smooth region blended with a "
-            + "texture or a gray emoji, Zavrtanik et al. 2021; dark-background data, emoji installed)")
+            + "texture or a gray emoji, Zavrtanik et al. 2021; dark-background data, emoji installed), draem-strong "
+            + "(draem with the blend's opacity 0.5-1 instead of 0.3-1)")
     public String negatives = Negatives.FULL_FRAME.id();
 
     @Parameter(names = "--rotation", description = "Also learn which quarter turn an image was given (a rotation "
@@ -114,6 +115,7 @@ public final class ExtractorTrainCommand extends BaseCommand {
                     case GENERATOR -> "ganiqa-fmnist-generator";
                     case CUT_PASTE -> "ganiqa-fmnist-cut-paste";
                     case DRAEM -> "ganiqa-fmnist-draem";
+                    case DRAEM_STRONG -> "ganiqa-fmnist-draem-strong";
                 };
         dev.ganiqa.datasets.DatasetOptions options = DatasetArguments.withShape(
                 dev.ganiqa.datasets.DatasetOptions.defaults(), shape);

@@ -23,14 +23,16 @@ import java.util.Locale;
  * <li>{@link #DRAEM}: half of the images {@link #CUT_PASTE}'s, half real images with a smooth random region blended
  * with a texture or a gray emoji ({@link DraemNegatives}, Zavrtanik et al., ICCV 2021): made from the data, for
  * dark-background data, with the emoji installed.</li>
+ * <li>{@link #DRAEM_STRONG}: as {@link #DRAEM}, the blend's opacity 0.5..1 instead of 0.3..1.</li>
  * </ul>
  */
 public enum Negatives {
-    FULL_FRAME, COMPOSED, VARIED, GENERATOR, CUT_PASTE, DRAEM;
+    FULL_FRAME, COMPOSED, VARIED, GENERATOR, CUT_PASTE, DRAEM, DRAEM_STRONG;
 
     /**
      * The name on the command line and in extractor.json: {@code full-frame}, {@code composed}, {@code varied},
-     * {@code generator}, {@code cut-paste}, {@code draem}.
+     * {@code generator}, {@code cut-paste}, {@code draem},
+     * {@code draem-strong}.
      */
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -49,7 +51,7 @@ public enum Negatives {
 
     /** Whether the recipe makes images from the data's own ({@link #image(dev.ganiqa.datasets.ImageDataset, long, int)}). */
     public boolean fromData() {
-        return this == CUT_PASTE || this == DRAEM;
+        return this == CUT_PASTE || this == DRAEM || this == DRAEM_STRONG;
     }
 
     /** Image {@code index} of this recipe for {@code seed}, made from {@code real}'s images where {@link #fromData}. */
@@ -60,6 +62,10 @@ public enum Negatives {
         }
         if (this == DRAEM) {
             return index % 2 == 0 ? CUT_PASTE.image(real, seed, index / 2) : DraemNegatives.image(real, seed, index / 2);
+        }
+        if (this == DRAEM_STRONG) {
+            return index % 2 == 0 ? CUT_PASTE.image(real, seed, index / 2)
+                    : DraemNegatives.image(real, seed, index / 2, DraemNegatives.MIN_OPACITY_STRONG);
         }
         return image(real.shape(), seed, index);
     }
@@ -72,7 +78,7 @@ public enum Negatives {
             case VARIED -> ComposedNegatives.image(shape, seed, index, true);
             case GENERATOR -> index % 2 == 0 ? ComposedNegatives.image(shape, seed, index / 2, false)
                     : GeneratorTextures.image(shape, seed, index / 2);
-            case CUT_PASTE, DRAEM -> throw new IllegalArgumentException("expected the data's images for the " + id()
+            case CUT_PASTE, DRAEM, DRAEM_STRONG -> throw new IllegalArgumentException("expected the data's images for the " + id()
                     + " negatives, found only a shape (" + shape + ")");
         };
     }

@@ -95,16 +95,7 @@ class NegativesTest {
                 assertThat(image).isEqualTo(Negatives.CUT_PASTE.image(REAL, 13, i / 2));
                 continue;
             }
-            double closest = Double.MAX_VALUE;
-            for (int j = 0; j < REAL.size(); j++) {
-                byte[] real = REAL.image(j);
-                double change = 0;
-                for (int p = 0; p < image.length; p++) {
-                    change += Math.abs((image[p] & 0xFF) - (real[p] & 0xFF));
-                }
-                closest = Math.min(closest, change / image.length);
-            }
-            qualified += closest >= DraemNegatives.MIN_CHANGE ? 1 : 0;
+            qualified += closest(image) >= DraemNegatives.MIN_CHANGE ? 1 : 0;
         }
         assertThat(qualified).as("odd images changed enough").isGreaterThanOrEqualTo(27);
         var random = new java.util.SplittableRandom(3);
@@ -124,9 +115,31 @@ class NegativesTest {
             assertThat(on).isBetween((int) Math.floor(DraemNegatives.MIN_COVERAGE * 784) - 1, 784);
             assertThat((double) agree / pairs).as("mask %d's smoothness", k).isGreaterThan(0.8);
         }
+        // The strong variant draws the same garment, source and mask with a higher opacity (0.5 + 0.5u against
+        // 0.3 + 0.7u), so its blend lies at least as far from the garment, but for a redrawn blend.
+        int further = 0;
+        for (int i = 1; i < 60; i += 2) {
+            further += closest(Negatives.DRAEM_STRONG.image(REAL, 13, i)) >= closest(Negatives.DRAEM.image(REAL, 13, i)) - 0.5
+                    ? 1 : 0;
+        }
+        assertThat(further).isGreaterThanOrEqualTo(25);
         var light = dev.ganiqa.datasets.Backgrounds.inverted(REAL);
         assertThatThrownBy(() -> Negatives.DRAEM.image(light, 13, 1)).hasMessageContaining("expected dark-background data")
                 .hasMessageNotContaining("\n");
+    }
+
+    /** The mean absolute difference, in gray levels, between {@code image} and the nearest of {@link #REAL}. */
+    private static double closest(byte[] image) {
+        double closest = Double.MAX_VALUE;
+        for (int j = 0; j < REAL.size(); j++) {
+            byte[] real = REAL.image(j);
+            double change = 0;
+            for (int p = 0; p < image.length; p++) {
+                change += Math.abs((image[p] & 0xFF) - (real[p] & 0xFF));
+            }
+            closest = Math.min(closest, change / image.length);
+        }
+        return closest;
     }
 
     @Test
@@ -214,6 +227,6 @@ class NegativesTest {
         assertThat(Negatives.of("full-frame")).isEqualTo(Negatives.FULL_FRAME);
         assertThat(Negatives.of("varied").id()).isEqualTo("varied");
         assertThatThrownBy(() -> Negatives.of("fancy")).hasMessage("expected one of full-frame, composed, varied, "
-                + "generator, cut-paste, draem, found fancy");
+                + "generator, cut-paste, draem, draem-strong, found fancy");
     }
 }
