@@ -63,7 +63,8 @@ public final class ExtractorTrainCommand extends BaseCommand {
             + "half training images with a rectangle cut and pasted elsewhere in them, Li et al. 2021: "
             + "ganiqa-fmnist-v8), draem (half cut-paste, half training images with a smooth region blended with a "
             + "texture or a gray emoji, Zavrtanik et al. 2021; dark-background data, emoji installed), draem-strong "
-            + "(draem with the blend's opacity 0.5-1 instead of 0.3-1)")
+            + "(draem with the blend's opacity 0.5-1 instead of 0.3-1), draem-objects (draem-strong blending emoji "
+            + "only, no textures)")
     public String negatives = Negatives.FULL_FRAME.id();
 
     @Parameter(names = "--rotation", description = "Also learn which quarter turn an image was given (a rotation "
@@ -116,6 +117,7 @@ public final class ExtractorTrainCommand extends BaseCommand {
                     case CUT_PASTE -> "ganiqa-fmnist-cut-paste";
                     case DRAEM -> "ganiqa-fmnist-draem";
                     case DRAEM_STRONG -> "ganiqa-fmnist-draem-strong";
+                    case DRAEM_OBJECTS -> "ganiqa-fmnist-draem-objects";
                 };
         dev.ganiqa.datasets.DatasetOptions options = DatasetArguments.withShape(
                 dev.ganiqa.datasets.DatasetOptions.defaults(), shape);

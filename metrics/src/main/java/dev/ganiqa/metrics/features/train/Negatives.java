@@ -24,15 +24,17 @@ import java.util.Locale;
  * with a texture or a gray emoji ({@link DraemNegatives}, Zavrtanik et al., ICCV 2021): made from the data, for
  * dark-background data, with the emoji installed.</li>
  * <li>{@link #DRAEM_STRONG}: as {@link #DRAEM}, the blend's opacity 0.5..1 instead of 0.3..1.</li>
+ * <li>{@link #DRAEM_OBJECTS}: as {@link #DRAEM_STRONG}, every blend's source an emoji, none a texture: a garment
+ * with noise on part of it is a degraded garment, not a rejection.</li>
  * </ul>
  */
 public enum Negatives {
-    FULL_FRAME, COMPOSED, VARIED, GENERATOR, CUT_PASTE, DRAEM, DRAEM_STRONG;
+    FULL_FRAME, COMPOSED, VARIED, GENERATOR, CUT_PASTE, DRAEM, DRAEM_STRONG, DRAEM_OBJECTS;
 
     /**
      * The name on the command line and in extractor.json: {@code full-frame}, {@code composed}, {@code varied},
      * {@code generator}, {@code cut-paste}, {@code draem},
-     * {@code draem-strong}.
+     * {@code draem-strong}, {@code draem-objects}.
      */
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -51,7 +53,7 @@ public enum Negatives {
 
     /** Whether the recipe makes images from the data's own ({@link #image(dev.ganiqa.datasets.ImageDataset, long, int)}). */
     public boolean fromData() {
-        return this == CUT_PASTE || this == DRAEM || this == DRAEM_STRONG;
+        return this == CUT_PASTE || this == DRAEM || this == DRAEM_STRONG || this == DRAEM_OBJECTS;
     }
 
     /** Image {@code index} of this recipe for {@code seed}, made from {@code real}'s images where {@link #fromData}. */
@@ -67,6 +69,10 @@ public enum Negatives {
             return index % 2 == 0 ? CUT_PASTE.image(real, seed, index / 2)
                     : DraemNegatives.image(real, seed, index / 2, DraemNegatives.MIN_OPACITY_STRONG);
         }
+        if (this == DRAEM_OBJECTS) {
+            return index % 2 == 0 ? CUT_PASTE.image(real, seed, index / 2)
+                    : DraemNegatives.image(real, seed, index / 2, DraemNegatives.MIN_OPACITY_STRONG, true);
+        }
         return image(real.shape(), seed, index);
     }
 
@@ -78,7 +84,7 @@ public enum Negatives {
             case VARIED -> ComposedNegatives.image(shape, seed, index, true);
             case GENERATOR -> index % 2 == 0 ? ComposedNegatives.image(shape, seed, index / 2, false)
                     : GeneratorTextures.image(shape, seed, index / 2);
-            case CUT_PASTE, DRAEM, DRAEM_STRONG -> throw new IllegalArgumentException("expected the data's images for the " + id()
+            case CUT_PASTE, DRAEM, DRAEM_STRONG, DRAEM_OBJECTS -> throw new IllegalArgumentException("expected the data's images for the " + id()
                     + " negatives, found only a shape (" + shape + ")");
         };
     }

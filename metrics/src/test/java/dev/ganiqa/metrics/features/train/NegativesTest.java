@@ -123,6 +123,18 @@ class NegativesTest {
                     ? 1 : 0;
         }
         assertThat(further).isGreaterThanOrEqualTo(25);
+        // The objects-only variant: where the strong one blends an emoji (every other DRAEM image) it is the same
+        // image; where the strong one blends a texture, it blends an emoji instead.
+        int replaced = 0;
+        for (int i = 1; i < 40; i += 2) {
+            byte[] objects = Negatives.DRAEM_OBJECTS.image(REAL, 13, i);
+            if ((i / 2) % 2 == 0) {
+                assertThat(objects).as("image %d", i).isEqualTo(Negatives.DRAEM_STRONG.image(REAL, 13, i));
+            } else {
+                replaced += java.util.Arrays.equals(objects, Negatives.DRAEM_STRONG.image(REAL, 13, i)) ? 0 : 1;
+            }
+        }
+        assertThat(replaced).isGreaterThanOrEqualTo(9);
         var light = dev.ganiqa.datasets.Backgrounds.inverted(REAL);
         assertThatThrownBy(() -> Negatives.DRAEM.image(light, 13, 1)).hasMessageContaining("expected dark-background data")
                 .hasMessageNotContaining("\n");
@@ -227,6 +239,6 @@ class NegativesTest {
         assertThat(Negatives.of("full-frame")).isEqualTo(Negatives.FULL_FRAME);
         assertThat(Negatives.of("varied").id()).isEqualTo("varied");
         assertThatThrownBy(() -> Negatives.of("fancy")).hasMessage("expected one of full-frame, composed, varied, "
-                + "generator, cut-paste, draem, draem-strong, found fancy");
+                + "generator, cut-paste, draem, draem-strong, draem-objects, found fancy");
     }
 }
