@@ -33,7 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Measured, and the reason for the objects-only variant: with textures among the sources the class learned that
  * a garment with noise on part of it is not a garment, against the project's rule that a noisy garment is a
  * degraded garment (at Gaussian noise of sigma 16 on real images, 63% to 88% counted out, against v8's 18%). The
- * objects-only variant blends emoji only, at opacity 0.5..1.
+ * objects-only variant blends emoji only, at opacity 0.5..1; measured, it counted 67% out all the same: blending
+ * anything into part of a garment teaches that a locally inconsistent garment is not one (BENCHMARKS.md, "DRAEM
+ * negatives"). None of these recipes is shipped.
  *
  * <p>A blend that changes the image by less than {@value #MIN_CHANGE} gray levels on average (a mask over the
  * background, a source as dark as it) is drawn again, up to 20 times; the last draw is kept if none qualifies.

@@ -25,7 +25,8 @@ import java.util.Locale;
  * dark-background data, with the emoji installed.</li>
  * <li>{@link #DRAEM_STRONG}: as {@link #DRAEM}, the blend's opacity 0.5..1 instead of 0.3..1.</li>
  * <li>{@link #DRAEM_OBJECTS}: as {@link #DRAEM_STRONG}, every blend's source an emoji, none a texture: a garment
- * with noise on part of it is a degraded garment, not a rejection.</li>
+ * with noise on part of it is a degraded garment, not a rejection. Measured, it still counted most lightly noisy
+ * garments out; none of the three DRAEM recipes is shipped.</li>
  * </ul>
  */
 public enum Negatives {
