@@ -75,15 +75,7 @@ final class OodAlteredFamilies {
     }
 
     static double[] posterised(ImageShape s, byte[] pixels, SplittableRandom random) {
-        double sum = 0;
-        int n = 0;
-        for (byte b : pixels) {
-            if (OodCompositions.garment(b)) {
-                sum += b & 0xFF;
-                n++;
-            }
-        }
-        double cut = n == 0 ? 128 : sum / n;
+        double cut = OodCompositions.garmentMean(pixels, 128);
         double[] v = new double[pixels.length];
         for (int p = 0; p < v.length; p++) {
             v[p] = (pixels[p] & 0xFF) >= cut ? 255 : 0;

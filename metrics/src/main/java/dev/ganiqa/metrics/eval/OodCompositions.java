@@ -28,6 +28,19 @@ final class OodCompositions {
         return (value & 0xFF) >= 8;
     }
 
+    /** The mean of an image's garment pixels, {@code none} when it has none. */
+    static double garmentMean(byte[] pixels, double none) {
+        double sum = 0;
+        int n = 0;
+        for (byte b : pixels) {
+            if (garment(b)) {
+                sum += b & 0xFF;
+                n++;
+            }
+        }
+        return n == 0 ? none : sum / n;
+    }
+
     /** Uniform noise on the garment's pixels that touch the background (4-neighbourhood), black elsewhere. */
     static double[] outline(ImageShape s, byte[] pixels, SplittableRandom random) {
         double[] v = new double[pixels.length];

@@ -49,15 +49,7 @@ final class OodRedrawnFamilies {
     }
 
     static double[] flat(ImageShape s, byte[] pixels, SplittableRandom random) {
-        double sum = 0;
-        int n = 0;
-        for (byte b : pixels) {
-            if (OodCompositions.garment(b)) {
-                sum += b & 0xFF;
-                n++;
-            }
-        }
-        double mean = n == 0 ? 0 : sum / n;
+        double mean = OodCompositions.garmentMean(pixels, 0);
         double[] v = new double[pixels.length];
         for (int p = 0; p < v.length; p++) {
             v[p] = OodCompositions.garment(pixels[p]) ? mean : pixels[p] & 0xFF;
