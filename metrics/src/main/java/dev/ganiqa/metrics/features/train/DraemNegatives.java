@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * parts, the outlier exposure with real auxiliary images of Hendrycks, Mazeika and Dietterich (ICLR 2019). No image
  * of the held-out or final families of the out-of-distribution check is a source. The emoji must be installed
  * ({@code scripts/install-emoji.sh}); the recipe is for dark-background data, since on emoji itself the source
- * would be the data.
+ * would be the data ({@link Negatives#requireFor} refuses light data once per training set).
  *
  * <p>Measured, and the reason for the objects-only variant: with textures among the sources the class learned that
  * a garment with noise on part of it is not a garment, against the project's rule that a noisy garment is a
@@ -60,13 +60,12 @@ final class DraemNegatives {
         return image(real, seed, index, minOpacity, false);
     }
 
-    /** As above; with {@code objectsOnly} every source is an emoji (the textures' draws are made all the same). */
+    /**
+     * As above; with {@code objectsOnly} every source is an emoji (one draw either way, so garment, mask and opacity
+     * are the other recipes').
+     */
     static byte[] image(ImageDataset real, long seed, int index, double minOpacity, boolean objectsOnly) {
         ImageShape s = real.shape();
-        if (Backgrounds.light(real)) {
-            throw new IllegalArgumentException(real.description() + ": expected dark-background data for the draem "
-                    + "negatives (their object source, the emoji, is light-background data), found a light background");
-        }
         ImageDataset emoji = source(s);
         SplittableRandom random = new SplittableRandom(seed * 0xD1B54A32D192ED03L + 0x8CB92BA72F3D8DD7L * (index + 1L));
         byte[] garment = real.image(random.nextInt(real.size()));

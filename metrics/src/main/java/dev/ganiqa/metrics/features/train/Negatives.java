@@ -52,6 +52,19 @@ public enum Negatives {
                 java.util.Arrays.stream(values()).map(Negatives::id).toList()) + ", found " + id);
     }
 
+    /**
+     * Refuses data the recipe cannot be made from, in one line: the DRAEM recipes blend emoji into the data, so they
+     * need dark-background data (on emoji, light, the source would be the data itself). Called once per training
+     * set, before a light set is inverted for the compositions.
+     */
+    public void requireFor(dev.ganiqa.datasets.ImageDataset data) {
+        boolean draem = this == DRAEM || this == DRAEM_STRONG || this == DRAEM_OBJECTS;
+        if (draem && dev.ganiqa.datasets.Backgrounds.light(data)) {
+            throw new IllegalArgumentException(data.description() + ": expected dark-background data for the " + id()
+                    + " negatives (their object source, the emoji, is light-background data), found a light background");
+        }
+    }
+
     /** Whether the recipe makes images from the data's own ({@link #image(dev.ganiqa.datasets.ImageDataset, long, int)}). */
     public boolean fromData() {
         return this == CUT_PASTE || this == DRAEM || this == DRAEM_STRONG || this == DRAEM_OBJECTS;

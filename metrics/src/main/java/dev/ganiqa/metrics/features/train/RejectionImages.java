@@ -197,6 +197,7 @@ public final class RejectionImages {
 
     /** As above, with the images of the recipe {@code negatives}. */
     public static ImageDataset withRejectionClass(ImageDataset data, int count, long seed, Negatives negatives) {
+        negatives.requireFor(data);
         List<String> names = new ArrayList<>(data.classNames());
         names.add(CLASS_NAME);
         // Compositions sit "on black", the background of dark data; on light data (emoji on white) on white: made

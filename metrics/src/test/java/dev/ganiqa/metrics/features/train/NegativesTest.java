@@ -136,8 +136,8 @@ class NegativesTest {
         }
         assertThat(replaced).isGreaterThanOrEqualTo(9);
         var light = dev.ganiqa.datasets.Backgrounds.inverted(REAL);
-        assertThatThrownBy(() -> Negatives.DRAEM.image(light, 13, 1)).hasMessageContaining("expected dark-background data")
-                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> RejectionImages.withRejectionClass(light, 10, 13, Negatives.DRAEM))
+                .hasMessageContaining("expected dark-background data").hasMessageNotContaining("\n");
     }
 
     /** The mean absolute difference, in gray levels, between {@code image} and the nearest of {@link #REAL}. */
