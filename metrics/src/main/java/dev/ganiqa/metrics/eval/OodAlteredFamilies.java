@@ -40,26 +40,14 @@ final class OodAlteredFamilies {
                 // The source of (x, y): the inverse turn about the centre.
                 double sx = cos * (x - cx) + sin * (y - cy) + cx;
                 double sy = -sin * (x - cx) + cos * (y - cy) + cy;
-                int x0 = (int) Math.floor(sx);
-                int y0 = (int) Math.floor(sy);
-                double fx = sx - x0;
-                double fy = sy - y0;
                 for (int ch = 0; ch < c; ch++) {
-                    v[(y * w + x) * c + ch] = (1 - fy) * ((1 - fx) * at(s, pixels, x0, y0, ch) + fx * at(s, pixels, x0 + 1, y0, ch))
-                            + fy * ((1 - fx) * at(s, pixels, x0, y0 + 1, ch) + fx * at(s, pixels, x0 + 1, y0 + 1, ch));
+                    v[(y * w + x) * c + ch] = OodCompositions.bilinear(s, pixels, sx, sy, ch);
                 }
             }
         }
         return v;
     }
 
-    /** Pixel (x, y) of channel ch, 0 (the background) outside the image. */
-    private static double at(ImageShape s, byte[] pixels, int x, int y, int ch) {
-        if (x < 0 || y < 0 || x >= s.width() || y >= s.height()) {
-            return 0;
-        }
-        return pixels[(y * s.width() + x) * s.channels() + ch] & 0xFF;
-    }
 
     static double[] saltAndPepper(ImageShape s, byte[] pixels, SplittableRandom random) {
         double[] v = new double[pixels.length];
@@ -93,7 +81,7 @@ final class OodAlteredFamilies {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 for (int ch = 0; ch < c; ch++) {
-                    v[(y * w + x) * c + ch] = at(s, pixels, x - dx, y - dy, ch);
+                    v[(y * w + x) * c + ch] = OodCompositions.at(s, pixels, x - dx, y - dy, ch);
                 }
             }
         }

@@ -28,6 +28,24 @@ final class OodCompositions {
         return (value & 0xFF) >= 8;
     }
 
+    /** Pixel (x, y) of channel ch, 0 (the background) outside the image. */
+    static double at(ImageShape s, byte[] pixels, int x, int y, int ch) {
+        if (x < 0 || y < 0 || x >= s.width() || y >= s.height()) {
+            return 0;
+        }
+        return pixels[(y * s.width() + x) * s.channels() + ch] & 0xFF;
+    }
+
+    /** The bilinear sample of channel ch at (sx, sy) in pixel coordinates, the background (0) outside the image. */
+    static double bilinear(ImageShape s, byte[] pixels, double sx, double sy, int ch) {
+        int x0 = (int) Math.floor(sx);
+        int y0 = (int) Math.floor(sy);
+        double fx = sx - x0;
+        double fy = sy - y0;
+        return (1 - fy) * ((1 - fx) * at(s, pixels, x0, y0, ch) + fx * at(s, pixels, x0 + 1, y0, ch))
+                + fy * ((1 - fx) * at(s, pixels, x0, y0 + 1, ch) + fx * at(s, pixels, x0 + 1, y0 + 1, ch));
+    }
+
     /** The mean of an image's garment pixels, {@code none} when it has none. */
     static double garmentMean(byte[] pixels, double none) {
         double sum = 0;

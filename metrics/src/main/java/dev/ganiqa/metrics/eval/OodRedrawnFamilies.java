@@ -76,22 +76,11 @@ final class OodRedrawnFamilies {
                 // Pixel centres map to the centre half: source = (x + 0.5) / 2 + w / 4 - 0.5, clamped at the edges.
                 double sx = Math.max(0, Math.min(w - 1, (x + 0.5) / 2 + w / 4.0 - 0.5));
                 double sy = Math.max(0, Math.min(h - 1, (y + 0.5) / 2 + h / 4.0 - 0.5));
-                int x0 = (int) Math.floor(sx);
-                int y0 = (int) Math.floor(sy);
-                int x1 = Math.min(w - 1, x0 + 1);
-                int y1 = Math.min(h - 1, y0 + 1);
-                double fx = sx - x0;
-                double fy = sy - y0;
                 for (int ch = 0; ch < c; ch++) {
-                    v[(y * w + x) * c + ch] = (1 - fy) * ((1 - fx) * at(s, pixels, x0, y0, ch) + fx * at(s, pixels, x1, y0, ch))
-                            + fy * ((1 - fx) * at(s, pixels, x0, y1, ch) + fx * at(s, pixels, x1, y1, ch));
+                    v[(y * w + x) * c + ch] = OodCompositions.bilinear(s, pixels, sx, sy, ch);
                 }
             }
         }
         return v;
-    }
-
-    private static double at(ImageShape s, byte[] pixels, int x, int y, int ch) {
-        return pixels[(y * s.width() + x) * s.channels() + ch] & 0xFF;
     }
 }
