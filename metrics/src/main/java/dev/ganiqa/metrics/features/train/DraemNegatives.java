@@ -52,17 +52,9 @@ final class DraemNegatives {
     private DraemNegatives() {
     }
 
-    static byte[] image(ImageDataset real, long seed, int index) {
-        return image(real, seed, index, MIN_OPACITY);
-    }
-
-    static byte[] image(ImageDataset real, long seed, int index, double minOpacity) {
-        return image(real, seed, index, minOpacity, false);
-    }
-
     /**
-     * As above; with {@code objectsOnly} every source is an emoji (one draw either way, so garment, mask and opacity
-     * are the other recipes').
+     * Image {@code index}: the blend's opacity in {@code minOpacity..1}; with {@code objectsOnly} every source is an
+     * emoji (one draw either way, so garment, mask and opacity are the other recipes').
      */
     static byte[] image(ImageDataset real, long seed, int index, double minOpacity, boolean objectsOnly) {
         ImageShape s = real.shape();

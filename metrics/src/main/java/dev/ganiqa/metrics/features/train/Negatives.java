@@ -58,8 +58,7 @@ public enum Negatives {
      * set, before a light set is inverted for the compositions.
      */
     public void requireFor(dev.ganiqa.datasets.ImageDataset data) {
-        boolean draem = this == DRAEM || this == DRAEM_STRONG || this == DRAEM_OBJECTS;
-        if (draem && dev.ganiqa.datasets.Backgrounds.light(data)) {
+        if (draem() && dev.ganiqa.datasets.Backgrounds.light(data)) {
             throw new IllegalArgumentException(data.description() + ": expected dark-background data for the " + id()
                     + " negatives (their object source, the emoji, is light-background data), found a light background");
         }
@@ -67,7 +66,11 @@ public enum Negatives {
 
     /** Whether the recipe makes images from the data's own ({@link #image(dev.ganiqa.datasets.ImageDataset, long, int)}). */
     public boolean fromData() {
-        return this == CUT_PASTE || this == DRAEM || this == DRAEM_STRONG || this == DRAEM_OBJECTS;
+        return this == CUT_PASTE || draem();
+    }
+
+    private boolean draem() {
+        return this == DRAEM || this == DRAEM_STRONG || this == DRAEM_OBJECTS;
     }
 
     /** Image {@code index} of this recipe for {@code seed}, made from {@code real}'s images where {@link #fromData}. */
@@ -76,16 +79,9 @@ public enum Negatives {
             return index % 2 == 0 ? ComposedNegatives.image(real.shape(), seed, index / 2, false)
                     : CutPasteNegatives.image(real, seed, index / 2);
         }
-        if (this == DRAEM) {
-            return index % 2 == 0 ? CUT_PASTE.image(real, seed, index / 2) : DraemNegatives.image(real, seed, index / 2);
-        }
-        if (this == DRAEM_STRONG) {
-            return index % 2 == 0 ? CUT_PASTE.image(real, seed, index / 2)
-                    : DraemNegatives.image(real, seed, index / 2, DraemNegatives.MIN_OPACITY_STRONG);
-        }
-        if (this == DRAEM_OBJECTS) {
-            return index % 2 == 0 ? CUT_PASTE.image(real, seed, index / 2)
-                    : DraemNegatives.image(real, seed, index / 2, DraemNegatives.MIN_OPACITY_STRONG, true);
+        if (draem()) {
+            return index % 2 == 0 ? CUT_PASTE.image(real, seed, index / 2) : DraemNegatives.image(real, seed, index / 2,
+                    this == DRAEM ? DraemNegatives.MIN_OPACITY : DraemNegatives.MIN_OPACITY_STRONG, this == DRAEM_OBJECTS);
         }
         return image(real.shape(), seed, index);
     }
