@@ -74,6 +74,11 @@ public final class ExtractorTrainCommand extends BaseCommand {
             + "only")
     public String rotation = RotationHead.NONE.id();
 
+    @Parameter(names = "--noise-augment", description = "Largest standard deviation (0..255 units) of the Gaussian "
+            + "noise put on half of the real training images, each at a sigma drawn uniformly up to it, so that a "
+            + "rejection class learns that a noisy garment is still a garment; 0 (the default): none")
+    public double noiseAugment = 0;
+
     @Parameter(names = "--name", description = "Name of the frozen graph file (NAME.pb); default by --rotation, "
             + "--reject and --negatives: ganiqa-fmnist-rotation (any --rotation but none), ganiqa-fmnist-v1 (no "
             + "--reject), v2 (full-frame), v3 (composed), ganiqa-fmnist-varied, ganiqa-fmnist-generator, "
@@ -105,9 +110,13 @@ public final class ExtractorTrainCommand extends BaseCommand {
         } catch (IllegalArgumentException e) {
             throw CliException.usage("extractor train", "--rotation: " + e.getMessage());
         }
+        if (!(noiseAugment >= 0 && noiseAugment <= 255)) {
+            throw CliException.usage("extractor train", "--noise-augment: expected a sigma in 0..255, found "
+                    + noiseAugment);
+        }
         OutputPaths.folder("extractor train", out);
         TrainingConfig config = new TrainingConfig(epochs, batch, TrainingConfig.defaults().learningRate(), seed,
-                Runtime.getRuntime().availableProcessors(), reject, recipe, head);
+                Runtime.getRuntime().availableProcessors(), reject, recipe, head, noiseAugment);
         String name = this.name != null ? this.name
                 : head != RotationHead.NONE ? "ganiqa-fmnist-rotation" : reject == 0 ? "ganiqa-fmnist-v1" : switch (recipe) {
                     case FULL_FRAME -> "ganiqa-fmnist-v2";
@@ -155,6 +164,7 @@ public final class ExtractorTrainCommand extends BaseCommand {
         json.put("rejection_images", config.reject());
         json.put("negatives", config.negatives().id());
         json.put("rotation", config.rotation().id());
+        json.put("noise_augment", config.noiseAugment());
         if (config.rotation() != RotationHead.NONE) {
             Map<String, Double> thresholds = new LinkedHashMap<>();
             for (int c = 0; c < result.rotationThresholds().length; c++) {

@@ -19,13 +19,8 @@ public final class Degradations {
     /** Every pixel plus N(0, sigma^2) noise (in 0..255 units), rounded and clipped; seeded. */
     public static ImageDataset noise(ImageDataset data, double sigma, long seed) {
         Random random = new Random(seed);
-        return map(data, "noise " + sigma, pixels -> {
-            byte[] out = new byte[pixels.length];
-            for (int i = 0; i < pixels.length; i++) {
-                out[i] = clip((pixels[i] & 0xFF) + sigma * random.nextGaussian());
-            }
-            return out;
-        });
+        return map(data, "noise " + sigma, pixels -> dev.ganiqa.metrics.features.train.GaussianNoise.add(pixels, sigma,
+                random));
     }
 
     /** {@link GaussianBlur} with standard deviation {@code sigma} pixels, rounded back to 8 bits. */

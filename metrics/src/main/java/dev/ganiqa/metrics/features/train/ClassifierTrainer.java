@@ -253,11 +253,16 @@ public final class ClassifierTrainer {
         // a rejection class (the last label), and every label is real without one.
         SplittableRandom turnRandom = new SplittableRandom(dev.ganiqa.datasets.Seeds.derive(config.seed() * 101 + 3, epoch));
         int realClasses = config.reject() > 0 ? classes - 1 : classes;
+        // Its own stream, so that recipes without the augmentation train exactly as before it existed.
+        SplittableRandom noiseRandom = new SplittableRandom(dev.ganiqa.datasets.Seeds.derive(config.seed() * 211 + 13, epoch));
         double sum = 0;
         for (int b = 0; b < batches; b++) {
             for (int i = 0; i < config.batchSize(); i++) {
                 int index = order[b * config.batchSize() + i];
                 byte[] raw = data.image(index);
+                if (data.label(index) < realClasses) {
+                    raw = GaussianNoise.augment(raw, config.noiseAugment(), noiseRandom);
+                }
                 copyPixels(raw, pixels, i * per);
                 java.util.Arrays.fill(labels, i * classes, (i + 1) * classes, 0f);
                 labels[i * classes + data.label(index)] = 1f;

@@ -6,9 +6,16 @@ package dev.ganiqa.metrics.features.train;
  * synthetic non-object images are added as one extra class when positive (0: none), made by the recipe
  * {@code negatives} ({@link Negatives}). {@code rotation} adds the rotation-prediction head and its out-of-distribution
  * score ({@link RotationPretext}) with one threshold or one per class ({@link RotationHead}); it needs square images.
+ * {@code noiseAugment}, when positive, is the largest standard deviation (0..255 units) of the Gaussian noise put on
+ * half of the real training images ({@link GaussianNoise#augment}); 0: none.
  */
 public record TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads, int reject,
-                             Negatives negatives, RotationHead rotation) {
+                             Negatives negatives, RotationHead rotation, double noiseAugment) {
+    public TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads, int reject,
+            Negatives negatives, RotationHead rotation) {
+        this(epochs, batchSize, learningRate, seed, threads, reject, negatives, rotation, 0);
+    }
+
     /** Without a rejection class. */
     public TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads) {
         this(epochs, batchSize, learningRate, seed, threads, 0, Negatives.FULL_FRAME, RotationHead.NONE);
@@ -26,6 +33,9 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, long
     public TrainingConfig {
         java.util.Objects.requireNonNull(negatives, "negatives");
         java.util.Objects.requireNonNull(rotation, "rotation");
+        if (!(noiseAugment >= 0 && noiseAugment <= 255)) {
+            throw new IllegalArgumentException("expected a noise augmentation sigma in 0..255, found " + noiseAugment);
+        }
         if (reject < 0) {
             throw new IllegalArgumentException("expected a non-negative number of rejection images, found " + reject);
         }
