@@ -379,6 +379,11 @@ class ExtractorCheckTest {
         double light = report.metrics().get("noise 16").get(MetricDefinitions.PRECISION);
         double heavy = report.metrics().get("noise 64").get(MetricDefinitions.PRECISION);
         assertThat(light).isGreaterThan(0.6).isGreaterThan(heavy);
+        // The check itself asks it, relative to the real row.
+        assertThat(report.rows()).filteredOn(r -> r.degradation().equals("noise 16")
+                && r.metric().equals(MetricDefinitions.PRECISION)).singleElement()
+                .satisfies(r -> assertThat(r.expected()).isEqualTo("above 0.75 x real"))
+                .satisfies(r -> assertThat(r.value()).isGreaterThan(ExtractorCheck.LIGHT_NOISE_SHARE * r.real()));
         assertThat(heavy).isGreaterThanOrEqualTo(noise.get(MetricDefinitions.PRECISION));
     }
 
