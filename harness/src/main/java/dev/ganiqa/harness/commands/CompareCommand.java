@@ -90,8 +90,9 @@ public final class CompareCommand extends BaseCommand {
     @Parameter(names = "--set", description = "Hyper-parameter override VARIANT.FIELD=VALUE (or *.FIELD=VALUE), repeatable")
     public List<String> settings = new ArrayList<>();
 
-    @Parameter(names = "--tuned", description = "A tuning search's tuning.json (ganiqa tune): each variant trains "
-            + "with the settings it chose, and results.json and the report record the search")
+    @Parameter(names = "--tuned", description = "A tuning search's tuning.json (ganiqa tune), or the results.json of "
+            + "a tuned comparison (a published bundle's: the search it recorded): each variant trains with the "
+            + "settings it chose, and results.json and the report record the search")
     public Path tuned;
 
     @Parameter(names = "--out", description = "Run folder (default: the newest unfinished runs/* with this configuration, "

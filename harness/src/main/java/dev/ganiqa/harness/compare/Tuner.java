@@ -213,10 +213,29 @@ public final class Tuner {
         return Files.exists(file) ? Optional.of(read(file)) : Optional.empty();
     }
 
-    /** A search's tuning.json (or its folder). */
+    /**
+     * A search's tuning.json (or its folder), or the results.json of a tuned comparison, whose
+     * {@code provenance.tuning} is the search it used: a published bundle then reproduces its settings without the
+     * tune folder it was made from.
+     */
     public static Tuning read(Path file) throws IOException {
         Path f = Files.isDirectory(file) ? file.resolve(FILE) : file;
-        return RunJson.read(JSON, f, Tuning.class, "a tuning search (ganiqa tune)", "a tuning search");
+        com.fasterxml.jackson.databind.JsonNode tree = RunJson.read(JSON, f, com.fasterxml.jackson.databind.JsonNode.class,
+                "a tuning search (ganiqa tune)", "a tuning search");
+        com.fasterxml.jackson.databind.JsonNode provenance = tree.get("provenance");
+        if (provenance != null) {
+            com.fasterxml.jackson.databind.JsonNode search = provenance.get("tuning");
+            if (search == null || search.isNull()) {
+                throw new IOException(f + ": expected a tuning search or the results.json of a tuned comparison, "
+                        + "found a results.json without provenance.tuning (compare ran without --tuned)");
+            }
+            tree = search;
+        }
+        try {
+            return JSON.treeToValue(tree, Tuning.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(f + ": expected a tuning search, found " + e.getOriginalMessage(), e);
+        }
     }
 
     private void write() throws IOException {

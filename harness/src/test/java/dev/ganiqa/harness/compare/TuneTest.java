@@ -107,6 +107,16 @@ class TuneTest {
         assertThat(chart).isPositive();
         String svg = html.substring(chart, html.indexOf("</svg>", chart));
         assertThat(svg.split("<circle", -1)).hasSize(t.trials().size() + 1);
+        // A tuned comparison's results.json carries the search: it reads back as the same choice (a published
+        // bundle reproduces its settings without its tune folder), and one made without --tuned is refused by name.
+        assertThat(Tuner.read(run.resolve("results.json")).chosen()).isEqualTo(t.chosen());
+        assertThat(Tuner.read(run.resolve("results.json")).trials()).isEqualTo(t.trials());
+        Path untuned = temp.resolve("untuned-results.json");
+        Files.writeString(untuned, "{\"schemaVersion\": 1, \"provenance\": {\"seeds\": [1]}}");
+        CliRun refused = CliRun.of("compare", "--tuned", untuned.toString(), "--variants", "dcgan,wgan",
+                "--out", temp.resolve("untuned").toString());
+        assertThat(refused.code()).isNotZero();
+        assertThat(refused.err()).contains(untuned.toString()).contains("without provenance.tuning");
         // A variant the search did not tune is refused before anything runs.
         CliRun missing = CliRun.of("compare", "--tuned", dir.resolve(Tuner.FILE).toString(), "--variants",
                 "dcgan,cwgan", "--out", temp.resolve("other").toString());
