@@ -79,6 +79,12 @@ public final class ExtractorTrainCommand extends BaseCommand {
             + "rejection class learns that a noisy garment is still a garment; 0 (the default): none")
     public double noiseAugment = 0;
 
+    @Parameter(names = "--noise-stability", description = "Stability training (Zheng et al. 2016): the classifier "
+            + "sees clean images, and a noisy copy of each real one (Gaussian noise of a sigma drawn uniformly up to "
+            + "this, 0..255 units) is asked for the clean image's features, so that light noise neither moves an "
+            + "image's features nor sends it to the rejection class; 0 (the default): none")
+    public double noiseStability = 0;
+
     @Parameter(names = "--name", description = "Name of the frozen graph file (NAME.pb); default by --rotation, "
             + "--reject and --negatives: ganiqa-fmnist-rotation (any --rotation but none), ganiqa-fmnist-v1 (no "
             + "--reject), v2 (full-frame), v3 (composed), ganiqa-fmnist-varied, ganiqa-fmnist-generator, "
@@ -110,13 +116,17 @@ public final class ExtractorTrainCommand extends BaseCommand {
         } catch (IllegalArgumentException e) {
             throw CliException.usage("extractor train", "--rotation: " + e.getMessage());
         }
+        if (!(noiseStability >= 0 && noiseStability <= 255)) {
+            throw CliException.usage("extractor train", "--noise-stability: expected a sigma in 0..255, found "
+                    + noiseStability);
+        }
         if (!(noiseAugment >= 0 && noiseAugment <= 255)) {
             throw CliException.usage("extractor train", "--noise-augment: expected a sigma in 0..255, found "
                     + noiseAugment);
         }
         OutputPaths.folder("extractor train", out);
         TrainingConfig config = new TrainingConfig(epochs, batch, TrainingConfig.defaults().learningRate(), seed,
-                Runtime.getRuntime().availableProcessors(), reject, recipe, head, noiseAugment);
+                Runtime.getRuntime().availableProcessors(), reject, recipe, head, noiseAugment, noiseStability);
         String name = this.name != null ? this.name
                 : head != RotationHead.NONE ? "ganiqa-fmnist-rotation" : reject == 0 ? "ganiqa-fmnist-v1" : switch (recipe) {
                     case FULL_FRAME -> "ganiqa-fmnist-v2";
@@ -165,6 +175,7 @@ public final class ExtractorTrainCommand extends BaseCommand {
         json.put("negatives", config.negatives().id());
         json.put("rotation", config.rotation().id());
         json.put("noise_augment", config.noiseAugment());
+        json.put("noise_stability", config.noiseStability());
         if (config.rotation() != RotationHead.NONE) {
             Map<String, Double> thresholds = new LinkedHashMap<>();
             for (int c = 0; c < result.rotationThresholds().length; c++) {

@@ -127,6 +127,15 @@ public final class ClassifierTrainer {
                         tf.constant(0)), tf.math.maximum(tf.reduceSum(rotation.mask(), tf.constant(0)), tf.constant(1f)));
                 loss = tf.math.add(loss, tf.math.mul(masked, tf.constant(RotationPretext.WEIGHT)));
             }
+            Stability stability = null;
+            if (config.noiseStability() > 0) {
+                stability = new Stability(
+                        tf.withName("noisy").placeholder(TFloat32.class,
+                                Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels()))),
+                        tf.withName("noisy_mask").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1))));
+                loss = tf.math.add(loss, StabilityTerm.loss(tf, net, trainOut.features(), stability.noisy(),
+                        stability.mask(), w));
+            }
             Op step = new Adam(g, config.learningRate()).minimize(loss, "train");
             if (rotation != null) {
                 // Made after the optimiser, which would otherwise look for its gradient; off (a huge threshold)
@@ -143,7 +152,7 @@ public final class ClassifierTrainer {
                 s.initialize();
                 for (int epoch = 0; epoch < config.epochs(); epoch++) {
                     long t0 = System.nanoTime();
-                    double sum = epoch(s, x, y, rotation, step, loss, trainSet, epoch);
+                    double sum = epoch(s, x, y, rotation, stability, step, loss, trainSet, epoch);
                     log.accept(String.format("epoch %d/%d: loss %.4f (%.0f s)", epoch + 1, config.epochs(), sum,
                             (System.nanoTime() - t0) / 1e9));
                 }
@@ -192,6 +201,10 @@ public final class ClassifierTrainer {
         }
     }
 
+    /** The placeholders of the stability term: the batch's noisy copies and which of them are real images. */
+    private record Stability(Placeholder<TFloat32> noisy, Placeholder<TFloat32> mask) {
+    }
+
     /** The placeholders of the rotation head's training batch and of its threshold's assignment. */
     private record Rotation(Placeholder<TFloat32> turned, Placeholder<TFloat32> turns, Placeholder<TFloat32> mask,
                             Placeholder<TFloat32> thresholdIn) {
@@ -236,8 +249,8 @@ public final class ClassifierTrainer {
 
     /** One pass over the training set in a seeded order; returns the mean batch loss. */
     /* The sparse cross-entropy op has no C++ gradient in TF 2.16, so labels are fed one-hot. */
-    private double epoch(Session s, Operand<TFloat32> x, Operand<TFloat32> y, Rotation rotation, Op step,
-            Operand<TFloat32> loss, ImageDataset data, int epoch) {
+    private double epoch(Session s, Operand<TFloat32> x, Operand<TFloat32> y, Rotation rotation, Stability stability,
+            Op step, Operand<TFloat32> loss, ImageDataset data, int epoch) {
         ImageShape shape = data.shape();
         int[] order = Batches.permutation(data.size(), dev.ganiqa.datasets.Seeds.derive(config.seed(), epoch));
         int per = shape.values();
@@ -255,6 +268,10 @@ public final class ClassifierTrainer {
         int realClasses = config.reject() > 0 ? classes - 1 : classes;
         // Its own stream, so that recipes without the augmentation train exactly as before it existed.
         SplittableRandom noiseRandom = new SplittableRandom(dev.ganiqa.datasets.Seeds.derive(config.seed() * 211 + 13, epoch));
+        // The stability term's copies come from a stream of their own too.
+        SplittableRandom stableRandom = new SplittableRandom(dev.ganiqa.datasets.Seeds.derive(config.seed() * 307 + 29, epoch));
+        float[] noisy = stability == null ? null : new float[pixels.length];
+        float[] noisyMask = stability == null ? null : new float[config.batchSize()];
         double sum = 0;
         for (int b = 0; b < batches; b++) {
             for (int i = 0; i < config.batchSize(); i++) {
@@ -264,6 +281,12 @@ public final class ClassifierTrainer {
                     raw = GaussianNoise.augment(raw, config.noiseAugment(), noiseRandom);
                 }
                 copyPixels(raw, pixels, i * per);
+                if (stability != null) {
+                    boolean real = data.label(index) < realClasses;
+                    double sigma = config.noiseStability() * (1 - stableRandom.nextDouble());
+                    copyPixels(real ? GaussianNoise.add(raw, sigma, stableRandom) : raw, noisy, i * per);
+                    noisyMask[i] = real ? 1f : 0f;
+                }
                 java.util.Arrays.fill(labels, i * classes, (i + 1) * classes, 0f);
                 labels[i * classes + data.label(index)] = 1f;
                 if (rotation != null) {
@@ -282,10 +305,16 @@ public final class ClassifierTrainer {
                  TFloat32 kt = rotation == null ? null
                          : TFloat32.tensorOf(Shape.of(config.batchSize(), turns), DataBuffers.of(turnLabels, true, false));
                  TFloat32 mt = rotation == null ? null
-                         : TFloat32.tensorOf(Shape.of(config.batchSize()), DataBuffers.of(mask, true, false))) {
+                         : TFloat32.tensorOf(Shape.of(config.batchSize()), DataBuffers.of(mask, true, false));
+                 TFloat32 nt = stability == null ? null : TFloat32.tensorOf(batchShape, DataBuffers.of(noisy, true, false));
+                 TFloat32 nm = stability == null ? null
+                         : TFloat32.tensorOf(Shape.of(config.batchSize()), DataBuffers.of(noisyMask, true, false))) {
                 Session.Runner runner = s.runner().feed(x, xt).feed(y, yt).addTarget(step).fetch(loss);
                 if (rotation != null) {
                     runner.feed(rotation.turned(), rt).feed(rotation.turns(), kt).feed(rotation.mask(), mt);
+                }
+                if (stability != null) {
+                    runner.feed(stability.noisy(), nt).feed(stability.mask(), nm);
                 }
                 try (Result r = runner.run()) {
                     sum += ((TFloat32) r.get(0)).getFloat();

@@ -7,13 +7,15 @@ package dev.ganiqa.metrics.features.train;
  * {@code negatives} ({@link Negatives}). {@code rotation} adds the rotation-prediction head and its out-of-distribution
  * score ({@link RotationPretext}) with one threshold or one per class ({@link RotationHead}); it needs square images.
  * {@code noiseAugment}, when positive, is the largest standard deviation (0..255 units) of the Gaussian noise put on
- * half of the real training images ({@link GaussianNoise#augment}); 0: none.
+ * half of the real training images ({@link GaussianNoise#augment}); 0: none. {@code noiseStability}, when positive,
+ * is the largest standard deviation of the noisy copies whose features {@link StabilityTerm} keeps at the clean
+ * images' (the classifier itself sees clean images); 0: none.
  */
 public record TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads, int reject,
-                             Negatives negatives, RotationHead rotation, double noiseAugment) {
+                             Negatives negatives, RotationHead rotation, double noiseAugment, double noiseStability) {
     public TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads, int reject,
             Negatives negatives, RotationHead rotation) {
-        this(epochs, batchSize, learningRate, seed, threads, reject, negatives, rotation, 0);
+        this(epochs, batchSize, learningRate, seed, threads, reject, negatives, rotation, 0, 0);
     }
 
     /** Without a rejection class. */
@@ -35,6 +37,9 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, long
         java.util.Objects.requireNonNull(rotation, "rotation");
         if (!(noiseAugment >= 0 && noiseAugment <= 255)) {
             throw new IllegalArgumentException("expected a noise augmentation sigma in 0..255, found " + noiseAugment);
+        }
+        if (!(noiseStability >= 0 && noiseStability <= 255)) {
+            throw new IllegalArgumentException("expected a noise stability sigma in 0..255, found " + noiseStability);
         }
         if (reject < 0) {
             throw new IllegalArgumentException("expected a non-negative number of rejection images, found " + reject);
