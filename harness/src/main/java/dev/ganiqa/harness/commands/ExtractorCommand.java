@@ -11,7 +11,7 @@ import java.util.List;
 public final class ExtractorCommand extends BaseCommand implements CommandGroup {
     @Override
     public List<Object> subcommands() {
-        return List.of(new ExtractorTrainCommand(), new ExtractorBenchCommand(), new ExtractorCheckCommand());
+        return List.of(new ExtractorTrainCommand(), new ExtractorBenchCommand(), new ExtractorCheckCommand(), new ExtractorUnionCommand());
     }
 
     @Override

@@ -56,7 +56,7 @@ class EmbeddedExtractorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ganiqa-fmnist-v8", "ganiqa-fmnist-v6", "ganiqa-fmnist-v3", "ganiqa-fmnist-v2", "ganiqa-fmnist-v1"})
+    @ValueSource(strings = {"ganiqa-fmnist-v8", "ganiqa-fmnist-v10", "ganiqa-fmnist-v6", "ganiqa-fmnist-v3", "ganiqa-fmnist-v2", "ganiqa-fmnist-v1"})
     void eachDescribesItselfAndClassifiesTheTestSetAtLeast91PercentRight(String name) {
         EmbeddedExtractor.Embedded shipped = EmbeddedExtractor.named(name).orElseThrow();
         try (FeatureExtractor e = Extractors.open(name, Map.of(), 2)) {
@@ -124,7 +124,7 @@ class EmbeddedExtractorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ganiqa-fmnist-v8", "ganiqa-fmnist-v6", "ganiqa-fmnist-v3", "ganiqa-fmnist-v2", "ganiqa-fmnist-v1"})
+    @ValueSource(strings = {"ganiqa-fmnist-v8", "ganiqa-fmnist-v10", "ganiqa-fmnist-v6", "ganiqa-fmnist-v3", "ganiqa-fmnist-v2", "ganiqa-fmnist-v1"})
     void weightsThatDoNotMatchTheRecordedChecksumAreRefused(String name) throws Exception {
         EmbeddedExtractor.Embedded shipped = EmbeddedExtractor.named(name).orElseThrow();
         byte[] bytes;

@@ -1,0 +1,62 @@
+package dev.ganiqa.harness.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ganiqa.datasets.Sha256;
+import dev.ganiqa.harness.cli.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ganiqa extractor union} through the CLI on two shipped classifiers: the gate threshold is the lowest
+ * candidate whose class shares on the calibration images stay within --max-out (read back from its own record), the
+ * graph it writes is the one the record names and opens as an extractor; a second extractor without a gate is refused
+ * in one line.
+ */
+class ExtractorUnionCommandTest {
+    @Test
+    void choosesTheLowestThresholdWithinTheRuleAndWritesTheGraph(@TempDir Path tmp) throws Exception {
+        CliRun run = CliRun.of("extractor", "union", "--first", "ganiqa-fmnist-v8", "--second", "ganiqa-fmnist-v6",
+                "--max-out", "0.3", "--name", "u", "--out", tmp.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode record = new ObjectMapper().readTree(tmp.resolve("u.json").toFile());
+        double chosen = record.get("gate_threshold").asDouble();
+        List<Double> fits = new ArrayList<>();
+        record.get("class_shares_out").fields().forEachRemaining(e -> {
+            double max = 0;
+            for (JsonNode share : e.getValue()) {
+                max = Math.max(max, share.asDouble());
+            }
+            if (max <= 0.3) {
+                fits.add(Double.parseDouble(e.getKey()));
+            }
+        });
+        assertThat(fits).isNotEmpty();
+        assertThat(chosen).isEqualTo(fits.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
+        assertThat(record.get("calibration_images").asInt()).isEqualTo(5000);
+        byte[] graph = Files.readAllBytes(tmp.resolve("u.pb"));
+        assertThat(record.get("sha256").asText()).isEqualTo(Sha256.hex(graph));
+        assertThat(run.out()).contains("gate threshold " + record.get("gate_threshold").asText());
+        try (var opened = dev.ganiqa.metrics.features.Extractors.open("frozen:" + tmp.resolve("u.pb"),
+                java.util.Map.of(), 1)) {
+            assertThat(opened.info().classes()).isEqualTo(10);
+            assertThat(opened.info().sha256()).isEqualTo(Sha256.hex(graph));
+        }
+    }
+
+    @Test
+    void refusesASecondExtractorWithoutAGate(@TempDir Path tmp) throws Exception {
+        CliRun run = CliRun.of("extractor", "union", "--first", "ganiqa-fmnist-v8", "--second", "ganiqa-fmnist-v1",
+                "--out", tmp.toString());
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err().strip()).contains("ganiqa-fmnist-v1").contains("rejection output")
+                .doesNotContain("\n");
+        assertThat(tmp.resolve("ganiqa-fmnist-union.pb")).doesNotExist();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.ganiqa.metrics.features.train;
+
+import dev.ganiqa.metrics.features.GraphTensors;
+import java.util.Locale;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.NodeDef;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * One frozen graph from two classifiers: every output of the first ({@code features}, {@code logits},
+ * {@code probabilities}, {@code rotation_surprise}), and as {@code rejection} the union of both out-of-distribution
+ * gates, {@code max(r_a, min(1, r_b / (2 tau)))}: an image is out (above 0.5, {@code MetricDefinitions.OOD_THRESHOLD})
+ * when the first rejects it or the second's rejection exceeds {@code tau}. The first network keeps deciding where
+ * images lie (so FID, precision and the rest are its own), the second only adds rejections; {@code tau} raises the
+ * second's gate so that the union does not count more real images out than a rule allows (chosen on held-out real
+ * images, {@code ganiqa extractor union}). Both graphs read the same {@code images} input; the second's nodes are
+ * renamed under {@link #GATE_SCOPE}.
+ */
+public final class RejectionUnion {
+    /** Name scope of the second graph's nodes. */
+    public static final String GATE_SCOPE = "gate/";
+    /** The first graph's own rejection output, renamed. */
+    public static final String FIRST_REJECTION = "first_rejection";
+
+    private RejectionUnion() {
+    }
+
+    /** The merged, canonically serialised GraphDef. */
+    public static byte[] merge(GraphDef first, GraphDef second, float tau) {
+        if (!(tau >= 0.5f && tau < 1f)) {
+            throw new IllegalArgumentException("expected a gate threshold in [0.5, 1), found " + tau);
+        }
+        require(first, "the first graph");
+        require(second, "the second graph");
+        GraphDef.Builder merged = first.toBuilder().clearNode();
+        for (NodeDef n : first.getNodeList()) {
+            merged.addNode(n.getName().equals(GraphTensors.REJECTION_OUTPUT)
+                    ? n.toBuilder().setName(FIRST_REJECTION).build() : n);
+        }
+        for (NodeDef n : second.getNodeList()) {
+            if (n.getName().equals(GraphTensors.INPUT)) {
+                continue;
+            }
+            NodeDef.Builder b = n.toBuilder().setName(GATE_SCOPE + n.getName()).clearInput();
+            for (String in : n.getInputList()) {
+                b.addInput(rename(in));
+            }
+            merged.addNode(b.build());
+        }
+        try (Graph g = new Graph()) {
+            g.importGraphDef(merged.build());
+            Ops tf = Ops.create(g);
+            Operand<TFloat32> a = g.operation(FIRST_REJECTION).output(0);
+            Operand<TFloat32> b = g.operation(GATE_SCOPE + GraphTensors.REJECTION_OUTPUT).output(0);
+            Operand<TFloat32> scaled = tf.math.minimum(tf.math.mul(b, tf.constant(0.5f / tau)), tf.constant(1f));
+            tf.withName(GraphTensors.REJECTION_OUTPUT).math.maximum(a, scaled);
+            return ClassifierTrainer.canonical(g.toGraphDef());
+        }
+    }
+
+    /** A second-graph input reference under the gate scope; its image input becomes the shared one. */
+    private static String rename(String input) {
+        boolean control = input.startsWith("^");
+        String name = control ? input.substring(1) : input;
+        String base = name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
+        String renamed = base.equals(GraphTensors.INPUT) ? name : GATE_SCOPE + name;
+        return (control ? "^" : "") + renamed;
+    }
+
+    private static void require(GraphDef def, String what) {
+        boolean input = def.getNodeList().stream().anyMatch(n -> n.getName().equals(GraphTensors.INPUT));
+        boolean rejection = def.getNodeList().stream().anyMatch(n -> n.getName().equals(GraphTensors.REJECTION_OUTPUT));
+        if (!input || !rejection) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "expected %s to have an '%s' input and a "
+                    + "'%s' output, found %s", what, GraphTensors.INPUT, GraphTensors.REJECTION_OUTPUT,
+                    !input ? "no input" : "no rejection output (an extractor without a rejection class)"));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.ganiqa.metrics.features.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ganiqa.datasets.Datasets;
+import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.datasets.Split;
+import dev.ganiqa.datasets.SubsetDataset;
+import dev.ganiqa.metrics.eval.Degradations;
+import dev.ganiqa.metrics.features.EmbeddedExtractor;
+import dev.ganiqa.metrics.features.Extractors;
+import dev.ganiqa.metrics.features.FeatureExtractor;
+import dev.ganiqa.metrics.features.Features;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.proto.GraphDef;
+
+/**
+ * The merged graph of two shipped classifiers (v8's outputs, v6's gate added): its features, logits and
+ * probabilities are the first graph's, and its rejection is max(r_a, min(1, r_b / (2 tau))) of the two graphs run
+ * apart, on real images and on images one of them rejects.
+ */
+class RejectionUnionTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void keepsTheFirstGraphsOutputsAndUnitesTheGates() throws Exception {
+        byte[] a = EmbeddedExtractor.verifiedBytes(EmbeddedExtractor.V8);
+        byte[] b = EmbeddedExtractor.verifiedBytes(EmbeddedExtractor.V6);
+        float tau = 0.8f;
+        Path merged = dir.resolve("union.pb");
+        Files.write(merged, RejectionUnion.merge(GraphDef.parseFrom(a), GraphDef.parseFrom(b), tau));
+        ImageDataset test = SubsetDataset.sample(Datasets.open("fashion-mnist").open(Split.TEST), 60, 4);
+        // Half real, half heavily noisy (which both gates reject, at different strengths).
+        ImageDataset noisy = Degradations.noise(test, 64, 3);
+        int n = 2 * test.size();
+        byte[] images = new byte[n * 784];
+        for (int i = 0; i < test.size(); i++) {
+            System.arraycopy(test.image(i), 0, images, i * 784, 784);
+            System.arraycopy(noisy.image(i), 0, images, (test.size() + i) * 784, 784);
+        }
+        Features fa;
+        Features fb;
+        Features fu;
+        try (FeatureExtractor ea = Extractors.open("ganiqa-fmnist-v8", Map.of(), 1);
+             FeatureExtractor eb = Extractors.open("ganiqa-fmnist-v6", Map.of(), 1);
+             FeatureExtractor eu = Extractors.open("frozen:" + merged, Map.of(), 1)) {
+            fa = ea.extract(images, n, test.shape());
+            fb = eb.extract(images, n, test.shape());
+            fu = eu.extract(images, n, test.shape());
+            assertThat(eu.info().classes()).isEqualTo(10);
+        }
+        for (int k = 0; k < fa.features().length; k++) {
+            assertThat((double) fu.features()[k]).isCloseTo(fa.features()[k], org.assertj.core.data.Offset.offset(1e-4 + 1e-5 * Math.abs(fa.features()[k])));
+        }
+        for (int k = 0; k < fa.probabilities().length; k++) {
+            assertThat((double) fu.probabilities()[k]).isCloseTo(fa.probabilities()[k], org.assertj.core.data.Offset.offset(1e-5));
+        }
+        int fromSecond = 0;
+        for (int i = 0; i < n; i++) {
+            double expected = Math.max(fa.rejection()[i], Math.min(1.0, fb.rejection()[i] * 0.5 / tau));
+            assertThat((double) fu.rejection()[i]).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-5));
+            fromSecond += expected > fa.rejection()[i] + 1e-3 ? 1 : 0;
+        }
+        assertThat(fromSecond).as("images whose union score comes from the second gate").isPositive();
+    }
+
+    @Test
+    void refusesAGraphWithoutAGateAndAThresholdOutOfRange() throws Exception {
+        GraphDef v8 = GraphDef.parseFrom(EmbeddedExtractor.verifiedBytes(EmbeddedExtractor.V8));
+        GraphDef v1 = GraphDef.parseFrom(EmbeddedExtractor.verifiedBytes(EmbeddedExtractor.V1));
+        assertThatThrownBy(() -> RejectionUnion.merge(v8, v1, 0.9f)).hasMessageContaining("the second graph")
+                .hasMessageContaining("no rejection output");
+        assertThatThrownBy(() -> RejectionUnion.merge(v8, v8, 0.3f)).hasMessageContaining("[0.5, 1)");
+    }
+}
