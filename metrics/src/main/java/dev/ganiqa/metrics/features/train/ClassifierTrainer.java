@@ -283,8 +283,7 @@ public final class ClassifierTrainer {
                 copyPixels(raw, pixels, i * per);
                 if (stability != null) {
                     boolean real = data.label(index) < realClasses;
-                    double sigma = config.noiseStability() * (1 - stableRandom.nextDouble());
-                    copyPixels(real ? GaussianNoise.add(raw, sigma, stableRandom) : raw, noisy, i * per);
+                    copyPixels(real ? GaussianNoise.upTo(raw, config.noiseStability(), stableRandom) : raw, noisy, i * per);
                     noisyMask[i] = real ? 1f : 0f;
                 }
                 java.util.Arrays.fill(labels, i * classes, (i + 1) * classes, 0f);

@@ -33,6 +33,11 @@ public final class GaussianNoise {
         if (maxSigma <= 0 || !random.nextBoolean()) {
             return pixels;
         }
+        return upTo(pixels, maxSigma, random);
+    }
+
+    /** {@code pixels} with noise of a standard deviation drawn uniformly from (0, maxSigma], then the noise. */
+    public static byte[] upTo(byte[] pixels, double maxSigma, RandomGenerator random) {
         double sigma = maxSigma * (1 - random.nextDouble());
         return add(pixels, sigma, random);
     }
