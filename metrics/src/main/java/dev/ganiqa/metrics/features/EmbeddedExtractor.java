@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The project's classifiers ({@link dev.ganiqa.metrics.features.train.ClassifierNet}): five for Fashion-MNIST and
+ * The project's classifiers ({@link dev.ganiqa.metrics.features.train.ClassifierNet}): six for Fashion-MNIST (v10 two
+ * of them in one graph, {@link #V10}) and
  * one for the colour emoji ({@link #EMOJI_V1}), shipped as
  * frozen GraphDef resources, each pinned by its sha256, which is checked on every load, so every machine computes
  * with the same weights. Their 256 penultimate activations feed FID/KID/PRDC and their softmax (10 garment classes,
