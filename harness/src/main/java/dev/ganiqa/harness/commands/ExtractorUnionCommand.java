@@ -89,8 +89,7 @@ public final class ExtractorUnionCommand extends BaseCommand {
             for (int i = 0; i < ra.length; i++) {
                 int c = calibration.label(i);
                 n[c]++;
-                double union = Math.max(ra[i], Math.min(1, rb[i] * 0.5 / tau));
-                outside[c] += union > MetricDefinitions.OOD_THRESHOLD ? 1 : 0;
+                outside[c] += RejectionUnion.score(ra[i], rb[i], tau) > MetricDefinitions.OOD_THRESHOLD ? 1 : 0;
             }
             Map<String, Double> shares = new LinkedHashMap<>();
             double max = 0;

@@ -28,7 +28,12 @@ public final class RejectionUnion {
     private RejectionUnion() {
     }
 
-    /** The merged, canonically serialised GraphDef. */
+    /** The union score the merged graph computes, for one image's two rejection outputs. */
+    public static double score(double first, double second, double tau) {
+        return Math.max(first, Math.min(1, second * 0.5 / tau));
+    }
+
+    /** The merged, canonically serialised GraphDef; its {@code rejection} is {@link #score} in float. */
     public static byte[] merge(GraphDef first, GraphDef second, float tau) {
         if (!(tau >= 0.5f && tau < 1f)) {
             throw new IllegalArgumentException("expected a gate threshold in [0.5, 1), found " + tau);

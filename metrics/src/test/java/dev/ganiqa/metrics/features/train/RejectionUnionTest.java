@@ -64,6 +64,8 @@ class RejectionUnionTest {
         int fromSecond = 0;
         for (int i = 0; i < n; i++) {
             double expected = Math.max(fa.rejection()[i], Math.min(1.0, fb.rejection()[i] * 0.5 / tau));
+            assertThat(RejectionUnion.score(fa.rejection()[i], fb.rejection()[i], tau)).isCloseTo(expected,
+                    org.assertj.core.data.Offset.offset(1e-6));
             assertThat((double) fu.rejection()[i]).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-5));
             fromSecond += expected > fa.rejection()[i] + 1e-3 ? 1 : 0;
         }
