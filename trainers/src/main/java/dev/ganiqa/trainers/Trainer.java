@@ -66,6 +66,15 @@ public final class Trainer {
         return run(now, data, files, listener, files.latestCheckpoint());
     }
 
+    /**
+     * The counters of the last complete checkpoint in {@code runDir} (empty when it has none): how far a run that
+     * {@link #resume} would continue has come, for an estimate of the work left.
+     */
+    public static Optional<TrainState> checkpointed(Path runDir) {
+        return new RunFiles(runDir).latestCheckpoint()
+                .map(p -> RunFiles.readJson(p.resolve("state.json"), TrainState.class));
+    }
+
     private static TrainingRun run(TrainConfig config, ImageDataset data, RunFiles files, TrainingListener caller,
                                    Optional<Path> checkpoint) {
         ModelInfo info = checkedModel(config, data, files, checkpoint.isPresent());

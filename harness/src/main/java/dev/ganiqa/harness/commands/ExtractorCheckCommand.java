@@ -10,7 +10,6 @@ import dev.ganiqa.datasets.Datasets;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.Resize;
 import dev.ganiqa.datasets.Split;
-import dev.ganiqa.datasets.SubsetDataset;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
@@ -40,7 +39,8 @@ public final class ExtractorCheckCommand extends BaseCommand {
     public String data = "fashion-mnist";
 
     @Parameter(names = "--images", validateWith = NumberChecks.Positive.class,
-            description = "Images per set: test images as the reference, training images as the held-out row")
+            description = "Images per set: two disjoint samples of the test split, one the reference, the other the "
+            + "undegraded row and the source of the degraded sets (half the split each when it holds fewer)")
     public int images = 2000;
 
     @Parameter(names = "--seed", description = "Seed of the subsets and the noise")
@@ -57,16 +57,17 @@ public final class ExtractorCheckCommand extends BaseCommand {
             throw CliException.usage("--data", "expected a dataset with a test split, found " + data + " ("
                     + source.splits() + ")");
         }
-        ImageDataset reference = SubsetDataset.sample(source.open(Split.TEST), images, seed);
-        ImageDataset heldOut = SubsetDataset.sample(source.open(Split.TRAIN), images, seed + 1);
+        ExtractorCheck.RealSets real = ExtractorCheck.realSets(source.open(Split.TEST), images, seed);
+        ImageDataset reference = real.reference();
+        ImageDataset heldOut = real.unseen();
         if (!heldOut.hasLabels()) {
             throw CliException.usage("--data", "expected labelled images (the one-class check needs labels), found "
                     + "none in " + data);
         }
         ExtractorCheck.Report report;
         try (FeatureExtractor e = Extractors.open(Extractors.withResize(Extractors.orDefaultFor(extractor, data), resize), System.getenv())) {
-            context.notice("extractor " + e.info().label() + "; " + heldOut.size() + " held-out training images against "
-                    + reference.size() + " test images of " + data);
+            context.notice("extractor " + e.info().label() + "; " + heldOut.size() + " unseen test images against "
+                    + reference.size() + " other test images of " + data);
             report = ExtractorCheck.run(e, reference, heldOut, seed);
         }
         context.out().printf("%-14s %-18s %12s %12s  %-12s %s%n", "set", "metric", "value", "real", "expected", "");

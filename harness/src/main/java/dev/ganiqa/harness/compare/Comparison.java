@@ -138,6 +138,13 @@ public final class Comparison implements Executor {
                             config.units(), e.name(), done.map(u -> u.status().toString()).orElse("?")));
                 } else if (done.isPresent() && done.get().ok()) {
                     shares.put(e.name(), continuation.share(done.get()));
+                } else {
+                    // A unit killed mid-training continues from its last checkpoint: only the rest is estimated.
+                    double share = continuation.shareFromCheckpoint(runDir.resolve("units").resolve(e.name())
+                            .resolve("train"));
+                    if (share < 1) {
+                        shares.put(e.name(), share);
+                    }
                 }
             }
             Execution before = results.provenance().execution();

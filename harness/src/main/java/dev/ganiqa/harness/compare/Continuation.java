@@ -8,6 +8,7 @@ import dev.ganiqa.reports.model.RunResults;
 import dev.ganiqa.reports.model.UnitResult;
 import dev.ganiqa.trainers.Budget;
 import dev.ganiqa.trainers.GanVariants;
+import dev.ganiqa.trainers.Trainer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -76,11 +77,24 @@ final class Continuation {
         if (unit.training() == null) {
             return 1.0;
         }
+        return share(unit.training().epochs(), unit.training().generatorSteps(), unit.training().wallSeconds());
+    }
+
+    /**
+     * The share of training left to a unit that stopped without a result (a killed run) at its last checkpoint in
+     * {@code trainDir}: 1 when it has none.
+     */
+    double shareFromCheckpoint(Path trainDir) {
+        return Trainer.checkpointed(trainDir)
+                .map(s -> share(s.epoch(), s.generatorSteps(), s.wallSeconds())).orElse(1.0);
+    }
+
+    private double share(int epochs, long generatorSteps, double wallSeconds) {
         Budget b = config.budget();
         double done = switch (b.kind()) {
-            case EPOCHS -> unit.training().epochs() / (double) b.epochs();
-            case GENERATOR_STEPS -> unit.training().generatorSteps() / (double) b.generatorSteps();
-            case TIME -> unit.training().wallSeconds() / (b.minutes() * 60.0);
+            case EPOCHS -> epochs / (double) b.epochs();
+            case GENERATOR_STEPS -> generatorSteps / (double) b.generatorSteps();
+            case TIME -> wallSeconds / (b.minutes() * 60.0);
         };
         return Math.max(0.05, Math.min(1.0, 1.0 - done));
     }

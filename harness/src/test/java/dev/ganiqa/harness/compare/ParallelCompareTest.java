@@ -143,6 +143,9 @@ class ParallelCompareTest {
 
         CliRun again = CliRun.of(compare(run, SLOWER));
         assertThat(again.code()).as(again.err()).isZero();
+        // The estimate and the notices count only what is left after each unit's checkpoint.
+        assertThat(again.err()).contains("dcgan-seed1: continuing from its checkpoint to 2 epochs")
+                .contains("wgan-seed1: continuing from its checkpoint to 2 epochs");
         RunResults after = ResultsJson.read(run.resolve("results.json"));
         assertThat(after.units()).hasSize(2).allMatch(UnitResult::ok);
         for (UnitResult u : after.units()) {

@@ -31,8 +31,8 @@ class ExtractorCheckTest {
     private static ExtractorCheck.Report run(String extractor) {
         DatasetSource source = Datasets.open("fashion-mnist");
         try (FeatureExtractor e = Extractors.open(extractor, Map.of(), 2)) {
-            return ExtractorCheck.run(e, SubsetDataset.sample(source.open(Split.TEST), 600, 1),
-                    SubsetDataset.sample(source.open(Split.TRAIN), 600, 2), 1);
+            ExtractorCheck.RealSets real = ExtractorCheck.realSets(source.open(Split.TEST), 600, 1);
+            return ExtractorCheck.run(e, real.reference(), real.unseen(), 1);
         }
     }
 
@@ -186,6 +186,32 @@ class ExtractorCheckTest {
             out[c] /= Math.max(1, n[c]);
         }
         return out;
+    }
+
+    /**
+     * The check's two real sets come from the test split, which no extractor trains on, and share no image: the
+     * undegraded row is as unseen as the reference. A split smaller than twice the request is halved.
+     */
+    @Test
+    void theRealSetsAreDisjointSamplesOfTheTestSplit() {
+        var test = Datasets.open("fashion-mnist").open(Split.TEST);
+        ExtractorCheck.RealSets sets = ExtractorCheck.realSets(test, 700, 3);
+        assertThat(sets.reference().size()).isEqualTo(700);
+        assertThat(sets.unseen().size()).isEqualTo(700);
+        // An image's name is its position in the test split.
+        java.util.Set<String> reference = new java.util.HashSet<>();
+        for (int i = 0; i < 700; i++) {
+            reference.add(sets.reference().name(i));
+        }
+        assertThat(reference).hasSize(700);
+        for (int i = 0; i < 700; i++) {
+            assertThat(reference).doesNotContain(sets.unseen().name(i));
+        }
+        assertThat(ExtractorCheck.realSets(test, 700, 3).unseen().image(5)).isEqualTo(sets.unseen().image(5));
+        var small = SubsetDataset.first(test, 901);
+        ExtractorCheck.RealSets halves = ExtractorCheck.realSets(small, 2000, 1);
+        assertThat(halves.reference().size() + halves.unseen().size()).isEqualTo(901);
+        assertThat(Math.abs(halves.reference().size() - halves.unseen().size())).isLessThanOrEqualTo(1);
     }
 
     @Test
