@@ -25,13 +25,13 @@ public final class MarkdownReport implements ReportWriter {
         if (v.incomplete() != null) {
             md.append("> **Incomplete run:** ").append(text(v.incomplete())).append(".\n\n");
             if (v.finishCommand() != null) {
-                md.append("Finish it in the same folder: ").append(code(v.finishCommand())).append("\n\n");
+                md.append("Finish it ").append(v.commandPlace()).append(": ").append(code(v.finishCommand())).append("\n\n");
             }
         }
         md.append("**Verdict** (").append(text(v.confidence())).append("): ").append(text(v.verdict())).append("\n\n");
         v.warnings().forEach(w -> md.append("> **Warning:** ").append(text(w)).append("\n\n"));
         if (v.extendCommand() != null) {
-            md.append("Extend the budget in the same folder: ").append(code(v.extendCommand())).append("\n\n");
+            md.append("Extend the budget ").append(v.commandPlace()).append(": ").append(code(v.extendCommand())).append("\n\n");
         }
         section(md, "Metrics over seeds", "mean \u00b1 standard deviation over OK seeds, 95% interval of the mean "
                 + "(Student t) in parentheses; " + v.extractorLabel(), v.metrics());

@@ -6,7 +6,9 @@ import java.util.List;
  * Everything the report template prints, already formatted. Strings are plain text (the template escapes them);
  * only {@code svg} fields and {@code css} are markup, produced by {@link Svg}, which escapes its own text.
  * {@code extendCommand} is null unless the verdict is provisional and the run complete. {@code incomplete} says what
- * an incomplete run lacks (null when complete), {@code finishCommand} how to finish it. {@code warnings} are sentences
+ * an incomplete run lacks (null when complete), {@code finishCommand} how to finish it; {@code commandPlace} says
+ * where both commands run: the run folder the document was rendered from, or, for a bundle or a site page, the one
+ * the run was made in, whose checkpoints the document does not carry. {@code warnings} are sentences
  * about variants whose FID ranks a collapsed generator (empty when none). {@code tests} are those of the verdict's
  * metric, {@code otherTests} those of every other metric. {@code tuning} is the search that chose tuned settings
  * (empty when none), {@code tuningNote} says how it was made, {@code tuningChart} draws its trials (SVG, null when
@@ -18,7 +20,7 @@ public record ReportView(String runId, String title, String subtitle, String ext
                          Table measures, String distributionNote, Table perClass, String perClassNote, List<NeighbourGroup> neighbours,
                          List<KeyValue> provenance, Table configs, String commandLine, String css,
                          String extendCommand, Table claims, List<String> warnings, Table tuning, String tuningNote,
-                         String tuningChart, String incomplete, String finishCommand) {
+                         String tuningChart, String incomplete, String finishCommand, String commandPlace) {
 
     /** A table: headings and rows of cells. */
     public record Table(List<String> headings, List<Row> rows) {

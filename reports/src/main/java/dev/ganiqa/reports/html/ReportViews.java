@@ -52,7 +52,9 @@ final class ReportViews {
                 complete ? tables.claims() : Tables.EMPTY, Warnings.of(results), details.tuning(), details.tuningNote(),
                 figures.tuningChart(), complete ? null : completeness.describe() + "; the numbers below describe the units that finished "
                         + "at the run's budget, and nothing is ranked",
-                complete ? null : RunCommands.shell(RunCommands.finish(results.provenance(), folder)));
+                complete ? null : RunCommands.shell(RunCommands.finish(results.provenance(), folder)),
+                runFolder != null ? "in this run folder"
+                        : "in the run folder it was made in (its checkpoints are not part of this document)");
     }
 
     /** "12 units", or for an incomplete run "3 of 4 planned units". */

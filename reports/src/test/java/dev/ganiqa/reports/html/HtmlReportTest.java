@@ -164,15 +164,21 @@ class HtmlReportTest {
         Path copy = dir.resolve("copy-of-run-1");
         assertThat(extendCommand(new HtmlReport().render(provisional, dir, copy)))
                 .isEqualTo("ganiqa compare --budget epochs:6 --out " + copy);
-        // A page away from its run folder (a bundle, a site) names the folder the run was made in.
-        assertThat(extendCommand(new HtmlReport().render(provisional, dir)))
-                .isEqualTo("ganiqa compare --budget epochs:6 --out /old/place/run-1");
+        // A page away from its run folder (a bundle, a site) names the folder the run was made in, and says that its
+        // checkpoints are there, not in the page.
+        String away = new HtmlReport().render(provisional, dir);
+        assertThat(extendCommand(away)).isEqualTo("ganiqa compare --budget epochs:6 --out /old/place/run-1");
+        assertThat(away).contains("twice the budget, in the run folder it was made in (its checkpoints are not part "
+                + "of this document): <code>");
         assertThat(new MarkdownReport().render(provisional, dir, copy))
-                .contains("Extend the budget in the same folder: `ganiqa compare --budget epochs:6 --out " + copy + "`");
+                .contains("Extend the budget in this run folder: `ganiqa compare --budget epochs:6 --out " + copy + "`");
+        assertThat(new MarkdownReport().render(provisional, dir)).contains("Extend the budget in the run folder it "
+                + "was made in (its checkpoints are not part of this document): `ganiqa compare --budget epochs:6 --out "
+                + "/old/place/run-1`");
     }
 
     private static String extendCommand(String html) {
-        Matcher m = Pattern.compile("extend every unit from its checkpoint to twice the budget: <code>([^<]*)</code>")
+        Matcher m = Pattern.compile("extend every unit from its checkpoint to twice the budget, [^:]*: <code>([^<]*)</code>")
                 .matcher(html);
         assertThat(m.find()).isTrue();
         return m.group(1);

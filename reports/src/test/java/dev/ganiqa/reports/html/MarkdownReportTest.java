@@ -74,7 +74,7 @@ class MarkdownReportTest {
         assertThat(lines.get(4)).isEqualTo("> **Incomplete run:** 1 of 9 planned units has no result (cwgan-seed3); "
                 + "1 unit is behind the run's budget of 3 epochs (dcgan-seed1 at 1 epoch); the numbers below describe "
                 + "the units that finished at the run's budget, and nothing is ranked.");
-        assertThat(lines.get(6)).isEqualTo("Finish it in the same folder: `ganiqa compare --preset quick --data "
+        assertThat(lines.get(6)).isEqualTo("Finish it in this run folder: `ganiqa compare --preset quick --data "
                 + "fashion-mnist --out " + dir.resolve("run-1") + "`");
         assertThat(lines).contains("**Verdict** (no verdict: the run is incomplete): No verdict: the run is incomplete.");
         // No best cell in bold, no pairwise tests, no extend hint.
