@@ -94,16 +94,7 @@ final class RunFiles {
     }
 
     static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + root + ": " + e.getMessage(), e);
-        }
+        dev.ganiqa.datasets.Folders.deleteTree(root);
     }
 
     List<Path> olderCheckpoints(Path keep) {

@@ -165,13 +165,10 @@ final class UnitRunner {
     }
 
     static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+        try {
+            dev.ganiqa.datasets.Folders.deleteTree(dir);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

@@ -75,7 +75,9 @@ public final class ClassifierTrainer {
                     config.reject(), config.negatives().id(),
                     trainSet.classNames().size(), RejectionImages.CLASS_NAME));
         }
-        Map<String, float[]> weights = fit(net, fitSet, calibration, savedModel);
+        ClassifierCheckpoints checkpoints = new ClassifierCheckpoints(outDir, ClassifierCheckpoints.identity(config, fitSet));
+        Map<String, float[]> weights = fit(net, fitSet, calibration, savedModel, checkpoints);
+        checkpoints.clear();
         byte[] frozen = freeze(net, weights);
         Path pb = outDir.resolve(name + ".pb");
         writeAtomically(pb, frozen);
@@ -89,7 +91,7 @@ public final class ClassifierTrainer {
     }
 
     private Map<String, float[]> fit(ClassifierNet net, ImageDataset trainSet, ImageDataset calibration,
-            Path savedModel) throws IOException {
+            Path savedModel, ClassifierCheckpoints checkpoints) throws IOException {
         ImageShape shape = trainSet.shape();
         try (Graph g = new Graph()) {
             Ops tf = Ops.create(g);
@@ -150,9 +152,14 @@ public final class ClassifierTrainer {
             Operand<TFloat32> probabilities = net.heads(tf, x, evalOut, w);
             try (Session s = new Session(g, TfConfig.threads(config.threads()))) {
                 s.initialize();
-                for (int epoch = 0; epoch < config.epochs(); epoch++) {
+                int done = checkpoints.restore(s, config.epochs());
+                if (done > 0) {
+                    log.accept(String.format("continuing from the checkpoint of epoch %d/%d", done, config.epochs()));
+                }
+                for (int epoch = done; epoch < config.epochs(); epoch++) {
                     long t0 = System.nanoTime();
                     double sum = epoch(s, x, y, rotation, stability, step, loss, trainSet, epoch);
+                    checkpoints.save(s, epoch + 1);
                     log.accept(String.format("epoch %d/%d: loss %.4f (%.0f s)", epoch + 1, config.epochs(), sum,
                             (System.nanoTime() - t0) / 1e9));
                 }
