@@ -2,6 +2,7 @@ package dev.ganiqa.metrics.features.train;
 
 import dev.ganiqa.datasets.Folders;
 import dev.ganiqa.datasets.ImageDataset;
+import dev.ganiqa.metrics.io.MalformedFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -46,10 +47,10 @@ final class ClassifierCheckpoints {
     /**
      * Restores the last complete checkpoint into {@code session} and returns the epochs it holds (0 without one).
      *
-     * @throws IllegalArgumentException when the checkpoint belongs to another training, or holds more epochs than
-     *                                  {@code epochs}
+     * @throws MalformedFileException when the checkpoint belongs to another training, or holds more epochs than
+     *                                {@code epochs} (the CLI prints its one line and exits 1)
      */
-    int restore(Session session, int epochs) {
+    int restore(Session session, int epochs) throws MalformedFileException {
         Path last = last();
         if (last == null) {
             return 0;
@@ -62,12 +63,19 @@ final class ClassifierCheckpoints {
         }
         String found = state.length > 1 ? state[1].strip() : "";
         if (!found.equals(identity)) {
-            throw new IllegalArgumentException(dir + ": expected checkpoints of this training (" + identity
-                    + "), found those of another (" + found + "); use another --out or delete the folder");
+            throw new MalformedFileException(last.resolve(STATE), "expected a checkpoint of this training (" + identity
+                    + "), found one of another (" + found + "); use another --out or delete " + dir);
         }
-        int done = Integer.parseInt(state[0].strip());
+        int done;
+        try {
+            done = Integer.parseInt(state[0].strip());
+        } catch (NumberFormatException e) {
+            throw new MalformedFileException(last.resolve(STATE), "expected the epochs done on its first line, found '"
+                    + state[0].strip() + "'");
+        }
         if (done > epochs) {
-            throw new IllegalArgumentException(dir + ": expected at most " + epochs + " epochs done, found " + done);
+            throw new MalformedFileException(last.resolve(STATE), "expected at most " + epochs + " epochs done, found "
+                    + done + "; ask for at least that many --epochs or delete " + dir);
         }
         session.restore(prefix(last));
         return done;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real training stopped after its first epoch (as a session's end stops it) continues from that epoch's
  * checkpoint: the second start trains only the second epoch, exports, and leaves no checkpoint behind; a checkpoint
- * of another recipe is refused, naming the folder.
+ * of another recipe is refused in one line naming its state file (the CLI exits 1).
  */
 class ClassifierCheckpointsTest {
     @TempDir
@@ -50,7 +50,8 @@ class ClassifierCheckpointsTest {
         // Another recipe in the same folder is refused: its checkpoint is not this training's.
         TrainingConfig other = new TrainingConfig(2, 50, 1e-3f, 4L, 1, 100);
         assertThatThrownBy(() -> new ClassifierTrainer(other, l -> { }).train(train, test, "tiny", "subset", dir))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(dir.resolve("checkpoints").toString())
+                .isInstanceOf(dev.ganiqa.metrics.io.MalformedFileException.class)
+                .hasMessageStartingWith(dir.resolve("checkpoints").resolve("epoch-0001").resolve("state.txt") + ": ")
                 .hasMessageContaining("seed 4").hasMessageContaining("seed 3");
 
         List<String> second = new ArrayList<>();
