@@ -76,6 +76,11 @@ final class RunFiles {
         }
     }
 
+    /** The counters a complete checkpoint saved with its variables. */
+    static TrainState state(Path checkpoint) {
+        return readJson(checkpoint.resolve("state.json"), TrainState.class);
+    }
+
     static void writeJson(Path target, Object value) {
         try {
             dev.ganiqa.datasets.AtomicFiles.write(target, out -> JSON.writeValue(out, value));

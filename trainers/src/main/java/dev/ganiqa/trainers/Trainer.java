@@ -72,7 +72,7 @@ public final class Trainer {
      */
     public static Optional<TrainState> checkpointed(Path runDir) {
         return new RunFiles(runDir).latestCheckpoint()
-                .map(p -> RunFiles.readJson(p.resolve("state.json"), TrainState.class));
+                .map(RunFiles::state);
     }
 
     private static TrainingRun run(TrainConfig config, ImageDataset data, RunFiles files, TrainingListener caller,
@@ -80,8 +80,7 @@ public final class Trainer {
         ModelInfo info = checkedModel(config, data, files, checkpoint.isPresent());
         RunFiles.writeJson(files.model(), info);
         int perEpoch = data.size() / config.batchSize();
-        TrainState state = checkpoint.map(p -> RunFiles.readJson(p.resolve("state.json"), TrainState.class))
-                .orElse(TrainState.start());
+        TrainState state = checkpoint.map(RunFiles::state).orElse(TrainState.start());
         try (GanGraph graph = new GanGraph(config.hyperparameters(), data.shape(), info.classes(), config.seed(),
                 config.threads());
              Generator live = Steps.live(graph, data.shape(), () -> { })) {
