@@ -1,5 +1,6 @@
 package dev.ganiqa.trainers;
 
+import dev.ganiqa.datasets.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,20 +21,20 @@ final class Checkpoints {
         Path target = files.checkpoints().resolve(String.format(java.util.Locale.ROOT, "ckpt-%012d", state.criticSteps()));
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
-            RunFiles.deleteTree(tmp);
+            Folders.deleteTree(tmp);
             Files.createDirectories(tmp);
             graph.session.save(RunFiles.prefix(tmp));
             RunFiles.writeJson(tmp.resolve("state.json"), state);
-            RunFiles.deleteTree(target);
+            Folders.deleteTree(target);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             for (Path old : files.olderCheckpoints(target)) {
-                RunFiles.deleteTree(old);
+                Folders.deleteTree(old);
             }
             return target;
         } catch (IOException | RuntimeException e) {
             // A full disk must not leave megabytes of half a checkpoint behind: the rerun would find the disk full too.
             try {
-                RunFiles.deleteTree(tmp);
+                Folders.deleteTree(tmp);
             } catch (UncheckedIOException ignored) {
                 // the original error is the one to report
             }
@@ -51,7 +52,7 @@ final class Checkpoints {
         }
         try (var s = Files.list(files.checkpoints())) {
             for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) {
-                RunFiles.deleteTree(p);
+                Folders.deleteTree(p);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + files.checkpoints() + ": " + e.getMessage(), e);

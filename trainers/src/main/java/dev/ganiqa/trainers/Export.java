@@ -1,5 +1,6 @@
 package dev.ganiqa.trainers;
 
+import dev.ganiqa.datasets.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,13 +22,13 @@ final class Export {
     static void savedModel(GanGraph graph, RunFiles files, Path target) {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
-            RunFiles.deleteTree(tmp);
+            Folders.deleteTree(tmp);
             Signature signature = Signature.builder().key(GanGraph.SIGNATURE)
                     .input("z", graph.sampleZ).input("labels", graph.sampleOneHot)
                     .output("images", graph.samples).build();
             SavedModelBundle.exporter(tmp.toString()).withSession(graph.session).withSignature(signature).export();
             Files.copy(files.model(), tmp.resolve("model.json"));
-            RunFiles.deleteTree(target);
+            Folders.deleteTree(target);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot export " + target + ": " + e.getMessage(), e);

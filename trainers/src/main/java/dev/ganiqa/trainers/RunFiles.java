@@ -98,10 +98,6 @@ final class RunFiles {
         }
     }
 
-    static void deleteTree(Path root) {
-        dev.ganiqa.datasets.Folders.deleteTree(root);
-    }
-
     List<Path> olderCheckpoints(Path keep) {
         try (Stream<Path> s = Files.list(checkpoints())) {
             return s.filter(p -> !p.equals(keep)).toList();

@@ -9,7 +9,6 @@ import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.ImageSet;
 import dev.ganiqa.datasets.Sha256;
 import dev.ganiqa.datasets.Split;
-import dev.ganiqa.datasets.SubsetDataset;
 import dev.ganiqa.harness.cli.BaseCommand;
 import dev.ganiqa.harness.cli.CliException;
 import dev.ganiqa.harness.cli.CommandContext;
@@ -20,6 +19,7 @@ import dev.ganiqa.metrics.features.EmbeddedExtractor;
 import dev.ganiqa.metrics.features.Extractors;
 import dev.ganiqa.metrics.features.FeatureExtractor;
 import dev.ganiqa.metrics.features.Progress;
+import dev.ganiqa.metrics.features.train.ClassifierTrainer;
 import dev.ganiqa.metrics.features.train.RejectionUnion;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,8 +76,7 @@ public final class ExtractorUnionCommand extends BaseCommand {
         byte[] a = graph(first);
         byte[] b = graph(second);
         ImageDataset train = dev.ganiqa.datasets.Datasets.open(data).open(Split.TRAIN);
-        // The same split as ClassifierTrainer's calibration images (seed * 13 + 5).
-        ImageDataset calibration = SubsetDataset.holdOut(train, 1.0 / 12, seed * 13 + 5)[1];
+        ImageDataset calibration = ClassifierTrainer.calibrationSplit(train, seed)[1];
         double[] ra = rejection(first, calibration);
         double[] rb = rejection(second, calibration);
         int classes = calibration.classNames().size();

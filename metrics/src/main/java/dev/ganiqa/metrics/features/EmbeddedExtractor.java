@@ -131,10 +131,7 @@ public final class EmbeddedExtractor {
     /** The resource's bytes, checked against the pinned sha256 (to build on a shipped graph, as a union does). */
     public static byte[] verifiedBytes(Embedded embedded) {
         byte[] bytes = read(embedded);
-        String actual = Sha256.hex(bytes);
-        if (!actual.equals(embedded.sha256())) {
-            throw new ExtractorException(embedded.name() + ": expected sha256 " + embedded.sha256() + ", found " + actual);
-        }
+        verify(embedded, bytes, embedded.resource());
         return bytes;
     }
 
@@ -155,11 +152,16 @@ public final class EmbeddedExtractor {
 
     /** Opens weights after checking them against {@code embedded}'s sha256; a mismatch is a one-line error. */
     static FeatureExtractor open(Embedded embedded, byte[] bytes, String source, int threads) {
+        return FrozenGraphs.open(bytes, embedded.name(), embedded.version(), verify(embedded, bytes, source), threads);
+    }
+
+    /** The sha256 of {@code bytes}, which must be {@code embedded}'s pinned one; a mismatch is a one-line error. */
+    private static String verify(Embedded embedded, byte[] bytes, String source) {
         String actual = Sha256.hex(bytes);
         if (!actual.equals(embedded.sha256())) {
             throw new ExtractorException(embedded.name() + ": " + source + ": expected sha256 " + embedded.sha256()
                     + ", found " + actual + " (corrupted or replaced weights)");
         }
-        return FrozenGraphs.open(bytes, embedded.name(), embedded.version(), actual, threads);
+        return actual;
     }
 }

@@ -62,8 +62,7 @@ public final class ClassifierTrainer {
         ImageDataset fitSet = trainSet;
         ImageDataset calibration = null;
         if (net.rotation()) {
-            // The threshold is calibrated on images the network never trained on (one in twelve: 5,000 of 60,000).
-            ImageDataset[] parts = dev.ganiqa.datasets.SubsetDataset.holdOut(trainSet, 1.0 / 12, config.seed() * 13 + 5);
+            ImageDataset[] parts = calibrationSplit(trainSet, config.seed());
             fitSet = parts[0];
             calibration = parts[1];
         }
@@ -88,6 +87,15 @@ public final class ClassifierTrainer {
         return new TrainingResult(name, pb, savedModel, Sha256.hex(frozen), accuracy, testSet.size(), realSet.size(),
                 net.classes(), ClassifierNet.FEATURES, config, data, seconds, thresholds,
                 calibration == null ? 0 : calibration.size());
+    }
+
+    /**
+     * [fit, calibration]: the images a rotation-head classifier trains on and the ones its thresholds are calibrated
+     * on, which it never trains on (one in twelve: 5,000 of 60,000), chosen by {@code seed}; also where a union's
+     * gate threshold is chosen ({@code ganiqa extractor union}).
+     */
+    public static ImageDataset[] calibrationSplit(ImageDataset trainSet, long seed) {
+        return dev.ganiqa.datasets.SubsetDataset.holdOut(trainSet, 1.0 / 12, seed * 13 + 5);
     }
 
     private Map<String, float[]> fit(ClassifierNet net, ImageDataset trainSet, ImageDataset calibration,

@@ -92,7 +92,7 @@ class RotationPretextTest {
         assertThat(log).anyMatch(l -> l.startsWith("rotation thresholds"));
         float[] thresholds = result.rotationThresholds();
         assertThat(thresholds).hasSize(10);
-        ImageDataset calibration = SubsetDataset.holdOut(train, 1.0 / 12, config.seed() * 13 + 5)[1];
+        ImageDataset calibration = ClassifierTrainer.calibrationSplit(train, config.seed())[1];
         float[][] calibrated = run(Files.readAllBytes(result.frozenGraph()), calibration, 0);
         int above = 0;
         for (int i = 0; i < calibration.size(); i++) {
