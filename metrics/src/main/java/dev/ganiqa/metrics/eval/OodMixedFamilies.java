@@ -85,7 +85,7 @@ final class OodMixedFamilies {
     }
 
     /** A random image of another class than image {@code i} (any other image when unlabelled or after 64 tries). */
-    private static int partner(ImageDataset real, int i, SplittableRandom random) {
+    static int partner(ImageDataset real, int i, SplittableRandom random) {
         int n = real.size();
         int j = random.nextInt(n);
         if (!real.hasLabels()) {

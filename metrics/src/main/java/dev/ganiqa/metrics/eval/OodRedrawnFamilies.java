@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  * <li>a garment at double size: the centre half of the frame enlarged twice (bilinear), a close-up of the garment
  * filling the frame.</li>
  * </ul>
- * Every image is a function of the real image it is made from and {@code (seed, index)}.
+ * Every image is a function of the real image it is made from and {@code (seed, index)}. Held out since the
+ * ensemble-gate candidate after v10 ({@link OodTracedFamilies} is the final group now).
  */
 final class OodRedrawnFamilies {
     private OodRedrawnFamilies() {

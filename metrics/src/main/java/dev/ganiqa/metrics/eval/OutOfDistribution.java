@@ -22,8 +22,8 @@ import java.util.function.BiFunction;
  * checkerboard overlay, inverted, on a noise background or half replaced by noise, and another dataset's images
  * (procedural shapes);</li>
  * <li>{@link Group#FINAL}: written before the design it judges was measured on it and used for no decision
- * ({@link OodRedrawnFamilies}, written before the candidate after v8: a garment at half size, its silhouette filled
- * flat, inverted inside its silhouette, or at double size). The earlier final groups
+ * ({@link OodTracedFamilies}, written before the ensemble-gate candidate after v10: a triple exposure, a garment and
+ * its ghost, its silhouette outline, its high-pass detail). The earlier final groups
  * moved to HELD_OUT when their results shaped a design: v3's first (grid of patches, blurred frame, garments on
  * noise, half noise) once it shaped v4, the second (outline noise, shuffled pixels, dithered dots, two half-size
  * garments) once v3's failures on it shaped the generator-texture candidate, the third ({@link OodFinalFamilies}:
@@ -33,7 +33,10 @@ import java.util.function.BiFunction;
  * candidate, the fifth ({@link OodPatternFamilies}: mosaic blocks, grid lines, a plaid, concentric squares) once v6's
  * failures on it suggested the cut-and-paste negatives candidate, the sixth ({@link OodAlteredFamilies}: a garment
  * turned 45 degrees, under salt and pepper, posterised, or only a corner) once its result on v8 (every extractor but
- * v3 kept all four out) showed it too easy to measure generalisation and a harder group was written.</li>
+ * v3 kept all four out) showed it too easy to measure generalisation and a harder group was written, the seventh
+ * ({@link OodRedrawnFamilies}: a garment at half size, its silhouette filled flat, inverted inside its silhouette, or
+ * at double size) once v6, v8 and every candidate after them kept all four out, so that it no longer separated
+ * designs.</li>
  * </ul>
  * A score tuned against a group says nothing about its generalisation; only the FINAL group does.
  * Every family is a function of (the real images it composes with, count, seed) alone. "Black" is the data's own
@@ -136,10 +139,14 @@ public final class OutOfDistribution {
         out.add(fromReal("a garment with 20% salt and pepper", OodAlteredFamilies::saltAndPepper));
         out.add(fromReal("a garment posterised to two levels", OodAlteredFamilies::posterised));
         out.add(fromReal("a corner of a garment", OodAlteredFamilies::corner));
-        out.add(fromReal("a garment at half size", Group.FINAL, OodRedrawnFamilies::halfSize));
-        out.add(fromReal("a garment's silhouette filled flat", Group.FINAL, OodRedrawnFamilies::flat));
-        out.add(fromReal("a garment inverted inside its silhouette", Group.FINAL, OodRedrawnFamilies::invertedInside));
-        out.add(fromReal("a garment at double size", Group.FINAL, OodRedrawnFamilies::doubleSize));
+        out.add(fromReal("a garment at half size", OodRedrawnFamilies::halfSize));
+        out.add(fromReal("a garment's silhouette filled flat", OodRedrawnFamilies::flat));
+        out.add(fromReal("a garment inverted inside its silhouette", OodRedrawnFamilies::invertedInside));
+        out.add(fromReal("a garment at double size", OodRedrawnFamilies::doubleSize));
+        out.add(new Family("three garments blended at a third each", Group.FINAL, OodTracedFamilies::triple));
+        out.add(fromReal("a garment and its ghost 5 px away", Group.FINAL, OodTracedFamilies::ghost));
+        out.add(fromReal("a garment's silhouette outline", Group.FINAL, OodTracedFamilies::outline));
+        out.add(fromReal("a garment's fine detail (high-pass)", Group.FINAL, OodTracedFamilies::detail));
         return out.stream().map(f -> new Family(f.name(), f.group(), onItsBackground(f.make()))).toList();
     }
 

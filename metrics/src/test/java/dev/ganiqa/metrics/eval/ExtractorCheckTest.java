@@ -374,6 +374,97 @@ class ExtractorCheckTest {
         }
     }
 
+    /**
+     * The traced families (the eighth final group) are what they say: a triple exposure is the rounded mean of the
+     * garment and two garments of two other classes; the ghost is the garment averaged with itself shifted 5 px
+     * along one axis; the outline keeps exactly the garment pixels that touch the background and nothing else; the
+     * fine detail is |garment - blur| scaled to the garment's brightest pixel, dark where the garment is flat.
+     */
+    @Test
+    void theTracedFamiliesAreWhatTheirNamesSay() {
+        var real = SubsetDataset.sample(Datasets.open("fashion-mnist").open(Split.TEST), 30, 4);
+        var shape = real.shape();
+        int w = shape.width();
+        int h = shape.height();
+        var triple = OodTracedFamilies.triple(real, 9L);
+        var random = new java.util.SplittableRandom(12);
+        java.util.Set<Integer> directions = new java.util.HashSet<>();
+        for (int i = 0; i < real.size(); i++) {
+            byte[] image = real.image(i);
+            byte[] mixed = triple.image(i);
+            int fi = i;
+            boolean found = false;
+            for (int j = 0; j < real.size() && !found; j++) {
+                for (int k = j + 1; k < real.size() && !found; k++) {
+                    if (real.label(j) == real.label(fi) || real.label(k) == real.label(fi) || real.label(j) == real.label(k)) {
+                        continue;
+                    }
+                    byte[] b = real.image(j);
+                    byte[] c = real.image(k);
+                    boolean all = true;
+                    for (int p = 0; p < image.length && all; p++) {
+                        all = (mixed[p] & 0xFF) == Math.round(((image[p] & 0xFF) + (b[p] & 0xFF) + (c[p] & 0xFF)) / 3.0);
+                    }
+                    found = all;
+                }
+            }
+            assertThat(found).as("image %d: the mean of it and two garments of two other classes", i).isTrue();
+
+            double[] ghost = OodTracedFamilies.ghost(shape, image, random);
+            int direction = -1;
+            int[][] shifts = {{5, 0}, {-5, 0}, {0, 5}, {0, -5}};
+            for (int d = 0; d < shifts.length && direction < 0; d++) {
+                boolean all = true;
+                for (int y = 0; y < h && all; y++) {
+                    for (int x = 0; x < w && all; x++) {
+                        int sx = x - shifts[d][0];
+                        int sy = y - shifts[d][1];
+                        double shifted = sx < 0 || sy < 0 || sx >= w || sy >= h ? 0 : image[sy * w + sx] & 0xFF;
+                        all = ghost[y * w + x] == ((image[y * w + x] & 0xFF) + shifted) / 2;
+                    }
+                }
+                direction = all ? d : -1;
+            }
+            assertThat(direction).as("image %d: averaged with itself shifted 5 px", i).isNotNegative();
+            directions.add(direction);
+
+            double[] outline = OodTracedFamilies.outline(shape, image, random);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int g = image[y * w + x] & 0xFF;
+                    boolean edge = g >= 8 && (x == 0 || y == 0 || x == w - 1 || y == h - 1
+                            || (image[y * w + x - 1] & 0xFF) < 8 || (image[y * w + x + 1] & 0xFF) < 8
+                            || (image[(y - 1) * w + x] & 0xFF) < 8 || (image[(y + 1) * w + x] & 0xFF) < 8);
+                    assertThat(outline[y * w + x]).as("image %d pixel (%d, %d)", i, x, y).isEqualTo(edge ? g : 0.0);
+                }
+            }
+
+            double[] detail = OodTracedFamilies.detail(shape, image, random);
+            int bright = 0;
+            for (byte b : image) {
+                bright = Math.max(bright, b & 0xFF);
+            }
+            assertThat(java.util.Arrays.stream(detail).max().orElseThrow()).isCloseTo(bright,
+                    org.assertj.core.data.Offset.offset(1e-9));
+            // Far from the garment (every pixel within 5 px is background 0) the residual is 0.
+            for (int y = 5; y < h - 5; y++) {
+                for (int x = 5; x < w - 5; x++) {
+                    boolean empty = true;
+                    for (int dy = -5; dy <= 5 && empty; dy++) {
+                        for (int dx = -5; dx <= 5 && empty; dx++) {
+                            empty = image[(y + dy) * w + x + dx] == 0;
+                        }
+                    }
+                    if (empty) {
+                        assertThat(detail[y * w + x]).as("image %d pixel (%d, %d)", i, x, y)
+                                .isCloseTo(0, org.assertj.core.data.Offset.offset(1.0));
+                    }
+                }
+            }
+        }
+        assertThat(directions).as("the ghost's direction is drawn per image").hasSizeGreaterThan(1);
+    }
+
     /** The largest difference between pixel (x, y) and its eight neighbours. */
     private static double neighbourSpread(byte[] image, int w, int x, int y) {
         double spread = 0;
