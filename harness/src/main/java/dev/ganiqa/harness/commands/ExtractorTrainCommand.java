@@ -46,6 +46,11 @@ public final class ExtractorTrainCommand extends BaseCommand {
     @Parameter(names = "--seed", description = "Seed for initialisation, shuffling and dropout")
     public long seed = TrainingConfig.defaults().seed();
 
+    @Parameter(names = "--calibration-seed", description = "Seed that chooses the training images a --rotation "
+            + "classifier holds out for calibration (default: --seed). Members of an ensemble trained with different "
+            + "--seed and one --calibration-seed hold out the same images, on which `extractor union` calibrates them")
+    public Long calibrationSeed;
+
     @Parameter(names = "--batch", validateWith = NumberChecks.Positive.class, description = "Batch size")
     public int batch = TrainingConfig.defaults().batchSize();
 
@@ -126,7 +131,8 @@ public final class ExtractorTrainCommand extends BaseCommand {
         }
         OutputPaths.folder("extractor train", out);
         TrainingConfig config = new TrainingConfig(epochs, batch, TrainingConfig.defaults().learningRate(), seed,
-                Runtime.getRuntime().availableProcessors(), reject, recipe, head, noiseAugment, noiseStability);
+                Runtime.getRuntime().availableProcessors(), reject, recipe, head, noiseAugment, noiseStability,
+                calibrationSeed == null ? seed : calibrationSeed);
         String name = this.name != null ? this.name
                 : head != RotationHead.NONE ? "ganiqa-fmnist-rotation" : reject == 0 ? "ganiqa-fmnist-v1" : switch (recipe) {
                     case FULL_FRAME -> "ganiqa-fmnist-v2";
@@ -183,6 +189,7 @@ public final class ExtractorTrainCommand extends BaseCommand {
             }
             json.put("rotation_thresholds", thresholds);
             json.put("calibration_images", result.calibrationImages());
+            json.put("calibration_seed", config.calibrationSeed());
         }
         json.put("feature_dim", result.featureDim());
         json.put("epochs", config.epochs());

@@ -39,9 +39,10 @@ final class ClassifierCheckpoints {
     /** The identity of a training run: {@code config} without its epoch and thread counts, and the images. */
     static String identity(TrainingConfig config, ImageDataset images) {
         return String.format(Locale.ROOT, "batch %d, learning rate %s, seed %d, reject %d, negatives %s, rotation %s, "
-                        + "noise augment %s, noise stability %s; %s (%d images)", config.batchSize(),
+                        + "noise augment %s, noise stability %s%s; %s (%d images)", config.batchSize(),
                 config.learningRate(), config.seed(), config.reject(), config.negatives().id(), config.rotation().id(),
-                config.noiseAugment(), config.noiseStability(), images.description(), images.size());
+                config.noiseAugment(), config.noiseStability(), config.calibrationSeed() == config.seed() ? ""
+                        : ", calibration seed " + config.calibrationSeed(), images.description(), images.size());
     }
 
     /**

@@ -62,7 +62,7 @@ public final class ClassifierTrainer {
         ImageDataset fitSet = trainSet;
         ImageDataset calibration = null;
         if (net.rotation()) {
-            ImageDataset[] parts = calibrationSplit(trainSet, config.seed());
+            ImageDataset[] parts = calibrationSplit(trainSet, config.calibrationSeed());
             fitSet = parts[0];
             calibration = parts[1];
         }

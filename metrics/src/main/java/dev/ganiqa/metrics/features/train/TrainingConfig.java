@@ -9,10 +9,21 @@ package dev.ganiqa.metrics.features.train;
  * {@code noiseAugment}, when positive, is the largest standard deviation (0..255 units) of the Gaussian noise put on
  * half of the real training images ({@link GaussianNoise#augment}); 0: none. {@code noiseStability}, when positive,
  * is the largest standard deviation of the noisy copies whose features {@link StabilityTerm} keeps at the clean
- * images' (the classifier itself sees clean images); 0: none.
+ * images' (the classifier itself sees clean images); 0: none. {@code calibrationSeed} chooses which training images
+ * a rotation-head classifier holds out for calibration ({@link ClassifierTrainer#calibrationSplit}); it is
+ * {@code seed} unless an ensemble's members, trained with different seeds, must all hold out the same images, so that
+ * a gate made of them can be calibrated on images none of them trained on ({@code ganiqa extractor union}).
  */
 public record TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads, int reject,
-                             Negatives negatives, RotationHead rotation, double noiseAugment, double noiseStability) {
+                             Negatives negatives, RotationHead rotation, double noiseAugment, double noiseStability,
+                             long calibrationSeed) {
+    /** Calibration images chosen by {@code seed}, as every shipped extractor was trained. */
+    public TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads, int reject,
+            Negatives negatives, RotationHead rotation, double noiseAugment, double noiseStability) {
+        this(epochs, batchSize, learningRate, seed, threads, reject, negatives, rotation, noiseAugment, noiseStability,
+                seed);
+    }
+
     public TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int threads, int reject,
             Negatives negatives, RotationHead rotation) {
         this(epochs, batchSize, learningRate, seed, threads, reject, negatives, rotation, 0, 0);

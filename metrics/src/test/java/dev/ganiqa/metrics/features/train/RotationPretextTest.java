@@ -85,14 +85,19 @@ class RotationPretextTest {
         ImageDataset train = SubsetDataset.sample(fmnist.open(Split.TRAIN), 1200, 1);
         ImageDataset test = SubsetDataset.sample(fmnist.open(Split.TEST), 200, 2);
         List<String> log = new ArrayList<>();
-        TrainingConfig config = new TrainingConfig(3, 50, 1e-3f, 3L, 2, 100, Negatives.COMPOSED, RotationHead.PER_CLASS);
+        // Seed 3 with the calibration images of seed 1, as an ensemble member is trained: the thresholds below must
+        // come from seed 1's held-out images, which seed 3's own split would not give.
+        TrainingConfig config = new TrainingConfig(3, 50, 1e-3f, 3L, 2, 100, Negatives.COMPOSED, RotationHead.PER_CLASS,
+                0, 0, 1L);
+        assertThat(ClassifierTrainer.calibrationSplit(train, 1L)[1].image(0))
+                .isNotEqualTo(ClassifierTrainer.calibrationSplit(train, 3L)[1].image(0));
         TrainingResult result = new ClassifierTrainer(config, log::add).train(train, test, "tiny-rotation", "subset", dir);
         assertThat(result.calibrationImages()).isEqualTo(100);
         assertThat(result.trainImages()).isEqualTo(1100);
         assertThat(log).anyMatch(l -> l.startsWith("rotation thresholds"));
         float[] thresholds = result.rotationThresholds();
         assertThat(thresholds).hasSize(10);
-        ImageDataset calibration = ClassifierTrainer.calibrationSplit(train, config.seed())[1];
+        ImageDataset calibration = ClassifierTrainer.calibrationSplit(train, config.calibrationSeed())[1];
         float[][] calibrated = run(Files.readAllBytes(result.frozenGraph()), calibration, 0);
         int above = 0;
         for (int i = 0; i < calibration.size(); i++) {
