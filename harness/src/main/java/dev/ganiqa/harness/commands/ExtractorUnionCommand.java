@@ -30,15 +30,17 @@ import java.util.Map;
 import org.tensorflow.proto.GraphDef;
 
 /**
- * {@code ganiqa extractor union --first X --second Y --out DIR}: one frozen graph with the first extractor's features
- * and the union of both rejection gates ({@link RejectionUnion}). The second gate's threshold is chosen on real
+ * {@code ganiqa extractor union --first X --second Y [--second Z ...] --out DIR}: one frozen graph with the first
+ * extractor's features and the union of both rejection gates ({@link RejectionUnion}); several {@code --second}
+ * make the second gate the mean of their rejections (an ensemble, trained with one {@code --calibration-seed}). The second gate's threshold is chosen on real
  * images neither network trained on (the 1/12 of the training split that {@code extractor train --rotation} holds out
  * for calibration with the same seed): the lowest of {@link #TAUS} for which no class has more than {@code --max-out}
  * of them counted out. Writes {@code DIR/NAME.pb} and {@code DIR/NAME.json} (both checksums, the threshold, every
  * candidate threshold's class shares).
  */
-@Parameters(commandNames = "union", commandDescription = "Merge two extractors: the first's features, the union of "
-        + "both rejection gates, the second's threshold chosen on held-out real images")
+@Parameters(commandNames = "union", commandDescription = "Merge extractors: the first's features, the union of its "
+        + "rejection gate with the second's (or the mean of several seconds'), whose threshold is chosen on held-out "
+        + "real images")
 public final class ExtractorUnionCommand extends BaseCommand {
     /** The second gate's candidate thresholds, lowest (most rejections) first. */
     static final List<Double> TAUS = List.of(0.5, 0.7, 0.9, 0.95, 0.99, 0.999);
@@ -48,13 +50,15 @@ public final class ExtractorUnionCommand extends BaseCommand {
     public String first;
 
     @Parameter(names = "--second", required = true, description = "The extractor whose rejection output is added: a "
-            + "shipped name or frozen:FILE.pb (both need a rejection output)")
-    public String second;
+            + "shipped name or frozen:FILE.pb (both need a rejection output); repeated, the mean of their rejections "
+            + "(an ensemble whose members held out the same calibration images)")
+    public List<String> second = new java.util.ArrayList<>();
 
     @Parameter(names = "--data", description = "The labelled dataset both were trained on")
     public String data = "fashion-mnist";
 
-    @Parameter(names = "--seed", description = "The training seed of both (which images were held out for calibration)")
+    @Parameter(names = "--seed", description = "The training seed, or --calibration-seed, of all of them (which images "
+            + "were held out for calibration)")
     public long seed = 1;
 
     @Parameter(names = "--max-out", description = "Largest share of any class of the calibration images the union "
@@ -74,11 +78,17 @@ public final class ExtractorUnionCommand extends BaseCommand {
         }
         OutputPaths.folder("extractor union", out);
         byte[] a = graph(first);
-        byte[] b = graph(second);
+        List<byte[]> b = new java.util.ArrayList<>();
+        for (String spec : second) {
+            b.add(graph(spec));
+        }
         ImageDataset train = dev.ganiqa.datasets.Datasets.open(data).open(Split.TRAIN);
         ImageDataset calibration = ClassifierTrainer.calibrationSplit(train, seed)[1];
         double[] ra = rejection(first, calibration);
-        double[] rb = rejection(second, calibration);
+        double[][] members = new double[second.size()][];
+        for (int m = 0; m < members.length; m++) {
+            members[m] = rejection(second.get(m), calibration);
+        }
         int classes = calibration.classNames().size();
         Map<String, Object> candidates = new LinkedHashMap<>();
         Double chosen = null;
@@ -88,7 +98,11 @@ public final class ExtractorUnionCommand extends BaseCommand {
             for (int i = 0; i < ra.length; i++) {
                 int c = calibration.label(i);
                 n[c]++;
-                outside[c] += RejectionUnion.score(ra[i], rb[i], tau) > MetricDefinitions.OOD_THRESHOLD ? 1 : 0;
+                double[] rb = new double[members.length];
+                for (int m = 0; m < members.length; m++) {
+                    rb[m] = members[m][i];
+                }
+                outside[c] += RejectionUnion.score(ra[i], rb, tau) > MetricDefinitions.OOD_THRESHOLD ? 1 : 0;
             }
             Map<String, Double> shares = new LinkedHashMap<>();
             double max = 0;
@@ -104,11 +118,15 @@ public final class ExtractorUnionCommand extends BaseCommand {
             }
         }
         if (chosen == null) {
-            throw new CliException("extractor union", second + ": expected a gate threshold that counts at most "
+            throw new CliException("extractor union", String.join(", ", second) + ": expected a gate threshold that counts at most "
                     + maxOut + " of every class of the " + calibration.size() + " calibration images out, found none of "
                     + TAUS);
         }
-        byte[] merged = RejectionUnion.merge(GraphDef.parseFrom(a), GraphDef.parseFrom(b), chosen.floatValue());
+        List<GraphDef> gates = new java.util.ArrayList<>();
+        for (byte[] g : b) {
+            gates.add(GraphDef.parseFrom(g));
+        }
+        byte[] merged = RejectionUnion.merge(GraphDef.parseFrom(a), gates, chosen.floatValue());
         Path pb = out.resolve(name + ".pb");
         AtomicFiles.write(pb, merged);
         Map<String, Object> json = new LinkedHashMap<>();
@@ -116,8 +134,14 @@ public final class ExtractorUnionCommand extends BaseCommand {
         json.put("sha256", Sha256.hex(merged));
         json.put("first", first);
         json.put("first_sha256", Sha256.hex(a));
-        json.put("second", second);
-        json.put("second_sha256", Sha256.hex(b));
+        if (second.size() == 1) {
+            json.put("second", second.get(0));
+            json.put("second_sha256", Sha256.hex(b.get(0)));
+        } else {
+            json.put("second", second);
+            json.put("second_sha256", b.stream().map(Sha256::hex).toList());
+            json.put("second_is", "the mean of these gates' rejections");
+        }
         json.put("data", data);
         json.put("calibration_images", calibration.size());
         json.put("max_out", maxOut);

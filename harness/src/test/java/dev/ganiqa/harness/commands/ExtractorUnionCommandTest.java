@@ -50,6 +50,25 @@ class ExtractorUnionCommandTest {
         }
     }
 
+    /** Two --second: the record names both gates and their checksums, and the graph's gate is their mean. */
+    @Test
+    void anEnsembleGateNamesEveryMember(@TempDir Path tmp) throws Exception {
+        CliRun run = CliRun.of("extractor", "union", "--first", "ganiqa-fmnist-v8", "--second", "ganiqa-fmnist-v6",
+                "--second", "ganiqa-fmnist-v3", "--max-out", "0.3", "--name", "e", "--out", tmp.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode record = new ObjectMapper().readTree(tmp.resolve("e.json").toFile());
+        assertThat(record.get("second")).extracting(JsonNode::asText).containsExactly("ganiqa-fmnist-v6",
+                "ganiqa-fmnist-v3");
+        assertThat(record.get("second_sha256")).extracting(JsonNode::asText).containsExactly(
+                Sha256.hex(dev.ganiqa.metrics.features.EmbeddedExtractor.verifiedBytes(
+                        dev.ganiqa.metrics.features.EmbeddedExtractor.V6)),
+                Sha256.hex(dev.ganiqa.metrics.features.EmbeddedExtractor.verifiedBytes(
+                        dev.ganiqa.metrics.features.EmbeddedExtractor.V3)));
+        var graph = org.tensorflow.proto.GraphDef.parseFrom(Files.readAllBytes(tmp.resolve("e.pb")));
+        assertThat(graph.getNodeList()).extracting(org.tensorflow.proto.NodeDef::getName)
+                .contains("gate_mean", "gate/rejection", "gate2/rejection");
+    }
+
     @Test
     void refusesASecondExtractorWithoutAGate(@TempDir Path tmp) throws Exception {
         CliRun run = CliRun.of("extractor", "union", "--first", "ganiqa-fmnist-v8", "--second", "ganiqa-fmnist-v1",

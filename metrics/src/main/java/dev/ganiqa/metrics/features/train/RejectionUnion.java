@@ -18,6 +18,12 @@ import org.tensorflow.types.TFloat32;
  * second's gate so that the union does not count more real images out than a rule allows (chosen on held-out real
  * images, {@code ganiqa extractor union}). Both graphs read the same {@code images} input; the second's nodes are
  * renamed under {@link #GATE_SCOPE}.
+ *
+ * <p>The second gate may be an ensemble: {@code r_b} is then the mean of its members' rejections, each member's nodes
+ * under its own scope ({@code gate/}, {@code gate2/}, ...). Independently trained members err on different real
+ * images, while what all of them reject stays rejected, so their mean can be thresholded lower than any one of them
+ * for the same share of real images out (deep ensembles: Lakshminarayanan, Pritzel and Blundell, NeurIPS 2017). With
+ * one member the graph is exactly the two-graph union.
  */
 public final class RejectionUnion {
     /** Name scope of the second graph's nodes. */
@@ -33,45 +39,82 @@ public final class RejectionUnion {
         return Math.max(first, Math.min(1, second * 0.5 / tau));
     }
 
+    /** The union score with an ensemble as the second gate: {@link #score} of the members' mean rejection. */
+    public static double score(double first, double[] members, double tau) {
+        double sum = 0;
+        for (double r : members) {
+            sum += r;
+        }
+        return score(first, sum / members.length, tau);
+    }
+
     /** The merged, canonically serialised GraphDef; its {@code rejection} is {@link #score} in float. */
     public static byte[] merge(GraphDef first, GraphDef second, float tau) {
+        return merge(first, java.util.List.of(second), tau);
+    }
+
+    /**
+     * The merged graph with the mean of {@code members}' rejections as the second gate, canonically serialised; its
+     * {@code rejection} is {@link #score(double, double[], double)} in float.
+     */
+    public static byte[] merge(GraphDef first, java.util.List<GraphDef> members, float tau) {
         if (!(tau >= 0.5f && tau < 1f)) {
             throw new IllegalArgumentException("expected a gate threshold in [0.5, 1), found " + tau);
         }
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("expected at least one gate graph, found none");
+        }
         require(first, "the first graph");
-        require(second, "the second graph");
+        for (int m = 0; m < members.size(); m++) {
+            require(members.get(m), members.size() == 1 ? "the second graph" : "gate graph " + (m + 1));
+        }
         GraphDef.Builder merged = first.toBuilder().clearNode();
         for (NodeDef n : first.getNodeList()) {
             merged.addNode(n.getName().equals(GraphTensors.REJECTION_OUTPUT)
                     ? n.toBuilder().setName(FIRST_REJECTION).build() : n);
         }
-        for (NodeDef n : second.getNodeList()) {
-            if (n.getName().equals(GraphTensors.INPUT)) {
-                continue;
+        for (int m = 0; m < members.size(); m++) {
+            String scope = scope(m);
+            for (NodeDef n : members.get(m).getNodeList()) {
+                if (n.getName().equals(GraphTensors.INPUT)) {
+                    continue;
+                }
+                NodeDef.Builder b = n.toBuilder().setName(scope + n.getName()).clearInput();
+                for (String in : n.getInputList()) {
+                    b.addInput(rename(in, scope));
+                }
+                merged.addNode(b.build());
             }
-            NodeDef.Builder b = n.toBuilder().setName(GATE_SCOPE + n.getName()).clearInput();
-            for (String in : n.getInputList()) {
-                b.addInput(rename(in));
-            }
-            merged.addNode(b.build());
         }
         try (Graph g = new Graph()) {
             g.importGraphDef(merged.build());
             Ops tf = Ops.create(g);
             Operand<TFloat32> a = g.operation(FIRST_REJECTION).output(0);
-            Operand<TFloat32> b = g.operation(GATE_SCOPE + GraphTensors.REJECTION_OUTPUT).output(0);
+            Operand<TFloat32> b = g.operation(scope(0) + GraphTensors.REJECTION_OUTPUT).output(0);
+            if (members.size() > 1) {
+                java.util.List<Operand<TFloat32>> rejections = new java.util.ArrayList<>();
+                for (int m = 0; m < members.size(); m++) {
+                    rejections.add(g.operation(scope(m) + GraphTensors.REJECTION_OUTPUT).output(0));
+                }
+                b = tf.withName("gate_mean").math.mul(tf.math.addN(rejections), tf.constant(1f / members.size()));
+            }
             Operand<TFloat32> scaled = tf.math.minimum(tf.math.mul(b, tf.constant(0.5f / tau)), tf.constant(1f));
             tf.withName(GraphTensors.REJECTION_OUTPUT).math.maximum(a, scaled);
             return ClassifierTrainer.canonical(g.toGraphDef());
         }
     }
 
-    /** A second-graph input reference under the gate scope; its image input becomes the shared one. */
-    private static String rename(String input) {
+    /** The name scope of gate member {@code m}: {@link #GATE_SCOPE} for the first (the two-graph union's). */
+    private static String scope(int m) {
+        return m == 0 ? GATE_SCOPE : "gate" + (m + 1) + "/";
+    }
+
+    /** A gate graph's input reference under its scope; its image input becomes the shared one. */
+    private static String rename(String input, String scope) {
         boolean control = input.startsWith("^");
         String name = control ? input.substring(1) : input;
         String base = name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
-        String renamed = base.equals(GraphTensors.INPUT) ? name : GATE_SCOPE + name;
+        String renamed = base.equals(GraphTensors.INPUT) ? name : scope + name;
         return (control ? "^" : "") + renamed;
     }
 

@@ -72,6 +72,57 @@ class RejectionUnionTest {
         assertThat(fromSecond).as("images whose union score comes from the second gate").isPositive();
     }
 
+    /**
+     * An ensemble as the second gate: the merged rejection is max(r_a, min(1, mean(r_b1, r_b2) / (2 tau))) of the
+     * three graphs run apart, which on some images differs from the union with either member alone.
+     */
+    @Test
+    void averagesAnEnsembleOfGates() throws Exception {
+        GraphDef a = GraphDef.parseFrom(EmbeddedExtractor.verifiedBytes(EmbeddedExtractor.V8));
+        GraphDef b1 = GraphDef.parseFrom(EmbeddedExtractor.verifiedBytes(EmbeddedExtractor.V6));
+        GraphDef b2 = GraphDef.parseFrom(EmbeddedExtractor.verifiedBytes(EmbeddedExtractor.V3));
+        float tau = 0.7f;
+        Path merged = dir.resolve("ensemble.pb");
+        Files.write(merged, RejectionUnion.merge(a, java.util.List.of(b1, b2), tau));
+        ImageDataset test = SubsetDataset.sample(Datasets.open("fashion-mnist").open(Split.TEST), 60, 5);
+        ImageDataset noisy = Degradations.noise(test, 48, 4);
+        int n = 2 * test.size();
+        byte[] images = new byte[n * 784];
+        for (int i = 0; i < test.size(); i++) {
+            System.arraycopy(test.image(i), 0, images, i * 784, 784);
+            System.arraycopy(noisy.image(i), 0, images, (test.size() + i) * 784, 784);
+        }
+        Features fa;
+        Features f1;
+        Features f2;
+        Features fu;
+        try (FeatureExtractor ea = Extractors.open("ganiqa-fmnist-v8", Map.of(), 1);
+             FeatureExtractor e1 = Extractors.open("ganiqa-fmnist-v6", Map.of(), 1);
+             FeatureExtractor e2 = Extractors.open("ganiqa-fmnist-v3", Map.of(), 1);
+             FeatureExtractor eu = Extractors.open("frozen:" + merged, Map.of(), 1)) {
+            fa = ea.extract(images, n, test.shape());
+            f1 = e1.extract(images, n, test.shape());
+            f2 = e2.extract(images, n, test.shape());
+            fu = eu.extract(images, n, test.shape());
+        }
+        for (int k = 0; k < fa.probabilities().length; k++) {
+            assertThat((double) fu.probabilities()[k]).isCloseTo(fa.probabilities()[k], org.assertj.core.data.Offset.offset(1e-5));
+        }
+        int differs = 0;
+        for (int i = 0; i < n; i++) {
+            double mean = (f1.rejection()[i] + f2.rejection()[i]) / 2;
+            double expected = Math.max(fa.rejection()[i], Math.min(1.0, mean * 0.5 / tau));
+            assertThat(RejectionUnion.score(fa.rejection()[i], new double[] {f1.rejection()[i], f2.rejection()[i]}, tau))
+                    .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat((double) fu.rejection()[i]).as("image %d", i).isCloseTo(expected,
+                    org.assertj.core.data.Offset.offset(1e-5));
+            double alone1 = RejectionUnion.score(fa.rejection()[i], f1.rejection()[i], tau);
+            double alone2 = RejectionUnion.score(fa.rejection()[i], f2.rejection()[i], tau);
+            differs += Math.abs(expected - alone1) > 1e-3 && Math.abs(expected - alone2) > 1e-3 ? 1 : 0;
+        }
+        assertThat(differs).as("images whose score is the members' mean, not either member's").isPositive();
+    }
+
     @Test
     void refusesAGraphWithoutAGateAndAThresholdOutOfRange() throws Exception {
         GraphDef v8 = GraphDef.parseFrom(EmbeddedExtractor.verifiedBytes(EmbeddedExtractor.V8));
@@ -79,5 +130,7 @@ class RejectionUnionTest {
         assertThatThrownBy(() -> RejectionUnion.merge(v8, v1, 0.9f)).hasMessageContaining("the second graph")
                 .hasMessageContaining("no rejection output");
         assertThatThrownBy(() -> RejectionUnion.merge(v8, v8, 0.3f)).hasMessageContaining("[0.5, 1)");
+        assertThatThrownBy(() -> RejectionUnion.merge(v8, java.util.List.of(v8, v1), 0.9f))
+                .hasMessageContaining("gate graph 2").hasMessageContaining("no rejection output");
     }
 }
