@@ -20,7 +20,8 @@ import org.tensorflow.Session;
  * belong to. A run stopped at any moment (a session's end) continues from its last complete epoch when started
  * again with the same recipe and data; every epoch's order, turns and noise are seeded by the epoch's index, so
  * only the stopped epoch is lost. Written as {@code epoch-NNNN.tmp}, then renamed, then the older ones deleted (as
- * the GAN trainers' checkpoints are), so one complete checkpoint always remains; removed once the run is exported.
+ * the GAN trainers' checkpoints are), so one complete checkpoint always remains; removed once the frozen graph is written and measured (a stop during
+ * the export leaves the checkpoint, and the next start replaces the unfinished SavedModel from it).
  */
 final class ClassifierCheckpoints {
     private static final String STATE = "state.txt";
@@ -102,6 +103,11 @@ final class ClassifierCheckpoints {
             Folders.deleteTree(tmp);
             throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether a complete checkpoint is there (of this training or, refused later by {@link #restore}, another). */
+    boolean any() {
+        return last() != null;
     }
 
     /** Deletes every checkpoint: the exported run needs none. */

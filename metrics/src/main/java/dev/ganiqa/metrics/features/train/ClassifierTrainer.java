@@ -1,6 +1,7 @@
 package dev.ganiqa.metrics.features.train;
 
 import dev.ganiqa.datasets.Batches;
+import dev.ganiqa.datasets.Folders;
 import dev.ganiqa.datasets.ImageDataset;
 import dev.ganiqa.datasets.ImageShape;
 import dev.ganiqa.datasets.Sha256;
@@ -58,7 +59,6 @@ public final class ClassifierTrainer {
                 config.rotation() != RotationHead.NONE);
         Files.createDirectories(outDir);
         Path savedModel = outDir.resolve("savedmodel");
-        deleteIfEmpty(savedModel);
         ImageDataset fitSet = trainSet;
         ImageDataset calibration = null;
         if (net.rotation()) {
@@ -75,14 +75,22 @@ public final class ClassifierTrainer {
                     trainSet.classNames().size(), RejectionImages.CLASS_NAME));
         }
         ClassifierCheckpoints checkpoints = new ClassifierCheckpoints(outDir, ClassifierCheckpoints.identity(config, fitSet));
+        if (checkpoints.any()) {
+            // A run stopped after its export began: the SavedModel there is this run's, and its checkpoint can
+            // export it again.
+            Folders.deleteTree(savedModel);
+        } else {
+            deleteIfEmpty(savedModel);
+        }
         Map<String, float[]> weights = fit(net, fitSet, calibration, savedModel, checkpoints);
-        checkpoints.clear();
         byte[] frozen = freeze(net, weights);
         Path pb = outDir.resolve(name + ".pb");
         writeAtomically(pb, frozen);
         double accuracy = FrozenAccuracy.measure(frozen, testSet, config.batchSize(), config.threads());
         double seconds = (System.nanoTime() - start) / 1e9;
         log.accept(String.format("test accuracy %.4f on %d images (frozen graph)", accuracy, testSet.size()));
+        // Only now: a stop at any moment before leaves a checkpoint to finish from.
+        checkpoints.clear();
         float[] thresholds = net.rotation() ? weights.get(RotationPretext.THRESHOLD).clone() : new float[0];
         return new TrainingResult(name, pb, savedModel, Sha256.hex(frozen), accuracy, testSet.size(), realSet.size(),
                 net.classes(), ClassifierNet.FEATURES, config, data, seconds, thresholds,

@@ -63,4 +63,32 @@ class ClassifierCheckpointsTest {
         assertThat(dir.resolve("checkpoints")).doesNotExist();
         assertThat(Files.list(dir).map(p -> p.getFileName().toString()).toList()).doesNotContain("checkpoints");
     }
+
+    /**
+     * Stopped after the SavedModel and the frozen graph were written but before the checkpoints were removed, the
+     * next start does not refuse the non-empty SavedModel folder: it exports again from the last checkpoint, trains
+     * nothing, and writes the same graph.
+     */
+    @Test
+    void aTrainingStoppedDuringItsExportFinishesFromItsCheckpoint() throws Exception {
+        DatasetSource fmnist = Datasets.open("fashion-mnist");
+        ImageDataset train = SubsetDataset.sample(fmnist.open(Split.TRAIN), 300, 1);
+        ImageDataset test = SubsetDataset.sample(fmnist.open(Split.TEST), 100, 2);
+        TrainingConfig config = new TrainingConfig(1, 50, 1e-3f, 5L, 1, 50);
+        assertThatThrownBy(() -> new ClassifierTrainer(config, line -> {
+            if (line.startsWith("test accuracy")) {
+                throw new Stopped();
+            }
+        }).train(train, test, "tiny", "subset", dir)).isInstanceOf(Stopped.class);
+        assertThat(dir.resolve("savedmodel").resolve("saved_model.pb")).isRegularFile();
+        assertThat(dir.resolve("checkpoints").resolve("epoch-0001")).isDirectory();
+        byte[] first = Files.readAllBytes(dir.resolve("tiny.pb"));
+
+        List<String> again = new ArrayList<>();
+        TrainingResult result = new ClassifierTrainer(config, again::add).train(train, test, "tiny", "subset", dir);
+        assertThat(again).contains("continuing from the checkpoint of epoch 1/1").noneMatch(l -> l.startsWith("epoch 1/1"));
+        assertThat(Files.readAllBytes(result.frozenGraph())).isEqualTo(first);
+        assertThat(dir.resolve("savedmodel").resolve("saved_model.pb")).isRegularFile();
+        assertThat(dir.resolve("checkpoints")).doesNotExist();
+    }
 }
