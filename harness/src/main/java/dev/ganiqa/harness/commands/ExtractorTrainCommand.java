@@ -69,7 +69,8 @@ public final class ExtractorTrainCommand extends BaseCommand {
             + "ganiqa-fmnist-v8), draem (half cut-paste, half training images with a smooth region blended with a "
             + "texture or a gray emoji, Zavrtanik et al. 2021; dark-background data, emoji installed), draem-strong "
             + "(draem with the blend's opacity 0.5-1 instead of 0.3-1), draem-objects (draem-strong blending emoji "
-            + "only, no textures)")
+            + "only, no textures), draem-self (draem-strong with a third of the blends' sources the garment itself, "
+            + "shifted, scaled and brightened: self-blended images, Shiohara and Yamasaki 2022)")
     public String negatives = Negatives.FULL_FRAME.id();
 
     @Parameter(names = "--rotation", description = "Also learn which quarter turn an image was given (a rotation "
@@ -143,6 +144,7 @@ public final class ExtractorTrainCommand extends BaseCommand {
                     case DRAEM -> "ganiqa-fmnist-draem";
                     case DRAEM_STRONG -> "ganiqa-fmnist-draem-strong";
                     case DRAEM_OBJECTS -> "ganiqa-fmnist-draem-objects";
+                    case DRAEM_SELF -> "ganiqa-fmnist-draem-self";
                 };
         dev.ganiqa.datasets.DatasetOptions options = DatasetArguments.withShape(
                 dev.ganiqa.datasets.DatasetOptions.defaults(), shape);

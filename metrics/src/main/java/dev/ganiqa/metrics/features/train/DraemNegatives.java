@@ -37,6 +37,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * anything into part of a garment teaches that a locally inconsistent garment is not one (BENCHMARKS.md, "DRAEM
  * negatives"). None of these recipes is shipped.
  *
+ * <p>The self-blend variant ({@link Negatives#DRAEM_SELF}) takes a third of its sources from the garment itself, moved:
+ * shifted 2 to 7 pixels in a random direction, scaled by 0.85 to 1.15 about the centre and its brightness multiplied
+ * by 0.7 to 1.3 (bilinear; the background outside the frame), the other two thirds as {@link Negatives#DRAEM_STRONG}
+ * (emoji, textures). Self-blended images (Shiohara and Yamasaki, "Detecting Deepfakes with Self-Blended Images",
+ * CVPR 2022) are blends of an image with a slightly transformed copy of itself: their artefacts are those of any
+ * blend (boundaries, doubled structure) without the source's own content, which is why detectors trained on them
+ * generalise to manipulations they never saw. The held-out double exposure blends two different garments; no image
+ * of the held-out or final families is made this way.
+ *
  * <p>A blend that changes the image by less than {@value #MIN_CHANGE} gray levels on average (a mask over the
  * background, a source as dark as it) is drawn again, up to 20 times; the last draw is kept if none qualifies.
  * Image {@code i} is a function of the real images, the emoji and {@code (seed, i)} alone.
@@ -52,22 +61,47 @@ final class DraemNegatives {
     private DraemNegatives() {
     }
 
+    /** Where a recipe's anomaly sources come from. */
+    enum Sources {
+        /** Emoji for even indices, textures for odd ones. */
+        EMOJI_AND_TEXTURES,
+        /** Emoji only. */
+        EMOJI,
+        /** Emoji, textures and the garment itself moved, by index modulo 3. */
+        EMOJI_TEXTURES_AND_SELF
+    }
+
+    static final double MIN_SHIFT = 2;
+    static final double MAX_SHIFT = 7;
+    static final double MAX_SCALE_CHANGE = 0.15;
+    static final double MAX_GAIN_CHANGE = 0.3;
+
     /**
-     * Image {@code index}: the blend's opacity in {@code minOpacity..1}; with {@code objectsOnly} every source is an
-     * emoji (one draw either way, so garment, mask and opacity are the other recipes').
+     * Image {@code index}: the blend's opacity in {@code minOpacity..1}, its source from {@code sources} (one draw
+     * of the source per try, so garment, mask and opacity of the two-source recipes stay as they were).
      */
-    static byte[] image(ImageDataset real, long seed, int index, double minOpacity, boolean objectsOnly) {
+    static byte[] image(ImageDataset real, long seed, int index, double minOpacity, Sources sources) {
         ImageShape s = real.shape();
         ImageDataset emoji = source(s);
         SplittableRandom random = new SplittableRandom(seed * 0xD1B54A32D192ED03L + 0x8CB92BA72F3D8DD7L * (index + 1L));
         byte[] garment = real.image(random.nextInt(real.size()));
         double[] out = new double[garment.length];
         for (int t = 1; ; t++) {
-            double[] anomaly = new double[garment.length];
-            byte[] a = index % 2 == 0 || objectsOnly ? emoji.image(random.nextInt(emoji.size()))
-                    : RejectionImages.image(s, seed ^ 0x5DEECE66DL, random.nextInt(Integer.MAX_VALUE));
-            for (int p = 0; p < a.length; p++) {
-                anomaly[p] = a[p] & 0xFF;
+            double[] anomaly;
+            int kind = switch (sources) {
+                case EMOJI_AND_TEXTURES -> index % 2;
+                case EMOJI -> 0;
+                case EMOJI_TEXTURES_AND_SELF -> index % 3;
+            };
+            if (kind == 2) {
+                anomaly = moved(s, garment, random);
+            } else {
+                byte[] a = kind == 0 ? emoji.image(random.nextInt(emoji.size()))
+                        : RejectionImages.image(s, seed ^ 0x5DEECE66DL, random.nextInt(Integer.MAX_VALUE));
+                anomaly = new double[a.length];
+                for (int p = 0; p < a.length; p++) {
+                    anomaly[p] = a[p] & 0xFF;
+                }
             }
             double[] mask = mask(s, random);
             double beta = random.nextDouble(minOpacity, 1);
@@ -87,6 +121,43 @@ final class DraemNegatives {
                 return b;
             }
         }
+    }
+
+    /**
+     * The garment shifted by {@link #MIN_SHIFT}..{@link #MAX_SHIFT} pixels in a random direction, scaled about the
+     * centre by 1 +- {@link #MAX_SCALE_CHANGE} and its values multiplied by 1 +- {@link #MAX_GAIN_CHANGE}; bilinear,
+     * the background (0) where the source falls outside the frame.
+     */
+    static double[] moved(ImageShape s, byte[] garment, SplittableRandom random) {
+        int h = s.height();
+        int w = s.width();
+        int c = s.channels();
+        double angle = random.nextDouble(0, 2 * Math.PI);
+        double shift = random.nextDouble(MIN_SHIFT, MAX_SHIFT);
+        double dx = shift * Math.cos(angle);
+        double dy = shift * Math.sin(angle);
+        double scale = random.nextDouble(1 - MAX_SCALE_CHANGE, 1 + MAX_SCALE_CHANGE);
+        double gain = random.nextDouble(1 - MAX_GAIN_CHANGE, 1 + MAX_GAIN_CHANGE);
+        double[] values = new double[garment.length];
+        for (int p = 0; p < values.length; p++) {
+            values[p] = garment[p] & 0xFF;
+        }
+        double[] out = new double[garment.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                // Inverse map of pixel centres: out(x) = in((x - centre - d) / scale + centre).
+                double sx = (x + 0.5 - w / 2.0 - dx) / scale + w / 2.0 - 0.5;
+                double sy = (y + 0.5 - h / 2.0 - dy) / scale + h / 2.0 - 0.5;
+                if (sx < 0 || sy < 0 || sx > w - 1 || sy > h - 1) {
+                    continue;
+                }
+                for (int ch = 0; ch < c; ch++) {
+                    out[(y * w + x) * c + ch] = Math.min(255,
+                            gain * RejectionImages.bilinear(values, h, w, c, sy, sx, ch));
+                }
+            }
+        }
+        return out;
     }
 
     /** A 0/1 mask of h x w: blurred uniform noise over its (1 - coverage) quantile. */

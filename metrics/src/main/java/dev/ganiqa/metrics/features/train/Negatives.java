@@ -27,15 +27,17 @@ import java.util.Locale;
  * <li>{@link #DRAEM_OBJECTS}: as {@link #DRAEM_STRONG}, every blend's source an emoji, none a texture: a garment
  * with noise on part of it is a degraded garment, not a rejection. Measured, it still counted most lightly noisy
  * garments out; none of the three DRAEM recipes is shipped.</li>
+ * <li>{@link #DRAEM_SELF}: as {@link #DRAEM_STRONG}, a third of the blends' sources the garment itself, moved
+ * (self-blended images, Shiohara and Yamasaki, CVPR 2022).</li>
  * </ul>
  */
 public enum Negatives {
-    FULL_FRAME, COMPOSED, VARIED, GENERATOR, CUT_PASTE, DRAEM, DRAEM_STRONG, DRAEM_OBJECTS;
+    FULL_FRAME, COMPOSED, VARIED, GENERATOR, CUT_PASTE, DRAEM, DRAEM_STRONG, DRAEM_OBJECTS, DRAEM_SELF;
 
     /**
      * The name on the command line and in extractor.json: {@code full-frame}, {@code composed}, {@code varied},
      * {@code generator}, {@code cut-paste}, {@code draem},
-     * {@code draem-strong}, {@code draem-objects}.
+     * {@code draem-strong}, {@code draem-objects}, {@code draem-self}.
      */
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -70,7 +72,7 @@ public enum Negatives {
     }
 
     private boolean draem() {
-        return this == DRAEM || this == DRAEM_STRONG || this == DRAEM_OBJECTS;
+        return this == DRAEM || this == DRAEM_STRONG || this == DRAEM_OBJECTS || this == DRAEM_SELF;
     }
 
     /** Image {@code index} of this recipe for {@code seed}, made from {@code real}'s images where {@link #fromData}. */
@@ -81,7 +83,11 @@ public enum Negatives {
         }
         if (draem()) {
             return index % 2 == 0 ? CUT_PASTE.image(real, seed, index / 2) : DraemNegatives.image(real, seed, index / 2,
-                    this == DRAEM ? DraemNegatives.MIN_OPACITY : DraemNegatives.MIN_OPACITY_STRONG, this == DRAEM_OBJECTS);
+                    this == DRAEM ? DraemNegatives.MIN_OPACITY : DraemNegatives.MIN_OPACITY_STRONG, switch (this) {
+                        case DRAEM_OBJECTS -> DraemNegatives.Sources.EMOJI;
+                        case DRAEM_SELF -> DraemNegatives.Sources.EMOJI_TEXTURES_AND_SELF;
+                        default -> DraemNegatives.Sources.EMOJI_AND_TEXTURES;
+                    });
         }
         return image(real.shape(), seed, index);
     }
@@ -94,7 +100,7 @@ public enum Negatives {
             case VARIED -> ComposedNegatives.image(shape, seed, index, true);
             case GENERATOR -> index % 2 == 0 ? ComposedNegatives.image(shape, seed, index / 2, false)
                     : GeneratorTextures.image(shape, seed, index / 2);
-            case CUT_PASTE, DRAEM, DRAEM_STRONG, DRAEM_OBJECTS -> throw new IllegalArgumentException("expected the data's images for the " + id()
+            case CUT_PASTE, DRAEM, DRAEM_STRONG, DRAEM_OBJECTS, DRAEM_SELF -> throw new IllegalArgumentException("expected the data's images for the " + id()
                     + " negatives, found only a shape (" + shape + ")");
         };
     }

@@ -280,7 +280,8 @@ public final class RejectionImages {
         }
     }
 
-    private static double bilinear(double[] small, int lh, int lw, int c, double sy, double sx, int ch) {
+    /** The bilinear sample of channel ch at (sy, sx) of an lh x lw x c image, clamped at its edges. */
+    static double bilinear(double[] small, int lh, int lw, int c, double sy, double sx, int ch) {
         int y0 = (int) Math.floor(sy);
         int x0 = (int) Math.floor(sx);
         double fy = sy - y0;

@@ -135,9 +135,54 @@ class NegativesTest {
             }
         }
         assertThat(replaced).isGreaterThanOrEqualTo(9);
+        // The self-blend variant: where both blend an emoji (DRAEM index 0 mod 6) or both a texture (1 mod 6) it is
+        // the strong variant's image; every third blend's source is the garment itself, moved.
+        for (int i = 1; i < 72; i += 2) {
+            int d = i / 2;
+            byte[] self = Negatives.DRAEM_SELF.image(REAL, 13, i);
+            if (d % 6 == 0 || d % 6 == 1) {
+                assertThat(self).as("image %d", i).isEqualTo(Negatives.DRAEM_STRONG.image(REAL, 13, i));
+            }
+        }
+        var moveRandom = new java.util.SplittableRandom(8);
+        for (int j = 0; j < 20; j++) {
+            byte[] garment = REAL.image(j);
+            double[] moved = DraemNegatives.moved(SHAPE, garment, moveRandom);
+            double[] before = centroid(garment);
+            double[] m = new double[moved.length];
+            double massBefore = 0;
+            double massAfter = 0;
+            byte[] asBytes = new byte[moved.length];
+            for (int p = 0; p < moved.length; p++) {
+                assertThat(moved[p]).isBetween(0.0, 255.0);
+                asBytes[p] = (byte) Math.round(moved[p]);
+                massBefore += garment[p] & 0xFF;
+                massAfter += moved[p];
+            }
+            double[] after = centroid(asBytes);
+            double distance = Math.hypot(after[0] - before[0], after[1] - before[1]);
+            assertThat(distance).as("garment %d's centre moved", j).isBetween(DraemNegatives.MIN_SHIFT - 1.5,
+                    DraemNegatives.MAX_SHIFT + 2.5);
+            // Mass scales by gain x scale^2 (within 0.7 x 0.72 .. 1.3 x 1.32), less what leaves the frame or clips.
+            assertThat(massAfter / massBefore).as("garment %d's mass", j).isBetween(0.3, 1.72);
+        }
         var light = dev.ganiqa.datasets.Backgrounds.inverted(REAL);
         assertThatThrownBy(() -> RejectionImages.withRejectionClass(light, 10, 13, Negatives.DRAEM))
                 .hasMessageContaining("expected dark-background data").hasMessageNotContaining("\n");
+    }
+
+    /** The brightness-weighted centre (x, y) of a 28x28 gray image. */
+    private static double[] centroid(byte[] image) {
+        double sx = 0;
+        double sy = 0;
+        double sum = 0;
+        for (int p = 0; p < image.length; p++) {
+            double v = image[p] & 0xFF;
+            sx += v * (p % 28);
+            sy += v * (p / 28);
+            sum += v;
+        }
+        return new double[] {sx / sum, sy / sum};
     }
 
     /** The mean absolute difference, in gray levels, between {@code image} and the nearest of {@link #REAL}. */
@@ -239,6 +284,6 @@ class NegativesTest {
         assertThat(Negatives.of("full-frame")).isEqualTo(Negatives.FULL_FRAME);
         assertThat(Negatives.of("varied").id()).isEqualTo("varied");
         assertThatThrownBy(() -> Negatives.of("fancy")).hasMessage("expected one of full-frame, composed, varied, "
-                + "generator, cut-paste, draem, draem-strong, draem-objects, found fancy");
+                + "generator, cut-paste, draem, draem-strong, draem-objects, draem-self, found fancy");
     }
 }
