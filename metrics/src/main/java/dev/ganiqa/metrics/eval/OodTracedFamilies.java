@@ -24,7 +24,9 @@ import java.util.SplittableRandom;
  * so that its largest value is the garment's brightest pixel (a high-pass residual, not the Sobel operator of the
  * held-out edges).</li>
  * </ul>
- * Image {@code i} starts from real image {@code i}; everything else is a function of {@code (seed, i)}.
+ * Image {@code i} starts from real image {@code i}; everything else is a function of {@code (seed, i)}. Held out
+ * since the self-blend candidate ({@link OodDoubledFamilies} is the final group now): v10's verdicts on the ghost and
+ * the fine detail were looked at while that candidate was chosen.
  */
 final class OodTracedFamilies {
     /** The ghost's shift in pixels. */

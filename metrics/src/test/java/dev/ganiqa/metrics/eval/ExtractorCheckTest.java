@@ -465,6 +465,75 @@ class ExtractorCheckTest {
         assertThat(directions).as("the ghost's direction is drawn per image").hasSizeGreaterThan(1);
     }
 
+    /**
+     * The doubled families (the ninth final group) are what they say: a garment and itself upside down average to an
+     * image symmetric top to bottom; the shifted pair is the rounded mean of the garment and another class's garment
+     * moved a quarter of the width right; the contour is white exactly where a garment pixel touches the background
+     * (8-neighbourhood) and black elsewhere; the Laplacian is 0 where a pixel equals its four neighbours and peaks at
+     * the garment's brightest value.
+     */
+    @Test
+    void theDoubledFamiliesAreWhatTheirNamesSay() {
+        var real = SubsetDataset.sample(Datasets.open("fashion-mnist").open(Split.TEST), 30, 6);
+        var shape = real.shape();
+        int w = shape.width();
+        int h = shape.height();
+        var pairs = OodDoubledFamilies.shiftedPair(real, 3L);
+        var random = new java.util.SplittableRandom(2);
+        for (int i = 0; i < real.size(); i++) {
+            byte[] image = real.image(i);
+            double[] flipped = OodDoubledFamilies.upsideDown(shape, image, random);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    assertThat(flipped[y * w + x]).isEqualTo(((image[y * w + x] & 0xFF)
+                            + (image[(h - 1 - y) * w + x] & 0xFF)) / 2.0).isEqualTo(flipped[(h - 1 - y) * w + x]);
+                }
+            }
+            byte[] pair = pairs.image(i);
+            int fi = i;
+            boolean found = java.util.stream.IntStream.range(0, real.size())
+                    .filter(j -> real.label(j) != real.label(fi)).anyMatch(j -> {
+                        byte[] b = real.image(j);
+                        for (int y = 0; y < h; y++) {
+                            for (int x = 0; x < w; x++) {
+                                double moved = x - w / 4 < 0 ? 0 : b[y * w + x - w / 4] & 0xFF;
+                                if ((pair[y * w + x] & 0xFF) != Math.round(((image[y * w + x] & 0xFF) + moved) / 2)) {
+                                    return false;
+                                }
+                            }
+                        }
+                        return true;
+                    });
+            assertThat(found).as("image %d: the mean of it and another class's garment shifted right", i).isTrue();
+            double[] contour = OodDoubledFamilies.contour(shape, image, random);
+            double[] laplacian = OodDoubledFamilies.laplacian(shape, image, random);
+            int bright = 0;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int g = image[y * w + x] & 0xFF;
+                    bright = Math.max(bright, g);
+                    boolean edge = false;
+                    for (int dy = -1; dy <= 1; dy++) {
+                        for (int dx = -1; dx <= 1; dx++) {
+                            int xx = x + dx;
+                            int yy = y + dy;
+                            edge |= xx < 0 || yy < 0 || xx >= w || yy >= h || (image[yy * w + xx] & 0xFF) < 8;
+                        }
+                    }
+                    assertThat(contour[y * w + x]).as("image %d pixel (%d, %d)", i, x, y)
+                            .isEqualTo(g >= 8 && edge ? 255.0 : 0.0);
+                    if (x > 0 && y > 0 && x < w - 1 && y < h - 1 && image[y * w + x - 1] == image[y * w + x]
+                            && image[y * w + x + 1] == image[y * w + x] && image[(y - 1) * w + x] == image[y * w + x]
+                            && image[(y + 1) * w + x] == image[y * w + x]) {
+                        assertThat(laplacian[y * w + x]).isZero();
+                    }
+                }
+            }
+            assertThat(java.util.Arrays.stream(laplacian).max().orElseThrow()).isCloseTo(bright,
+                    org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
     /** The largest difference between pixel (x, y) and its eight neighbours. */
     private static double neighbourSpread(byte[] image, int w, int x, int y) {
         double spread = 0;
