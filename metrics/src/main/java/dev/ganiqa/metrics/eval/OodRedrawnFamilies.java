@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  * filling the frame.</li>
  * </ul>
  * Every image is a function of the real image it is made from and {@code (seed, index)}. Held out since the
- * ensemble-gate candidate after v10 ({@link OodTracedFamilies} is the final group now).
+ * ensemble-gate candidate after v10 (the final groups after it: {@link OodTracedFamilies}, then
+ * {@link OodDoubledFamilies}).
  */
 final class OodRedrawnFamilies {
     private OodRedrawnFamilies() {
