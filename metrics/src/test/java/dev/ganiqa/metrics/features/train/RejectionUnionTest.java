@@ -37,13 +37,8 @@ class RejectionUnionTest {
         Files.write(merged, RejectionUnion.merge(GraphDef.parseFrom(a), GraphDef.parseFrom(b), tau));
         ImageDataset test = SubsetDataset.sample(Datasets.open("fashion-mnist").open(Split.TEST), 60, 4);
         // Half real, half heavily noisy (which both gates reject, at different strengths).
-        ImageDataset noisy = Degradations.noise(test, 64, 3);
         int n = 2 * test.size();
-        byte[] images = new byte[n * 784];
-        for (int i = 0; i < test.size(); i++) {
-            System.arraycopy(test.image(i), 0, images, i * 784, 784);
-            System.arraycopy(noisy.image(i), 0, images, (test.size() + i) * 784, 784);
-        }
+        byte[] images = realAndNoisy(test, 64, 3);
         Features fa;
         Features fb;
         Features fu;
@@ -85,13 +80,8 @@ class RejectionUnionTest {
         Path merged = dir.resolve("ensemble.pb");
         Files.write(merged, RejectionUnion.merge(a, java.util.List.of(b1, b2), tau));
         ImageDataset test = SubsetDataset.sample(Datasets.open("fashion-mnist").open(Split.TEST), 60, 5);
-        ImageDataset noisy = Degradations.noise(test, 48, 4);
         int n = 2 * test.size();
-        byte[] images = new byte[n * 784];
-        for (int i = 0; i < test.size(); i++) {
-            System.arraycopy(test.image(i), 0, images, i * 784, 784);
-            System.arraycopy(noisy.image(i), 0, images, (test.size() + i) * 784, 784);
-        }
+        byte[] images = realAndNoisy(test, 48, 4);
         Features fa;
         Features f1;
         Features f2;
@@ -121,6 +111,17 @@ class RejectionUnionTest {
             differs += Math.abs(expected - alone1) > 1e-3 && Math.abs(expected - alone2) > 1e-3 ? 1 : 0;
         }
         assertThat(differs).as("images whose score is the members' mean, not either member's").isPositive();
+    }
+
+    /** The images of {@code test}, then each with Gaussian noise of {@code sigma} (seeded), as one 28x28 batch. */
+    private static byte[] realAndNoisy(ImageDataset test, double sigma, long seed) {
+        ImageDataset noisy = Degradations.noise(test, sigma, seed);
+        byte[] images = new byte[2 * test.size() * 784];
+        for (int i = 0; i < test.size(); i++) {
+            System.arraycopy(test.image(i), 0, images, i * 784, 784);
+            System.arraycopy(noisy.image(i), 0, images, (test.size() + i) * 784, 784);
+        }
+        return images;
     }
 
     @Test
