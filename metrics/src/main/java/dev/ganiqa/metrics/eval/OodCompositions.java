@@ -59,6 +59,27 @@ final class OodCompositions {
         return n == 0 ? none : sum / n;
     }
 
+    /**
+     * Whether pixel (x, y) of channel ch has a background neighbour (below the garment level) or the frame among its
+     * four neighbours, or its eight with {@code diagonals}.
+     */
+    static boolean touchesBackground(ImageShape s, byte[] pixels, int x, int y, int ch, boolean diagonals) {
+        for (int dy = -1; dy <= 1; dy++) {
+            for (int dx = -1; dx <= 1; dx++) {
+                if ((dx == 0 && dy == 0) || (!diagonals && dx != 0 && dy != 0)) {
+                    continue;
+                }
+                int nx = x + dx;
+                int ny = y + dy;
+                if (nx < 0 || ny < 0 || nx >= s.width() || ny >= s.height()
+                        || !garment(pixels[(ny * s.width() + nx) * s.channels() + ch])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Uniform noise on the garment's pixels that touch the background (4-neighbourhood), black elsewhere. */
     static double[] outline(ImageShape s, byte[] pixels, SplittableRandom random) {
         double[] v = new double[pixels.length];
@@ -70,14 +91,7 @@ final class OodCompositions {
                 if (!garment(pixels[(y * w + x) * c])) {
                     continue;
                 }
-                boolean edge = false;
-                int[][] steps = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
-                for (int[] d : steps) {
-                    int nx = x + d[0];
-                    int ny = y + d[1];
-                    edge |= nx < 0 || ny < 0 || nx >= w || ny >= h || !garment(pixels[(ny * w + nx) * c]);
-                }
-                if (edge) {
+                if (touchesBackground(s, pixels, x, y, 0, false)) {
                     for (int ch = 0; ch < c; ch++) {
                         v[(y * w + x) * c + ch] = random.nextDouble(0, 256);
                     }

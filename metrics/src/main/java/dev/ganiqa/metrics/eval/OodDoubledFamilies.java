@@ -77,16 +77,7 @@ final class OodDoubledFamilies {
                     if (!OodCompositions.garment(pixels[(y * w + x) * c + ch])) {
                         continue;
                     }
-                    boolean edge = false;
-                    for (int dy = -1; dy <= 1 && !edge; dy++) {
-                        for (int dx = -1; dx <= 1 && !edge; dx++) {
-                            int xx = x + dx;
-                            int yy = y + dy;
-                            edge = xx < 0 || yy < 0 || xx >= w || yy >= h
-                                    || !OodCompositions.garment(pixels[(yy * w + xx) * c + ch]);
-                        }
-                    }
-                    v[(y * w + x) * c + ch] = edge ? 255 : 0;
+                    v[(y * w + x) * c + ch] = OodCompositions.touchesBackground(s, pixels, x, y, ch, true) ? 255 : 0;
                 }
             }
         }

@@ -84,21 +84,14 @@ final class OodTracedFamilies {
             for (int x = 0; x < w; x++) {
                 for (int ch = 0; ch < c; ch++) {
                     int p = (y * w + x) * c + ch;
-                    if (OodCompositions.garment(pixels[p]) && (background(s, pixels, x - 1, y, ch)
-                            || background(s, pixels, x + 1, y, ch) || background(s, pixels, x, y - 1, ch)
-                            || background(s, pixels, x, y + 1, ch))) {
+                    if (OodCompositions.garment(pixels[p]) && OodCompositions.touchesBackground(s, pixels, x, y, ch,
+                            false)) {
                         v[p] = pixels[p] & 0xFF;
                     }
                 }
             }
         }
         return v;
-    }
-
-    /** A neighbour that is background: below the garment level, or outside the frame. */
-    private static boolean background(ImageShape s, byte[] pixels, int x, int y, int ch) {
-        return x < 0 || y < 0 || x >= s.width() || y >= s.height()
-                || !OodCompositions.garment(pixels[(y * s.width() + x) * s.channels() + ch]);
     }
 
     static double[] detail(ImageShape s, byte[] pixels, SplittableRandom random) {
