@@ -70,7 +70,9 @@ public final class ExtractorTrainCommand extends BaseCommand {
             + "texture or a gray emoji, Zavrtanik et al. 2021; dark-background data, emoji installed), draem-strong "
             + "(draem with the blend's opacity 0.5-1 instead of 0.3-1), draem-objects (draem-strong blending emoji "
             + "only, no textures), draem-self (draem-strong with a third of the blends' sources the garment itself, "
-            + "shifted, scaled and brightened: self-blended images, Shiohara and Yamasaki 2022)")
+            + "shifted, scaled and brightened: self-blended images, Shiohara and Yamasaki 2022; v12's second gate), "
+            + "draem-filtered (two thirds draem-self, a third training images through a random zero-mean 3x3 or 5x5 "
+            + "filter, rectified: random convolutions, Xu et al. 2021)")
     public String negatives = Negatives.FULL_FRAME.id();
 
     @Parameter(names = "--rotation", description = "Also learn which quarter turn an image was given (a rotation "
@@ -138,13 +140,7 @@ public final class ExtractorTrainCommand extends BaseCommand {
                 : head != RotationHead.NONE ? "ganiqa-fmnist-rotation" : reject == 0 ? "ganiqa-fmnist-v1" : switch (recipe) {
                     case FULL_FRAME -> "ganiqa-fmnist-v2";
                     case COMPOSED -> "ganiqa-fmnist-v3";
-                    case VARIED -> "ganiqa-fmnist-varied";
-                    case GENERATOR -> "ganiqa-fmnist-generator";
-                    case CUT_PASTE -> "ganiqa-fmnist-cut-paste";
-                    case DRAEM -> "ganiqa-fmnist-draem";
-                    case DRAEM_STRONG -> "ganiqa-fmnist-draem-strong";
-                    case DRAEM_OBJECTS -> "ganiqa-fmnist-draem-objects";
-                    case DRAEM_SELF -> "ganiqa-fmnist-draem-self";
+                    default -> "ganiqa-fmnist-" + recipe.id();
                 };
         dev.ganiqa.datasets.DatasetOptions options = DatasetArguments.withShape(
                 dev.ganiqa.datasets.DatasetOptions.defaults(), shape);

@@ -28,16 +28,18 @@ import java.util.Locale;
  * with noise on part of it is a degraded garment, not a rejection. Measured, it still counted most lightly noisy
  * garments out; none of the three DRAEM recipes is shipped.</li>
  * <li>{@link #DRAEM_SELF}: as {@link #DRAEM_STRONG}, a third of the blends' sources the garment itself, moved
- * (self-blended images, Shiohara and Yamasaki, CVPR 2022).</li>
+ * (self-blended images, Shiohara and Yamasaki, CVPR 2022; ganiqa-fmnist-v12's second gate).</li>
+ * <li>{@link #DRAEM_FILTERED}: two thirds of the images {@link #DRAEM_SELF}'s, a third real images through a random
+ * high-pass filter ({@link FilteredNegatives}; random convolutions, Xu et al., ICLR 2021).</li>
  * </ul>
  */
 public enum Negatives {
-    FULL_FRAME, COMPOSED, VARIED, GENERATOR, CUT_PASTE, DRAEM, DRAEM_STRONG, DRAEM_OBJECTS, DRAEM_SELF;
+    FULL_FRAME, COMPOSED, VARIED, GENERATOR, CUT_PASTE, DRAEM, DRAEM_STRONG, DRAEM_OBJECTS, DRAEM_SELF, DRAEM_FILTERED;
 
     /**
      * The name on the command line and in extractor.json: {@code full-frame}, {@code composed}, {@code varied},
      * {@code generator}, {@code cut-paste}, {@code draem},
-     * {@code draem-strong}, {@code draem-objects}, {@code draem-self}.
+     * {@code draem-strong}, {@code draem-objects}, {@code draem-self}, {@code draem-filtered}.
      */
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -72,7 +74,7 @@ public enum Negatives {
     }
 
     private boolean draem() {
-        return this == DRAEM || this == DRAEM_STRONG || this == DRAEM_OBJECTS || this == DRAEM_SELF;
+        return this == DRAEM || this == DRAEM_STRONG || this == DRAEM_OBJECTS || this == DRAEM_SELF || this == DRAEM_FILTERED;
     }
 
     /** Image {@code index} of this recipe for {@code seed}, made from {@code real}'s images where {@link #fromData}. */
@@ -80,6 +82,11 @@ public enum Negatives {
         if (this == CUT_PASTE) {
             return index % 2 == 0 ? ComposedNegatives.image(real.shape(), seed, index / 2, false)
                     : CutPasteNegatives.image(real, seed, index / 2);
+        }
+        if (this == DRAEM_FILTERED) {
+            // Indices 0, 1 | 3, 4 | ... are DRAEM_SELF's images 0, 1, 2, 3, ...; every third image is filtered.
+            return index % 3 == 2 ? FilteredNegatives.image(real, seed, index / 3)
+                    : DRAEM_SELF.image(real, seed, index / 3 * 2 + index % 3);
         }
         if (draem()) {
             return index % 2 == 0 ? CUT_PASTE.image(real, seed, index / 2) : DraemNegatives.image(real, seed, index / 2,
@@ -100,7 +107,7 @@ public enum Negatives {
             case VARIED -> ComposedNegatives.image(shape, seed, index, true);
             case GENERATOR -> index % 2 == 0 ? ComposedNegatives.image(shape, seed, index / 2, false)
                     : GeneratorTextures.image(shape, seed, index / 2);
-            case CUT_PASTE, DRAEM, DRAEM_STRONG, DRAEM_OBJECTS, DRAEM_SELF -> throw new IllegalArgumentException("expected the data's images for the " + id()
+            case CUT_PASTE, DRAEM, DRAEM_STRONG, DRAEM_OBJECTS, DRAEM_SELF, DRAEM_FILTERED -> throw new IllegalArgumentException("expected the data's images for the " + id()
                     + " negatives, found only a shape (" + shape + ")");
         };
     }

@@ -171,6 +171,52 @@ class NegativesTest {
                 .hasMessageContaining("expected dark-background data").hasMessageNotContaining("\n");
     }
 
+    /**
+     * The filtered recipe: two of every three images are the self-blend recipe's, in order; every third is a real
+     * garment's rectified response to a zero-mean random kernel, peaking at 128..255 and 0 wherever the garment is
+     * flat over the kernel's reach.
+     */
+    @Test
+    void filteredNegativesAreAGarmentsResponseToARandomHighPassFilter() {
+        for (int i = 0; i < 30; i++) {
+            byte[] image = Negatives.DRAEM_FILTERED.image(REAL, 17, i);
+            if (i % 3 != 2) {
+                assertThat(image).as("image %d", i).isEqualTo(Negatives.DRAEM_SELF.image(REAL, 17, i / 3 * 2 + i % 3));
+                continue;
+            }
+            assertThat(max(image)).as("image %d", i).isBetween(FilteredNegatives.MIN_PEAK - 1, 255);
+            assertThat(image).as("image %d", i).isNotEqualTo(FilteredNegatives.image(REAL, 18, i / 3));
+        }
+        var random = new java.util.SplittableRandom(5);
+        for (int size : new int[] {3, 5}) {
+            double[] k = FilteredNegatives.kernel(size, random);
+            assertThat(k).hasSize(size * size);
+            assertThat(java.util.Arrays.stream(k).sum()).isCloseTo(0, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(java.util.Arrays.stream(k).map(Math::abs).max().orElseThrow()).isGreaterThan(0.1);
+            // A flat image answers nothing anywhere, so it comes back as it is.
+            byte[] flat = new byte[784];
+            java.util.Arrays.fill(flat, (byte) 90);
+            assertThat(FilteredNegatives.filtered(SHAPE, flat, k, size, true, 200)).isEqualTo(flat);
+        }
+        // A vertical step (columns 0..13 at 0, 14..27 at 200) through a horizontal difference I(x) - I(x-1): only
+        // column 14 answers, at the peak. The negated difference's positive part answers nowhere (the image comes back
+        // as it is); its absolute value answers at column 14 again.
+        byte[] step = new byte[784];
+        for (int p = 0; p < 784; p++) {
+            step[p] = (byte) (p % 28 >= 14 ? 200 : 0);
+        }
+        double[] difference = {0, 0, 0, -1, 1, 0, 0, 0, 0};
+        byte[] edge = FilteredNegatives.filtered(SHAPE, step, difference, 3, false, 180);
+        double[] negated = {0, 0, 0, 1, -1, 0, 0, 0, 0};
+        byte[] none = FilteredNegatives.filtered(SHAPE, step, negated, 3, false, 180);
+        byte[] both = FilteredNegatives.filtered(SHAPE, step, negated, 3, true, 180);
+        for (int p = 0; p < 784; p++) {
+            assertThat(edge[p] & 0xFF).as("pixel %d", p).isEqualTo(p % 28 == 14 ? 180 : 0);
+            assertThat(both[p] & 0xFF).as("pixel %d", p).isEqualTo(p % 28 == 14 ? 180 : 0);
+        }
+        assertThat(none).isEqualTo(step);
+    }
+
     /** The brightness-weighted centre (x, y) of a 28x28 gray image. */
     private static double[] centroid(byte[] image) {
         double sx = 0;
@@ -284,6 +330,6 @@ class NegativesTest {
         assertThat(Negatives.of("full-frame")).isEqualTo(Negatives.FULL_FRAME);
         assertThat(Negatives.of("varied").id()).isEqualTo("varied");
         assertThatThrownBy(() -> Negatives.of("fancy")).hasMessage("expected one of full-frame, composed, varied, "
-                + "generator, cut-paste, draem, draem-strong, draem-objects, draem-self, found fancy");
+                + "generator, cut-paste, draem, draem-strong, draem-objects, draem-self, draem-filtered, found fancy");
     }
 }
