@@ -21,7 +21,9 @@ import java.util.SplittableRandom;
  * <li>a garment's Laplacian magnitude (4-neighbour kernel, the frame's edge pixels repeated), scaled so that its
  * largest value is the garment's brightest pixel.</li>
  * </ul>
- * Image {@code i} starts from real image {@code i}; everything else is a function of {@code (seed, i)}.
+ * Image {@code i} starts from real image {@code i}; everything else is a function of {@code (seed, i)}. Held out
+ * since the filtered-negatives candidate ({@link OodReliefFamilies} is the final group now): v12's verdict on the
+ * Laplacian was looked at while that candidate was chosen.
  */
 final class OodDoubledFamilies {
     private OodDoubledFamilies() {

@@ -22,8 +22,8 @@ import java.util.function.BiFunction;
  * checkerboard overlay, inverted, on a noise background or half replaced by noise, and another dataset's images
  * (procedural shapes);</li>
  * <li>{@link Group#FINAL}: written before the design it judges was measured on it and used for no decision
- * ({@link OodDoubledFamilies}, written before the self-blend candidate after v10: a garment blended with itself
- * upside down, two garments blended with one shifted, a contour drawn in white, a Laplacian). The earlier final groups
+ * ({@link OodReliefFamilies}, written before the filtered-negatives candidate after v12: a garment's iso-brightness
+ * lines, the garment embossed on gray, misprinted in four strips, its distance map). The earlier final groups
  * moved to HELD_OUT when their results shaped a design: v3's first (grid of patches, blurred frame, garments on
  * noise, half noise) once it shaped v4, the second (outline noise, shuffled pixels, dithered dots, two half-size
  * garments) once v3's failures on it shaped the generator-texture candidate, the third ({@link OodFinalFamilies}:
@@ -37,7 +37,10 @@ import java.util.function.BiFunction;
  * ({@link OodRedrawnFamilies}: a garment at half size, its silhouette filled flat, inverted inside its silhouette, or
  * at double size) once v6, v8 and every candidate after them kept all four out, so that it no longer separated
  * designs, the eighth ({@link OodTracedFamilies}: a triple exposure, a garment and its ghost, its silhouette outline,
- * its high-pass detail) once v10's verdicts on it were looked at while the self-blend candidate was chosen.</li>
+ * its high-pass detail) once v10's verdicts on it were looked at while the self-blend candidate was chosen, the ninth
+ * ({@link OodDoubledFamilies}: a garment blended with itself upside down, two garments blended with one shifted, a
+ * contour drawn in white, a Laplacian) once v12's verdict on its Laplacian was looked at while the filtered-negatives
+ * candidate was chosen.</li>
  * </ul>
  * A score tuned against a group says nothing about its generalisation; only the FINAL group does.
  * Every family is a function of (the real images it composes with, count, seed) alone. "Black" is the data's own
@@ -148,11 +151,15 @@ public final class OutOfDistribution {
         out.add(fromReal("a garment and its ghost 5 px away", OodTracedFamilies::ghost));
         out.add(fromReal("a garment's silhouette outline", OodTracedFamilies::outline));
         out.add(fromReal("a garment's fine detail (high-pass)", OodTracedFamilies::detail));
-        out.add(fromReal("a garment blended with itself upside down", Group.FINAL, OodDoubledFamilies::upsideDown));
-        out.add(new Family("two garments blended, one shifted a quarter", Group.FINAL,
+        out.add(fromReal("a garment blended with itself upside down", OodDoubledFamilies::upsideDown));
+        out.add(new Family("two garments blended, one shifted a quarter", Group.HELD_OUT,
                 OodDoubledFamilies::shiftedPair));
-        out.add(fromReal("a garment's contour drawn in white", Group.FINAL, OodDoubledFamilies::contour));
-        out.add(fromReal("a garment's Laplacian magnitude", Group.FINAL, OodDoubledFamilies::laplacian));
+        out.add(fromReal("a garment's contour drawn in white", OodDoubledFamilies::contour));
+        out.add(fromReal("a garment's Laplacian magnitude", OodDoubledFamilies::laplacian));
+        out.add(fromReal("a garment's iso-brightness lines", Group.FINAL, OodReliefFamilies::isoLines));
+        out.add(fromReal("a garment embossed on gray", Group.FINAL, OodReliefFamilies::embossed));
+        out.add(fromReal("a garment misprinted in four strips", Group.FINAL, OodReliefFamilies::misprinted));
+        out.add(fromReal("a garment's distance map", Group.FINAL, OodReliefFamilies::distanceMap));
         return out.stream().map(f -> new Family(f.name(), f.group(), onItsBackground(f.make()))).toList();
     }
 

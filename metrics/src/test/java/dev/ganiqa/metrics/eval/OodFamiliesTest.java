@@ -333,6 +333,115 @@ class OodFamiliesTest {
         }
     }
 
+    /**
+     * The relief families (the tenth final group) are what they say: the iso-lines are white exactly where a pixel's
+     * level is above a 4-neighbour's for one offset of 0..31; the embossed garment is mid-gray where the pixels one
+     * up-left and one down-right are equal and otherwise their half difference times one gain of 0.8..1.2; the
+     * misprint moves each quarter-width strip up or down by 3..6 pixels; the distance map counts 4-neighbour steps
+     * to the background, one step per neighbour, peaking at 255.
+     */
+    @Test
+    void theReliefFamiliesAreWhatTheirNamesSay() {
+        var real = SubsetDataset.sample(Datasets.open("fashion-mnist").open(Split.TEST), 30, 8);
+        var shape = real.shape();
+        int w = shape.width();
+        int h = shape.height();
+        var random = new java.util.SplittableRandom(4);
+        for (int i = 0; i < real.size(); i++) {
+            byte[] image = real.image(i);
+            double[] lines = OodReliefFamilies.isoLines(shape, image, random);
+            boolean matched = java.util.stream.IntStream.range(0, OodReliefFamilies.LEVEL).anyMatch(offset -> {
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        int level = ((image[y * w + x] & 0xFF) + offset) / 32;
+                        boolean line = false;
+                        for (int[] d : new int[][] {{-1, 0}, {1, 0}, {0, -1}, {0, 1}}) {
+                            int xx = x + d[0];
+                            int yy = y + d[1];
+                            int other = xx < 0 || yy < 0 || xx >= w || yy >= h ? 0
+                                    : ((image[yy * w + xx] & 0xFF) + offset) / 32;
+                            line |= level > other;
+                        }
+                        if (lines[y * w + x] != (line ? 255 : 0)) {
+                            return false;
+                        }
+                    }
+                }
+                return true;
+            });
+            assertThat(matched).as("image %d: iso-lines of one offset", i).isTrue();
+            assertThat(java.util.Arrays.stream(lines).filter(v -> v == 255).count()).as("image %d", i).isPositive();
+
+            double[] relief = OodReliefFamilies.embossed(shape, image, random);
+            double gain = Double.NaN;
+            for (int y = 1; y < h - 1; y++) {
+                for (int x = 1; x < w - 1; x++) {
+                    double d = (image[(y + 1) * w + x + 1] & 0xFF) - (image[(y - 1) * w + x - 1] & 0xFF);
+                    if (d == 0) {
+                        assertThat(relief[y * w + x]).isEqualTo(128.0);
+                    } else if (relief[y * w + x] > 0 && relief[y * w + x] < 255) {
+                        double g = (relief[y * w + x] - 128) / (d / 2);
+                        assertThat(g).isBetween(0.8, 1.2);
+                        if (!Double.isNaN(gain)) {
+                            assertThat(g).isCloseTo(gain, org.assertj.core.data.Offset.offset(1e-9));
+                        }
+                        gain = g;
+                    }
+                }
+            }
+            assertThat(gain).as("image %d has relief", i).isNotNaN();
+
+            double[] misprint = OodReliefFamilies.misprinted(shape, image, random);
+            for (int strip = 0; strip < 4; strip++) {
+                int first = strip * w / 4;
+                boolean found = false;
+                for (int shift = -OodReliefFamilies.MAX_STRIP_SHIFT; shift <= OodReliefFamilies.MAX_STRIP_SHIFT && !found; shift++) {
+                    if (Math.abs(shift) < OodReliefFamilies.MIN_STRIP_SHIFT) {
+                        continue;
+                    }
+                    boolean all = true;
+                    for (int y = 0; y < h && all; y++) {
+                        for (int x = first; x < first + w / 4 && all; x++) {
+                            int from = y - shift;
+                            double expected = from < 0 || from >= h ? 0 : image[from * w + x] & 0xFF;
+                            all = misprint[y * w + x] == expected;
+                        }
+                    }
+                    found = all;
+                }
+                assertThat(found).as("image %d strip %d moved 3..6 px", i, strip).isTrue();
+            }
+
+            double[] distance = OodReliefFamilies.distanceMap(shape, image, random);
+            assertThat(java.util.Arrays.stream(distance).max().orElseThrow()).isEqualTo(255.0);
+            double step = java.util.Arrays.stream(distance).filter(v -> v > 0).min().orElseThrow();
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double v = distance[y * w + x];
+                    if ((image[y * w + x] & 0xFF) < 8) {
+                        assertThat(v).isZero();
+                        continue;
+                    }
+                    boolean edge = x == 0 || y == 0 || x == w - 1 || y == h - 1 || (image[y * w + x - 1] & 0xFF) < 8
+                            || (image[y * w + x + 1] & 0xFF) < 8 || (image[(y - 1) * w + x] & 0xFF) < 8
+                            || (image[(y + 1) * w + x] & 0xFF) < 8;
+                    if (edge) {
+                        assertThat(v).as("image %d pixel (%d, %d) touches the background", i, x, y).isEqualTo(step);
+                        continue;
+                    }
+                    double below = Double.MAX_VALUE;
+                    for (int[] d : new int[][] {{-1, 0}, {1, 0}, {0, -1}, {0, 1}}) {
+                        double n = distance[(y + d[1]) * w + x + d[0]];
+                        assertThat(Math.abs(n - v)).isLessThanOrEqualTo(step + 1e-9);
+                        below = Math.min(below, n);
+                    }
+                    assertThat(below).as("image %d pixel (%d, %d) one step further than a neighbour", i, x, y)
+                            .isCloseTo(v - step, org.assertj.core.data.Offset.offset(1e-9));
+                }
+            }
+        }
+    }
+
     /** The largest difference between pixel (x, y) and its eight neighbours. */
     private static double neighbourSpread(byte[] image, int w, int x, int y) {
         double spread = 0;
