@@ -72,7 +72,7 @@ public final class ExtractorTrainCommand extends BaseCommand {
             + "only, no textures), draem-self (draem-strong with a third of the blends' sources the garment itself, "
             + "shifted, scaled and brightened: self-blended images, Shiohara and Yamasaki 2022; v12's second gate), "
             + "draem-filtered (two thirds draem-self, a third training images through a random zero-mean 3x3 or 5x5 "
-            + "filter, rectified: random convolutions, Xu et al. 2021)")
+            + "filter, rectified: random convolutions, Xu et al. 2021; v13's second gate)")
     public String negatives = Negatives.FULL_FRAME.id();
 
     @Parameter(names = "--rotation", description = "Also learn which quarter turn an image was given (a rotation "

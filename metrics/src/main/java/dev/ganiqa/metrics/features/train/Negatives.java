@@ -30,7 +30,8 @@ import java.util.Locale;
  * <li>{@link #DRAEM_SELF}: as {@link #DRAEM_STRONG}, a third of the blends' sources the garment itself, moved
  * (self-blended images, Shiohara and Yamasaki, CVPR 2022; ganiqa-fmnist-v12's second gate).</li>
  * <li>{@link #DRAEM_FILTERED}: two thirds of the images {@link #DRAEM_SELF}'s, a third real images through a random
- * high-pass filter ({@link FilteredNegatives}; random convolutions, Xu et al., ICLR 2021).</li>
+ * high-pass filter ({@link FilteredNegatives}; random convolutions, Xu et al., ICLR 2021; ganiqa-fmnist-v13's second
+ * gate).</li>
  * </ul>
  */
 public enum Negatives {
