@@ -53,12 +53,9 @@ final class OodReliefFamilies {
         return v;
     }
 
-    /** The iso-level of pixel (x, y); 0 outside the frame. */
+    /** The iso-level of pixel (x, y); 0 outside the frame (the background there, and an offset under one level). */
     private static int level(ImageShape s, byte[] pixels, int x, int y, int ch, int offset) {
-        if (x < 0 || y < 0 || x >= s.width() || y >= s.height()) {
-            return 0;
-        }
-        return ((pixels[(y * s.width() + x) * s.channels() + ch] & 0xFF) + offset) / LEVEL;
+        return ((int) OodCompositions.at(s, pixels, x, y, ch) + offset) / LEVEL;
     }
 
     static double[] embossed(ImageShape s, byte[] pixels, SplittableRandom random) {
