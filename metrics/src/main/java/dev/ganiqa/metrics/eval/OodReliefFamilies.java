@@ -79,8 +79,7 @@ final class OodReliefFamilies {
         int w = s.width();
         int h = s.height();
         int c = s.channels();
-        int strip = Math.max(1, w / 4);
-        int[] shifts = new int[(w + strip - 1) / strip];
+        int[] shifts = new int[4];
         for (int k = 0; k < shifts.length; k++) {
             int size = random.nextInt(MIN_STRIP_SHIFT, MAX_STRIP_SHIFT + 1);
             shifts[k] = random.nextBoolean() ? size : -size;
@@ -89,7 +88,7 @@ final class OodReliefFamilies {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 for (int ch = 0; ch < c; ch++) {
-                    v[(y * w + x) * c + ch] = OodCompositions.at(s, pixels, x, y - shifts[x / strip], ch);
+                    v[(y * w + x) * c + ch] = OodCompositions.at(s, pixels, x, y - shifts[x * 4 / w], ch);
                 }
             }
         }
