@@ -72,7 +72,9 @@ public final class ExtractorTrainCommand extends BaseCommand {
             + "only, no textures), draem-self (draem-strong with a third of the blends' sources the garment itself, "
             + "shifted, scaled and brightened: self-blended images, Shiohara and Yamasaki 2022; v12's second gate), "
             + "draem-filtered (two thirds draem-self, a third training images through a random zero-mean 3x3 or 5x5 "
-            + "filter, rectified: random convolutions, Xu et al. 2021; v13's second gate)")
+            + "filter, rectified: random convolutions, Xu et al. 2021; v13's second gate), draem-mixed (three quarters "
+            + "draem-filtered, a quarter training images mixed over the whole frame with a gray emoji at 0.35-0.65: "
+            + "mixture outlier exposure, Zhang et al. 2023)")
     public String negatives = Negatives.FULL_FRAME.id();
 
     @Parameter(names = "--rotation", description = "Also learn which quarter turn an image was given (a rotation "

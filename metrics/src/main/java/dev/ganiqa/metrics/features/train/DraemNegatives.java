@@ -181,7 +181,7 @@ final class DraemNegatives {
     }
 
     /** The emoji's training split at {@code shape}, inverted onto a dark background; read once per shape. */
-    private static ImageDataset source(ImageShape shape) {
+    static ImageDataset source(ImageShape shape) {
         return SOURCES.computeIfAbsent(shape, s -> {
             try {
                 ImageDataset e = Datasets.open("emoji", DatasetOptions.defaults().withTarget(s)).open(Split.TRAIN);

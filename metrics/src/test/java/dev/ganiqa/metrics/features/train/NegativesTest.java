@@ -217,6 +217,48 @@ class NegativesTest {
         assertThat(none).isEqualTo(step);
     }
 
+    /**
+     * The mixed recipe: three of every four images are the filtered recipe's, in order; every fourth is a real garment
+     * and an emoji of the DRAEM source over the whole frame, each pixel between the two, the emoji's weight in
+     * 0.35..0.65, different garments and emoji from image to image.
+     */
+    @Test
+    void mixedNegativesAreAGarmentAndAnEmojiOverTheWholeFrame() {
+        var emoji = DraemNegatives.source(SHAPE);
+        java.util.Set<Integer> garments = new java.util.HashSet<>();
+        java.util.Set<Integer> sources = new java.util.HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            byte[] image = Negatives.DRAEM_MIXED.image(REAL, 17, i);
+            if (i % 4 != 3) {
+                assertThat(image).as("image %d", i).isEqualTo(Negatives.DRAEM_FILTERED.image(REAL, 17, i / 4 * 3 + i % 4));
+                continue;
+            }
+            MixedNegatives.Draw d = MixedNegatives.draw(REAL, 17, i / 4);
+            garments.add(d.garment());
+            sources.add(d.emoji());
+            assertThat(d.lambda()).isBetween(MixedNegatives.MIN_LAMBDA, MixedNegatives.MAX_LAMBDA);
+            byte[] g = REAL.image(d.garment());
+            byte[] e = emoji.image(d.emoji());
+            int differs = 0;
+            for (int p = 0; p < image.length; p++) {
+                int v = image[p] & 0xFF;
+                int a = g[p] & 0xFF;
+                int b = e[p] & 0xFF;
+                assertThat(v).as("image %d pixel %d", i, p).isBetween(Math.min(a, b), Math.max(a, b));
+                assertThat((double) v).as("image %d pixel %d", i, p)
+                        .isCloseTo((1 - d.lambda()) * a + d.lambda() * b, org.assertj.core.data.Offset.offset(0.5));
+                differs += v != a ? 1 : 0;
+            }
+            assertThat(differs).as("image %d: pixels the emoji changed", i).isGreaterThan(50);
+        }
+        assertThat(garments).hasSizeGreaterThan(5);
+        assertThat(sources).hasSizeGreaterThan(5);
+        // The arithmetic, value by value: 0 and 200 at 0.4 give 80; 255 and 0 at 0.65 give round(89.25) = 89.
+        assertThat(MixedNegatives.mixed(new byte[] {0, (byte) 255}, new byte[] {(byte) 200, 0}, 0.4)[0] & 0xFF).isEqualTo(80);
+        assertThat(MixedNegatives.mixed(new byte[] {0, (byte) 255}, new byte[] {(byte) 200, 0}, 0.65)[1] & 0xFF).isEqualTo(89);
+        assertThatThrownBy(() -> MixedNegatives.mixed(new byte[2], new byte[3], 0.5)).hasMessageContaining("2 and 3");
+    }
+
     /** The brightness-weighted centre (x, y) of a 28x28 gray image. */
     private static double[] centroid(byte[] image) {
         double sx = 0;
@@ -330,6 +372,6 @@ class NegativesTest {
         assertThat(Negatives.of("full-frame")).isEqualTo(Negatives.FULL_FRAME);
         assertThat(Negatives.of("varied").id()).isEqualTo("varied");
         assertThatThrownBy(() -> Negatives.of("fancy")).hasMessage("expected one of full-frame, composed, varied, "
-                + "generator, cut-paste, draem, draem-strong, draem-objects, draem-self, draem-filtered, found fancy");
+                + "generator, cut-paste, draem, draem-strong, draem-objects, draem-self, draem-filtered, draem-mixed, found fancy");
     }
 }
