@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The extractor check on the shipped extractors and real Fashion-MNIST: every degradation is measured. The
- * default, ganiqa-fmnist-v13 (v8, trained with a rejection class of synthetic non-object images and cut-and-pasted
+ * default, ganiqa-fmnist-v15 (v8, trained with a rejection class of synthetic non-object images and cut-and-pasted
  * garments and a rotation head whose surprise also counts a sample out, with the gate of a second classifier trained
- * on DRAEM-style negatives, self-blended garments and garments through random high-pass filters), meets every expectation and keeps the tuning group out; ganiqa-fmnist-v1 meets all but the
+ * on DRAEM-style negatives, self-blended garments, garments through random high-pass filters and garments mixed with emoji over the whole frame), meets every expectation and keeps the tuning group out; ganiqa-fmnist-v1 meets all but the
  * pure-noise pair: uniform noise lands among real images in its feature space, so its precision and density stay
  * far above the 0.05 bound.
  */
@@ -217,7 +217,7 @@ class ExtractorCheckTest {
     @Test
     void theDefaultExtractorMeetsEveryExpectation() {
         ExtractorCheck.Report report = check(Extractors.DEFAULT);
-        assertThat(report.extractor()).isEqualTo("ganiqa-fmnist-v13");
+        assertThat(report.extractor()).isEqualTo("ganiqa-fmnist-v15");
         assertThat(failed(report)).isEmpty();
         Map<String, Double> noise = report.metrics().get("uniform noise");
         assertThat(noise.get(MetricDefinitions.PRECISION)).isLessThan(ExtractorCheck.NOISE_BOUND);

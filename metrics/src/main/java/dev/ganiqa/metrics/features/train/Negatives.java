@@ -33,7 +33,8 @@ import java.util.Locale;
  * high-pass filter ({@link FilteredNegatives}; random convolutions, Xu et al., ICLR 2021; ganiqa-fmnist-v13's second
  * gate).</li>
  * <li>{@link #DRAEM_MIXED}: three quarters of the images {@link #DRAEM_FILTERED}'s, a quarter real images mixed with
- * a gray emoji over the whole frame ({@link MixedNegatives}; mixture outlier exposure, Zhang et al., WACV 2023).</li>
+ * a gray emoji over the whole frame ({@link MixedNegatives}; mixture outlier exposure, Zhang et al., WACV 2023;
+ * ganiqa-fmnist-v15's second gate).</li>
  * </ul>
  */
 public enum Negatives {
