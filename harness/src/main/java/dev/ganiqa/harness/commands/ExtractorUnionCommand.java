@@ -20,6 +20,7 @@ import dev.ganiqa.metrics.features.Extractors;
 import dev.ganiqa.metrics.features.FeatureExtractor;
 import dev.ganiqa.metrics.features.Progress;
 import dev.ganiqa.metrics.features.train.ClassifierTrainer;
+import dev.ganiqa.metrics.features.train.GateThresholds;
 import dev.ganiqa.metrics.features.train.RejectionUnion;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,17 +35,15 @@ import org.tensorflow.proto.GraphDef;
  * extractor's features and the union of both rejection gates ({@link RejectionUnion}); several {@code --second}
  * make the second gate the mean of their rejections (an ensemble, trained with one {@code --calibration-seed}). The second gate's threshold is chosen on real
  * images neither network trained on (the 1/12 of the training split that {@code extractor train --rotation} holds out
- * for calibration with the same seed): the lowest of {@link #TAUS} for which no class has more than {@code --max-out}
- * of them counted out. Writes {@code DIR/NAME.pb} and {@code DIR/NAME.json} (both checksums, the threshold, every
+ * for calibration with the same seed): the lowest of {@link GateThresholds#TAUS} for which no class has more than
+ * {@code --max-out} of them counted out; with {@code --per-class}, one threshold per class the first extractor
+ * predicts, each lowered from that one while the rule holds ({@link GateThresholds#perClass}). Writes {@code DIR/NAME.pb} and {@code DIR/NAME.json} (both checksums, the threshold, every
  * candidate threshold's class shares).
  */
 @Parameters(commandNames = "union", commandDescription = "Merge extractors: the first's features, the union of its "
         + "rejection gate with the second's (or the mean of several seconds'), whose threshold is chosen on held-out "
         + "real images")
 public final class ExtractorUnionCommand extends BaseCommand {
-    /** The second gate's candidate thresholds, lowest (most rejections) first. */
-    static final List<Double> TAUS = List.of(0.5, 0.7, 0.9, 0.95, 0.99, 0.999);
-
     @Parameter(names = "--first", required = true, description = "The extractor whose features, logits and "
             + "probabilities the union keeps: a shipped name (ganiqa-fmnist-v8) or frozen:FILE.pb")
     public String first;
@@ -65,6 +64,10 @@ public final class ExtractorUnionCommand extends BaseCommand {
             + "may count out")
     public double maxOut = 0.10;
 
+    @Parameter(names = "--per-class", description = "One gate threshold per class the first extractor predicts, each "
+            + "lowered from the shared one while no class of the calibration images goes over --max-out")
+    public boolean perClass;
+
     @Parameter(names = "--name", description = "Name of the graph file (NAME.pb)")
     public String name = "ganiqa-fmnist-union";
 
@@ -84,49 +87,28 @@ public final class ExtractorUnionCommand extends BaseCommand {
         }
         ImageDataset train = dev.ganiqa.datasets.Datasets.open(data).open(Split.TRAIN);
         ImageDataset calibration = ClassifierTrainer.calibrationSplit(train, seed)[1];
-        double[] ra = rejection(first, calibration);
-        double[][] members = new double[second.size()][];
-        for (int m = 0; m < members.length; m++) {
-            members[m] = rejection(second.get(m), calibration);
-        }
-        int classes = calibration.classNames().size();
+        GateThresholds.Calibration cal = calibration(calibration);
+        List<String> classNames = calibration.classNames();
         Map<String, Object> candidates = new LinkedHashMap<>();
-        Double chosen = null;
-        for (double tau : TAUS) {
-            int[] n = new int[classes];
-            int[] outside = new int[classes];
-            for (int i = 0; i < ra.length; i++) {
-                int c = calibration.label(i);
-                n[c]++;
-                double[] rb = new double[members.length];
-                for (int m = 0; m < members.length; m++) {
-                    rb[m] = members[m][i];
-                }
-                outside[c] += RejectionUnion.score(ra[i], rb, tau) > MetricDefinitions.OOD_THRESHOLD ? 1 : 0;
-            }
-            Map<String, Double> shares = new LinkedHashMap<>();
-            double max = 0;
-            for (int c = 0; c < classes; c++) {
-                double share = n[c] == 0 ? 0 : (double) outside[c] / n[c];
-                shares.put(calibration.classNames().get(c), share);
-                max = Math.max(max, share);
-            }
-            candidates.put(String.valueOf(tau), shares);
-            context.notice(String.format(Locale.ROOT, "gate threshold %s: at most %.1f%% of a class out", tau, 100 * max));
-            if (chosen == null && max <= maxOut) {
-                chosen = tau;
-            }
+        for (Map.Entry<Double, double[]> e : GateThresholds.candidates(cal).entrySet()) {
+            candidates.put(String.valueOf(e.getKey()), byClass(classNames, e.getValue()));
+            context.notice(String.format(Locale.ROOT, "gate threshold %s: at most %.1f%% of a class out", e.getKey(),
+                    100 * GateThresholds.max(e.getValue())));
         }
-        if (chosen == null) {
-            throw new CliException("extractor union", String.join(", ", second) + ": expected a gate threshold that counts at most "
-                    + maxOut + " of every class of the " + calibration.size() + " calibration images out, found none of "
-                    + TAUS);
+        Double chosen = GateThresholds.shared(cal, maxOut).orElseThrow(() -> new CliException("extractor union",
+                String.join(", ", second) + ": expected a gate threshold that counts at most " + maxOut + " of every "
+                        + "class of the " + calibration.size() + " calibration images out, found none of "
+                        + GateThresholds.TAUS));
+        double[] taus = perClass ? GateThresholds.perClass(cal, chosen, maxOut) : new double[] {chosen};
+        float[] graphTaus = new float[taus.length];
+        for (int c = 0; c < taus.length; c++) {
+            graphTaus[c] = (float) taus[c];
         }
         List<GraphDef> gates = new java.util.ArrayList<>();
         for (byte[] g : b) {
             gates.add(GraphDef.parseFrom(g));
         }
-        byte[] merged = RejectionUnion.merge(GraphDef.parseFrom(a), gates, chosen.floatValue());
+        byte[] merged = RejectionUnion.merge(GraphDef.parseFrom(a), gates, graphTaus);
         Path pb = out.resolve(name + ".pb");
         AtomicFiles.write(pb, merged);
         Map<String, Object> json = new LinkedHashMap<>();
@@ -147,9 +129,19 @@ public final class ExtractorUnionCommand extends BaseCommand {
         json.put("max_out", maxOut);
         json.put("gate_threshold", chosen);
         json.put("class_shares_out", candidates);
+        if (perClass) {
+            Map<String, Double> byPredicted = new LinkedHashMap<>();
+            for (int c = 0; c < taus.length; c++) {
+                byPredicted.put(classNames.get(c), taus[c]);
+            }
+            json.put("gate_threshold_by_predicted_class", byPredicted);
+            json.put("class_shares_out_by_predicted_class_thresholds",
+                    byClass(classNames, GateThresholds.sharesOut(cal, taus)));
+        }
         AtomicFiles.write(out.resolve(name + ".json"),
                 o -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(o, json));
-        context.out().printf(Locale.ROOT, "%s sha256 %s gate threshold %s -> %s%n", name, Sha256.hex(merged), chosen, pb);
+        context.out().printf(Locale.ROOT, "%s sha256 %s gate threshold %s -> %s%n", name, Sha256.hex(merged),
+                perClass ? "by predicted class " + java.util.Arrays.toString(taus) : chosen, pb);
         return 0;
     }
 
@@ -168,14 +160,43 @@ public final class ExtractorUnionCommand extends BaseCommand {
         throw CliException.usage("extractor union", "expected a shipped extractor name or frozen:FILE.pb, found " + spec);
     }
 
-    private static double[] rejection(String spec, ImageDataset images) {
+    /** The calibration images through both gates: rejections, the first network's predictions, true labels. */
+    private GateThresholds.Calibration calibration(ImageDataset calibration) {
+        ExtractedSet firstSet = extracted(first, calibration);
+        double[] gate = new double[calibration.size()];
+        for (String spec : second) {
+            double[] r = extracted(spec, calibration).rejection();
+            for (int i = 0; i < gate.length; i++) {
+                gate[i] += r[i];
+            }
+        }
+        int[] predicted = new int[calibration.size()];
+        int[] labels = new int[calibration.size()];
+        for (int i = 0; i < gate.length; i++) {
+            gate[i] /= second.size();
+            predicted[i] = firstSet.predictedClass(i);
+            labels[i] = calibration.label(i);
+        }
+        return new GateThresholds.Calibration(firstSet.rejection(), gate, predicted, labels,
+                calibration.classNames().size(), MetricDefinitions.OOD_THRESHOLD);
+    }
+
+    private static Map<String, Double> byClass(List<String> classNames, double[] shares) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int c = 0; c < shares.length; c++) {
+            m.put(classNames.get(c), shares[c]);
+        }
+        return m;
+    }
+
+    private static ExtractedSet extracted(String spec, ImageDataset images) {
         try (FeatureExtractor e = Extractors.open(spec, Map.of())) {
             ExtractedSet set = ExtractedSet.of(ImageSet.of(images), e, Progress.NONE);
             if (set.rejection() == null) {
                 throw new CliException("extractor union", spec + ": expected an extractor with a rejection output, "
                         + "found none");
             }
-            return set.rejection();
+            return set;
         }
     }
 }

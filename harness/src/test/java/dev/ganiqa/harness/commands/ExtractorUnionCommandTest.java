@@ -69,6 +69,32 @@ class ExtractorUnionCommandTest {
                 .contains("gate_mean", "gate/rejection", "gate2/rejection");
     }
 
+    /**
+     * --per-class: one threshold per class the first extractor predicts, none above the shared one, the record's
+     * class shares under them within --max-out, and the graph picks each image's threshold by its predicted class.
+     */
+    @Test
+    void perClassThresholdsStayWithinTheRule(@TempDir Path tmp) throws Exception {
+        CliRun run = CliRun.of("extractor", "union", "--first", "ganiqa-fmnist-v8", "--second", "ganiqa-fmnist-v6",
+                "--max-out", "0.3", "--per-class", "--name", "p", "--out", tmp.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode record = new ObjectMapper().readTree(tmp.resolve("p.json").toFile());
+        double shared = record.get("gate_threshold").asDouble();
+        JsonNode byClass = record.get("gate_threshold_by_predicted_class");
+        assertThat(byClass.size()).isEqualTo(10);
+        List<Double> taus = new ArrayList<>();
+        byClass.forEach(t -> taus.add(t.asDouble()));
+        assertThat(taus).allSatisfy(t -> assertThat(t).isLessThanOrEqualTo(shared));
+        record.get("class_shares_out_by_predicted_class_thresholds")
+                .forEach(share -> assertThat(share.asDouble()).isLessThanOrEqualTo(0.3));
+        assertThat(run.out()).contains("gate threshold by predicted class");
+        var graph = org.tensorflow.proto.GraphDef.parseFrom(Files.readAllBytes(tmp.resolve("p.pb")));
+        boolean differ = taus.stream().distinct().count() > 1;
+        assertThat(graph.getNodeList()).extracting(org.tensorflow.proto.NodeDef::getName)
+                .matches(names -> names.contains("gate_factor") == differ, "a gate_factor node exactly when the "
+                        + "thresholds differ between classes");
+    }
+
     @Test
     void refusesASecondExtractorWithoutAGate(@TempDir Path tmp) throws Exception {
         CliRun run = CliRun.of("extractor", "union", "--first", "ganiqa-fmnist-v8", "--second", "ganiqa-fmnist-v1",

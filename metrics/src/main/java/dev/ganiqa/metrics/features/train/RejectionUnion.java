@@ -17,7 +17,8 @@ import org.tensorflow.types.TFloat32;
  * images lie (so FID, precision and the rest are its own), the second only adds rejections; {@code tau} raises the
  * second's gate so that the union does not count more real images out than a rule allows (chosen on held-out real
  * images, {@code ganiqa extractor union}). Both graphs read the same {@code images} input; the second's nodes are
- * renamed under {@link #GATE_SCOPE}.
+ * renamed under {@link #GATE_SCOPE}. {@code tau} may also be one per class the first network predicts (class-wise
+ * thresholds, {@link GateThresholds#perClass}): each image then takes the threshold of its most probable class.
  *
  * <p>The second gate may be an ensemble: {@code r_b} is then the mean of its members' rejections, each member's nodes
  * under its own scope ({@code gate/}, {@code gate2/}, ...). Independently trained members err on different real
@@ -58,9 +59,28 @@ public final class RejectionUnion {
      * {@code rejection} is {@link #score(double, double[], double)} in float.
      */
     public static byte[] merge(GraphDef first, java.util.List<GraphDef> members, float tau) {
-        if (!(tau >= 0.5f && tau < 1f)) {
-            throw new IllegalArgumentException("expected a gate threshold in [0.5, 1), found " + tau);
+        return merge(first, members, new float[] {tau});
+    }
+
+    /**
+     * The merged graph whose second gate has one threshold per class the first graph predicts: an image whose largest
+     * {@code probabilities} entry is class {@code c} is scored with {@code tauByPredicted[c]} ({@link GateThresholds});
+     * with every entry equal it is exactly the one-threshold graph.
+     */
+    public static byte[] merge(GraphDef first, java.util.List<GraphDef> members, float[] tauByPredicted) {
+        if (tauByPredicted.length == 0) {
+            throw new IllegalArgumentException("expected at least one gate threshold, found none");
         }
+        for (float tau : tauByPredicted) {
+            if (!(tau >= 0.5f && tau < 1f)) {
+                throw new IllegalArgumentException("expected a gate threshold in [0.5, 1), found " + tau);
+            }
+        }
+        boolean shared = true;
+        for (float tau : tauByPredicted) {
+            shared &= tau == tauByPredicted[0];
+        }
+        float[] taus = shared ? new float[] {tauByPredicted[0]} : tauByPredicted.clone();
         if (members.isEmpty()) {
             throw new IllegalArgumentException("expected at least one gate graph, found none");
         }
@@ -98,7 +118,25 @@ public final class RejectionUnion {
                 }
                 b = tf.withName("gate_mean").math.mul(tf.math.addN(rejections), tf.constant(1f / members.size()));
             }
-            Operand<TFloat32> scaled = tf.math.minimum(tf.math.mul(b, tf.constant(0.5f / tau)), tf.constant(1f));
+            Operand<TFloat32> factor;
+            if (taus.length == 1) {
+                factor = tf.constant(0.5f / taus[0]);
+            } else {
+                Operand<TFloat32> probabilities = g.operation(GraphTensors.PROBABILITIES_OUTPUT).output(0);
+                long classes = probabilities.shape().get(1);
+                if (classes != taus.length) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT, "expected one gate threshold per "
+                            + "class of the first graph (%d), found %d", classes, taus.length));
+                }
+                float[] factors = new float[taus.length];
+                for (int c = 0; c < taus.length; c++) {
+                    factors[c] = 0.5f / taus[c];
+                }
+                // The threshold of each image's predicted class: argmax over the first graph's probabilities.
+                factor = tf.withName("gate_factor").gather(tf.constant(factors),
+                        tf.math.argMax(probabilities, tf.constant(1)), tf.constant(0));
+            }
+            Operand<TFloat32> scaled = tf.math.minimum(tf.math.mul(b, factor), tf.constant(1f));
             tf.withName(GraphTensors.REJECTION_OUTPUT).math.maximum(a, scaled);
             return ClassifierTrainer.canonical(g.toGraphDef());
         }

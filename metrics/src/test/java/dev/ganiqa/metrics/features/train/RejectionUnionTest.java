@@ -113,6 +113,57 @@ class RejectionUnionTest {
         assertThat(differs).as("images whose score is the members' mean, not either member's").isPositive();
     }
 
+    /**
+     * One threshold per predicted class: each image's rejection is max(r_a, min(1, r_b / (2 tau_c))) with c the first
+     * graph's most probable class, so the same gate score counts for more in one class than another; equal thresholds
+     * give exactly the one-threshold graph, and a threshold count that is not the class count is refused.
+     */
+    @Test
+    void scoresEachImageWithItsPredictedClassThreshold() throws Exception {
+        GraphDef a = GraphDef.parseFrom(EmbeddedExtractor.verifiedBytes(EmbeddedExtractor.V8));
+        GraphDef b = GraphDef.parseFrom(EmbeddedExtractor.verifiedBytes(EmbeddedExtractor.V6));
+        float[] taus = {0.5f, 0.999f, 0.7f, 0.999f, 0.5f, 0.999f, 0.5f, 0.999f, 0.9f, 0.999f};
+        Path merged = dir.resolve("per-class.pb");
+        Files.write(merged, RejectionUnion.merge(a, java.util.List.of(b), taus));
+        ImageDataset test = SubsetDataset.sample(Datasets.open("fashion-mnist").open(Split.TEST), 80, 6);
+        int n = 2 * test.size();
+        byte[] images = realAndNoisy(test, 40, 5);
+        Features fa;
+        Features fb;
+        Features fu;
+        try (FeatureExtractor ea = Extractors.open("ganiqa-fmnist-v8", Map.of(), 1);
+             FeatureExtractor eb = Extractors.open("ganiqa-fmnist-v6", Map.of(), 1);
+             FeatureExtractor eu = Extractors.open("frozen:" + merged, Map.of(), 1)) {
+            fa = ea.extract(images, n, test.shape());
+            fb = eb.extract(images, n, test.shape());
+            fu = eu.extract(images, n, test.shape());
+        }
+        int classes = fa.probabilities().length / n;
+        java.util.Set<Float> used = new java.util.HashSet<>();
+        int decided = 0;
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int k = 1; k < classes; k++) {
+                best = fa.probabilities()[i * classes + k] > fa.probabilities()[i * classes + best] ? k : best;
+            }
+            double expected = RejectionUnion.score(fa.rejection()[i], fb.rejection()[i], taus[best]);
+            assertThat((double) fu.rejection()[i]).as("image %d", i).isCloseTo(expected,
+                    org.assertj.core.data.Offset.offset(1e-5));
+            used.add(taus[best]);
+            // The class's threshold set the score: another candidate would give this image another one.
+            double other = RejectionUnion.score(fa.rejection()[i], fb.rejection()[i], taus[best] == 0.999f ? 0.5 : 0.999);
+            decided += Math.abs(expected - other) > 1e-3 ? 1 : 0;
+        }
+        assertThat(used).as("thresholds the images fell under").hasSizeGreaterThan(2);
+        assertThat(decided).as("images whose score the class threshold sets").isPositive();
+        float[] same = new float[10];
+        java.util.Arrays.fill(same, 0.7f);
+        assertThat(RejectionUnion.merge(a, java.util.List.of(b), same))
+                .isEqualTo(RejectionUnion.merge(a, java.util.List.of(b), 0.7f));
+        assertThatThrownBy(() -> RejectionUnion.merge(a, java.util.List.of(b), new float[] {0.5f, 0.7f}))
+                .hasMessageContaining("one gate threshold per class of the first graph (10), found 2");
+    }
+
     /** The images of {@code test}, then each with Gaussian noise of {@code sigma} (seeded), as one 28x28 batch. */
     private static byte[] realAndNoisy(ImageDataset test, double sigma, long seed) {
         ImageDataset noisy = Degradations.noise(test, sigma, seed);
