@@ -35,16 +35,19 @@ import java.util.Locale;
  * <li>{@link #DRAEM_MIXED}: three quarters of the images {@link #DRAEM_FILTERED}'s, a quarter real images mixed with
  * a gray emoji over the whole frame ({@link MixedNegatives}; mixture outlier exposure, Zhang et al., WACV 2023;
  * ganiqa-fmnist-v15's second gate).</li>
+ * <li>{@link #DRAEM_MIXED_HALF}: as {@link #DRAEM_MIXED} with half the images mixtures, the other half
+ * {@link #DRAEM_FILTERED}'s.</li>
  * </ul>
  */
 public enum Negatives {
     FULL_FRAME, COMPOSED, VARIED, GENERATOR, CUT_PASTE, DRAEM, DRAEM_STRONG, DRAEM_OBJECTS, DRAEM_SELF, DRAEM_FILTERED,
-    DRAEM_MIXED;
+    DRAEM_MIXED, DRAEM_MIXED_HALF;
 
     /**
      * The name on the command line and in extractor.json: {@code full-frame}, {@code composed}, {@code varied},
      * {@code generator}, {@code cut-paste}, {@code draem},
-     * {@code draem-strong}, {@code draem-objects}, {@code draem-self}, {@code draem-filtered}, {@code draem-mixed}.
+     * {@code draem-strong}, {@code draem-objects}, {@code draem-self}, {@code draem-filtered}, {@code draem-mixed},
+     * {@code draem-mixed-half}.
      */
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -80,7 +83,7 @@ public enum Negatives {
 
     private boolean draem() {
         return this == DRAEM || this == DRAEM_STRONG || this == DRAEM_OBJECTS || this == DRAEM_SELF || this == DRAEM_FILTERED
-                || this == DRAEM_MIXED;
+                || this == DRAEM_MIXED || this == DRAEM_MIXED_HALF;
     }
 
     /** Image {@code index} of this recipe for {@code seed}, made from {@code real}'s images where {@link #fromData}. */
@@ -93,6 +96,11 @@ public enum Negatives {
             // Indices 0, 1, 2 | 4, 5, 6 | ... are DRAEM_FILTERED's images 0, 1, 2, 3, ...; every fourth image is mixed.
             return index % 4 == 3 ? MixedNegatives.image(real, seed, index / 4)
                     : DRAEM_FILTERED.image(real, seed, index / 4 * 3 + index % 4);
+        }
+        if (this == DRAEM_MIXED_HALF) {
+            // Even indices are DRAEM_FILTERED's images 0, 1, 2, ...; odd ones mixtures 0, 1, 2, ...
+            return index % 2 == 1 ? MixedNegatives.image(real, seed, index / 2)
+                    : DRAEM_FILTERED.image(real, seed, index / 2);
         }
         if (this == DRAEM_FILTERED) {
             // Indices 0, 1 | 3, 4 | ... are DRAEM_SELF's images 0, 1, 2, 3, ...; every third image is filtered.
@@ -118,7 +126,7 @@ public enum Negatives {
             case VARIED -> ComposedNegatives.image(shape, seed, index, true);
             case GENERATOR -> index % 2 == 0 ? ComposedNegatives.image(shape, seed, index / 2, false)
                     : GeneratorTextures.image(shape, seed, index / 2);
-            case CUT_PASTE, DRAEM, DRAEM_STRONG, DRAEM_OBJECTS, DRAEM_SELF, DRAEM_FILTERED, DRAEM_MIXED -> throw new IllegalArgumentException("expected the data's images for the " + id()
+            case CUT_PASTE, DRAEM, DRAEM_STRONG, DRAEM_OBJECTS, DRAEM_SELF, DRAEM_FILTERED, DRAEM_MIXED, DRAEM_MIXED_HALF -> throw new IllegalArgumentException("expected the data's images for the " + id()
                     + " negatives, found only a shape (" + shape + ")");
         };
     }

@@ -259,6 +259,17 @@ class NegativesTest {
         assertThatThrownBy(() -> MixedNegatives.mixed(new byte[2], new byte[3], 0.5)).hasMessageContaining("2 and 3");
     }
 
+    /** The half-mixed recipe: even images the filtered recipe's, odd ones the mixtures, both in order. */
+    @Test
+    void halfMixedNegativesAlternateFilteredImagesAndMixtures() {
+        for (int i = 0; i < 12; i++) {
+            byte[] image = Negatives.DRAEM_MIXED_HALF.image(REAL, 17, i);
+            assertThat(image).as("image %d", i).isEqualTo(i % 2 == 0 ? Negatives.DRAEM_FILTERED.image(REAL, 17, i / 2)
+                    : MixedNegatives.image(REAL, 17, i / 2));
+        }
+        assertThat(Negatives.of("draem-mixed-half").fromData()).isTrue();
+    }
+
     /** The brightness-weighted centre (x, y) of a 28x28 gray image. */
     private static double[] centroid(byte[] image) {
         double sx = 0;
@@ -372,6 +383,6 @@ class NegativesTest {
         assertThat(Negatives.of("full-frame")).isEqualTo(Negatives.FULL_FRAME);
         assertThat(Negatives.of("varied").id()).isEqualTo("varied");
         assertThatThrownBy(() -> Negatives.of("fancy")).hasMessage("expected one of full-frame, composed, varied, "
-                + "generator, cut-paste, draem, draem-strong, draem-objects, draem-self, draem-filtered, draem-mixed, found fancy");
+                + "generator, cut-paste, draem, draem-strong, draem-objects, draem-self, draem-filtered, draem-mixed, draem-mixed-half, found fancy");
     }
 }
