@@ -163,6 +163,11 @@ public final class ExtractorUnionCommand extends BaseCommand {
     /** The calibration images through both gates: rejections, the first network's predictions, true labels. */
     private GateThresholds.Calibration calibration(ImageDataset calibration) {
         ExtractedSet firstSet = extracted(first, calibration);
+        if (firstSet.probabilities() == null || firstSet.probabilities().cols() != calibration.classNames().size()) {
+            throw new CliException("extractor union", first + ": expected a classifier of the "
+                    + calibration.classNames().size() + " classes of " + data + ", found " + (firstSet.probabilities()
+                    == null ? "no probabilities output" : firstSet.probabilities().cols() + " classes"));
+        }
         double[] gate = new double[calibration.size()];
         for (String spec : second) {
             double[] r = extracted(spec, calibration).rejection();

@@ -39,6 +39,12 @@ public final class GateThresholds {
             if (classes < 1) {
                 throw new IllegalArgumentException("expected at least one class, found " + classes);
             }
+            for (int i = 0; i < n; i++) {
+                if (predicted[i] < 0 || predicted[i] >= classes || labels[i] < 0 || labels[i] >= classes) {
+                    throw new IllegalArgumentException("expected predicted classes and labels in 0.." + (classes - 1)
+                            + ", found " + predicted[i] + " and " + labels[i] + " for image " + i);
+                }
+            }
         }
     }
 

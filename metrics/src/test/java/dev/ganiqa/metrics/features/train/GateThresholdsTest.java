@@ -66,6 +66,8 @@ class GateThresholdsTest {
         assertThatThrownBy(() -> GateThresholds.perClass(cal, 0.8, 0.1)).hasMessageContaining("start among");
         assertThatThrownBy(() -> new GateThresholds.Calibration(new double[2], new double[1], new int[2], new int[2],
                 2, 0.5)).hasMessageContaining("one rejection");
+        assertThatThrownBy(() -> new GateThresholds.Calibration(new double[1], new double[1], new int[] {-1},
+                new int[1], 2, 0.5)).hasMessageContaining("in 0..1");
     }
 
     /**
