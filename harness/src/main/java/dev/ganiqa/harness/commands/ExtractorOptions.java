@@ -10,8 +10,8 @@ import java.util.Map;
 
 /** The feature-extractor options shared by {@code fid}, {@code stats} and {@code metrics} (a JCommander delegate). */
 public final class ExtractorOptions {
-    @Parameter(names = "--extractor", description = "Feature extractor for folders and specs: ganiqa-fmnist-v15 (default; "
-            + "ganiqa-emoji-v1 when the reference is emoji data), ganiqa-fmnist-v12 and ganiqa-fmnist-v10 (the previous defaults), ganiqa-fmnist-v8 (any of them without its second rejection gate), ganiqa-fmnist-v6, ganiqa-fmnist-v3, ganiqa-fmnist-v2, ganiqa-fmnist-v1, ganiqa-emoji-v1, "
+    @Parameter(names = "--extractor", description = "Feature extractor for folders and specs: ganiqa-fmnist-v17 (default; "
+            + "ganiqa-emoji-v1 when the reference is emoji data), ganiqa-fmnist-v15, ganiqa-fmnist-v13, ganiqa-fmnist-v12 and ganiqa-fmnist-v10 (the previous defaults), ganiqa-fmnist-v8 (any of them without its second rejection gate), ganiqa-fmnist-v6, ganiqa-fmnist-v3, ganiqa-fmnist-v2, ganiqa-fmnist-v1, ganiqa-emoji-v1, "
             + "inception[:PATH], savedmodel:DIR[#SIGNATURE], frozen:FILE.pb, onnx:FILE.onnx[?OPTIONS], "
             + "onnx-clip-vit-b32:FILE, onnx-dinov2-vits14:FILE, onnx-inception:FILE")
     public String extractor;

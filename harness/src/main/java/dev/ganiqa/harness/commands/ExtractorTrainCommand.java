@@ -75,7 +75,7 @@ public final class ExtractorTrainCommand extends BaseCommand {
             + "filter, rectified: random convolutions, Xu et al. 2021; v13's second gate), draem-mixed (three quarters "
             + "draem-filtered, a quarter training images mixed over the whole frame with a gray emoji at 0.35-0.65: "
             + "mixture outlier exposure, Zhang et al. 2023; v15's second gate), draem-mixed-half (draem-mixed with "
-            + "half the images mixtures)")
+            + "half the images mixtures; v17's second gate)")
     public String negatives = Negatives.FULL_FRAME.id();
 
     @Parameter(names = "--rotation", description = "Also learn which quarter turn an image was given (a rotation "

@@ -47,8 +47,8 @@ public class MetricsCommand extends BaseCommand {
             + "@train) for every set metric, an .npy feature matrix, or an .npz of mu/sigma (FID and IS only)")
     public String real;
 
-    @Parameter(names = "--extractor", description = "Feature extractor for --real: ganiqa-fmnist-v15 (default; ganiqa-emoji-v1 "
-            + "when --real is emoji data), ganiqa-emoji-v1, ganiqa-fmnist-v12, ganiqa-fmnist-v10, ganiqa-fmnist-v8, ganiqa-fmnist-v6, ganiqa-fmnist-v3, ganiqa-fmnist-v2, "
+    @Parameter(names = "--extractor", description = "Feature extractor for --real: ganiqa-fmnist-v17 (default; ganiqa-emoji-v1 "
+            + "when --real is emoji data), ganiqa-emoji-v1, ganiqa-fmnist-v15, ganiqa-fmnist-v13, ganiqa-fmnist-v12, ganiqa-fmnist-v10, ganiqa-fmnist-v8, ganiqa-fmnist-v6, ganiqa-fmnist-v3, ganiqa-fmnist-v2, "
             + "ganiqa-fmnist-v1, inception[:PATH], savedmodel:DIR[#SIGNATURE], frozen:FILE.pb, onnx:FILE.onnx[?OPTIONS], "
             + "onnx-clip-vit-b32:FILE, onnx-dinov2-vits14:FILE, onnx-inception:FILE")
     public String extractor;

@@ -76,7 +76,7 @@ public final class TuneCommand extends BaseCommand {
     @Parameter(names = "--batch", validateWith = NumberChecks.Positive.class, description = "Training batch size")
     public int batch = 64;
 
-    @Parameter(names = "--extractor", description = "Feature extractor spec (default: the shipped extractor trained on --data, ganiqa-emoji-v1 for emoji, else ganiqa-fmnist-v15)")
+    @Parameter(names = "--extractor", description = "Feature extractor spec (default: the shipped extractor trained on --data, ganiqa-emoji-v1 for emoji, else ganiqa-fmnist-v17)")
     public String extractor;
 
     @Parameter(names = "--resize", converter = ResizeModes.class, description = ResizeModes.DESCRIPTION)

@@ -41,7 +41,7 @@ public final class Ganiqa {
     /**
      * How sets are turned into features.
      *
-     * @param extractor an extractor spec ({@code ganiqa-fmnist-v15}, {@code inception:PATH}, {@code onnx:FILE}, ...)
+     * @param extractor an extractor spec ({@code ganiqa-fmnist-v17}, {@code inception:PATH}, {@code onnx:FILE}, ...)
      * @param threads   TensorFlow's and the metrics' threads
      * @param cache     read and write the caches under {@code GANIQA_CACHE} (else {@code ~/.cache/ganiqa})
      * @param env       where {@code GANIQA_CACHE}, {@code GANIQA_INCEPTION} and {@code HOME} are read

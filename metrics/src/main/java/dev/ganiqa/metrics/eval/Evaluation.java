@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The one evaluation of a generated set against a real {@link Reference}, called by {@code ganiqa fid},
  * {@code ganiqa metrics --real} and {@code ganiqa compare} alike, so the three agree to the last bit on the same
- * images. Each number is labelled with the extractor ("FID (ganiqa-fmnist-v15)"). FID needs only the two sets'
+ * images. Each number is labelled with the extractor ("FID (ganiqa-fmnist-v17)"). FID needs only the two sets'
  * statistics; IS only the generated probabilities (torch-fidelity: {@link InceptionScore#DEFAULT_SPLITS} splits
  * after a seeded shuffle); KID, precision/recall and density/coverage need both sets' feature vectors. A metric
  * that cannot be computed is listed in {@code unavailable} with the reason and the others are still computed.

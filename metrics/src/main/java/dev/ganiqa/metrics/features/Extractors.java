@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Opens a feature extractor from a spec string:
  * <ul>
- *   <li>{@code ganiqa-fmnist-v15} (also {@code default} and an empty spec), {@code ganiqa-fmnist-v13}, {@code ganiqa-fmnist-v12}, {@code ganiqa-fmnist-v10}, {@code ganiqa-fmnist-v8}, {@code ganiqa-fmnist-v6}, {@code ganiqa-fmnist-v3},
+ *   <li>{@code ganiqa-fmnist-v17} (also {@code default} and an empty spec), {@code ganiqa-fmnist-v15}, {@code ganiqa-fmnist-v13}, {@code ganiqa-fmnist-v12}, {@code ganiqa-fmnist-v10}, {@code ganiqa-fmnist-v8}, {@code ganiqa-fmnist-v6}, {@code ganiqa-fmnist-v3},
  *       {@code ganiqa-fmnist-v2} or {@code ganiqa-fmnist-v1}: the embedded Fashion-MNIST classifiers ({@link EmbeddedExtractor});</li>
  *   <li>{@code inception:PATH}, or {@code inception} alone with {@code GANIQA_INCEPTION=PATH} in the
  *       environment: TTUR's frozen Inception graph;</li>

@@ -1,7 +1,7 @@
 /**
  * Feature extractors: images in, feature vectors (and class probabilities) out. {@link
  * dev.ganiqa.metrics.features.FeatureExtractor} is the interface, {@link dev.ganiqa.metrics.features.Extractors}
- * opens one from a spec ({@code ganiqa-fmnist-v15}, {@code ganiqa-fmnist-v1}, {@code inception:PATH},
+ * opens one from a spec ({@code ganiqa-fmnist-v17}, {@code ganiqa-fmnist-v1}, {@code inception:PATH},
  * {@code savedmodel:DIR}, {@code frozen:FILE}, {@code onnx:FILE} and its presets),
  * {@link dev.ganiqa.metrics.features.FeatureRunner} streams a dataset through it batch by batch,
  * adapting image shapes by the documented {@link dev.ganiqa.metrics.features.ImageAdapter} policy. TensorFlow

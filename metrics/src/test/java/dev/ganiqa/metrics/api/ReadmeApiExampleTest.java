@@ -66,7 +66,7 @@ class ReadmeApiExampleTest {
                 .substring(4));
         // Real against real: small, positive (two samples of one distribution, 300 images each).
         assertThat(fid).isPositive().isLessThan(60);
-        assertThat(printed).contains("precision (ganiqa-fmnist-v15").contains("KID (ganiqa-fmnist-v15)");
+        assertThat(printed).contains("precision (ganiqa-fmnist-v17").contains("KID (ganiqa-fmnist-v17)");
         assertThat(Files.list(tmp.resolve("cache")).map(p -> p.getFileName().toString()).toList())
                 .contains("stats", "features");
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The shipped graphs (ganiqa-fmnist-v15, the default, v13, v12, v10, v8, v6, v3, v2 and v1) on the real Fashion-MNIST test set. */
+/** The shipped graphs (ganiqa-fmnist-v17, the default, v15, v13, v12, v10, v8, v6, v3, v2 and v1) on the real Fashion-MNIST test set. */
 class EmbeddedExtractorTest {
     private static ImageDataset test;
     private static FeatureExtractor embedded;
@@ -44,19 +44,19 @@ class EmbeddedExtractorTest {
     }
 
     @Test
-    void theDefaultIsV15() {
-        assertThat(Extractors.DEFAULT).isEqualTo("ganiqa-fmnist-v15");
-        assertThat(embedded.info().name()).isEqualTo("ganiqa-fmnist-v15");
-        assertThat(embedded.info().sha256()).isEqualTo(EmbeddedExtractor.V15.sha256()).isEqualTo(EmbeddedExtractor.SHA256);
+    void theDefaultIsV17() {
+        assertThat(Extractors.DEFAULT).isEqualTo("ganiqa-fmnist-v17");
+        assertThat(embedded.info().name()).isEqualTo("ganiqa-fmnist-v17");
+        assertThat(embedded.info().sha256()).isEqualTo(EmbeddedExtractor.V17.sha256()).isEqualTo(EmbeddedExtractor.SHA256);
         for (String spec : new String[] {"default", "", " "}) {
             try (FeatureExtractor e = Extractors.open(spec, Map.of(), 1)) {
-                assertThat(e.info().sha256()).as(spec).isEqualTo(EmbeddedExtractor.V15.sha256());
+                assertThat(e.info().sha256()).as(spec).isEqualTo(EmbeddedExtractor.V17.sha256());
             }
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ganiqa-fmnist-v15", "ganiqa-fmnist-v13", "ganiqa-fmnist-v12", "ganiqa-fmnist-v8", "ganiqa-fmnist-v10", "ganiqa-fmnist-v6", "ganiqa-fmnist-v3", "ganiqa-fmnist-v2", "ganiqa-fmnist-v1"})
+    @ValueSource(strings = {"ganiqa-fmnist-v17", "ganiqa-fmnist-v15", "ganiqa-fmnist-v13", "ganiqa-fmnist-v12", "ganiqa-fmnist-v8", "ganiqa-fmnist-v10", "ganiqa-fmnist-v6", "ganiqa-fmnist-v3", "ganiqa-fmnist-v2", "ganiqa-fmnist-v1"})
     void eachDescribesItselfAndClassifiesTheTestSetAtLeast91PercentRight(String name) {
         EmbeddedExtractor.Embedded shipped = EmbeddedExtractor.named(name).orElseThrow();
         try (FeatureExtractor e = Extractors.open(name, Map.of(), 2)) {
@@ -87,7 +87,7 @@ class EmbeddedExtractorTest {
         }
         assertThat(EmbeddedExtractor.forData("emoji:google@test")).isEqualTo(EmbeddedExtractor.EMOJI_V1);
         assertThat(EmbeddedExtractor.forData("emoji")).isEqualTo(EmbeddedExtractor.EMOJI_V1);
-        assertThat(EmbeddedExtractor.forData("fashion-mnist@test")).isEqualTo(EmbeddedExtractor.V15);
+        assertThat(EmbeddedExtractor.forData("fashion-mnist@test")).isEqualTo(EmbeddedExtractor.V17);
         assertThat(EmbeddedExtractor.forData("synthetic:shapes?size=32")).isEqualTo(EmbeddedExtractor.DEFAULT);
         assertThat(Extractors.orDefaultFor(null, "emoji")).isEqualTo("ganiqa-emoji-v1");
         assertThat(Extractors.orDefaultFor("ganiqa-fmnist-v1", "emoji")).isEqualTo("ganiqa-fmnist-v1");
@@ -124,7 +124,7 @@ class EmbeddedExtractorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ganiqa-fmnist-v15", "ganiqa-fmnist-v13", "ganiqa-fmnist-v12", "ganiqa-fmnist-v8", "ganiqa-fmnist-v10", "ganiqa-fmnist-v6", "ganiqa-fmnist-v3", "ganiqa-fmnist-v2", "ganiqa-fmnist-v1"})
+    @ValueSource(strings = {"ganiqa-fmnist-v17", "ganiqa-fmnist-v15", "ganiqa-fmnist-v13", "ganiqa-fmnist-v12", "ganiqa-fmnist-v8", "ganiqa-fmnist-v10", "ganiqa-fmnist-v6", "ganiqa-fmnist-v3", "ganiqa-fmnist-v2", "ganiqa-fmnist-v1"})
     void weightsThatDoNotMatchTheRecordedChecksumAreRefused(String name) throws Exception {
         EmbeddedExtractor.Embedded shipped = EmbeddedExtractor.named(name).orElseThrow();
         byte[] bytes;

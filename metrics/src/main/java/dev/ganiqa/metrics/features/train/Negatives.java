@@ -36,7 +36,7 @@ import java.util.Locale;
  * a gray emoji over the whole frame ({@link MixedNegatives}; mixture outlier exposure, Zhang et al., WACV 2023;
  * ganiqa-fmnist-v15's second gate).</li>
  * <li>{@link #DRAEM_MIXED_HALF}: as {@link #DRAEM_MIXED} with half the images mixtures, the other half
- * {@link #DRAEM_FILTERED}'s.</li>
+ * {@link #DRAEM_FILTERED}'s (ganiqa-fmnist-v17's second gate).</li>
  * </ul>
  */
 public enum Negatives {
