@@ -82,19 +82,10 @@ class RejectionUnionTest {
         ImageDataset test = SubsetDataset.sample(Datasets.open("fashion-mnist").open(Split.TEST), 60, 5);
         int n = 2 * test.size();
         byte[] images = realAndNoisy(test, 48, 4);
-        Features fa;
-        Features f1;
-        Features f2;
-        Features fu;
-        try (FeatureExtractor ea = Extractors.open("ganiqa-fmnist-v8", Map.of(), 1);
-             FeatureExtractor e1 = Extractors.open("ganiqa-fmnist-v6", Map.of(), 1);
-             FeatureExtractor e2 = Extractors.open("ganiqa-fmnist-v3", Map.of(), 1);
-             FeatureExtractor eu = Extractors.open("frozen:" + merged, Map.of(), 1)) {
-            fa = ea.extract(images, n, test.shape());
-            f1 = e1.extract(images, n, test.shape());
-            f2 = e2.extract(images, n, test.shape());
-            fu = eu.extract(images, n, test.shape());
-        }
+        Features fa = extract("ganiqa-fmnist-v8", images, test);
+        Features f1 = extract("ganiqa-fmnist-v6", images, test);
+        Features f2 = extract("ganiqa-fmnist-v3", images, test);
+        Features fu = extract("frozen:" + merged, images, test);
         for (int k = 0; k < fa.probabilities().length; k++) {
             assertThat((double) fu.probabilities()[k]).isCloseTo(fa.probabilities()[k], org.assertj.core.data.Offset.offset(1e-5));
         }
@@ -128,16 +119,9 @@ class RejectionUnionTest {
         ImageDataset test = SubsetDataset.sample(Datasets.open("fashion-mnist").open(Split.TEST), 80, 6);
         int n = 2 * test.size();
         byte[] images = realAndNoisy(test, 40, 5);
-        Features fa;
-        Features fb;
-        Features fu;
-        try (FeatureExtractor ea = Extractors.open("ganiqa-fmnist-v8", Map.of(), 1);
-             FeatureExtractor eb = Extractors.open("ganiqa-fmnist-v6", Map.of(), 1);
-             FeatureExtractor eu = Extractors.open("frozen:" + merged, Map.of(), 1)) {
-            fa = ea.extract(images, n, test.shape());
-            fb = eb.extract(images, n, test.shape());
-            fu = eu.extract(images, n, test.shape());
-        }
+        Features fa = extract("ganiqa-fmnist-v8", images, test);
+        Features fb = extract("ganiqa-fmnist-v6", images, test);
+        Features fu = extract("frozen:" + merged, images, test);
         int classes = fa.probabilities().length / n;
         java.util.Set<Float> used = new java.util.HashSet<>();
         int decided = 0;
@@ -162,6 +146,13 @@ class RejectionUnionTest {
                 .isEqualTo(RejectionUnion.merge(a, java.util.List.of(b), 0.7f));
         assertThatThrownBy(() -> RejectionUnion.merge(a, java.util.List.of(b), new float[] {0.5f, 0.7f}))
                 .hasMessageContaining("one gate threshold per class of the first graph (10), found 2");
+    }
+
+    /** {@code spec}'s outputs for {@code images}: {@code test}'s images, then as many noisy copies. */
+    private static Features extract(String spec, byte[] images, ImageDataset test) {
+        try (FeatureExtractor e = Extractors.open(spec, Map.of(), 1)) {
+            return e.extract(images, 2 * test.size(), test.shape());
+        }
     }
 
     /** The images of {@code test}, then each with Gaussian noise of {@code sigma} (seeded), as one 28x28 batch. */
