@@ -29,7 +29,7 @@ import java.nio.file.Path;
 @Parameters(commandNames = "check", commandDescription = "Check that an extractor's metrics move the known way "
         + "under noise, blur, pure noise, constant images, one class and one image")
 public final class ExtractorCheckCommand extends BaseCommand {
-    @Parameter(names = "--extractor", description = "Extractor spec (default: the shipped extractor trained on --data: ganiqa-fmnist-v17, or ganiqa-emoji-v1 for emoji; ganiqa-fmnist-v12 and ganiqa-fmnist-v10 for the previous defaults (other second gates); ganiqa-fmnist-v8 for either without its second rejection gate; ganiqa-fmnist-v6, v3, v2 and v1 for the earlier embedded ones)")
+    @Parameter(names = "--extractor", description = "Extractor spec (default: the shipped extractor trained on --data: ganiqa-fmnist-v17, or ganiqa-emoji-v1 for emoji; ganiqa-fmnist-v15, v13, v12 and v10 for the previous defaults (other second gates); ganiqa-fmnist-v8 for either without its second rejection gate; ganiqa-fmnist-v6, v3, v2 and v1 for the earlier embedded ones)")
     public String extractor;
 
     @Parameter(names = "--resize", converter = ResizeModes.class, description = ResizeModes.DESCRIPTION)

@@ -89,13 +89,14 @@ public final class ExtractorUnionCommand extends BaseCommand {
         ImageDataset calibration = ClassifierTrainer.calibrationSplit(train, seed)[1];
         GateThresholds.Calibration cal = calibration(calibration);
         List<String> classNames = calibration.classNames();
+        Map<Double, double[]> shares = GateThresholds.candidates(cal);
         Map<String, Object> candidates = new LinkedHashMap<>();
-        for (Map.Entry<Double, double[]> e : GateThresholds.candidates(cal).entrySet()) {
+        for (Map.Entry<Double, double[]> e : shares.entrySet()) {
             candidates.put(String.valueOf(e.getKey()), byClass(classNames, e.getValue()));
             context.notice(String.format(Locale.ROOT, "gate threshold %s: at most %.1f%% of a class out", e.getKey(),
                     100 * GateThresholds.max(e.getValue())));
         }
-        Double chosen = GateThresholds.shared(cal, maxOut).orElseThrow(() -> new CliException("extractor union",
+        Double chosen = GateThresholds.shared(shares, maxOut).orElseThrow(() -> new CliException("extractor union",
                 String.join(", ", second) + ": expected a gate threshold that counts at most " + maxOut + " of every "
                         + "class of the " + calibration.size() + " calibration images out, found none of "
                         + GateThresholds.TAUS));
@@ -168,17 +169,19 @@ public final class ExtractorUnionCommand extends BaseCommand {
                     + calibration.classNames().size() + " classes of " + data + ", found " + (firstSet.probabilities()
                     == null ? "no probabilities output" : firstSet.probabilities().cols() + " classes"));
         }
-        double[] gate = new double[calibration.size()];
-        for (String spec : second) {
-            double[] r = extracted(spec, calibration).rejection();
-            for (int i = 0; i < gate.length; i++) {
-                gate[i] += r[i];
-            }
+        double[][] members = new double[second.size()][];
+        for (int m = 0; m < members.length; m++) {
+            members[m] = extracted(second.get(m), calibration).rejection();
         }
+        double[] gate = new double[calibration.size()];
         int[] predicted = new int[calibration.size()];
         int[] labels = new int[calibration.size()];
+        double[] rb = new double[members.length];
         for (int i = 0; i < gate.length; i++) {
-            gate[i] /= second.size();
+            for (int m = 0; m < members.length; m++) {
+                rb[m] = members[m][i];
+            }
+            gate[i] = RejectionUnion.gate(rb);
             predicted[i] = firstSet.predictedClass(i);
             labels[i] = calibration.label(i);
         }

@@ -140,8 +140,8 @@ public final class EmbeddedExtractor {
     public static final Embedded V15 = new Embedded("ganiqa-fmnist-v15", "15",
             "22e598a943bd52630b5c97bcefafeb672b535978760368035264efcb142e6a81", "fashion-mnist");
     /**
-     * The default: v15's design with another second gate, v17a, v13a's recipe with half of its rejection images a
-     * training garment mixed over the whole frame with a gray emoji at 0.35-0.65 ({@link
+     * The default: v15's design with another second gate, v17a, v15a's recipe with half of its rejection images (not a
+     * quarter) a training garment mixed over the whole frame with a gray emoji at 0.35-0.65 ({@link
      * dev.ganiqa.metrics.features.train.Negatives#DRAEM_MIXED_HALF}), {@code ganiqa extractor train --reject 40000
      * --negatives draem-mixed-half --rotation per-class --noise-augment 24 --seed 1}, accuracy 0.9151; its gate has
      * one threshold per class v8 predicts (0.5 for trousers, pullovers, sneakers and ankle boots, 0.7 for T-shirts,

@@ -82,7 +82,12 @@ public final class GateThresholds {
 
     /** The lowest candidate with no class over {@code maxOut}, if any. */
     public static Optional<Double> shared(Calibration cal, double maxOut) {
-        for (Map.Entry<Double, double[]> e : candidates(cal).entrySet()) {
+        return shared(candidates(cal), maxOut);
+    }
+
+    /** The lowest of {@link #candidates}' thresholds with no class over {@code maxOut}, if any. */
+    public static Optional<Double> shared(Map<Double, double[]> candidates, double maxOut) {
+        for (Map.Entry<Double, double[]> e : candidates.entrySet()) {
             if (max(e.getValue()) <= maxOut) {
                 return Optional.of(e.getKey());
             }
@@ -99,9 +104,10 @@ public final class GateThresholds {
             throw new IllegalArgumentException("expected a start among " + TAUS + ", found " + start);
         }
         double[] taus = filled(cal.classes(), start);
-        if (max(sharesOut(cal, taus)) > maxOut) {
+        double atStart = max(sharesOut(cal, taus));
+        if (atStart > maxOut) {
             throw new IllegalArgumentException("expected a start with at most " + maxOut + " of every class out, found "
-                    + max(sharesOut(cal, taus)));
+                    + atStart);
         }
         boolean changed = true;
         while (changed) {

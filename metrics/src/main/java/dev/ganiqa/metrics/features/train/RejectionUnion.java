@@ -40,13 +40,18 @@ public final class RejectionUnion {
         return Math.max(first, Math.min(1, second * 0.5 / tau));
     }
 
-    /** The union score with an ensemble as the second gate: {@link #score} of the members' mean rejection. */
+    /** The union score with an ensemble as the second gate: {@link #score} of the members' {@link #gate}. */
     public static double score(double first, double[] members, double tau) {
+        return score(first, gate(members), tau);
+    }
+
+    /** An ensemble gate's rejection of one image, the mean of its members' (the graph's {@code gate_mean}). */
+    public static double gate(double[] members) {
         double sum = 0;
         for (double r : members) {
             sum += r;
         }
-        return score(first, sum / members.length, tau);
+        return sum / members.length;
     }
 
     /** The merged, canonically serialised GraphDef; its {@code rejection} is {@link #score} in float. */
