@@ -7,7 +7,11 @@ import java.util.Map;
 
 /**
  * Keeps the forecast of a running comparison true: it knows each unit's forecast, when the running ones started,
- * and how long the finished ones took, and scales the rest by the finished units' measured / forecast ratio.
+ * and how long the finished ones took, and scales the rest by the finished units' measured / forecast ratio once
+ * they add up to one whole unit's training. The last few epochs of a unit an interrupted run left behind time
+ * start-up, evaluation and the neighbour's load more than training (a 2-epoch remnant of a 120-epoch unit, counted as a
+ * whole unit, once scaled the forecast of the four whole units after it by 0.02); until a whole unit's worth has
+ * finished, the probe's rate stands.
  */
 final class Forecaster {
     private final CompareConfig config;
@@ -19,6 +23,7 @@ final class Forecaster {
     private final List<Plan.Entry> waiting = new ArrayList<>();
     private double measured;
     private double forecast;
+    private double trained;
     private int finished;
 
     /** {@code pending}: the units still to run, in the order they will be taken, with the share of training left. */
@@ -58,13 +63,21 @@ final class Forecaster {
         double took = (System.nanoTime() - r.startNanos()) / 1e9;
         measured += took;
         forecast += unitSeconds(e);
+        trained += shares.getOrDefault(e.name(), 1.0);
         finished++;
         return took;
     }
 
-    /** The measured / forecast ratio of the units finished so far (1 before any). */
+    /**
+     * The measured / forecast ratio of the units finished so far, once their shares of training add up to one whole
+     * unit (1 before: the probe's rate stands).
+     */
     double correction() {
-        return finished == 0 || forecast <= 0 ? 1.0 : measured / forecast;
+        return !corrected() || forecast <= 0 ? 1.0 : measured / forecast;
+    }
+
+    private boolean corrected() {
+        return trained >= 1 - 1e-9;
     }
 
     /** From now to the end of the last unit. */
@@ -77,8 +90,11 @@ final class Forecaster {
         }
         List<Estimate.Work> work = waiting.stream().map(e -> new Estimate.Work(e.variant(),
                 shares.getOrDefault(e.name(), 1.0))).toList();
-        String basis = finished == 0 ? costs.basis() : costs.basis() + ", corrected by " + finished + " finished unit"
-                + (finished == 1 ? "" : "s") + String.format(java.util.Locale.ROOT, " (x%.2f)", k);
+        String units = finished + " finished unit" + (finished == 1 ? "" : "s");
+        String basis = finished == 0 ? costs.basis() : corrected()
+                ? costs.basis() + ", corrected by " + units + String.format(java.util.Locale.ROOT, " (x%.2f)", k)
+                : costs.basis() + ", not corrected by the " + units + String.format(java.util.Locale.ROOT,
+                        " (%.0f%% of one unit's training)", 100 * trained);
         return Estimate.forecast(config, trainSize, work, busy, jobs, costs, k, basis);
     }
 }

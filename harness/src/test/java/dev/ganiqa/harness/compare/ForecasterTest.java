@@ -1,0 +1,61 @@
+package dev.ganiqa.harness.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.ganiqa.trainers.Budget;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The forecast printed after each unit: what it is corrected by, and what does not correct it. */
+class ForecasterTest {
+    private static final CompareConfig CONFIG = EstimateTest.config(Budget.epochs(120), "dcgan", "wgan");
+    private static final Estimate.Costs COSTS = Estimate.probed(CONFIG, List.of(
+            new SpeedProbe.Result("dcgan", 0.1, 0.1, 0.1), new SpeedProbe.Result("wgan", 0.2, 0.2, 0.2)));
+
+    private static Plan.Entry unit(int index, String variant, long seed) {
+        return new Plan.Entry(index, variant, seed, variant + "-seed" + seed, List.of());
+    }
+
+    @Test
+    void theRemnantOfAnInterruptedUnitDoesNotRescaleTheWholeUnitsAfterItButAWholeUnitDoes() {
+        Plan.Entry remnant = unit(0, "wgan", 2);
+        Plan.Entry dcgan = unit(1, "dcgan", 3);
+        Plan.Entry wgan = unit(2, "wgan", 3);
+        // The remnant has 2 of its 120 epochs left; one worker takes the units in this order.
+        Forecaster f = new Forecaster(CONFIG, 6400, COSTS, 1, List.of(remnant, dcgan, wgan),
+                Map.of(remnant.name(), 2 / 120.0));
+        double whole = f.unitSeconds(dcgan) + f.unitSeconds(wgan);
+        assertThat(f.unitSeconds(remnant)).isLessThan(f.unitSeconds(wgan) / 20);
+
+        // It ends at once, far below its forecast: the probe's rate stands for the whole units.
+        f.started(remnant);
+        f.finished(remnant);
+        assertThat(f.correction()).isEqualTo(1.0);
+        Estimate.Forecast left = f.remaining();
+        assertThat(left.seconds()).isCloseTo(whole, within(1e-6 * whole));
+        assertThat(left.basis()).endsWith("not corrected by the 1 finished unit (2% of one unit's training)");
+
+        // A whole unit that ends at once is a measurement: the rest is scaled by it.
+        f.started(dcgan);
+        f.finished(dcgan);
+        assertThat(f.correction()).isGreaterThanOrEqualTo(0).isLessThan(0.01);
+        assertThat(f.remaining().seconds()).isLessThan(0.01 * f.unitSeconds(wgan));
+        assertThat(f.remaining().basis()).contains("corrected by 2 finished units (x0.00)");
+    }
+
+    @Test
+    void twoHalvesOfAnExtendedComparisonCorrectTogether() {
+        Plan.Entry a = unit(0, "dcgan", 1);
+        Plan.Entry b = unit(1, "wgan", 1);
+        Plan.Entry c = unit(2, "wgan", 2);
+        Forecaster f = new Forecaster(CONFIG, 6400, COSTS, 2, List.of(a, b, c), Map.of(a.name(), 0.5, b.name(), 0.5));
+        f.started(a);
+        f.started(b);
+        f.finished(a);
+        assertThat(f.correction()).as("half a unit's training").isEqualTo(1.0);
+        f.finished(b);
+        assertThat(f.correction()).as("two halves").isLessThan(0.01);
+    }
+}
