@@ -53,18 +53,23 @@ final class Forecaster {
         running.put(e.name(), new Running(e, System.nanoTime()));
     }
 
-    /** Records a finished unit; returns the seconds it took. */
-    double finished(Plan.Entry e) {
+    /**
+     * Records a finished unit; returns the seconds it took. Only a unit that trained its whole budget and was
+     * evaluated ({@code ok}) measures the forecast: a diverged one stopped early, a failed one may not have trained.
+     */
+    double finished(Plan.Entry e, boolean ok) {
         Running r = running.remove(e.name());
         waiting.removeIf(w -> w.name().equals(e.name()));
         if (r == null) {
             return 0;
         }
         double took = (System.nanoTime() - r.startNanos()) / 1e9;
-        measured += took;
-        forecast += unitSeconds(e);
-        trained += shares.getOrDefault(e.name(), 1.0);
-        finished++;
+        if (ok) {
+            measured += took;
+            forecast += unitSeconds(e);
+            trained += shares.getOrDefault(e.name(), 1.0);
+            finished++;
+        }
         return took;
     }
 
@@ -90,7 +95,7 @@ final class Forecaster {
         }
         List<Estimate.Work> work = waiting.stream().map(e -> new Estimate.Work(e.variant(),
                 shares.getOrDefault(e.name(), 1.0))).toList();
-        String units = finished + " finished unit" + (finished == 1 ? "" : "s");
+        String units = finished + " finished unit" + (finished == 1 ? "" : "s") + " that trained to the budget";
         String basis = finished == 0 ? costs.basis() : corrected()
                 ? costs.basis() + ", corrected by " + units + String.format(java.util.Locale.ROOT, " (x%.2f)", k)
                 : costs.basis() + ", not corrected by the " + units + String.format(java.util.Locale.ROOT,

@@ -131,7 +131,7 @@ final class LocalRun {
     }
 
     private void ended(Plan.Entry unit, UnitResult result, Forecaster forecaster) {
-        double took = forecaster.finished(unit);
+        double took = forecaster.finished(unit, result.ok());
         Estimate.Forecast left = forecaster.remaining();
         notice.accept(String.format(Locale.ROOT, "unit %d/%d %s: %s in %s%s", unit.index() + 1, total,
                 unit.name(), result.status(), Estimate.duration(took), left.seconds() > 0

@@ -31,18 +31,18 @@ class ForecasterTest {
 
         // It ends at once, far below its forecast: the probe's rate stands for the whole units.
         f.started(remnant);
-        f.finished(remnant);
+        f.finished(remnant, true);
         assertThat(f.correction()).isEqualTo(1.0);
         Estimate.Forecast left = f.remaining();
         assertThat(left.seconds()).isCloseTo(whole, within(1e-6 * whole));
-        assertThat(left.basis()).endsWith("not corrected by the 1 finished unit (2% of one unit's training)");
+        assertThat(left.basis()).endsWith("not corrected by the 1 finished unit that trained to the budget (2% of one unit's training)");
 
         // A whole unit that ends at once is a measurement: the rest is scaled by it.
         f.started(dcgan);
-        f.finished(dcgan);
+        f.finished(dcgan, true);
         assertThat(f.correction()).isGreaterThanOrEqualTo(0).isLessThan(0.01);
         assertThat(f.remaining().seconds()).isLessThan(0.01 * f.unitSeconds(wgan));
-        assertThat(f.remaining().basis()).contains("corrected by 2 finished units (x0.00)");
+        assertThat(f.remaining().basis()).contains("corrected by 2 finished units that trained to the budget (x0.00)");
     }
 
     @Test
@@ -53,9 +53,21 @@ class ForecasterTest {
         Forecaster f = new Forecaster(CONFIG, 6400, COSTS, 2, List.of(a, b, c), Map.of(a.name(), 0.5, b.name(), 0.5));
         f.started(a);
         f.started(b);
-        f.finished(a);
+        f.finished(a, true);
         assertThat(f.correction()).as("half a unit's training").isEqualTo(1.0);
-        f.finished(b);
+        f.finished(b, true);
         assertThat(f.correction()).as("two halves").isLessThan(0.01);
+    }
+
+    @Test
+    void aUnitThatDivergedOrFailedDoesNotMeasureTheForecast() {
+        Plan.Entry diverged = unit(0, "dcgan", 1);
+        Plan.Entry next = unit(1, "wgan", 1);
+        Forecaster f = new Forecaster(CONFIG, 6400, COSTS, 1, List.of(diverged, next), Map.of());
+        f.started(diverged);
+        f.finished(diverged, false);
+        assertThat(f.correction()).isEqualTo(1.0);
+        assertThat(f.remaining().seconds()).isCloseTo(f.unitSeconds(next), within(1e-6 * f.unitSeconds(next)));
+        assertThat(f.remaining().basis()).doesNotContain("corrected");
     }
 }
