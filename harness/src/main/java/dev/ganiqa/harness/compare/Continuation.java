@@ -96,7 +96,8 @@ final class Continuation {
             case GENERATOR_STEPS -> generatorSteps / (double) b.generatorSteps();
             case TIME -> wallSeconds / (b.minutes() * 60.0);
         };
-        // The share itself, however small: a unit's evaluation is forecast apart from its training (Estimate.unitSeconds).
+        // The share itself, however small: a unit's evaluation is forecast apart from its training
+        // (Estimate.unitSeconds).
         return Math.max(0.0, Math.min(1.0, 1.0 - done));
     }
 

@@ -35,7 +35,8 @@ class ForecasterTest {
         assertThat(f.correction()).isEqualTo(1.0);
         Estimate.Forecast left = f.remaining();
         assertThat(left.seconds()).isCloseTo(whole, within(1e-6 * whole));
-        assertThat(left.basis()).endsWith("not corrected by the 1 finished unit that trained to the budget (2% of one unit's training)");
+        assertThat(left.basis()).endsWith("not corrected by the 1 finished unit that trained to the budget "
+                + "(2% of one unit's training)");
 
         // A whole unit that ends at once is a measurement: the rest is scaled by it.
         f.started(dcgan);
