@@ -96,10 +96,10 @@ final class Forecaster {
         List<Estimate.Work> work = waiting.stream().map(e -> new Estimate.Work(e.variant(),
                 shares.getOrDefault(e.name(), 1.0))).toList();
         String units = finished + " finished unit" + (finished == 1 ? "" : "s") + " that trained to the budget";
-        String basis = finished == 0 ? costs.basis() : corrected()
-                ? costs.basis() + ", corrected by " + units + String.format(java.util.Locale.ROOT, " (x%.2f)", k)
-                : costs.basis() + ", not corrected by the " + units + String.format(java.util.Locale.ROOT,
-                        " (%.0f%% of one unit's training)", 100 * trained);
+        String basis = costs.basis() + (finished == 0 ? "" : corrected()
+                ? ", corrected by " + units + String.format(java.util.Locale.ROOT, " (x%.2f)", k)
+                : ", not corrected by the " + units + String.format(java.util.Locale.ROOT,
+                        " (%.0f%% of one unit's training)", 100 * trained));
         return Estimate.forecast(config, trainSize, work, busy, jobs, costs, k, basis);
     }
 }
