@@ -126,6 +126,15 @@ public final class Estimate {
         return training + outside * factor;
     }
 
+    /**
+     * Forecast seconds of one epoch of {@code variant} at {@code perBatch} seconds per batch: its batches and what
+     * follows each epoch (the grid, the learning curve's samples), as {@link #unitSeconds} counts them.
+     */
+    static double epochSeconds(CompareConfig config, String variant, int trainSize, double perBatch, double factor) {
+        double perEpoch = Math.max(1, trainSize / config.batch());
+        return perEpoch * perBatch + (EPOCH_END + CURVE_PER_1000 * config.curveSamples() / 1000.0) * factor;
+    }
+
     /** One unit still to run: its variant and the share of its training left (1 when it starts from scratch). */
     record Work(String variant, double share) {
     }

@@ -1,6 +1,8 @@
 package dev.ganiqa.harness.compare;
 
 import dev.ganiqa.reports.model.UnitResult;
+import dev.ganiqa.trainers.EpochSummary;
+import dev.ganiqa.trainers.Generator;
 import dev.ganiqa.trainers.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -101,6 +103,7 @@ final class LocalRun {
                 public void epoch(Plan.Entry unit, int epoch, int of, double seconds) {
                     notice.accept(String.format(Locale.ROOT, "%s: epoch %d%s done, %.0f s", unit.name(), epoch,
                             of > 0 ? "/" + of : "", seconds));
+                    epochEnded(unit, epoch, forecaster);
                 }
 
                 @Override
@@ -119,7 +122,14 @@ final class LocalRun {
             notice.accept(String.format("unit %d/%d %s: %s", unit.index() + 1, total, unit.name(),
                     what(unit, shares)));
             forecaster.started(unit);
-            UnitResult result = UnitRunner.attempt(units, unit, validationOnly, progress.apply(unit.name()), notice);
+            TrainingListener timing = new TrainingListener() {
+                @Override
+                public void onEpochEnd(EpochSummary summary, Generator generator) {
+                    epochEnded(unit, summary.epoch(), forecaster);
+                }
+            };
+            UnitResult result = UnitRunner.attempt(units, unit, validationOnly,
+                    TrainingListener.both(progress.apply(unit.name()), timing), notice);
             recorder.record(unit, result, UnitTask.node(env), parallelism.threads());
             ended(unit, result, forecaster);
         }
@@ -128,6 +138,13 @@ final class LocalRun {
     private String what(Plan.Entry unit, Map<String, Double> shares) {
         return (shares.getOrDefault(unit.name(), 1.0) < 1 ? "continuing from its checkpoint to " : "training ")
                 + ResultsMapping.budget(config).describe() + " on " + ws.train.size() + " images";
+    }
+
+    /** Until a whole unit has finished, the epochs correct the forecast; it is printed when it moved. */
+    private void epochEnded(Plan.Entry unit, int epoch, Forecaster forecaster) {
+        forecaster.epoch(unit, epoch);
+        forecaster.epochUpdate().ifPresent(left -> notice.accept("after " + unit.name() + "'s epoch " + epoch
+                + ", left: " + left.describe()));
     }
 
     private void ended(Plan.Entry unit, UnitResult result, Forecaster forecaster) {

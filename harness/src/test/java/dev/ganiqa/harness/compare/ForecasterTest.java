@@ -71,4 +71,72 @@ class ForecasterTest {
         assertThat(f.remaining().seconds()).isCloseTo(f.unitSeconds(next), within(1e-6 * f.unitSeconds(next)));
         assertThat(f.remaining().basis()).doesNotContain("corrected");
     }
+
+    @Test
+    void theEpochsOfTheFirstUnitCorrectTheForecastUntilAWholeUnitHasFinished() {
+        Plan.Entry dcgan = unit(0, "dcgan", 1);
+        Plan.Entry wgan = unit(1, "wgan", 1);
+        long[] now = {0};
+        Forecaster f = new Forecaster(CONFIG, 6400, COSTS, 1, List.of(dcgan, wgan), Map.of(), () -> now[0]);
+        double epoch = Estimate.epochSeconds(CONFIG, "dcgan", 6400, 0.1, COSTS.factor());
+        double whole = f.unitSeconds(dcgan) + f.unitSeconds(wgan);
+        f.started(dcgan);
+        // The first epoch carries the graph building: it is not an interval. Then each epoch takes twice the forecast.
+        now[0] = seconds(5 * epoch);
+        f.epoch(dcgan, 1);
+        for (int e = 2; e <= 3; e++) {
+            now[0] += seconds(2 * epoch);
+            f.epoch(dcgan, e);
+            assertThat(f.epochUpdate()).as("%d intervals are too few", e - 1).isEmpty();
+        }
+        assertThat(f.correction()).isEqualTo(1.0);
+        now[0] += seconds(2 * epoch);
+        f.epoch(dcgan, 4);
+        assertThat(f.correction()).isCloseTo(2.0, within(1e-6));
+        Estimate.Forecast left = f.epochUpdate().orElseThrow();
+        double elapsed = now[0] / 1e9;
+        assertThat(left.seconds()).isCloseTo(2 * whole - elapsed, within(1e-6 * whole));
+        assertThat(left.basis()).endsWith("corrected by the 3 epochs measured so far (x2.00)");
+
+        // The same rate again is not news; a slower stretch that moves the correction past the range is.
+        now[0] += seconds(2 * epoch);
+        f.epoch(dcgan, 5);
+        assertThat(f.epochUpdate()).isEmpty();
+        now[0] += seconds(6 * epoch);
+        f.epoch(dcgan, 6);
+        assertThat(f.correction()).isCloseTo(14.0 / 5, within(1e-6));
+        assertThat(f.epochUpdate()).isPresent();
+
+        // A whole unit measures everything an epoch does not (start-up, evaluation): from then on it corrects.
+        now[0] += seconds(f.unitSeconds(dcgan));
+        f.finished(dcgan, true);
+        assertThat(f.correction()).isCloseTo(now[0] / 1e9 / f.unitSeconds(dcgan), within(1e-9));
+        f.started(wgan);
+        for (int e = 1; e <= 5; e++) {
+            now[0] += seconds(100 * epoch);
+            f.epoch(wgan, e);
+        }
+        assertThat(f.epochUpdate()).isEmpty();
+        assertThat(f.remaining().basis()).contains("corrected by 1 finished unit that trained to the budget")
+                .doesNotContain("epochs measured");
+    }
+
+    @Test
+    void aTimeBudgetIsNotCorrectedByItsEpochs() {
+        CompareConfig timed = EstimateTest.config(Budget.minutes(2), "dcgan");
+        Plan.Entry dcgan = unit(0, "dcgan", 1);
+        long[] now = {0};
+        Forecaster f = new Forecaster(timed, 6400, COSTS, 1, List.of(dcgan), Map.of(), () -> now[0]);
+        f.started(dcgan);
+        for (int e = 1; e <= 6; e++) {
+            now[0] += seconds(30);
+            f.epoch(dcgan, e);
+        }
+        assertThat(f.correction()).isEqualTo(1.0);
+        assertThat(f.epochUpdate()).isEmpty();
+    }
+
+    private static long seconds(double s) {
+        return Math.round(s * 1e9);
+    }
 }
