@@ -81,7 +81,7 @@ final class ReportViews {
     static String confidenceText(Verdict.Confidence confidence) {
         return switch (confidence) {
             case HIGH -> "high confidence: significantly better than every other variant";
-            case MODERATE -> "moderate confidence: significantly better than some variants, not the runner-up";
+            case MODERATE -> "moderate confidence: significantly better than some variants, not all";
             case LOW -> "low confidence: no difference is significant";
             case NONE -> "no confidence: too few seeds to test";
         };

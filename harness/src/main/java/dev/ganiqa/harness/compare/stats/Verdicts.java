@@ -25,9 +25,9 @@ import java.util.stream.Collectors;
 /**
  * The one-sentence verdict: the best variant on the primary metric (final FID when measured, else the first
  * ranked metric), its mean +- std over seeds, and whether its lead over the runner-up is significant.
- * Confidence: HIGH when it beats every other variant significantly, MODERATE when it beats some but not the
- * runner-up, LOW when tested and nothing is significant, NONE when the seeds are too few to test. When OK units
- * were still improving at the end of the budget, the same sentence says the ranking is provisional and why.
+ * Confidence: HIGH when it beats every other variant significantly, MODERATE when it beats some but not all (the
+ * sentence names those on the other side of significance from the runner-up), LOW when tested and nothing is
+ * significant, NONE when the seeds are too few to test. When OK units were still improving at the end of the budget, the same sentence says the ranking is provisional and why.
  */
 final class Verdicts {
     /** The preset whose runs only check that the pipeline works. */
@@ -94,6 +94,13 @@ final class Verdicts {
                     + "significant (" + Numbers.pValue(lead.pAdjusted()) + ", " + lead.test() + ", Holm-adjusted)";
             confidence = significant == own.size() ? Confidence.HIGH
                     : significant > 0 ? Confidence.MODERATE : Confidence.LOW;
+            // The runner-up by mean need not be the closest call: a variant further behind with a wider spread over
+            // seeds may not be separated when the runner-up is (or the other way round); name those.
+            List<String> otherwise = own.stream().skip(1)
+                    .filter(t -> !t.test().equals("none") && t.note() == null && t.significant() != lead.significant())
+                    .map(t -> "; to " + other(t, winner.variant()) + " it is" + (lead.significant() ? " not" : "")
+                            + " (" + Numbers.pValue(t.pAdjusted()) + ")").toList();
+            tail += String.join("", otherwise);
         } else {
             int n = Math.min(lead.nA(), lead.nB());
             tail = "; the difference to " + runnerUp + " cannot be tested with " + n + (n == 1 ? " seed" : " seeds")
@@ -101,6 +108,10 @@ final class Verdicts {
             confidence = Confidence.NONE;
         }
         return new Verdict(head + tail + but + ".", confidence, metric.id(), winner.variant(), caveat.isPresent());
+    }
+
+    private static String other(PairwiseTest t, String winner) {
+        return t.variantA().equals(winner) ? t.variantB() : t.variantA();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.ganiqa.harness.compare.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.ganiqa.reports.Numbers;
 import dev.ganiqa.reports.model.BestEpoch;
 import dev.ganiqa.reports.model.Budget;
 import dev.ganiqa.reports.model.Convergence;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.math3.stat.inference.TTest;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +138,34 @@ class SeedStatisticsTest {
     }
 
     @Test
+    void aVariantFurtherBehindThatIsNotSeparatedIsNamed() {
+        // wgan is the runner-up by mean and tight over seeds; cdcgan is further behind but spread wide, so the
+        // winner's lead over it is not significant although the lead over the runner-up is.
+        List<UnitResult> units = new ArrayList<>();
+        double[][] fids = {{17, 18, 19}, {23.5, 23.7, 23.9}, {21, 26, 31}};
+        String[] names = {"cwgan", "wgan", "cdcgan"};
+        for (int v = 0; v < 3; v++) {
+            for (int s = 0; s < 3; s++) {
+                units.add(unit(names[v], s + 1, fids[v][s], 0.5));
+            }
+        }
+        SeedStatistics.Result r = SeedStatistics.of(units, dev.ganiqa.harness.compare.ResultsMapping.catalogue(), "x");
+        PairwiseTest toWgan = fidTest(r, "cwgan", "wgan");
+        PairwiseTest toCdcgan = fidTest(r, "cwgan", "cdcgan");
+        assertThat(toWgan.significant()).isTrue();
+        assertThat(toCdcgan.significant()).isFalse();
+        assertThat(r.verdict().confidence()).isEqualTo(Confidence.MODERATE);
+        assertThat(r.verdict().sentence()).isEqualTo("cwgan has the lowest FID (x): 18.0 \u00b1 1.0 over 3 seeds; "
+                + "the difference to wgan is significant (" + Numbers.pValue(toWgan.pAdjusted())
+                + ", Welch t, Holm-adjusted); to cdcgan it is not (" + Numbers.pValue(toCdcgan.pAdjusted()) + ").");
+    }
+
+    private static PairwiseTest fidTest(SeedStatistics.Result r, String a, String b) {
+        return r.tests().stream().filter(t -> t.metric().equals("fid") && Set.of(a, b).equals(
+                Set.of(t.variantA(), t.variantB()))).findFirst().orElseThrow();
+    }
+
+    @Test
     void runnerUpNotSignificantGivesModerateOrLowConfidence() {
         // scipy ttest_ind(equal_var=False): dcgan-wgan 0.8185490697753559, dcgan-cwgan 0.009865247331929823,
         // wgan-cwgan 0.010717945685825481; Holm (m=3): 0.0296, 0.0214 -> 0.0296, 0.8185.
@@ -150,7 +180,8 @@ class SeedStatisticsTest {
         SeedStatistics.Result r = SeedStatistics.of(units, dev.ganiqa.harness.compare.ResultsMapping.catalogue(), "x");
         assertThat(r.verdict().confidence()).isEqualTo(Confidence.MODERATE);
         assertThat(r.verdict().sentence()).isEqualTo("dcgan has the lowest FID (x): 35.0 \u00b1 5.0 over 3 seeds; "
-                + "the difference to wgan is not significant (p=0.82, Welch t, Holm-adjusted).");
+                + "the difference to wgan is not significant (p=0.82, Welch t, Holm-adjusted); to cwgan it is "
+                + "(p=0.03).");
         PairwiseTest dc = r.tests().stream().filter(t -> t.metric().equals("fid") && t.variantB().equals("cwgan")
                 && t.variantA().equals("dcgan")).findFirst().orElseThrow();
         assertThat(dc.pAdjusted()).isCloseTo(3 * 0.009865247331929823, within(1e-9));
