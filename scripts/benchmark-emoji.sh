@@ -8,8 +8,9 @@
 # 2. equal epochs: the four variants of the study at their tuned settings, SEEDS seeds (default 3), EPOCHS epochs
 #    (default 30) on the emoji training images less the validation part, every sample set against the 1,166 test
 #    emoji                                                                      -> RUN_DIR/epochs
-# then the bundle (results.json with the grids embedded, report.html, report.md) and the static site go into
-# docs/benchmarks/emoji. Every stage continues where it stopped; a larger EPOCHS on the same RUN_DIR extends
+# then the bundle (results.json with the grids embedded, report.html, report.md) goes into docs/benchmarks/emoji, and
+# the static site into RUN_DIR/site (not into docs: a site's run pages copy the bundle's report and results.json, and
+# a run page left out of the repository would be a broken link). Every stage continues where it stopped; a larger EPOCHS on the same RUN_DIR extends
 # stage 2 (every unit continues from its checkpoint).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,5 +29,5 @@ out=docs/benchmarks/emoji
   --samples 2000 --curve-samples 1000 --tuned "$run/tune/tuning.json" --out "$run/epochs"
 ./ganiqa bundle "$run/epochs" --out "$out"
 ./ganiqa report "$out" --format markdown
-./ganiqa publish "$out" --site "$out/site"
+./ganiqa publish "$out" --site "$run/site"
 du -sh "$out"

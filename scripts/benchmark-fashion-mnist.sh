@@ -9,8 +9,9 @@
 #    images, 10,000 samples per unit against the 10,000 test images          -> RUN_DIR/epochs
 # 3. equal generator steps: the same at GSTEPS generator steps each (default: what a WGAN makes in EPOCHS epochs,
 #    EPOCHS x 156), so a DCGAN gets as many generator updates as a WGAN      -> RUN_DIR/gsteps  (GSTEPS=0 skips it)
-# then the bundles (results.json with the grids embedded, report.html, report.md) and the static site go into
-# docs/benchmarks/fashion-mnist (and fashion-mnist-gsteps). Every stage continues where it stopped; a larger EPOCHS
+# then the bundles (results.json with the grids embedded, report.html, report.md) go into
+# docs/benchmarks/fashion-mnist (and fashion-mnist-gsteps), and one static site of both runs into RUN_DIR/site (not
+# into docs: its run pages copy the bundles' reports and results.json). Every stage continues where it stopped; a larger EPOCHS
 # on the same RUN_DIR extends stage 2 (every unit continues from its checkpoint).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,12 +29,13 @@ out=docs/benchmarks/fashion-mnist
   --tuned "$run/tune/tuning.json" --out "$run/epochs"
 ./ganiqa bundle "$run/epochs" --out "$out"
 ./ganiqa report "$out" --format markdown
-./ganiqa publish "$out" --site "$out/site"
 if [ "$gsteps" -gt 0 ]; then
   ./ganiqa compare --preset standard --budget "gsteps:$gsteps" --seeds "$seeds" --variants "$variants" \
     --tuned "$run/tune/tuning.json" --out "$run/gsteps"
   ./ganiqa bundle "$run/gsteps" --out "$out-gsteps"
   ./ganiqa report "$out-gsteps" --format markdown
-  ./ganiqa publish "$out-gsteps" --site "$out-gsteps/site"
 fi
+sites=("$out")
+[ "$gsteps" -gt 0 ] && sites+=("$out-gsteps")
+./ganiqa publish "${sites[@]}" --site "$run/site"
 du -sh "$out"*
