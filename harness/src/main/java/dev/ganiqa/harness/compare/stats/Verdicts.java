@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * ranked metric), its mean +- std over seeds, and whether its lead over the runner-up is significant.
  * Confidence: HIGH when it beats every other variant significantly, MODERATE when it beats some but not all (the
  * sentence names those on the other side of significance from the runner-up), LOW when tested and nothing is
- * significant, NONE when the seeds are too few to test. When OK units were still improving at the end of the budget, the same sentence says the ranking is provisional and why.
+ * significant, NONE when the seeds are too few to test. When OK units were still improving at the end of the
+ * budget, the same sentence says the ranking is provisional and why.
  */
 final class Verdicts {
     /** The preset whose runs only check that the pipeline works. */
