@@ -141,14 +141,8 @@ class SeedStatisticsTest {
     void aVariantFurtherBehindThatIsNotSeparatedIsNamed() {
         // wgan is the runner-up by mean and tight over seeds; cdcgan is further behind but spread wide, so the
         // winner's lead over it is not significant although the lead over the runner-up is.
-        List<UnitResult> units = new ArrayList<>();
-        double[][] fids = {{17, 18, 19}, {23.5, 23.7, 23.9}, {21, 26, 31}};
-        String[] names = {"cwgan", "wgan", "cdcgan"};
-        for (int v = 0; v < 3; v++) {
-            for (int s = 0; s < 3; s++) {
-                units.add(unit(names[v], s + 1, fids[v][s], 0.5));
-            }
-        }
+        List<UnitResult> units = threeSeeds(new String[] {"cwgan", "wgan", "cdcgan"},
+                new double[][] {{17, 18, 19}, {23.5, 23.7, 23.9}, {21, 26, 31}});
         SeedStatistics.Result r = SeedStatistics.of(units, dev.ganiqa.harness.compare.ResultsMapping.catalogue(), "x");
         PairwiseTest toWgan = fidTest(r, "cwgan", "wgan");
         PairwiseTest toCdcgan = fidTest(r, "cwgan", "cdcgan");
@@ -160,6 +154,17 @@ class SeedStatisticsTest {
                 + ", Welch t, Holm-adjusted); to cdcgan it is not (" + Numbers.pValue(toCdcgan.pAdjusted()) + ").");
     }
 
+    /** Seeds 1-3 of each variant with these FIDs. */
+    private static List<UnitResult> threeSeeds(String[] names, double[][] fids) {
+        List<UnitResult> units = new ArrayList<>();
+        for (int v = 0; v < names.length; v++) {
+            for (int s = 0; s < 3; s++) {
+                units.add(unit(names[v], s + 1, fids[v][s], 0.5));
+            }
+        }
+        return units;
+    }
+
     private static PairwiseTest fidTest(SeedStatistics.Result r, String a, String b) {
         return r.tests().stream().filter(t -> t.metric().equals("fid") && Set.of(a, b).equals(
                 Set.of(t.variantA(), t.variantB()))).findFirst().orElseThrow();
@@ -169,14 +174,8 @@ class SeedStatisticsTest {
     void runnerUpNotSignificantGivesModerateOrLowConfidence() {
         // scipy ttest_ind(equal_var=False): dcgan-wgan 0.8185490697753559, dcgan-cwgan 0.009865247331929823,
         // wgan-cwgan 0.010717945685825481; Holm (m=3): 0.0296, 0.0214 -> 0.0296, 0.8185.
-        List<UnitResult> units = new ArrayList<>();
-        double[][] fids = {{30, 35, 40}, {31, 36, 41}, {60, 62, 61}};
-        String[] names = {"dcgan", "wgan", "cwgan"};
-        for (int v = 0; v < 3; v++) {
-            for (int s = 0; s < 3; s++) {
-                units.add(unit(names[v], s + 1, fids[v][s], 0.5));
-            }
-        }
+        List<UnitResult> units = threeSeeds(new String[] {"dcgan", "wgan", "cwgan"},
+                new double[][] {{30, 35, 40}, {31, 36, 41}, {60, 62, 61}});
         SeedStatistics.Result r = SeedStatistics.of(units, dev.ganiqa.harness.compare.ResultsMapping.catalogue(), "x");
         assertThat(r.verdict().confidence()).isEqualTo(Confidence.MODERATE);
         assertThat(r.verdict().sentence()).isEqualTo("dcgan has the lowest FID (x): 35.0 \u00b1 5.0 over 3 seeds; "
