@@ -101,7 +101,7 @@ public final class Estimate {
 
     /** Training batches of a whole unit of {@code variant} under the comparison's budget, or -1 for a time budget. */
     static double batches(CompareConfig config, String variant, int trainSize) {
-        double perEpoch = Math.max(1, trainSize / config.batch());
+        double perEpoch = batchesPerEpoch(config, trainSize);
         return switch (config.budget().kind()) {
             case EPOCHS -> perEpoch * config.budget().epochs();
             case GENERATOR_STEPS -> (double) config.budget().generatorSteps()
@@ -116,23 +116,30 @@ public final class Estimate {
      */
     static double unitSeconds(CompareConfig config, String variant, int trainSize, double share, double perBatch,
                               double factor) {
-        double perEpoch = Math.max(1, trainSize / config.batch());
+        double perEpoch = batchesPerEpoch(config, trainSize);
         double batches = batches(config, variant, trainSize);
         double training = batches < 0 ? config.budget().minutes() * 60 * share : batches * share * perBatch;
         double epochs = batches < 0 ? config.budget().minutes() * 60 / perBatch / perEpoch
                 : Math.ceil(batches * share / perEpoch);
-        double outside = UNIT_OVERHEAD + epochs * (EPOCH_END + CURVE_PER_1000 * config.curveSamples() / 1000.0)
-                + EVALUATION_PER_1000 * config.samples() / 1000.0;
+        double outside = UNIT_OVERHEAD + epochs * epochEnd(config) + EVALUATION_PER_1000 * config.samples() / 1000.0;
         return training + outside * factor;
     }
 
     /**
-     * Forecast seconds of one epoch of {@code variant} at {@code perBatch} seconds per batch: its batches and what
-     * follows each epoch (the grid, the learning curve's samples), as {@link #unitSeconds} counts them.
+     * Forecast seconds of one epoch at {@code perBatch} seconds per batch (every recipe's epoch is the same batches):
+     * its batches and what follows each epoch, as {@link #unitSeconds} counts them.
      */
-    static double epochSeconds(CompareConfig config, String variant, int trainSize, double perBatch, double factor) {
-        double perEpoch = Math.max(1, trainSize / config.batch());
-        return perEpoch * perBatch + (EPOCH_END + CURVE_PER_1000 * config.curveSamples() / 1000.0) * factor;
+    static double epochSeconds(CompareConfig config, int trainSize, double perBatch, double factor) {
+        return batchesPerEpoch(config, trainSize) * perBatch + epochEnd(config) * factor;
+    }
+
+    private static double batchesPerEpoch(CompareConfig config, int trainSize) {
+        return Math.max(1, trainSize / config.batch());
+    }
+
+    /** What follows each epoch, before the machine's factor: the grid and the learning curve's samples. */
+    private static double epochEnd(CompareConfig config) {
+        return EPOCH_END + CURVE_PER_1000 * config.curveSamples() / 1000.0;
     }
 
     /** One unit still to run: its variant and the share of its training left (1 when it starts from scratch). */

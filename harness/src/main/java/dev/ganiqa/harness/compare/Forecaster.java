@@ -101,7 +101,7 @@ final class Forecaster {
     }
 
     private double epochSeconds(Plan.Entry e) {
-        return Estimate.epochSeconds(config, e.variant(), trainSize, costs.of(e.variant())[0], costs.factor());
+        return Estimate.epochSeconds(config, trainSize, costs.of(e.variant())[0], costs.factor());
     }
 
     /** Epoch intervals measured so far, running units and ended ones together. */

@@ -78,7 +78,7 @@ class ForecasterTest {
         Plan.Entry wgan = unit(1, "wgan", 1);
         long[] now = {0};
         Forecaster f = new Forecaster(CONFIG, 6400, COSTS, 1, List.of(dcgan, wgan), Map.of(), () -> now[0]);
-        double epoch = Estimate.epochSeconds(CONFIG, "dcgan", 6400, 0.1, COSTS.factor());
+        double epoch = Estimate.epochSeconds(CONFIG, 6400, 0.1, COSTS.factor());
         double whole = f.unitSeconds(dcgan) + f.unitSeconds(wgan);
         f.started(dcgan);
         // The first epoch carries the graph building: it is not an interval. Then each epoch takes twice the forecast.
